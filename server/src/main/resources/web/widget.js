@@ -1,0 +1,379 @@
+/* Trợ lý số web widget: one <script> tag adds a chat bubble and panel to any page.
+ * No framework; CSS isolated in a Shadow DOM; the API base is this script's own origin.
+ * Safety: answer and document text only ever reach the page through textContent and DOM nodes,
+ * never innerHTML, so no HTML from an answer or a document can execute. */
+(() => {
+  'use strict';
+  const script = document.currentScript;
+  if (!script || window.__trolysoWidget) return;
+  window.__trolysoWidget = true;
+  const ds = script.dataset;
+  const API = (ds.apiBase || new URL(script.src, location.href).origin).replace(/\/+$/, '');
+  const MAX_LEN = 2000;
+  const T = {
+    title: ds.title || 'Trợ lý số',
+    greeting: ds.greeting || 'Xin chào! Tôi là Trợ lý số. Bạn có thể hỏi về các kế hoạch chuyển đổi số, phong trào “Bình dân học vụ số” và khung năng lực số của học sinh. Mỗi câu trả lời đều kèm nguồn.',
+    placeholder: ds.placeholder || 'Nhập câu hỏi của bạn…',
+    open: ds.openLabel || 'Mở Trợ lý số',
+    suggestions: (ds.suggestions || 'Phong trào “Bình dân học vụ số” ở phường Kiến An có những chỉ tiêu gì?|Chương trình Day of AI tập huấn cho những ai?|Học sinh lớp 5 cần đạt năng lực số gì về an toàn trên mạng?|Trường Tiểu học Ngô Gia Tự ứng dụng AI vào những việc gì?').split('|').filter(Boolean)
+  };
+  const ROLES = [['', 'Chưa chọn'], ['giao_vien', 'Giáo viên'], ['can_bo_quan_ly', 'Cán bộ quản lý'],
+    ['nhan_vien', 'Nhân viên'], ['hoc_sinh', 'Học sinh'], ['phu_huynh', 'Phụ huynh']];
+  const MODES = { extractive: 'Trích từ tài liệu (chế độ không dùng mô hình ngôn ngữ)', framework: 'Theo khung năng lực số' };
+  const KEY = 'trolyso.chat', PKEY = 'trolyso.profile';
+
+  const store = (s, k, v) => { try { if (v === undefined) return JSON.parse(s.getItem(k)); s.setItem(k, JSON.stringify(v)); } catch (e) { return null; } };
+  const state = Object.assign({ conversationId: null, messages: [], open: false, tab: 'chat' }, store(sessionStorage, KEY) || {});
+  const profile = Object.assign({ role: '', grade: '' }, store(sessionStorage, PKEY) || {});
+  const save = () => store(sessionStorage, KEY, state);
+
+  /** Creates an element with a class, attributes and children (strings become text nodes). */
+  function el(tag, cls, attrs, ...kids) {
+    const n = document.createElement(tag);
+    if (cls) n.className = cls;
+    for (const k in attrs || {}) {
+      if (k.startsWith('on')) n.addEventListener(k.slice(2), attrs[k]);
+      else if (attrs[k] !== null && attrs[k] !== undefined && attrs[k] !== false) n.setAttribute(k, attrs[k]);
+    }
+    n.append(...kids.filter(k => k !== null && k !== undefined));
+    return n;
+  }
+
+  const CSS = `
+:host{all:initial;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1c2733}
+*{box-sizing:border-box}
+[hidden]{display:none!important}
+button,select,textarea{font:inherit;color:inherit}
+button{cursor:pointer}
+:focus-visible{outline:3px solid #f4b400;outline-offset:2px}
+.bubble{position:fixed;right:20px;bottom:20px;width:60px;height:60px;border-radius:50%;border:0;background:#0b5cab;color:#fff;box-shadow:0 4px 14px rgba(0,0,0,.3);display:flex;align-items:center;justify-content:center;z-index:2147483000}
+.bubble svg{width:30px;height:30px;fill:currentColor}
+.panel{position:fixed;right:20px;bottom:90px;width:390px;height:min(620px,calc(100vh - 110px));background:#fff;border-radius:14px;box-shadow:0 8px 30px rgba(0,0,0,.28);display:flex;flex-direction:column;overflow:hidden;z-index:2147483001}
+header{background:#0b5cab;color:#fff;padding:10px 12px;display:flex;align-items:center;gap:8px}
+h2{font-size:17px;margin:0;flex:1}
+header button{background:rgba(255,255,255,.16);border:0;color:#fff;border-radius:8px;padding:5px 9px;font-size:13px}
+header .x{font-size:20px;line-height:1;padding:3px 10px}
+.prof{display:flex;gap:8px;align-items:center;padding:6px 12px;background:#eef4fb;font-size:13px;flex-wrap:wrap}
+.prof select{padding:3px;border:1px solid #9fb3c8;border-radius:6px;background:#fff}
+.tabs{display:flex;border-bottom:1px solid #d5dde6}
+.tabs button{flex:1;border:0;background:none;padding:8px 4px;font-size:14px;border-bottom:3px solid transparent}
+.tabs button[aria-selected=true]{border-color:#0b5cab;color:#0b5cab;font-weight:600}
+.view{flex:1;display:flex;flex-direction:column;min-height:0}
+.log,.pane{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:10px}
+.msg{max-width:92%}
+.msg.user{align-self:flex-end;background:#0b5cab;color:#fff;border-radius:14px 14px 2px 14px;padding:8px 12px;white-space:pre-wrap;overflow-wrap:anywhere}
+.msg.bot{align-self:flex-start;background:#f1f4f8;border-radius:14px 14px 14px 2px;padding:8px 12px;overflow-wrap:anywhere}
+.msg.err{background:#fdecea;color:#8a1c12}
+.msg p{margin:0 0 6px}.msg p:last-child{margin:0}
+.msg ul,.msg ol{margin:4px 0 6px;padding-left:22px}
+.msg a{color:#0b5cab}
+.cite{border:0;background:#d9e7f7;color:#0b5cab;border-radius:5px;padding:0 4px;font-size:12px;vertical-align:super;line-height:1.2;margin:0 1px}
+.mode{font-size:12px;color:#5a6b7b;margin-top:6px}
+.cites{margin:8px 0 0;padding:6px 0 0 0;border-top:1px solid #d5dde6;list-style:none;font-size:13px}
+.cites summary{cursor:pointer;color:#0b5cab}
+.cites .sec{color:#5a6b7b;margin:2px 0}
+.cites blockquote{margin:2px 0 4px;padding-left:8px;border-left:3px solid #b7c9dc;color:#33414e}
+.fb{display:flex;gap:6px;align-items:center;margin-top:6px;font-size:12px;color:#5a6b7b}
+.fb button{border:1px solid #c2cfdc;background:#fff;border-radius:8px;padding:1px 8px;font-size:15px}
+.fb button[aria-pressed=true]{background:#0b5cab;border-color:#0b5cab}
+.typing::after{content:"▍";animation:b 1s steps(2) infinite}@keyframes b{50%{opacity:0}}
+.sugg{display:flex;flex-wrap:wrap;gap:6px;padding:0 12px 8px}
+.sugg button{border:1px solid #0b5cab;color:#0b5cab;background:#fff;border-radius:14px;padding:4px 10px;font-size:13px;text-align:left}
+form{display:flex;gap:8px;padding:10px 12px;border-top:1px solid #d5dde6}
+textarea{flex:1;resize:none;border:1px solid #9fb3c8;border-radius:10px;padding:8px;height:42px;max-height:120px}
+.send{border:0;background:#0b5cab;color:#fff;border-radius:10px;padding:0 14px}
+.send:disabled{opacity:.5;cursor:default}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+@media (max-width:480px){.panel{inset:0;width:auto;height:auto;border-radius:0}.bubble{right:14px;bottom:14px}}
+`;
+
+  // ---- shell -------------------------------------------------------------------------------------
+  const host = el('div', null, { id: 'trolyso-widget' });
+  const root = host.attachShadow({ mode: 'open' });
+  const bubble = el('button', 'bubble', { type: 'button', 'aria-label': T.open, 'aria-expanded': 'false', 'aria-controls': 'tls-panel', onclick: () => setOpen(!state.open) });
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg'), path = document.createElementNS(svg.namespaceURI, 'path');
+  svg.setAttribute('viewBox', '0 0 24 24'); svg.setAttribute('aria-hidden', 'true'); path.setAttribute('fill-rule', 'evenodd');
+  path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z');
+  bubble.append(svg.appendChild(path) && svg);
+  const log = el('div', 'log', { role: 'log', 'aria-live': 'polite', 'aria-label': 'Hội thoại', tabindex: '0' });
+  const sugg = el('div', 'sugg', { role: 'group', 'aria-label': 'Câu hỏi gợi ý' });
+  const input = el('textarea', null, { 'aria-label': 'Câu hỏi', placeholder: T.placeholder, maxlength: MAX_LEN, rows: '1' });
+  const send = el('button', 'send', { type: 'submit' }, 'Gửi');
+  const form = el('form', null, { onsubmit: e => { e.preventDefault(); ask(input.value); } }, input, send);
+  input.addEventListener('keydown', e => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); ask(input.value); }
+  });
+  const views = { chat: el('div', 'view', { id: 'tls-chat', role: 'tabpanel', 'aria-labelledby': 'tls-tab-chat' }, log, sugg, form) };
+  const TABS = [['chat', 'Trò chuyện']];
+  const tabBar = el('div', 'tabs', { role: 'tablist', 'aria-label': 'Chức năng' });
+  const roleSel = el('select', null, { 'aria-label': 'Vai trò của bạn', onchange: () => setProfile(roleSel.value, gradeSel.value) },
+    ...ROLES.map(([v, l]) => el('option', null, { value: v }, l)));
+  const gradeSel = el('select', null, { 'aria-label': 'Lớp', onchange: () => setProfile(roleSel.value, gradeSel.value) },
+    el('option', null, { value: '' }, '—'), ...Array.from({ length: 12 }, (_, i) => el('option', null, { value: String(i + 1) }, 'Lớp ' + (i + 1))));
+  const panel = el('section', 'panel', { id: 'tls-panel', role: 'dialog', 'aria-label': T.title, hidden: true },
+    el('header', null, null, el('h2', null, null, T.title),
+      el('button', null, { type: 'button', onclick: newConversation, title: 'Bắt đầu cuộc trò chuyện mới' }, 'Cuộc trò chuyện mới'),
+      el('button', 'x', { type: 'button', 'aria-label': 'Đóng', onclick: () => setOpen(false) }, '×')),
+    el('div', 'prof', null, el('span', null, null, 'Tôi là'), roleSel, gradeSel),
+    tabBar, views.chat);
+  panel.addEventListener('keydown', e => { if (e.key === 'Escape') { e.stopPropagation(); setOpen(false); } });
+  root.append(el('style', null, null, CSS), bubble, panel);
+
+  function setOpen(open) {
+    state.open = open;
+    panel.hidden = !open;
+    bubble.setAttribute('aria-expanded', String(open));
+    bubble.setAttribute('aria-label', open ? 'Đóng ' + T.title : T.open);
+    save();
+    if (open) (state.tab === 'chat' ? input : tabBar.querySelector('[aria-selected=true]')).focus();
+    else bubble.focus();
+  }
+
+  function setProfile(role, grade) {
+    profile.role = role;
+    profile.grade = grade;
+    store(sessionStorage, PKEY, profile);
+    for (const f of profileListeners) f();
+  }
+  const profileListeners = [];
+  const profileBody = () => profile.role ? { role: profile.role, grade: profile.grade ? Number(profile.grade) : null } : undefined;
+
+  /** Adds a tab and its panel; the learning features register themselves the same way. */
+  function addTab(id, label, view) {
+    if (view) { view.id = 'tls-' + id; view.className = 'view'; view.setAttribute('role', 'tabpanel'); view.setAttribute('aria-labelledby', 'tls-tab-' + id); views[id] = view; panel.append(view); TABS.push([id, label]); }
+    tabBar.replaceChildren(...TABS.map(([tid, tl], i) => el('button', null, {
+      type: 'button', role: 'tab', id: 'tls-tab-' + tid, 'aria-controls': 'tls-' + tid, onclick: () => showTab(tid),
+      onkeydown: e => {
+        const d = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
+        if (d) { const n = TABS[(i + d + TABS.length) % TABS.length][0]; showTab(n); tabBar.querySelector('#tls-tab-' + n).focus(); }
+      }
+    }, tl)));
+    tabBar.hidden = TABS.length < 2;
+    showTab(state.tab in views ? state.tab : 'chat', true);
+  }
+
+  function showTab(id, quiet) {
+    state.tab = id;
+    for (const [tid] of TABS) {
+      views[tid].hidden = tid !== id;
+      const b = tabBar.querySelector('#tls-tab-' + tid);
+      b.setAttribute('aria-selected', String(tid === id));
+      b.tabIndex = tid === id ? 0 : -1;
+    }
+    if (!quiet) { save(); if (views[id].onshow) views[id].onshow(); }
+  }
+
+  // ---- safe rich text ------------------------------------------------------------------------------
+  const INLINE = /\*\*(.+?)\*\*|\[(\d{1,2})\](?!\()|\[([^\]\n]{1,200})\]\((https?:\/\/[^\s)]+)\)|(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]])/g;
+
+  function safeUrl(u) {
+    try { const x = new URL(u); return x.protocol === 'http:' || x.protocol === 'https:' ? x.href : null; } catch (e) { return null; }
+  }
+
+  function link(text, href) {
+    const url = safeUrl(href);
+    return url ? el('a', null, { href: url, target: '_blank', rel: 'noopener noreferrer nofollow' }, text) : document.createTextNode(text);
+  }
+
+  /** Appends text with **bold**, [n] citation markers and http(s) links to a node. */
+  function inline(node, text, cite) {
+    let last = 0;
+    for (const m of text.matchAll(INLINE)) {
+      node.append(text.slice(last, m.index));
+      last = m.index + m[0].length;
+      if (m[1] !== undefined) inline(node.appendChild(el('strong')), m[1], cite);
+      else if (m[2] !== undefined) node.append(cite(Number(m[2])) || m[0]);
+      else if (m[3] !== undefined) node.append(link(m[3], m[4]));
+      else node.append(link(m[5], m[5]));
+    }
+    node.append(text.slice(last));
+  }
+
+  /** Renders the markdown subset: paragraphs, line breaks, bullet and numbered lists. */
+  function rich(node, text, cite) {
+    node.replaceChildren();
+    let list = null, para = null;
+    for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+      const item = /^\s*(?:([-*•+])|(\d{1,3})[.)])\s+(.*)$/.exec(line);
+      if (item) {
+        const tag = item[1] ? 'ul' : 'ol';
+        if (!list || list.tagName.toLowerCase() !== tag) list = node.appendChild(el(tag));
+        inline(list.appendChild(el('li')), item[3], cite);
+        para = null;
+      } else if (!line.trim()) {
+        para = null; list = null;
+      } else {
+        list = null;
+        if (para) para.append(el('br')); else para = node.appendChild(el('p'));
+        inline(para, line, cite);
+      }
+    }
+  }
+
+  // ---- chat ----------------------------------------------------------------------------------------
+  const nodes = new WeakMap();
+  let busy = false, seq = 0;
+
+  function headers(accept) {
+    const h = { 'Content-Type': 'application/json', Accept: accept || 'application/json' };
+    if (ds.apiKey) h['X-API-Key'] = ds.apiKey;
+    return h;
+  }
+
+  /** Reads an API error body ({"error":{"code","message"}}) into Vietnamese text for the user. */
+  async function errorText(res) {
+    try { const j = await res.json(); if (j && j.error && j.error.message) return String(j.error.message); } catch (e) { /* not JSON */ }
+    return res.status === 429 ? 'Bạn gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.' : 'Máy chủ đang gặp sự cố (mã ' + res.status + '). Vui lòng thử lại sau.';
+  }
+
+  function renderMessage(m) {
+    const id = 'm' + (++seq);
+    const box = el('div', 'msg ' + (m.who === 'user' ? 'user' : 'bot') + (m.error ? ' err' : ''), { 'aria-busy': m.pending ? 'true' : null });
+    if (m.who === 'user') {
+      box.append(el('span', 'sr', null, 'Bạn: '), m.text);
+    } else {
+      const body = el('div', m.pending ? 'typing' : null);
+      const cites = new Map((m.citations || []).map(c => [Number(c.n), c]));
+      const noteId = n => id + '-c' + n;
+      rich(body, m.text, n => cites.has(n) ? el('button', 'cite', {
+        type: 'button', 'aria-label': 'Nguồn ' + n + ': ' + (cites.get(n).title || ''),
+        onclick: () => { const d = root.getElementById(noteId(n)); d.open = true; d.querySelector('summary').focus(); }
+      }, String(n)) : null);
+      box.append(el('span', 'sr', null, T.title + ': '), body);
+      if (MODES[m.mode]) box.append(el('div', 'mode', null, MODES[m.mode]));
+      if (cites.size) {
+        box.append(el('ol', 'cites', { 'aria-label': 'Nguồn trích dẫn' }, ...[...cites.values()].map(c =>
+          el('li', null, null, el('details', null, { id: noteId(c.n) },
+            el('summary', null, null, '[' + c.n + '] ' + (c.title || c.documentId || 'Tài liệu')),
+            c.section ? el('div', 'sec', null, c.section) : null,
+            c.snippet ? el('blockquote', null, null, c.snippet) : null)))));
+      }
+      if (m.messageId && !m.pending && !m.error) box.append(feedback(m));
+    }
+    const old = nodes.get(m);
+    if (old) old.replaceWith(box); else log.append(box);
+    nodes.set(m, box);
+    return box;
+  }
+
+  function feedback(m) {
+    const note = el('span', null, { role: 'status' }, m.rating ? 'Cảm ơn bạn đã góp ý!' : 'Câu trả lời có hữu ích không?');
+    const btn = (rating, emoji, label) => el('button', null, {
+      type: 'button', 'aria-label': label, 'aria-pressed': String(m.rating === rating), 'data-rating': rating,
+      onclick: async () => {
+        try {
+          const res = await fetch(API + '/api/v1/feedback', { method: 'POST', headers: headers(), body: JSON.stringify({ messageId: m.messageId, rating }) });
+          if (!res.ok) throw new Error(await errorText(res));
+          m.rating = rating; save(); renderMessage(m);
+          nodes.get(m).querySelector('[data-rating=' + rating + ']').focus();
+        } catch (e) { note.textContent = 'Chưa gửi được góp ý. ' + (e.message || ''); }
+      }
+    }, emoji);
+    return el('div', 'fb', null, note, btn('up', '👍', 'Câu trả lời hữu ích'), btn('down', '👎', 'Câu trả lời chưa hữu ích'));
+  }
+
+  function renderAll() {
+    log.replaceChildren();
+    log.append(el('div', 'msg bot', null, T.greeting));
+    state.messages.forEach(renderMessage);
+    sugg.replaceChildren(...(state.messages.length ? [] : T.suggestions.map(q => el('button', null, { type: 'button', onclick: () => ask(q) }, q))));
+    sugg.hidden = state.messages.length > 0;
+  }
+
+  function newConversation() {
+    if (busy) return;
+    state.conversationId = null;
+    state.messages = [];
+    save(); renderAll(); showTab('chat'); input.focus();
+  }
+
+  function finish(m, r) {
+    if (r.conversationId) state.conversationId = r.conversationId;
+    Object.assign(m, { text: String(r.answer || ''), messageId: r.messageId, mode: r.mode, citations: Array.isArray(r.citations) ? r.citations : [], pending: false });
+  }
+
+  function fail(m, text) {
+    Object.assign(m, { text, pending: false, error: true, citations: [] });
+  }
+
+  /** Parses a Server-Sent Events body, calling onEvent(name, data) per event. */
+  async function readEvents(res, onEvent) {
+    const reader = res.body.getReader(), dec = new TextDecoder();
+    let buf = '', name = 'message', data = [];
+    for (;;) {
+      const { value, done } = await reader.read();
+      buf += done ? dec.decode() + '\n\n' : dec.decode(value, { stream: true });
+      let i;
+      while ((i = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, i).replace(/\r$/, '');
+        buf = buf.slice(i + 1);
+        if (!line) { if (data.length) onEvent(name, data.join('\n')); name = 'message'; data = []; continue; }
+        if (line[0] === ':') continue;
+        const c = line.indexOf(':'), field = c < 0 ? line : line.slice(0, c), v = c < 0 ? '' : line.slice(c + 1).replace(/^ /, '');
+        if (field === 'event') name = v; else if (field === 'data') data.push(v);
+      }
+      if (done) return;
+    }
+  }
+
+  async function ask(text) {
+    text = String(text || '').trim();
+    if (busy || !text) return;
+    if (text.length > MAX_LEN) text = text.slice(0, MAX_LEN);
+    busy = true; send.disabled = true; input.value = '';
+    sugg.hidden = true;
+    state.messages.push({ who: 'user', text });
+    renderMessage(state.messages[state.messages.length - 1]);
+    const m = { who: 'bot', text: '', pending: true };
+    state.messages.push(m);
+    renderMessage(m).scrollIntoView({ block: 'nearest' });
+    const body = JSON.stringify({ message: text, conversationId: state.conversationId || undefined, profile: profileBody() });
+    let frame = 0;
+    try {
+      let res = null, ended = false;
+      try { res = await fetch(API + '/api/v1/chat/stream', { method: 'POST', headers: headers('text/event-stream'), body }); } catch (e) { /* fall back below */ }
+      if (res && res.ok && /event-stream/.test(res.headers.get('content-type') || '')) {
+        try {
+          await readEvents(res, (name, data) => {
+            const d = JSON.parse(data);
+            if (name === 'meta') { state.conversationId = d.conversationId || state.conversationId; m.messageId = d.messageId; }
+            else if (name === 'token') {
+              m.text += d.text || '';
+              frame = frame || requestAnimationFrame(() => { frame = 0; if (m.pending) { renderMessage(m); log.scrollTop = log.scrollHeight; } });
+            } else if (name === 'done') { finish(m, d); ended = true; }
+            else if (name === 'error') { fail(m, d.message || 'Không trả lời được câu hỏi này.'); ended = true; }
+          });
+        } catch (e) { /* stream broken: fall back below */ }
+      } else if (res && res.status >= 400 && res.status < 500 && res.status !== 404 && res.status !== 405) {
+        fail(m, await errorText(res)); ended = true;
+      }
+      if (!ended) {
+        // Streaming unavailable or interrupted: ask again without streaming.
+        m.text = '';
+        const r = await fetch(API + '/api/v1/chat', { method: 'POST', headers: headers(), body });
+        if (r.ok) finish(m, await r.json()); else fail(m, await errorText(r));
+      }
+    } catch (e) {
+      fail(m, 'Không kết nối được với Trợ lý số. Vui lòng kiểm tra mạng và thử lại.');
+    } finally {
+      cancelAnimationFrame(frame);
+      m.pending = false;
+      busy = false; send.disabled = false;
+      save();
+      renderMessage(m);
+      log.scrollTop = log.scrollHeight;
+      if (state.open && state.tab === 'chat') input.focus();
+    }
+  }
+
+  // ---- start ---------------------------------------------------------------------------------------
+  roleSel.value = profile.role;
+  gradeSel.value = profile.grade;
+  // A message still pending when the page was left never completed: drop it.
+  state.messages = state.messages.filter(m => !m.pending);
+  renderAll();
+  addTab();
+  (document.body || document.documentElement).append(host);
+  if (state.open || ds.open === 'true') { state.open = true; panel.hidden = false; bubble.setAttribute('aria-expanded', 'true'); }
+  window.TrolysoWidget = { open: () => setOpen(true), close: () => setOpen(false), ask, addTab, el, API, headers, errorText, profile, onProfile: f => profileListeners.push(f), root };
+})();
