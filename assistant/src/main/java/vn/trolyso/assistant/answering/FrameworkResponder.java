@@ -1,0 +1,26 @@
+package vn.trolyso.assistant.answering;
+
+import java.util.List;
+import java.util.Optional;
+import vn.trolyso.assistant.UserProfile;
+import vn.trolyso.knowledge.search.Passage;
+
+/** Answers questions about the learners' digital competency framework exactly, from its structured data. */
+@FunctionalInterface
+public interface FrameworkResponder {
+    /** No framework answers (the framework data is not loaded). */
+    FrameworkResponder NONE = (question, profile) -> Optional.empty();
+
+    /**
+     * The exact answer when the question is about the framework.
+     *
+     * @return text with [n] markers referring to {@link Reply#sources()} by 1-based position
+     */
+    Optional<Reply> respond(String question, UserProfile profile);
+
+    record Reply(String text, List<Passage> sources) {
+        public Reply {
+            sources = List.copyOf(sources);
+        }
+    }
+}

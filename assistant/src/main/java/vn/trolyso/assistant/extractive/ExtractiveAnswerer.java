@@ -1,0 +1,246 @@
+package vn.trolyso.assistant.extractive;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import vn.trolyso.assistant.text.Terms;
+import vn.trolyso.knowledge.search.Passage;
+
+/**
+ * The no-LLM answer: ranks the sentences of the top passages against the question and returns the best one to
+ * three, cleaned and marked [n] with the passage they come from. Returns nothing when the passages do not
+ * really cover the question (so the caller says the documents do not mention it rather than guessing).
+ */
+public final class ExtractiveAnswerer {
+    /** Share of the question's weighted topic words the best sentence (with its passage) must cover. */
+    private final double minCoverage;
+    private final int maxSentences;
+    private static final int MAX_ANSWER_CHARS = 700;
+
+    public ExtractiveAnswerer(double minCoverage, int maxSentences) {
+        this.minCoverage = minCoverage;
+        this.maxSentences = maxSentences;
+    }
+
+    public ExtractiveAnswerer() {
+        this(0.55, 3);
+    }
+
+    /**
+     * An extract whose text cites {@code sources} by 1-based position ([1] = sources.get(0)).
+     *
+     * @param coverage how much of the question the best sentence covers (0–1)
+     */
+    public record Extract(String text, List<Passage> sources, double coverage) {
+    }
+
+    private record Candidate(String raw, String cleaned, int passage, int position, QueryTerms.TextForms forms,
+                             String documentId) {
+    }
+
+    private record Scored(Candidate candidate, double score, double coverage, Set<String> matched,
+                          Set<String> numbers) {
+    }
+
+    public Optional<Extract> extract(String question, List<Passage> passages) {
+        return extract(question, passages, maxSentences);
+    }
+
+    public Optional<Extract> extract(String question, List<Passage> passages, int sentences) {
+        if (passages.isEmpty()) {
+            return Optional.empty();
+        }
+        QueryTerms query = QueryTerms.of(question);
+        if (query.terms.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Candidate> candidates = candidates(passages);
+        List<QueryTerms.TextForms> contexts = passages.stream()
+                .map(p -> QueryTerms.TextForms.of(p.document().title() + " \n " + p.sectionPath() + " \n " + p.text()))
+                .toList();
+        double[] weights = weights(query, candidates);
+        List<Scored> scored = new ArrayList<>();
+        for (Candidate c : candidates) {
+            scored.add(score(query, weights, c, contexts.get(c.passage())));
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+        if (scored.isEmpty() || scored.getFirst().coverage() < minCoverage) {
+            return Optional.empty();
+        }
+        List<Scored> picked = pick(scored, sentences);
+        return Optional.of(compose(picked, candidates, passages, scored.getFirst().coverage()));
+    }
+
+    private static List<Candidate> candidates(List<Passage> passages) {
+        List<Candidate> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < passages.size(); i++) {
+            List<String> sentences = SentenceSplitter.split(passages.get(i).text());
+            for (int j = 0; j < sentences.size(); j++) {
+                String raw = sentences.get(j);
+                String cleaned = SentenceCleaner.clean(raw);
+                if (SentenceSplitter.isHeading(raw) || Terms.rawTokens(cleaned).size() < 4
+                        || !seen.add(Terms.fold(cleaned))) {
+                    continue;
+                }
+                out.add(new Candidate(raw, cleaned, i, j, QueryTerms.TextForms.of(cleaned),
+                        passages.get(i).document().id()));
+            }
+        }
+        return out;
+    }
+
+    /** Inverse sentence frequency of each term; a term no sentence has weighs the most. */
+    private static double[] weights(QueryTerms query, List<Candidate> candidates) {
+        double n = candidates.size();
+        double[] w = new double[query.terms.size()];
+        for (int t = 0; t < w.length; t++) {
+            QueryTerms.Term term = query.terms.get(t);
+            int df = 0;
+            for (Candidate c : candidates) {
+                if (term.matches(c.forms())) {
+                    df++;
+                }
+            }
+            w[t] = Math.log(1 + (n + 1) / (df + 0.5)) * (term.numeric() ? 1.3 : 1.0);
+        }
+        return w;
+    }
+
+    private static Scored score(QueryTerms query, double[] weights, Candidate c, QueryTerms.TextForms context) {
+        double total = 0;
+        double inSentence = 0;
+        double inContext = 0;
+        Set<String> matched = new HashSet<>();
+        for (int t = 0; t < weights.length; t++) {
+            QueryTerms.Term term = query.terms.get(t);
+            total += weights[t];
+            if (term.matches(c.forms())) {
+                inSentence += weights[t];
+                matched.add(term.surface());
+            } else if (term.matches(context)) {
+                inContext += weights[t];
+            }
+        }
+        double pairs = 0;
+        for (QueryTerms.Term pair : query.pairs) {
+            if (pair.matches(c.forms())) {
+                pairs += 0.6;
+            }
+        }
+        Set<String> numbers = numbers(c.cleaned());
+        double numberBonus = 0;
+        if (query.asksNumber && !numbers.isEmpty()) {
+            numberBonus = 1.0;
+        }
+        if (query.asksPercent && c.cleaned().contains("%")) {
+            numberBonus += 1.0;
+        }
+        double rankPrior = 1.2 / (1 + c.passage());
+        int length = Terms.rawTokens(c.cleaned()).size();
+        double lengthPenalty = 1 + Math.max(0, length - 45) / 60.0;
+        double score = (inSentence + 0.4 * inContext + pairs + numberBonus + rankPrior) / lengthPenalty;
+        double coverage = total == 0 ? 0 : (inSentence + 0.8 * inContext) / total;
+        return new Scored(c, score, coverage, matched, numbers);
+    }
+
+    private List<Scored> pick(List<Scored> scored, int limit) {
+        Scored best = scored.getFirst();
+        List<Scored> picked = new ArrayList<>();
+        picked.add(best);
+        // Another document giving a different figure for the same thing is shown too, with its own citation.
+        for (Scored s : scored) {
+            if (picked.size() >= limit) {
+                break;
+            }
+            if (s == best || s.score() < best.score() * 0.7) {
+                continue;
+            }
+            if (conflicts(best, s)) {
+                picked.add(s);
+            }
+        }
+        for (Scored s : scored) {
+            if (picked.size() >= limit) {
+                break;
+            }
+            double threshold = picked.size() == 1 ? 0.75 : 0.88;
+            if (s.score() < best.score() * threshold) {
+                break;
+            }
+            if (!picked.contains(s) && s.coverage() >= minCoverage) {
+                picked.add(s);
+            }
+        }
+        return picked;
+    }
+
+    /** Two sentences of different documents about the same words that state different figures. */
+    private static boolean conflicts(Scored a, Scored b) {
+        if (a.candidate().documentId().equals(b.candidate().documentId()) || a.numbers().isEmpty()
+                || b.numbers().isEmpty() || a.numbers().equals(b.numbers())) {
+            return false;
+        }
+        Set<String> shared = new HashSet<>(a.matched());
+        shared.retainAll(b.matched());
+        int smaller = Math.min(a.matched().size(), b.matched().size());
+        return smaller > 0 && shared.size() >= Math.max(2, Math.ceil(smaller * 0.7));
+    }
+
+    private Extract compose(List<Scored> picked, List<Candidate> candidates, List<Passage> passages,
+                            double coverage) {
+        StringBuilder text = new StringBuilder();
+        Set<String> documents = new HashSet<>();
+        boolean conflict = false;
+        for (int i = 0; i < picked.size(); i++) {
+            Scored s = picked.get(i);
+            String sentence = withListItems(s.candidate(), candidates);
+            if (!text.isEmpty() && text.length() + sentence.length() > MAX_ANSWER_CHARS) {
+                break;
+            }
+            if (i > 0 && conflicts(picked.getFirst(), s)) {
+                conflict = true;
+            }
+            if (!text.isEmpty()) {
+                text.append(' ');
+            }
+            text.append(sentence).append(" [").append(s.candidate().passage() + 1).append(']');
+            documents.add(s.candidate().documentId());
+        }
+        if (conflict && documents.size() > 1) {
+            text.append(" Lưu ý: các văn bản nêu số liệu khác nhau, xin xem từng nguồn trích dẫn.");
+        }
+        return new Extract(text.toString(), passages, coverage);
+    }
+
+    /** A sentence ending with ":" announces a list: bring its first items along. */
+    private static String withListItems(Candidate c, List<Candidate> candidates) {
+        if (!SentenceCleaner.introducesList(c.cleaned())) {
+            return c.cleaned();
+        }
+        List<String> items = new ArrayList<>();
+        for (Candidate other : candidates) {
+            if (other.passage() == c.passage() && other.position() > c.position() && items.size() < 3) {
+                String item = other.cleaned();
+                items.add(item.substring(0, item.length() - 1));
+            }
+        }
+        if (items.isEmpty()) {
+            return c.cleaned().substring(0, c.cleaned().length() - 1) + ".";
+        }
+        return c.cleaned() + " " + String.join("; ", items) + ".";
+    }
+
+    private static Set<String> numbers(String text) {
+        Set<String> out = new HashSet<>();
+        for (String t : Terms.rawTokens(text)) {
+            if (Terms.isNumeric(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}

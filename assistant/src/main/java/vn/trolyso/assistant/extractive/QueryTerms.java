@@ -1,0 +1,98 @@
+package vn.trolyso.assistant.extractive;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import vn.trolyso.assistant.text.Terms;
+
+/** A question analysed for sentence matching: its topic words (with abbreviation expansions), pairs, intent. */
+final class QueryTerms {
+    private static final Pattern ASKS_NUMBER = Pattern.compile(
+            "\\b(?:bao nhieu|may phan tram|ty le|phan tram|bao gio|khi nao|nam nao|ngay nao|so may|so hieu|so luong"
+                    + "|thoi gian|thoi han|hoan thanh|chi tieu)\\b");
+    private static final Pattern ASKS_PERCENT = Pattern.compile("\\b(?:phan tram|ty le|ti le)\\b|%");
+
+    /**
+     * One word (or abbreviation) of the question.
+     *
+     * @param alternatives the forms that count as a match (normalised or folded tokens joined by spaces)
+     * @param folded       true when the alternatives are folded (typed without diacritics, or expansions)
+     */
+    record Term(String surface, List<String> alternatives, boolean folded, boolean numeric) {
+        boolean matches(TextForms text) {
+            String haystack = folded ? text.folded() : text.normalized();
+            for (String alt : alternatives) {
+                if (haystack.contains(" " + alt + " ")) {
+                    return true;
+                }
+            }
+            if (!folded) {
+                return false;
+            }
+            return false;
+        }
+    }
+
+    /** A text in both matching forms, padded with spaces so " word " finds whole words. */
+    record TextForms(String normalized, String folded) {
+        static TextForms of(String text) {
+            List<String> tokens = Terms.tokens(text);
+            String norm = " " + String.join(" ", tokens) + " ";
+            String fold = " " + String.join(" ", tokens.stream().map(Terms::fold).toList()) + " ";
+            return new TextForms(norm, fold);
+        }
+    }
+
+    final List<Term> terms;
+    /** Adjacent pairs of topic words, matched as a phrase for a bonus. */
+    final List<Term> pairs;
+    final boolean asksNumber;
+    final boolean asksPercent;
+
+    private QueryTerms(List<Term> terms, List<Term> pairs, boolean asksNumber, boolean asksPercent) {
+        this.terms = terms;
+        this.pairs = pairs;
+        this.asksNumber = asksNumber;
+        this.asksPercent = asksPercent;
+    }
+
+    static QueryTerms of(String question) {
+        List<String> raw = Terms.rawTokens(question);
+        Map<String, Term> terms = new LinkedHashMap<>();
+        List<Term> pairs = new ArrayList<>();
+        Term previous = null;
+        for (String token : raw) {
+            if (Terms.isStopword(token)) {
+                previous = null;
+                continue;
+            }
+            Term term = toTerm(token);
+            terms.putIfAbsent(term.surface(), term);
+            if (previous != null && previous.alternatives().size() == 1 && term.alternatives().size() == 1) {
+                boolean folded = previous.folded() || term.folded();
+                String a = folded ? Terms.fold(previous.alternatives().getFirst()) : previous.alternatives().getFirst();
+                String b = folded ? Terms.fold(term.alternatives().getFirst()) : term.alternatives().getFirst();
+                pairs.add(new Term(a + " " + b, List.of(a + " " + b), folded, false));
+            }
+            previous = term;
+        }
+        String folded = " " + Terms.fold(question) + " ";
+        return new QueryTerms(List.copyOf(terms.values()), List.copyOf(pairs), ASKS_NUMBER.matcher(folded).find(),
+                ASKS_PERCENT.matcher(folded).find());
+    }
+
+    private static Term toTerm(String token) {
+        List<String> expansions = Abbreviations.expansions(token);
+        boolean numeric = Terms.isNumeric(token);
+        if (!expansions.isEmpty()) {
+            List<String> alternatives = new ArrayList<>();
+            alternatives.add(Terms.fold(token));
+            alternatives.addAll(expansions);
+            return new Term(Terms.fold(token), List.copyOf(alternatives), true, numeric);
+        }
+        Terms.Term t = Terms.Term.of(token);
+        return new Term(t.key(), List.of(t.key()), t.folded(), numeric);
+    }
+}

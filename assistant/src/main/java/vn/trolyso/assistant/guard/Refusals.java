@@ -1,0 +1,35 @@
+package vn.trolyso.assistant.guard;
+
+/** The assistant's fixed Vietnamese replies for questions it does not answer from the documents. */
+public final class Refusals {
+    /** What the assistant can help with; ends every refusal. */
+    public static final String CAPABILITIES = "Tôi có thể giúp bạn tìm hiểu các kế hoạch, văn bản về ứng dụng trí tuệ "
+            + "nhân tạo và chuyển đổi số trong giáo dục, phong trào “Bình dân học vụ số” và khung năng lực số của người "
+            + "học (Thông tư 02/2025/TT-BGDĐT).";
+
+    public static final String OUT_OF_SCOPE = "Xin lỗi, câu hỏi này nằm ngoài phạm vi của Trợ lý số. " + CAPABILITIES;
+
+    public static final String INJECTION = "Xin lỗi, tôi không thể thay đổi nguyên tắc hoạt động của mình hay tiết lộ "
+            + "hướng dẫn nội bộ. Tôi chỉ trả lời dựa trên các tài liệu chính thức đã được nạp. " + CAPABILITIES;
+
+    public static final String GREETING = "Xin chào! Tôi là Trợ lý số. " + CAPABILITIES
+            + " Bạn hãy đặt câu hỏi, tôi sẽ trả lời kèm nguồn trích dẫn.";
+
+    /** Prefix of every "the documents do not say" reply (stable: tests and clients look for it). */
+    public static final String NOT_IN_DOCUMENTS_PREFIX = "Tài liệu hiện có không đề cập";
+
+    private Refusals() {
+    }
+
+    /** The reply when retrieval found nothing that answers the question. */
+    public static String notInDocuments(String topic) {
+        String t = topic == null || topic.isBlank() ? "" : " đến “" + shorten(topic) + "”";
+        return NOT_IN_DOCUMENTS_PREFIX + t + ", nên tôi không thể trả lời chính xác câu hỏi này. "
+                + "Bạn có thể hỏi lại với từ khóa khác hoặc liên hệ nhà trường để được hỗ trợ. " + CAPABILITIES;
+    }
+
+    private static String shorten(String s) {
+        String t = s.strip().replaceAll("[?!.]+$", "");
+        return t.length() <= 120 ? t : t.substring(0, t.lastIndexOf(' ', 120) > 60 ? t.lastIndexOf(' ', 120) : 120) + "…";
+    }
+}

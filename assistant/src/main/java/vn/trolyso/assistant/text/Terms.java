@@ -1,0 +1,128 @@
+package vn.trolyso.assistant.text;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Matching keys for Vietnamese words inside the answering pipeline. A word typed with diacritics matches only the
+ * same word (any case, either tone-mark placement: hoà = hòa); a word typed without any ("ke hoach") matches
+ * every accented form that folds to it. Folding everything would merge too many words (cơ/có, Đồ/đó, tự/từ).
+ */
+public final class Terms {
+    private static final Pattern COMBINING = Pattern.compile("\\p{M}+");
+    /** A token: a run of letters/digits; numbers keep their inner separators and a trailing "%" (1.500, 25%). */
+    private static final Pattern TOKEN = Pattern.compile("\\p{N}+(?:[.,]\\p{N}+)*%?|[\\p{L}\\p{N}]+");
+    private static final Set<Character> TONE_MARKS = Set.of('\u0300', '\u0301', '\u0303', '\u0309', '\u0323');
+
+    /** Function and question words that carry no topic (as typed with diacritics). */
+    private static final Set<String> STOPWORDS = Set.copyOf(List.of(
+            "là", "của", "và", "các", "những", "một", "cho", "với", "trong", "theo", "về", "để", "thì", "có",
+            "không", "gì", "nào", "ai", "bao", "nhiêu", "mấy", "sao", "thế", "như", "được", "đã", "sẽ", "đang",
+            "này", "đó", "ấy", "kia", "hay", "hoặc", "mà", "ở", "từ", "đến", "lên", "ra", "vào", "khi", "nếu",
+            "vậy", "còn", "nữa", "à", "hả", "nhé", "ơi", "em", "tôi", "mình", "bạn", "chúng", "hỏi", "biết",
+            "xin", "vui", "lòng", "giúp", "cần", "phải", "nhất", "cũng", "rằng", "bị", "bởi", "gồm", "những",
+            "tại", "năm", "nêu", "cụ", "thể"));
+    /** Folded stop words, minus folds that collide with topic words (cơ sở, Đồ Sơn, Ngô Gia Tự, cán bộ, …). */
+    private static final Set<String> FOLDED_STOPWORDS;
+
+    static {
+        Set<String> folded = new HashSet<>();
+        for (String w : STOPWORDS) {
+            folded.add(fold(w));
+        }
+        folded.removeAll(Set.of("co", "do", "tu", "can", "hoi", "tai", "thi", "khong", "dang", "minh", "cung",
+                "boi", "de", "chung", "nhu", "ai", "may", "the", "nam"));
+        FOLDED_STOPWORDS = Set.copyOf(folded);
+    }
+
+    private Terms() {
+    }
+
+    /** Lowercase, no diacritics, đ → d. */
+    public static String fold(String text) {
+        String s = text.replace('đ', 'd').replace('Đ', 'D').replace('\u00D0', 'D').replace('\u00F0', 'd');
+        s = Normalizer.normalize(s, Normalizer.Form.NFD);
+        s = COMBINING.matcher(s).replaceAll("");
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** Lowercase NFC with the new-style tone placement (hoà → hòa, thuỷ → thủy, khoẻ → khỏe). */
+    public static String normalizeWord(String word) {
+        String s = word.replace('\u00D0', 'Đ').replace('\u00F0', 'đ').toLowerCase(Locale.ROOT);
+        String d = Normalizer.normalize(s, Normalizer.Form.NFD);
+        StringBuilder b = new StringBuilder(d);
+        // Old style puts the tone on the first vowel of a final open "oa", "oe", "uy": move it to the second.
+        int end = b.length();
+        if (end >= 3 && TONE_MARKS.contains(b.charAt(end - 2))) {
+            char first = b.charAt(end - 3);
+            char last = b.charAt(end - 1);
+            boolean oaOe = first == 'o' && (last == 'a' || last == 'e');
+            boolean uy = first == 'u' && last == 'y' && (end < 4 || b.charAt(end - 4) != 'q');
+            if (oaOe || uy) {
+                char tone = b.charAt(end - 2);
+                b.deleteCharAt(end - 2);
+                b.append(tone);
+            }
+        }
+        return Normalizer.normalize(b, Normalizer.Form.NFC);
+    }
+
+    /** True when the word carries any Vietnamese diacritic (including đ). */
+    public static boolean hasDiacritics(String word) {
+        return !fold(word).equals(word.toLowerCase(Locale.ROOT));
+    }
+
+    /** The raw tokens of the text, in order, as written. */
+    public static List<String> rawTokens(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = TOKEN.matcher(Normalizer.normalize(text, Normalizer.Form.NFC));
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    /** The normalised (accented, lowercase) tokens of the text, in order. */
+    public static List<String> tokens(String text) {
+        return rawTokens(text).stream().map(Terms::normalizeWord).toList();
+    }
+
+    /** A query word to look for: accented words match exactly, unaccented ones match any accented form. */
+    public record Term(String key, boolean folded) {
+        public static Term of(String rawToken) {
+            return Terms.hasDiacritics(rawToken) ? new Term(normalizeWord(rawToken), false)
+                    : new Term(fold(rawToken), true);
+        }
+
+        /** The key this term compares with for a normalised token. */
+        public String keyOf(String normalizedToken) {
+            return folded ? fold(normalizedToken) : normalizedToken;
+        }
+    }
+
+    /** True when the raw token carries no topic: a function or question word (acronyms such as "AI" never are). */
+    public static boolean isStopword(String rawToken) {
+        if (rawToken.length() >= 2 && rawToken.equals(rawToken.toUpperCase(Locale.ROOT))
+                && !rawToken.equals(rawToken.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        return hasDiacritics(rawToken) ? STOPWORDS.contains(normalizeWord(rawToken))
+                : FOLDED_STOPWORDS.contains(fold(rawToken));
+    }
+
+    /** True when the token holds a digit (years, figures, percentages, document numbers). */
+    public static boolean isNumeric(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.isDigit(token.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,64 @@
+package vn.trolyso.assistant.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FollowUpRewriterTest {
+    private static List<Turn> after(String standalone) {
+        return List.of(new Turn(standalone, standalone, "…"));
+    }
+
+    @Test
+    void replacesTheYear() {
+        assertEquals("Đoàn Lập đặt mục tiêu gì cho giáo viên đến năm 2030?",
+                FollowUpRewriter.rewrite(after("Đoàn Lập đặt mục tiêu gì cho giáo viên năm 2026?"),
+                        "Còn đến năm 2030?"));
+    }
+
+    @Test
+    void replacesTheSchoolLevel() {
+        assertEquals("Học sinh THCS cần đạt năng lực số gì?",
+                FollowUpRewriter.rewrite(after("Học sinh tiểu học cần đạt năng lực số gì?"), "Thế còn THCS?"));
+    }
+
+    @Test
+    void replacesTheAspect() {
+        assertEquals("Địa điểm tập huấn Day of AI ở Đồ Sơn là gì?",
+                FollowUpRewriter.rewrite(after("Nội dung tập huấn Day of AI ở Đồ Sơn là gì?"),
+                        "Vậy còn địa điểm thì sao?"));
+    }
+
+    @Test
+    void addsTheNewElementWhenNothingMatches() {
+        String rewritten = FollowUpRewriter.rewrite(after("Tập huấn Day of AI ở Đồ Sơn dành cho ai?"),
+                "Còn thời gian thì sao?");
+        assertTrue(rewritten.contains("Day of AI") && rewritten.contains("thời gian"), rewritten);
+    }
+
+    @Test
+    void usesThePreviousStandaloneQuestionNotTheTypedOne() {
+        List<Turn> history = List.of(new Turn("Còn đến năm 2030?",
+                "Kiến An đặt mục tiêu gì cho phụ huynh đến năm 2030?", "…"));
+        assertEquals("Kiến An đặt mục tiêu gì cho giáo viên đến năm 2030?",
+                FollowUpRewriter.rewrite(history, "Còn giáo viên thì sao?"));
+    }
+
+    @Test
+    void leavesStandaloneQuestionsAlone() {
+        String q = "Phú Nhuận yêu cầu bao nhiêu phần trăm giáo viên sử dụng chữ ký số?";
+        assertEquals(q, FollowUpRewriter.rewrite(after("Kiến An đặt mục tiêu gì năm 2025?"), q));
+        assertFalse(FollowUpRewriter.isFollowUp(q));
+        assertEquals("Còn đến năm 2030?", FollowUpRewriter.rewrite(List.of(), "Còn đến năm 2030?"));
+    }
+
+    @Test
+    void worksWithoutDiacritics() {
+        assertEquals("Kiến An đặt mục tiêu gì cho phụ huynh den nam 2030?",
+                FollowUpRewriter.rewrite(after("Kiến An đặt mục tiêu gì cho phụ huynh năm 2025?"),
+                        "con den nam 2030 thi sao"));
+    }
+}
