@@ -143,6 +143,10 @@ public final class ExtractiveAnswerer {
         int length = Terms.rawTokens(c.cleaned()).size();
         double lengthPenalty = 1 + Math.max(0, length - 45) / 60.0;
         double score = (inSentence + 0.4 * inContext + pairs + numberBonus + rankPrior) / lengthPenalty;
+        if (!query.years.isEmpty() && query.years.stream().noneMatch(y -> c.forms().folded().contains(" " + y + " ")
+                || context.folded().contains(" " + y + " "))) {
+            score *= 0.6; // the question names a year this passage never mentions: likely another period's figure
+        }
         double coverage = total == 0 ? 0 : (inSentence + 0.8 * inContext) / total;
         return new Scored(c, score, coverage, matched, numbers);
     }

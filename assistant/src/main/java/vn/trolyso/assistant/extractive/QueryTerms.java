@@ -50,8 +50,12 @@ final class QueryTerms {
     final List<Term> pairs;
     final boolean asksNumber;
     final boolean asksPercent;
+    /** Years the question names (2025, 2030): a sentence about another period is a worse match. */
+    final List<String> years;
 
-    private QueryTerms(List<Term> terms, List<Term> pairs, boolean asksNumber, boolean asksPercent) {
+    private QueryTerms(List<Term> terms, List<Term> pairs, boolean asksNumber, boolean asksPercent,
+                       List<String> years) {
+        this.years = years;
         this.terms = terms;
         this.pairs = pairs;
         this.asksNumber = asksNumber;
@@ -79,8 +83,9 @@ final class QueryTerms {
             previous = term;
         }
         String folded = " " + Terms.fold(question) + " ";
+        List<String> years = raw.stream().filter(t -> t.matches("(?:19|20)\\d\\d")).distinct().toList();
         return new QueryTerms(List.copyOf(terms.values()), List.copyOf(pairs), ASKS_NUMBER.matcher(folded).find(),
-                ASKS_PERCENT.matcher(folded).find());
+                ASKS_PERCENT.matcher(folded).find(), years);
     }
 
     private static Term toTerm(String token) {
