@@ -1,0 +1,282 @@
+package vn.trolyso.knowledge.framework;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tells whether a question is about the competency framework and what it asks: grade, level, competency, domain and
+ * question type. Works on folded text, so "lop 8", "Lớp 8" and "LỚP 8" are the same. Thread-safe.
+ */
+public final class FrameworkQuestionRecognizer {
+    private static final Pattern GRADE_RANGE =
+            Pattern.compile("\\b(?:lop|khoi)\\s*(\\d{1,2})\\s*(?:den|toi|-|–)\\s*(?:lop\\s*)?(\\d{1,2})\\b");
+    private static final Pattern GRADE = Pattern.compile("\\b(?:lop|khoi)\\s*(\\d{1,2})\\b");
+    private static final Pattern LEVEL_NUMBERS = Pattern.compile(
+            "\\bbac\\s*(\\d{1,2})\\b(?:\\s*(?:va|voi|so voi|hay|hoac|den|toi|-|–)\\s*(?:bac\\s*)?(\\d{1,2})\\b)?");
+    private static final Pattern LEVEL_SYMBOL = Pattern.compile("\\b(cb|tc|nc)\\s?([12])\\b");
+    private static final Pattern LEVEL_NAME =
+            Pattern.compile("\\b(co ban|trung cap|nang cao|chuyen sau)\\s*([12])\\b");
+    private static final Pattern CODE = Pattern.compile("(?<![0-9.])([1-9])\\.([0-9])(?![0-9])");
+    private static final Pattern DOMAIN_NUMBER = Pattern.compile("\\bmien\\s*(?:nang luc\\s*)?(?:so\\s*)?(\\d)\\b");
+    private static final Pattern DOMAIN_ORDINAL =
+            Pattern.compile("\\bmien\\s*(?:nang luc\\s*)?(?:thu\\s*)(nhat|hai|ba|tu|bon|nam|sau)\\b");
+    private static final Pattern OWN_CLASS = Pattern.compile(
+            "\\b(?:hoc sinh|hoc tro|cac em|lop)\\s*(?:cua\\s*)?(?:toi|minh|em)\\b|\\blop (?:toi|minh) day\\b");
+    private static final Pattern DOCUMENT_QUESTION = Pattern.compile(
+            "\\b(?:ke hoach|tap huan|day of ai|ubnd|uy ban|binh dan hoc vu|kinh phi)\\b");
+    private static final Pattern ANCHOR = Pattern.compile(
+            "\\b(?:khung nang luc|nang luc so|nang luc thanh phan|nltp|nls|mien|bac|chi bao|yeu cau can dat|can dat"
+                    + "|muc trinh do|cap do|trinh do)\\b");
+
+    private static final Map<String, Integer> ORDINALS = Map.of("nhat", 1, "hai", 2, "ba", 3, "tu", 4, "bon", 4,
+            "nam", 5, "sau", 6);
+
+    /** Everyday phrasings of competencies (folded), checked after the official names, longest first. */
+    private static final Map<String, String> COMPETENCY_ALIASES = new LinkedHashMap<>();
+    /** Everyday phrasings of domains (folded). */
+    private static final Map<String, String> DOMAIN_ALIASES = new LinkedHashMap<>();
+
+    static {
+        alias(COMPETENCY_ALIASES, "1.1", "tim kiem thong tin", "tim kiem", "loc du lieu", "loc thong tin");
+        alias(COMPETENCY_ALIASES, "1.2", "danh gia du lieu", "danh gia thong tin", "danh gia nguon tin");
+        alias(COMPETENCY_ALIASES, "1.3", "quan ly du lieu", "quan ly thong tin", "luu tru du lieu");
+        alias(COMPETENCY_ALIASES, "2.1", "tuong tac qua cong nghe", "tuong tac thong qua");
+        alias(COMPETENCY_ALIASES, "2.2", "chia se thong tin", "chia se noi dung");
+        alias(COMPETENCY_ALIASES, "2.3", "trach nhiem cong dan", "cong dan so", "dich vu cong");
+        alias(COMPETENCY_ALIASES, "2.4", "hop tac thong qua", "hop tac qua cong nghe", "hop tac truc tuyen");
+        alias(COMPETENCY_ALIASES, "2.5", "quy tac ung xu", "ung xu tren mang", "netiquette", "van hoa mang");
+        alias(COMPETENCY_ALIASES, "2.6", "danh tinh so", "danh tinh truc tuyen");
+        alias(COMPETENCY_ALIASES, "3.1", "phat trien noi dung", "tao noi dung so");
+        alias(COMPETENCY_ALIASES, "3.2", "tich hop noi dung", "tao lap lai");
+        alias(COMPETENCY_ALIASES, "3.3", "ban quyen", "giay phep");
+        alias(COMPETENCY_ALIASES, "3.4", "lap trinh", "viet chuong trinh");
+        alias(COMPETENCY_ALIASES, "4.1", "bao ve thiet bi", "an toan thiet bi");
+        alias(COMPETENCY_ALIASES, "4.2", "du lieu ca nhan", "quyen rieng tu", "thong tin ca nhan");
+        alias(COMPETENCY_ALIASES, "4.3", "bao ve suc khoe", "suc khoe", "an sinh so");
+        alias(COMPETENCY_ALIASES, "4.4", "bao ve moi truong");
+        alias(COMPETENCY_ALIASES, "5.1", "van de ky thuat", "su co ky thuat");
+        alias(COMPETENCY_ALIASES, "5.2", "giai phap cong nghe", "nhu cau cong nghe");
+        alias(COMPETENCY_ALIASES, "5.3", "su dung sang tao", "sang tao cong nghe");
+        alias(COMPETENCY_ALIASES, "5.4", "cai thien nang luc so", "cai thien nang luc", "tu danh gia nang luc so");
+        alias(COMPETENCY_ALIASES, "6.1", "hieu biet ve ai", "hieu biet ve tri tue nhan tao", "hieu biet ai",
+                "hieu ve ai", "kien thuc ve ai");
+        alias(COMPETENCY_ALIASES, "6.2", "su dung ai", "dung ai", "su dung tri tue nhan tao", "dung tri tue nhan tao",
+                "su dung cong cu ai", "dung cong cu ai", "ai co dao duc");
+        alias(COMPETENCY_ALIASES, "6.3", "danh gia ai", "danh gia cong cu ai", "danh gia tri tue nhan tao",
+                "danh gia cac cong cu ai");
+        alias(DOMAIN_ALIASES, "1", "khai thac du lieu", "khai thac thong tin");
+        alias(DOMAIN_ALIASES, "2", "giao tiep", "hop tac");
+        alias(DOMAIN_ALIASES, "3", "sang tao noi dung");
+        alias(DOMAIN_ALIASES, "4", "an toan so", "an toan");
+        alias(DOMAIN_ALIASES, "5", "giai quyet van de");
+        alias(DOMAIN_ALIASES, "6", "ung dung tri tue nhan tao", "tri tue nhan tao", "ung dung ai", "ai");
+    }
+
+    private static void alias(Map<String, String> map, String code, String... phrases) {
+        for (String p : phrases) {
+            map.put(p, code);
+        }
+    }
+
+    private final CompetencyFramework framework;
+    private final List<Map.Entry<String, String>> competencyNames = new ArrayList<>();
+    private final List<Map.Entry<String, String>> domainNames = new ArrayList<>();
+
+    public FrameworkQuestionRecognizer(CompetencyFramework framework) {
+        this.framework = framework;
+        for (Competency c : framework.competencies()) {
+            competencyNames.add(Map.entry(FrameworkText.fold(c.name()), c.code()));
+            c.alternativeNames().forEach(a -> competencyNames.add(Map.entry(FrameworkText.fold(a), c.code())));
+        }
+        COMPETENCY_ALIASES.forEach((k, v) -> competencyNames.add(Map.entry(k, v)));
+        competencyNames.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
+        for (Domain d : framework.domains()) {
+            domainNames.add(Map.entry(FrameworkText.fold(d.name()), d.code()));
+        }
+        DOMAIN_ALIASES.forEach((k, v) -> domainNames.add(Map.entry(k, v)));
+        domainNames.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
+    }
+
+    /** The framework intent of a question, or empty when it is not about the framework. */
+    public Optional<FrameworkIntent> recognize(String question) {
+        if (question == null || question.isBlank()) {
+            return Optional.empty();
+        }
+        String f = FrameworkText.fold(question);
+        if (DOCUMENT_QUESTION.matcher(f).find()) {
+            return Optional.empty(); // about a plan or a local document that mentions the framework
+        }
+        List<Integer> grades = grades(f);
+        List<Integer> levels = levels(f);
+        String competency = competency(f);
+        String domain = domain(f);
+        if (domain != null && competency != null) {
+            // "miền An toàn …" names the domain; a competency code or an own phrase of a competency wins otherwise
+            if (has(f, "mien") && !explicitCompetencyCode(f)) {
+                competency = null;
+            } else {
+                domain = null;
+            }
+        }
+        boolean ownClass = OWN_CLASS.matcher(f).find();
+        boolean anchored = ANCHOR.matcher(f).find() || !levels.isEmpty()
+                || competency != null && (explicitCompetencyCode(f) || has(f, "nang luc"));
+        if (!anchored) {
+            return Optional.empty();
+        }
+        FrameworkQuestionType type = type(f, grades, levels, competency, domain, ownClass);
+        if (type == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new FrameworkIntent(type, grades, levels, competency, domain, ownClass));
+    }
+
+    private static FrameworkQuestionType type(String f, List<Integer> grades, List<Integer> levels, String competency,
+                                              String domain, boolean ownClass) {
+        boolean framework = has(f, "khung nang luc") || has(f, "nang luc so") || has(f, "nang luc thanh phan")
+                || has(f, "nltp");
+        boolean gradeGiven = !grades.isEmpty() || ownClass;
+        if (framework && (has(f, "thong tu nao") || has(f, "van ban nao") || has(f, "quy dinh o dau")
+                || has(f, "quy dinh tai") || has(f, "ban hanh") || has(f, "cong van nao") || has(f, "can cu"))) {
+            return FrameworkQuestionType.SOURCE;
+        }
+        boolean compare = has(f, "khac nhau") || has(f, "so sanh") || has(f, "khac gi") || has(f, "khac biet");
+        if (levels.size() >= 2 || (compare && levels.size() + grades.size() >= 2)) {
+            return FrameworkQuestionType.COMPARE_LEVELS;
+        }
+        if (competency != null || domain != null) {
+            boolean asksList = has(f, "nhung nang luc") || has(f, "cac nang luc") || has(f, "gom") || has(f, "bao gom");
+            if (!levels.isEmpty() || gradeGiven) {
+                return FrameworkQuestionType.REQUIREMENTS;
+            }
+            if (competency != null && !(domain != null && asksList)) {
+                return FrameworkQuestionType.COMPETENCY;
+            }
+            return FrameworkQuestionType.DOMAIN;
+        }
+        if (gradeGiven && levels.isEmpty()) {
+            return FrameworkQuestionType.LEVEL_FOR_GRADE;
+        }
+        if (!levels.isEmpty()) {
+            return FrameworkQuestionType.LEVEL;
+        }
+        if (has(f, "muc trinh do") || has(f, "may muc") || has(f, "cac muc") || has(f, "muc co ban")
+                || has(f, "muc trung cap") || has(f, "muc nang cao") || has(f, "muc chuyen sau")) {
+            return FrameworkQuestionType.TIERS;
+        }
+        boolean counts = has(f, "bao nhieu") || has(f, "may mien") || has(f, "may bac") || has(f, "may nang luc");
+        if (has(f, "mien") && !counts && (has(f, "nhung mien") || has(f, "cac mien") || has(f, "mien nao")
+                || has(f, "gom") || has(f, "ke ten") || has(f, "liet ke"))) {
+            return FrameworkQuestionType.LIST_DOMAINS;
+        }
+        if (has(f, "bac") && (has(f, "lop nao") || has(f, "cac bac") || has(f, "bac nao") || has(f, "cap hoc"))) {
+            return FrameworkQuestionType.TIERS;
+        }
+        if (framework || counts && (has(f, "mien") || has(f, "bac"))) {
+            return FrameworkQuestionType.STRUCTURE;
+        }
+        return null;
+    }
+
+    private static boolean has(String folded, String phrase) {
+        return FrameworkText.containsWords(folded, phrase);
+    }
+
+    private static List<Integer> grades(String f) {
+        List<Integer> out = new ArrayList<>();
+        Matcher r = GRADE_RANGE.matcher(f);
+        String rest = f;
+        while (r.find()) {
+            int a = Integer.parseInt(r.group(1));
+            int b = Integer.parseInt(r.group(2));
+            for (int g = Math.min(a, b); g <= Math.max(a, b) && g - Math.min(a, b) < 12; g++) {
+                addDistinct(out, g);
+            }
+        }
+        rest = GRADE_RANGE.matcher(rest).replaceAll(" ");
+        Matcher m = GRADE.matcher(rest);
+        while (m.find()) {
+            addDistinct(out, Integer.parseInt(m.group(1)));
+        }
+        return out;
+    }
+
+    private List<Integer> levels(String f) {
+        List<int[]> found = new ArrayList<>(); // {position, level}
+        Matcher m = LEVEL_NUMBERS.matcher(f);
+        while (m.find()) {
+            found.add(new int[] {m.start(1), Integer.parseInt(m.group(1))});
+            if (m.group(2) != null) {
+                found.add(new int[] {m.start(2), Integer.parseInt(m.group(2))});
+            }
+        }
+        for (Pattern p : List.of(LEVEL_SYMBOL, LEVEL_NAME)) {
+            Matcher s = p.matcher(f);
+            while (s.find()) {
+                framework.findLevel(s.group(1) + " " + s.group(2))
+                        .ifPresent(l -> found.add(new int[] {s.start(), l.number()}));
+            }
+        }
+        found.sort(Comparator.comparingInt(a -> a[0]));
+        List<Integer> out = new ArrayList<>();
+        found.forEach(a -> addDistinct(out, a[1]));
+        return out;
+    }
+
+    private boolean explicitCompetencyCode(String f) {
+        Matcher m = CODE.matcher(f);
+        while (m.find()) {
+            if (framework.competency(m.group(1) + "." + m.group(2)).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String competency(String folded) {
+        // "ứng dụng AI" is the domain's wording, not "dùng AI" (competency 6.2)
+        String f = folded.replace("ung dung", "ungdung");
+        Matcher m = CODE.matcher(f);
+        while (m.find()) {
+            String code = m.group(1) + "." + m.group(2);
+            if (framework.competency(code).isPresent()) {
+                return code;
+            }
+        }
+        for (Map.Entry<String, String> e : competencyNames) {
+            if (FrameworkText.containsWords(f, e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private String domain(String f) {
+        Matcher m = DOMAIN_NUMBER.matcher(f);
+        if (m.find() && framework.domain(m.group(1)).isPresent()) {
+            return m.group(1);
+        }
+        m = DOMAIN_ORDINAL.matcher(f);
+        if (m.find()) {
+            return String.valueOf(ORDINALS.get(m.group(1)));
+        }
+        for (Map.Entry<String, String> e : domainNames) {
+            if (FrameworkText.containsWords(f, e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static void addDistinct(List<Integer> list, int value) {
+        if (!list.contains(value)) {
+            list.add(value);
+        }
+    }
+}

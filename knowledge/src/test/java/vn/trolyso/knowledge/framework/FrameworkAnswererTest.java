@@ -1,0 +1,152 @@
+package vn.trolyso.knowledge.framework;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import vn.trolyso.knowledge.document.DocumentKind;
+import vn.trolyso.knowledge.search.Passage;
+
+class FrameworkAnswererTest {
+    private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
+    private static CompetencyFramework framework;
+    private static FrameworkQuestionRecognizer recognizer;
+    private static FrameworkAnswerer answerer;
+
+    @BeforeAll
+    static void load() {
+        framework = FrameworkLoader.loadBundled();
+        recognizer = new FrameworkQuestionRecognizer(framework);
+        answerer = new FrameworkAnswerer(framework);
+    }
+
+    private static FrameworkAnswer ask(String question, Integer profileGrade) {
+        FrameworkAnswer a = answerer.answer(recognizer.recognize(question).orElseThrow(), profileGrade);
+        assertMarkersMatchSources(a);
+        return a;
+    }
+
+    @Test
+    void everyCompetencyAtEveryDescribedLevelIsAnsweredExactly() {
+        for (Competency c : framework.competencies()) {
+            for (int level = 1; level <= 5; level++) {
+                Level l = framework.level(level).orElseThrow();
+                FrameworkIntent intent = new FrameworkIntent(FrameworkQuestionType.REQUIREMENTS, List.of(),
+                        List.of(level), c.code(), null, false);
+                FrameworkAnswer a = answerer.answer(intent, null);
+                assertMarkersMatchSources(a);
+                Passage p = a.sources().get(0);
+                assertEquals(framework.domainOf(c).label() + " › " + c.label() + " › " + l.label(), p.sectionPath());
+                if (c.descriptor(level).isPresent()) {
+                    assertTrue(a.text().contains(c.descriptor(level).get()), c.code() + " bậc " + level);
+                    c.indicators(level).forEach(i -> assertTrue(a.text().contains(i.code() + ": " + i.text())));
+                } else {
+                    assertTrue(a.text().contains("không có mô tả"), a.text());
+                }
+                assertTrue(a.text().contains("Thông tư 02/2025/TT-BGDĐT"));
+                assertTrue(a.text().contains("Công văn 3456/BGDĐT-GDPT"));
+            }
+        }
+    }
+
+    @Test
+    void sourcesAreFrameworkPassages() {
+        FrameworkAnswer a = ask("Năng lực 4.2 ở bậc 3 yêu cầu gì?", null);
+        Passage p = a.sources().get(0);
+        assertEquals("khung-nang-luc-so", p.document().id());
+        assertEquals("Khung năng lực số cho người học (Thông tư 02/2025/TT-BGDĐT)", p.document().title());
+        assertEquals("Bộ Giáo dục và Đào tạo", p.document().issuer());
+        assertEquals(DocumentKind.FRAMEWORK, p.document().kind());
+        assertEquals("Miền 4. An toàn › 4.2 Bảo vệ dữ liệu cá nhân và quyền riêng tư › Bậc 3 (TC1)", p.sectionPath());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bậc 6 yêu cầu gì?", "Năng lực 4.2 ở bậc 7 cần đạt gì?", "bac 8 cua nang luc lap trinh la gi",
+            "So sánh bậc 5 và bậc 6 của năng lực 1.1", "Miền an toàn ở bậc 6 yêu cầu gì?"})
+    void levelsSixToEightAreNeverInvented(String question) {
+        FrameworkAnswer a = ask(question, null);
+        assertTrue(a.text().contains("không có mô tả"), a.text());
+        for (Competency c : framework.competencies()) {
+            for (int level = 1; level <= 5; level++) {
+                if (question.contains("bậc 5") && level == 5) {
+                    continue; // the comparison shows level 5 legitimately
+                }
+                c.descriptor(level).ifPresent(d -> assertFalse(a.text().contains(d), "invented from " + c.code()));
+            }
+        }
+    }
+
+    @Test
+    void gradeQuestionNamesTheLevel() {
+        FrameworkAnswer a = ask("Học sinh lớp 7 ở bậc mấy?", null);
+        assertTrue(a.text().contains("học sinh lớp 7 ở bậc 3 (TC1 – Trung cấp 1)"), a.text());
+        FrameworkAnswer range = ask("Học sinh tiểu học lớp 1 đến lớp 3 thuộc bậc mấy của khung năng lực số?", null);
+        assertTrue(range.text().contains("lớp 1, 2, 3 ở bậc 1 (CB1"), range.text());
+    }
+
+    @Test
+    void ownClassUsesTheProfileGrade() {
+        FrameworkAnswer a = ask("Học sinh của tôi cần đạt gì về lập trình?", 8);
+        String expected = framework.competency("3.4").orElseThrow().descriptor(4).orElseThrow();
+        assertTrue(a.text().contains(expected), a.text());
+        assertTrue(a.text().contains("học sinh lớp 8 – bậc 4 (TC2 – Trung cấp 2)"), a.text());
+        FrameworkAnswer level = ask("Lớp tôi ở bậc mấy?", 11);
+        assertTrue(level.text().contains("lớp 11 ở bậc 5 (NC1"), level.text());
+    }
+
+    @Test
+    void ownClassWithoutProfileGradeExplainsTheTable() {
+        FrameworkAnswer a = ask("Học sinh của tôi ở bậc nào?", null);
+        assertTrue(a.text().contains("chưa cho biết"), a.text());
+        assertTrue(a.text().contains("lớp 8, 9 → bậc 4 (TC2)"), a.text());
+    }
+
+    @Test
+    void comparisonShowsBothDescriptors() {
+        FrameworkAnswer a = ask("Bậc 3 và bậc 4 của năng lực sử dụng AI khác nhau thế nào?", null);
+        Competency c = framework.competency("6.2").orElseThrow();
+        assertTrue(a.text().contains(c.descriptor(3).orElseThrow()));
+        assertTrue(a.text().contains(c.descriptor(4).orElseThrow()));
+    }
+
+    @Test
+    void domainAnswerListsItsCompetencies() {
+        FrameworkAnswer a = ask("Miền An toàn gồm những năng lực nào?", null);
+        for (Competency c : framework.competenciesOf("4")) {
+            assertTrue(a.text().contains(c.label()), c.code());
+        }
+        assertTrue(ask("Miền năng lực thứ tư trong khung năng lực số của người học là gì?", null).text().contains("An toàn"));
+    }
+
+    @Test
+    void invalidGradeAndLevelAreExplained() {
+        assertTrue(ask("Lớp 13 ở bậc mấy?", null).text().contains("Không có lớp 13"));
+        assertTrue(ask("Bậc 9 là gì?", null).text().contains("không có bậc 9"));
+    }
+
+    @Test
+    void structureAnswerGivesTheCounts() {
+        String text = ask("Khung năng lực số có bao nhiêu năng lực thành phần?", null).text();
+        assertTrue(text.contains("6 miền năng lực, 24 năng lực thành phần, 4 mức trình độ và 8 bậc"), text);
+    }
+
+    private static void assertMarkersMatchSources(FrameworkAnswer a) {
+        Matcher m = MARKER.matcher(a.text());
+        Set<Integer> used = new HashSet<>();
+        while (m.find()) {
+            int n = Integer.parseInt(m.group(1));
+            assertTrue(n >= 1 && n <= a.sources().size(), "marker [" + n + "] in: " + a.text());
+            used.add(n);
+        }
+        assertEquals(a.sources().size(), used.size(), "every source is cited: " + a.text());
+    }
+}
