@@ -1,0 +1,311 @@
+package vn.trolyso.assistant.llm;
+
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
+import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
+import dev.langchain4j.model.output.FinishReason;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import vn.trolyso.assistant.TokenSink;
+import vn.trolyso.assistant.llm.LlmUnavailableException.Reason;
+
+/**
+ * The one door to Ollama. Wraps LangChain4j's {@link OllamaStreamingChatModel} and {@link OllamaChatModel} (built
+ * with {@code maxRetries(0)} and an explicit {@code num_ctx}) with this project's policy: a circuit breaker, a
+ * first-token timeout and an overall deadline enforced here (LangChain4j's timeout only bounds the response headers),
+ * and every failure turned into an {@link LlmUnavailableException} with a reason and whether tokens already reached
+ * the user. Thread-safe.
+ */
+public final class OllamaGateway {
+    private static final Logger LOG = Logger.getLogger(OllamaGateway.class.getName());
+
+    private final OllamaSettings settings;
+    private final CircuitBreaker breaker;
+    private final OllamaProbe probe;
+    private final StreamingChatModel streamingModel;
+    private final ChatModel chatModel;
+
+    public OllamaGateway(OllamaSettings settings, CircuitBreaker breaker, OllamaProbe probe) {
+        this.settings = settings;
+        this.breaker = breaker;
+        this.probe = probe;
+        if (settings.enabled()) {
+            OllamaChatRequestParameters parameters = OllamaChatRequestParameters.builder()
+                    .modelName(settings.model())
+                    .temperature(settings.temperature())
+                    .numCtx(settings.numCtx())
+                    .keepAlive((int) Math.min(Integer.MAX_VALUE, settings.keepAlive().toSeconds()))
+                    .build();
+            this.streamingModel = OllamaStreamingChatModel.builder()
+                    .httpClientBuilder(StreamWatch.watchingBuilder())
+                    .baseUrl(settings.baseUrl())
+                    .defaultRequestParameters(parameters)
+                    .timeout(settings.firstTokenTimeout())
+                    .build();
+            this.chatModel = OllamaChatModel.builder()
+                    .baseUrl(settings.baseUrl())
+                    .defaultRequestParameters(parameters)
+                    .timeout(settings.overallDeadline())
+                    .maxRetries(0)
+                    .build();
+        } else {
+            this.streamingModel = null;
+            this.chatModel = null;
+        }
+    }
+
+    /** A gateway with the settings' circuit breaker and a probe refreshed every 30 seconds. */
+    public static OllamaGateway create(OllamaSettings settings) {
+        return new OllamaGateway(settings,
+                new CircuitBreaker(settings.failureThreshold(), settings.coolDown(), Clock.systemUTC()),
+                new OllamaProbe(settings));
+    }
+
+    public OllamaSettings settings() {
+        return settings;
+    }
+
+    /** The last known state of Ollama (cached; refreshed in the background). */
+    public OllamaStatus status() {
+        return probe.status();
+    }
+
+    public CircuitBreaker.State circuitState() {
+        return breaker.state();
+    }
+
+    /** Configured, Ollama reachable with the model pulled (last probe), and the circuit letting calls through. */
+    public boolean available() {
+        return settings.enabled() && breaker.isCallPermitted() && probe.status().usable();
+    }
+
+    /** Throws the reason generative answering cannot be attempted now; returns when it can. */
+    public void checkAvailable() throws LlmUnavailableException {
+        if (!settings.enabled()) {
+            throw failure(Reason.NOT_CONFIGURED, false, "generative mode disabled", null);
+        }
+        if (!breaker.isCallPermitted()) {
+            throw failure(Reason.CIRCUIT_OPEN, false, "circuit " + breaker.state(), null);
+        }
+        OllamaStatus s = probe.status();
+        if (!s.reachable()) {
+            throw failure(Reason.CONNECTION_REFUSED, false, s.detail(), null);
+        }
+        if (!s.modelPulled()) {
+            throw failure(Reason.MODEL_NOT_PULLED, false, s.detail(), null);
+        }
+    }
+
+    /**
+     * Streams one chat completion, handing each piece of text to {@code sink} as it arrives, and returns the whole
+     * text. Blocks at most the overall deadline.
+     *
+     * @throws LlmUnavailableException when Ollama fails, is too slow, or the circuit is open; its
+     *                                 {@code tokensEmitted()} says whether {@code sink} already received text
+     */
+    public String stream(List<ChatMessage> messages, TokenSink sink) throws LlmUnavailableException {
+        acquire();
+        long start = System.nanoTime();
+        long firstTokenBy = start + settings.firstTokenTimeout().toNanos();
+        long deadline = start + settings.overallDeadline().toNanos();
+        BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
+        AtomicBoolean abandoned = new AtomicBoolean();
+        StreamingHandle[] handle = new StreamingHandle[1];
+        StringBuilder text = new StringBuilder();
+        boolean emitted = false;
+        StreamWatch watch = new StreamWatch(broken -> {
+            if (!abandoned.get()) {
+                events.add(new StreamEvent.Failed(broken));
+            }
+        });
+        try {
+            watch.attachWhile(() -> streamingModel.chat(ChatRequest.builder().messages(messages).build(),
+                    new QueueingHandler(events, abandoned)));
+        } catch (RuntimeException e) {
+            throw failed(FailureClassifier.reasonOf(e), false, e);
+        }
+        try {
+            while (true) {
+                long waitUntil = emitted ? deadline : Math.min(firstTokenBy, deadline);
+                StreamEvent event = events.poll(waitUntil - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (event == null) {
+                    abandon(abandoned, handle[0]);
+                    Reason reason = emitted || deadline <= firstTokenBy ? Reason.DEADLINE_EXCEEDED
+                            : Reason.FIRST_TOKEN_TIMEOUT;
+                    throw failed(reason, emitted, null);
+                }
+                switch (event) {
+                    case StreamEvent.Token token -> {
+                        if (token.handle() != null) {
+                            handle[0] = token.handle();
+                        }
+                        if (!token.text().isEmpty()) {
+                            try {
+                                sink.onToken(token.text());
+                            } catch (RuntimeException sinkFailure) {
+                                // The listener went away (e.g. the browser closed the stream): not Ollama's fault.
+                                abandon(abandoned, handle[0]);
+                                breaker.release();
+                                throw sinkFailure;
+                            }
+                            emitted = true;
+                            text.append(token.text());
+                        }
+                    }
+                    case StreamEvent.Done done -> {
+                        String finalText = text.isEmpty() && done.response().aiMessage() != null
+                                && done.response().aiMessage().text() != null
+                                ? done.response().aiMessage().text() : text.toString();
+                        if (!emitted && !finalText.isEmpty()) {
+                            sink.onToken(finalText);
+                        }
+                        if (finalText.isBlank()) {
+                            throw failed(Reason.MALFORMED_STREAM, false, new IllegalStateException("empty answer"));
+                        }
+                        if (!completed(done.response())) {
+                            throw failed(Reason.MALFORMED_STREAM, true,
+                                    new IllegalStateException("stream ended without done:true"));
+                        }
+                        breaker.recordSuccess();
+                        return finalText;
+                    }
+                    case StreamEvent.Failed failedEvent -> throw failed(
+                            FailureClassifier.reasonOf(failedEvent.error()), emitted, failedEvent.error());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandon(abandoned, handle[0]);
+            breaker.release();
+            throw failure(Reason.DEADLINE_EXCEEDED, emitted, "interrupted", e);
+        }
+    }
+
+    /**
+     * One blocking chat completion (no streaming), bounded by {@code deadline}. Used for short internal tasks such as
+     * rewriting a follow-up question, and for requests that offer tools.
+     */
+    public ChatResponse chat(ChatRequest request, Duration deadline) throws LlmUnavailableException {
+        acquire();
+        FutureTask<ChatResponse> call = new FutureTask<>(() -> chatModel.chat(request));
+        Thread.ofVirtual().name("ollama-chat").start(call);
+        try {
+            ChatResponse response = call.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+            breaker.recordSuccess();
+            return response;
+        } catch (java.util.concurrent.TimeoutException e) {
+            call.cancel(true);
+            throw failed(Reason.DEADLINE_EXCEEDED, false, null);
+        } catch (ExecutionException e) {
+            throw failed(FailureClassifier.reasonOf(e.getCause()), false, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            call.cancel(true);
+            breaker.release();
+            throw failure(Reason.DEADLINE_EXCEEDED, false, "interrupted", e);
+        }
+    }
+
+    private void acquire() throws LlmUnavailableException {
+        if (!settings.enabled()) {
+            throw failure(Reason.NOT_CONFIGURED, false, "generative mode disabled", null);
+        }
+        if (!breaker.tryAcquire()) {
+            throw failure(Reason.CIRCUIT_OPEN, false, "circuit " + breaker.state(), null);
+        }
+    }
+
+    /** Records the failure with the circuit breaker and builds the exception. */
+    private LlmUnavailableException failed(Reason reason, boolean emitted, Throwable cause) {
+        breaker.recordFailure();
+        String detail = cause == null ? "no answer in time" : FailureClassifier.describe(cause);
+        LOG.log(Level.WARNING, "Ollama call failed: {0} ({1}); circuit {2}",
+                new Object[] {reason.apiName(), detail, breaker.state()});
+        return failure(reason, emitted, detail, cause);
+    }
+
+    private LlmUnavailableException failure(Reason reason, boolean emitted, String detail, Throwable cause) {
+        return LlmUnavailableException.of(reason, emitted, settings.model(), detail, cause);
+    }
+
+    /** Ollama ends every complete stream with done:true, which LangChain4j reports as a finish reason. */
+    private static boolean completed(ChatResponse response) {
+        FinishReason reason = response.finishReason();
+        return reason != null;
+    }
+
+    private static void abandon(AtomicBoolean abandoned, StreamingHandle handle) {
+        abandoned.set(true);
+        if (handle != null && !handle.isCancelled()) {
+            try {
+                handle.cancel();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "cancelling the Ollama stream failed", e);
+            }
+        }
+    }
+
+    /** What the LangChain4j callbacks hand over to the blocked caller. */
+    private sealed interface StreamEvent {
+        record Token(String text, StreamingHandle handle) implements StreamEvent {
+        }
+
+        record Done(ChatResponse response) implements StreamEvent {
+        }
+
+        record Failed(Throwable error) implements StreamEvent {
+        }
+    }
+
+    /** Bridges LangChain4j's callbacks (on its HTTP client's threads) to the caller's queue. */
+    private record QueueingHandler(BlockingQueue<StreamEvent> events, AtomicBoolean abandoned)
+            implements StreamingChatResponseHandler {
+        @Override
+        public void onPartialResponse(String partialResponse) {
+            offer(new StreamEvent.Token(partialResponse == null ? "" : partialResponse, null));
+        }
+
+        @Override
+        public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+            String t = partial.text() == null ? "" : partial.text();
+            offer(new StreamEvent.Token(t, context == null ? null : context.streamingHandle()));
+            if (abandoned.get() && context != null && !context.streamingHandle().isCancelled()) {
+                context.streamingHandle().cancel();
+            }
+        }
+
+        @Override
+        public void onCompleteResponse(ChatResponse response) {
+            offer(new StreamEvent.Done(response));
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            offer(new StreamEvent.Failed(error));
+        }
+
+        private void offer(StreamEvent event) {
+            if (!abandoned.get()) {
+                events.add(event);
+            }
+        }
+    }
+}
