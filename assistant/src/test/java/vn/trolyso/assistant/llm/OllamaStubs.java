@@ -25,7 +25,7 @@ public final class OllamaStubs {
      */
     public static OllamaSettings settings(WireMockServer server) {
         return OllamaSettings.defaults().withBaseUrl(server.baseUrl()).withModel(MODEL)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(15))
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(8), Duration.ofSeconds(15))
                 .withCircuit(3, Duration.ofSeconds(30));
     }
 
