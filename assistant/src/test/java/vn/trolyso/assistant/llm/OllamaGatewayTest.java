@@ -19,7 +19,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.trolyso.assistant.llm.LlmUnavailableException.Reason;
@@ -28,21 +29,27 @@ class OllamaGatewayTest {
     private static final List<ChatMessage> MESSAGES = List.of(SystemMessage.from("Trả lời ngắn gọn."),
             UserMessage.from("Kế hoạch triển khai khi nào?"));
 
-    private WireMockServer ollama;
+    private static WireMockServer ollama;
     private OllamaGateway gateway;
     private final List<String> tokens = new ArrayList<>();
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void startOllamaStub() {
         ollama = new WireMockServer(options().dynamicPort());
         ollama.start();
-        OllamaStubs.tags(ollama, OllamaStubs.MODEL);
-        gateway = OllamaGateway.create(OllamaStubs.settings(ollama));
+        OllamaStubs.warmUp(ollama);
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stopOllamaStub() {
         ollama.stop();
+    }
+
+    @BeforeEach
+    void resetStubs() {
+        ollama.resetAll();
+        OllamaStubs.tags(ollama, OllamaStubs.MODEL);
+        gateway = OllamaGateway.create(OllamaStubs.settings(ollama));
     }
 
     @Test

@@ -11,23 +11,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class OllamaProbeTest {
-    private WireMockServer ollama;
+    private static WireMockServer ollama;
     private final CircuitBreakerTest.ManualClock clock = new CircuitBreakerTest.ManualClock();
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void startOllamaStub() {
         ollama = new WireMockServer(options().dynamicPort());
         ollama.start();
+        OllamaStubs.warmUp(ollama);
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stopOllamaStub() {
         ollama.stop();
+    }
+
+    @BeforeEach
+    void resetStubs() {
+        ollama.resetAll();
     }
 
     private OllamaProbe probe() {

@@ -25,8 +25,18 @@ public final class OllamaStubs {
      */
     public static OllamaSettings settings(WireMockServer server) {
         return OllamaSettings.defaults().withBaseUrl(server.baseUrl()).withModel(MODEL)
-                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(8), Duration.ofSeconds(15))
+                .withTimeouts(Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(30))
                 .withCircuit(3, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Sends one request through LangChain4j's HTTP client so that class loading and the stub's first-request cost
+     * (seconds on a loaded build machine) do not count against the timeouts under test.
+     */
+    public static void warmUp(WireMockServer server) {
+        tags(server, MODEL);
+        new OllamaProbe(settings(server)).probeNow();
+        server.resetAll();
     }
 
     /** GET /api/tags listing the given models. */
