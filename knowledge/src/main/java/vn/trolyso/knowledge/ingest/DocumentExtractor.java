@@ -31,9 +31,7 @@ public final class DocumentExtractor {
 
     public ExtractedDocument extract(byte[] content) {
         if (content.length > limits.maxFileBytes()) {
-            throw new IngestException("too_large", String.format(Locale.ROOT,
-                    "Tệp quá lớn (%.1f MB). Giới hạn hiện tại là %.0f MB.",
-                    content.length / 1048576.0, limits.maxFileBytes() / 1048576.0));
+            throw tooLarge(content.length, limits.maxFileBytes());
         }
         if (content.length == 0) {
             throw empty();
@@ -85,6 +83,12 @@ public final class DocumentExtractor {
             return DocumentFormat.MARKDOWN;
         }
         return DocumentFormat.TEXT;
+    }
+
+    /** The refusal for a file over the size limit (also used before reading a file into memory). */
+    public static IngestException tooLarge(long size, long limit) {
+        return new IngestException("too_large", String.format(Locale.ROOT,
+                "Tệp quá lớn (%.1f MB). Giới hạn hiện tại là %.0f MB.", size / 1048576.0, limit / 1048576.0));
     }
 
     private static IngestException legacyOrEncryptedOffice(byte[] content) {

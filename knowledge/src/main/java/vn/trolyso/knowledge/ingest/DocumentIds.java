@@ -1,0 +1,32 @@
+package vn.trolyso.knowledge.ingest;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** Stable ids for uploaded documents, derived from the title so a re-upload of the same document replaces it. */
+public final class DocumentIds {
+    /** Prefix that keeps uploaded ids apart from the bundled corpus' ids. */
+    public static final String PREFIX = "tl-";
+    private static final int MAX_SLUG = 80;
+
+    private DocumentIds() {
+    }
+
+    /** "Kế hoạch số 12: Đổi mới" → "tl-ke-hoach-so-12-doi-moi". */
+    public static String fromTitle(String title) {
+        String folded = Normalizer.normalize(title.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        if (folded.length() > MAX_SLUG) {
+            folded = folded.substring(0, MAX_SLUG).replaceAll("-[^-]*$", "");
+        }
+        return PREFIX + (folded.isEmpty() ? "tai-lieu" : folded);
+    }
+
+    /** Whether a string can be an uploaded document's id (also guards the store's paths). */
+    public static boolean isValid(String id) {
+        return id != null && id.matches("tl-[a-z0-9]+(-[a-z0-9]+)*") && id.length() <= PREFIX.length() + MAX_SLUG;
+    }
+}
