@@ -1,0 +1,59 @@
+package vn.trolyso.assistant.learning;
+
+import java.util.List;
+
+/**
+ * The share of staff and, separately, of pupils who completed their basic modules and who reached their target level
+ * in each domain, against the plans' targets.
+ *
+ * @param school the school reported on, or null for every profile
+ * @param groups staff, then pupils
+ */
+public record ProgressReport(String school, List<Group> groups) {
+    public ProgressReport {
+        groups = List.copyOf(groups);
+    }
+
+    /**
+     * @param key           "staff" or "pupils"
+     * @param label         Vietnamese name of the group
+     * @param people        profiles in the group
+     * @param targetPercent the share the plans ask for
+     * @param rows          "basic_modules" first, then "domain_1" … "domain_6"
+     */
+    public record Group(String key, String label, int people, double targetPercent, List<Row> rows) {
+        public Group {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** One measured share. */
+    public record Row(String key, String label, int reached, int people, double targetPercent) {
+        /** Share in percent, rounded to one decimal; 0 for an empty group. */
+        public double percent() {
+            return people == 0 ? 0 : Math.round(reached * 1000.0 / people) / 10.0;
+        }
+
+        /** Whether the target is met, compared exactly (not on the rounded share). */
+        public boolean met() {
+            return people > 0 && reached * 100.0 >= targetPercent * people;
+        }
+    }
+
+    /** CSV with a header line, comma-separated, fields quoted where needed (UTF-8; Excel needs a BOM, added by callers). */
+    public String toCsv() {
+        StringBuilder csv = new StringBuilder("nhom,chi_so,noi_dung,so_dat,tong_so,ty_le_phan_tram,chi_tieu_phan_tram,dat_chi_tieu\n");
+        for (Group g : groups) {
+            for (Row r : g.rows()) {
+                csv.append(g.key()).append(',').append(r.key()).append(',').append(quote(r.label())).append(',')
+                        .append(r.reached()).append(',').append(r.people()).append(',').append(r.percent()).append(',')
+                        .append(r.targetPercent()).append(',').append(r.met() ? "co" : "chua").append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+}
