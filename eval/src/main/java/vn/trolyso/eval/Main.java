@@ -3,6 +3,7 @@ package vn.trolyso.eval;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
+import vn.trolyso.eval.framework.FrameworkEvalCommand;
 import vn.trolyso.eval.qa.QaSetsCommand;
 
 /**
@@ -12,7 +13,8 @@ import vn.trolyso.eval.qa.QaSetsCommand;
 public final class Main {
     /** Every eval command, in the order they are listed. Add yours here. */
     static final List<EvalCommand> COMMANDS = List.of(
-            new QaSetsCommand());
+            new QaSetsCommand(),
+            new FrameworkEvalCommand());
 
     private Main() {
     }
