@@ -36,6 +36,8 @@ import vn.trolyso.assistant.llm.LlmUnavailableException.Reason;
  */
 public final class OllamaGateway {
     private static final Logger LOG = Logger.getLogger(OllamaGateway.class.getName());
+    /** Upper bound on a generated answer (Ollama's num_predict); num_ctx must hold it plus the prompt. */
+    public static final int MAX_OUTPUT_TOKENS = 700;
 
     private final OllamaSettings settings;
     private final CircuitBreaker breaker;
@@ -52,6 +54,7 @@ public final class OllamaGateway {
                     .modelName(settings.model())
                     .temperature(settings.temperature())
                     .numCtx(settings.numCtx())
+                    .maxOutputTokens(MAX_OUTPUT_TOKENS)
                     .keepAlive((int) Math.min(Integer.MAX_VALUE, settings.keepAlive().toSeconds()))
                     .build();
             this.streamingModel = OllamaStreamingChatModel.builder()
