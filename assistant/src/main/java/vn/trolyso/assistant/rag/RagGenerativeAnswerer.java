@@ -132,8 +132,9 @@ public final class RagGenerativeAnswerer implements GenerativeAnswerer {
             return question;
         }
         String line = output.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+        line = line.replace("*", "").strip();
         line = line.replaceFirst("(?iu)^(câu hỏi( độc lập| viết lại| đầy đủ)?|viết lại)\\s*:\\s*", "");
-        line = line.replaceAll("^[\"'“”«*\\s]+|[\"'“”»*\\s]+$", "").strip();
+        line = line.replaceAll("^[\"'“”«\\s]+|[\"'“”»\\s]+$", "").strip();
         boolean unusable = line.length() < 4 || line.length() > Math.max(300, question.length() * 4)
                 || line.toLowerCase(Locale.ROOT).startsWith("tài liệu hiện có");
         return unusable ? question : line;
