@@ -10,6 +10,7 @@ import vn.trolyso.assistant.Role;
 import vn.trolyso.knowledge.materials.CheckQuestion;
 import vn.trolyso.knowledge.materials.Material;
 import vn.trolyso.knowledge.materials.MaterialLibrary;
+import vn.trolyso.knowledge.framework.CompetencyFramework;
 
 /**
  * The learning companion: profiles, self-assessment, learning path, progress and the progress report. What the HTTP
@@ -20,7 +21,7 @@ public final class LearningService {
     static final int MAX_SCHOOL = 200;
 
     private final MaterialLibrary library;
-    private final LearningFramework framework;
+    private final CompetencyFramework framework;
     private final TargetLevels targets;
     private final ProgressTargets progressTargets;
     private final LearningStore store;
@@ -28,7 +29,7 @@ public final class LearningService {
     private final LearningPathPlanner planner;
     private final ProgressReportCalculator reports;
 
-    public LearningService(MaterialLibrary library, LearningFramework framework, TargetLevels targets,
+    public LearningService(MaterialLibrary library, CompetencyFramework framework, TargetLevels targets,
                            ProgressTargets progressTargets, LearningStore store) {
         this.library = library;
         this.framework = framework;

@@ -7,16 +7,18 @@ import java.util.Set;
 import vn.trolyso.assistant.Role;
 import vn.trolyso.knowledge.materials.Audience;
 import vn.trolyso.knowledge.materials.Material;
+import vn.trolyso.knowledge.framework.CompetencyFramework;
+import vn.trolyso.knowledge.framework.Domain;
 
 /**
  * Computes the {@link ProgressReport} from every learner's state. Parents are not counted: the plans report on staff
  * and pupils. A person who has not taken the self-assessment has not reached their target in any domain.
  */
 public final class ProgressReportCalculator {
-    private final LearningFramework framework;
+    private final CompetencyFramework framework;
     private final List<Material> materials;
 
-    public ProgressReportCalculator(LearningFramework framework, List<Material> materials) {
+    public ProgressReportCalculator(CompetencyFramework framework, List<Material> materials) {
         this.framework = framework;
         this.materials = List.copyOf(materials);
     }
@@ -42,7 +44,7 @@ public final class ProgressReportCalculator {
         List<ProgressReport.Row> rows = new ArrayList<>();
         int basicsDone = (int) people.stream().filter(this::completedBasics).count();
         rows.add(new ProgressReport.Row("basic_modules", "Hoàn thành các học phần cơ bản", basicsDone, people.size(), target));
-        for (LearningFramework.Domain domain : framework.domains()) {
+        for (Domain domain : framework.domains()) {
             int reached = (int) people.stream()
                     .filter(l -> l.estimates().getOrDefault(domain.code(), 0) >= l.targetLevel()).count();
             rows.add(new ProgressReport.Row("domain_" + domain.code(), "Đạt bậc mục tiêu – miền " + domain.code() + ". "

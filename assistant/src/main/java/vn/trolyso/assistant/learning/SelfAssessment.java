@@ -8,6 +8,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import vn.trolyso.assistant.Role;
+import vn.trolyso.knowledge.framework.CompetencyFramework;
+import vn.trolyso.knowledge.framework.Domain;
+import vn.trolyso.knowledge.framework.Competency;
+import vn.trolyso.knowledge.framework.Indicator;
+import vn.trolyso.knowledge.framework.Level;
 
 /**
  * Builds the self-assessment for a person and scores their answers.
@@ -25,10 +30,10 @@ public final class SelfAssessment {
     static final int STATEMENTS_PER_LEVEL = 2;
     static final double REACHED_SHARE = 0.75;
 
-    private final LearningFramework framework;
+    private final CompetencyFramework framework;
     private final TargetLevels targets;
 
-    public SelfAssessment(LearningFramework framework, TargetLevels targets) {
+    public SelfAssessment(CompetencyFramework framework, TargetLevels targets) {
         this.framework = framework;
         this.targets = targets;
     }
@@ -43,11 +48,11 @@ public final class SelfAssessment {
 
     public Form form(Role role, Integer grade) {
         int target = targets.target(role, grade);
-        int highest = framework.highestDescribedLevel();
+        int highest = Level.HIGHEST_DESCRIBED;
         int low = Math.max(1, Math.min(target - 1, highest - 2));
         List<Integer> levels = IntStream.rangeClosed(low, Math.min(low + 2, highest)).boxed().toList();
         List<Statement> statements = new ArrayList<>();
-        for (LearningFramework.Domain domain : framework.domains()) {
+        for (Domain domain : framework.domains()) {
             for (int level : levels) {
                 statements.addAll(statements(domain, level));
             }
@@ -56,13 +61,13 @@ public final class SelfAssessment {
     }
 
     /** Picks indicators of different competencies, rotating with the level so each competency gets asked about. */
-    private static List<Statement> statements(LearningFramework.Domain domain, int level) {
-        List<LearningFramework.Competency> withLevel = domain.competencies().stream()
-                .filter(c -> !c.indicators().getOrDefault(level, List.of()).isEmpty()).toList();
+    private static List<Statement> statements(Domain domain, int level) {
+        List<Competency> withLevel = domain.competencies().stream()
+                .filter(c -> !c.indicators(level).isEmpty()).toList();
         List<Statement> statements = new ArrayList<>();
         for (int j = 0; j < Math.min(STATEMENTS_PER_LEVEL, withLevel.size()); j++) {
-            LearningFramework.Competency c = withLevel.get((level * STATEMENTS_PER_LEVEL + j) % withLevel.size());
-            LearningFramework.Indicator indicator = c.indicators().get(level).getFirst();
+            Competency c = withLevel.get((level * STATEMENTS_PER_LEVEL + j) % withLevel.size());
+            Indicator indicator = c.indicators(level).getFirst();
             statements.add(new Statement(indicator.code(), domain.code(), c.code(), level, firstPerson(indicator.text())));
         }
         return statements;
@@ -130,12 +135,12 @@ public final class SelfAssessment {
     }
 
     /** A domain's result for a stored estimate. */
-    public DomainResult result(LearningFramework.Domain domain, int estimate, int target) {
+    public DomainResult result(Domain domain, int estimate, int target) {
         if (estimate < 1) {
             return new DomainResult(domain.code(), domain.name(), 0, target, "Chưa đạt bậc 1",
                     "Chưa tự tin thực hiện các nhiệm vụ đơn giản của miền này, kể cả khi có hướng dẫn.", List.of());
         }
-        LearningFramework.Level level = framework.level(estimate);
+        Level level = framework.level(estimate).orElseThrow();
         List<String> descriptors = domain.competencies().stream()
                 .filter(c -> c.descriptors().containsKey(estimate))
                 .map(c -> c.code() + " " + c.name() + ": " + c.descriptors().get(estimate)).toList();

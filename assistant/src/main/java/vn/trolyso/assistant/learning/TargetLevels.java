@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import vn.trolyso.assistant.Role;
 import vn.trolyso.knowledge.materials.Audience;
+import vn.trolyso.knowledge.framework.CompetencyFramework;
+import vn.trolyso.knowledge.framework.Level;
 
 /**
  * The level (bậc) each person should reach. Pupils: the level the framework assigns to their grade (lớp 1–3 → 1,
@@ -18,20 +20,20 @@ public final class TargetLevels {
     public static final Map<Role, Integer> DEFAULTS = Map.of(
             Role.CAN_BO_QUAN_LY, 5, Role.GIAO_VIEN, 5, Role.NHAN_VIEN, 4, Role.PHU_HUYNH, 3);
 
-    private final LearningFramework framework;
+    private final CompetencyFramework framework;
     private final Map<Role, Integer> byRole;
 
     /** @param overrides role targets replacing the defaults (pupils' targets always come from their grade) */
-    public TargetLevels(LearningFramework framework, Map<Role, Integer> overrides) {
+    public TargetLevels(CompetencyFramework framework, Map<Role, Integer> overrides) {
         this.framework = framework;
         Map<Role, Integer> merged = new EnumMap<>(DEFAULTS);
         overrides.forEach((role, level) -> {
             if (role == Role.HOC_SINH) {
                 throw new IllegalArgumentException("Pupils' target level comes from their grade, not from configuration");
             }
-            if (level < 1 || level > framework.highestDescribedLevel()) {
+            if (level < 1 || level > Level.HIGHEST_DESCRIBED) {
                 throw new IllegalArgumentException("Target level for " + role.apiName() + " must be 1–"
-                        + framework.highestDescribedLevel() + ": " + level);
+                        + Level.HIGHEST_DESCRIBED + ": " + level);
             }
             merged.put(role, level);
         });
@@ -44,7 +46,7 @@ public final class TargetLevels {
             if (grade == null) {
                 throw LearningException.invalid("grade_required", "Học sinh cần cho biết lớp (1–12) để xác định bậc năng lực mục tiêu.");
             }
-            return framework.levelOfGrade(grade);
+            return framework.levelForGrade(grade).orElseThrow().number();
         }
         return byRole.get(role);
     }

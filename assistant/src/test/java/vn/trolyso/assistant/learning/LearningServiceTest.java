@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import vn.trolyso.knowledge.framework.CompetencyFramework;
+import vn.trolyso.knowledge.framework.FrameworkLoader;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,7 +24,7 @@ class LearningServiceTest {
     Path dataDir;
 
     static LearningService service(Database db) {
-        LearningFramework framework = LearningFramework.bundled();
+        CompetencyFramework framework = FrameworkLoader.loadBundled();
         return new LearningService(MaterialLibrary.bundled(), framework, new TargetLevels(framework, Map.of()),
                 ProgressTargets.DEFAULT, new LearningStore(db, Clock.systemUTC()));
     }

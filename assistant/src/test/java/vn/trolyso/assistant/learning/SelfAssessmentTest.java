@@ -3,6 +3,8 @@ package vn.trolyso.assistant.learning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import vn.trolyso.knowledge.framework.CompetencyFramework;
+import vn.trolyso.knowledge.framework.FrameworkLoader;
 
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import vn.trolyso.assistant.Role;
 
 class SelfAssessmentTest {
-    static final LearningFramework FRAMEWORK = LearningFramework.bundled();
+    static final CompetencyFramework FRAMEWORK = FrameworkLoader.loadBundled();
     final SelfAssessment assessment = new SelfAssessment(FRAMEWORK, new TargetLevels(FRAMEWORK, Map.of()));
 
     @Test
