@@ -145,7 +145,7 @@ public final class SelfAssessment {
                 .filter(c -> c.descriptors().containsKey(estimate))
                 .map(c -> c.code() + " " + c.name() + ": " + c.descriptors().get(estimate)).toList();
         return new DomainResult(domain.code(), domain.name(), estimate, target,
-                level.name() + " (bậc " + estimate + ")", level.tasks() + "; " + level.autonomy().toLowerCase() + ".",
+                level.name(), level.tasks() + "; " + level.autonomy().toLowerCase() + ".",
                 descriptors);
     }
 }

@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import vn.trolyso.knowledge.framework.Competency;
+import vn.trolyso.knowledge.framework.FrameworkLoader;
 
 /**
  * Parses one materials file: YAML front matter between {@code ---} lines, a Markdown body of {@code ##} sections, and
@@ -26,7 +29,9 @@ public final class MaterialParser {
     static final Set<String> FIELDS = Set.of("id", "title", "competencies", "levels", "audience", "duration_minutes",
             "summary", "basic");
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Pattern COMPETENCY = Pattern.compile("[1-6]\\.[1-9]");
+    /** Competency codes of the framework ("1.1" … "6.3"): a module may only claim codes that exist. */
+    private static final Set<String> COMPETENCIES = FrameworkLoader.loadBundled().competencies().stream()
+            .map(Competency::code).collect(Collectors.toUnmodifiableSet());
     private static final Pattern QUESTION = Pattern.compile("\\d+\\.\\s+(.+)");
     private static final Pattern OPTION = Pattern.compile("[-*]\\s+\\[([ xX])]\\s+(.+)");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -70,8 +75,8 @@ public final class MaterialParser {
         String summary = text(meta, "summary", problems);
         List<String> competencies = list(meta, "competencies", problems, node -> {
             String code = node.asText().trim();
-            return COMPETENCY.matcher(code).matches() ? code : null;
-        }, "mã năng lực thành phần dạng \"4.2\" (miền 1–6)");
+            return COMPETENCIES.contains(code) ? code : null;
+        }, "mã năng lực thành phần của khung, từ \"1.1\" đến \"6.3\", ví dụ \"4.2\"");
         List<Integer> levels = list(meta, "levels", problems,
                 node -> node.canConvertToInt() && node.isIntegralNumber() && node.asInt() >= 1 && node.asInt() <= 8
                         ? node.asInt() : null, "bậc từ 1 đến 8");

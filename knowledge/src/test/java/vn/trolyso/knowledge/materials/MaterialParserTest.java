@@ -72,10 +72,11 @@ class MaterialParserTest {
                 .replace("audience: [GV, HS]", "audience: [GV, SV]")
                 .replace("duration_minutes: 10", "duration_minutes: mười")
                 .replace("title: \"Học phần thử nghiệm\"\n", "")
+                .replace("competencies: [\"4.2\", 1.1]", "competencies: [\"4.5\"]")
                 .replace("summary: Tóm tắt ngắn.", "summary: Tóm tắt ngắn.\nduration: 5");
         InvalidMaterialException e = assertThrows(InvalidMaterialException.class, () -> MaterialParser.parse("bad.md", bad));
         List<String> fields = e.problems().stream().map(MaterialProblem::field).toList();
-        assertTrue(fields.containsAll(List.of("id", "title", "levels", "audience", "duration_minutes", "duration")), fields.toString());
+        assertTrue(fields.containsAll(List.of("id", "title", "competencies", "levels", "audience", "duration_minutes", "duration")), fields.toString());
         assertTrue(e.problems().stream().allMatch(p -> p.file().equals("bad.md")));
         assertTrue(e.problems().stream().anyMatch(p -> p.field().equals("audience") && p.message().contains("SV")));
         assertEquals(2, e.problems().stream().filter(p -> p.field().equals("levels")).count(), "one problem per bad level");
