@@ -34,7 +34,7 @@ public final class ScopeGuard {
     private static final List<Pattern> OUT_OF_SCOPE = compile(
             // weather and nature
             "\\bthoi tiet\\b", "\\bdu bao (?:thoi|mua|nang|nhiet)", "\\bnhiet do (?:ngoai troi|hom nay|ngay mai)",
-            "\\btroi (?:co )?(?:mua|nang|lanh) (?:khong|ko)\\b",
+            "\\btroi (?:co )?(?:mua|nang|lanh) (?:khong|ko)\\b", "\\b(?:co|se) mua (?:khong|ko)\\b",
             // money and markets
             "\\bgia (?:vang|xang|dau|bac|usd|do la|dola|bitcoin|nha dat|dat|nha|co phieu|chung khoan|heo|lua)\\b",
             "\\b(?:ty gia|chung khoan|co phieu|bitcoin|tien ao|tien dien tu|crypto|lai suat ngan hang)\\b",
