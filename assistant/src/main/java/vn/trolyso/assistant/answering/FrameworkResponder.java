@@ -18,6 +18,11 @@ public interface FrameworkResponder {
      */
     Optional<Reply> respond(String question, UserProfile profile);
 
+    /** Exact answers from the learners' digital competency framework data. */
+    static FrameworkResponder of(vn.trolyso.knowledge.framework.CompetencyFramework framework) {
+        return new FrameworkDataResponder(framework);
+    }
+
     record Reply(String text, List<Passage> sources) {
         public Reply {
             sources = List.copyOf(sources);
