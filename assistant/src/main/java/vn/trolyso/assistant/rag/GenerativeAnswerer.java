@@ -8,6 +8,7 @@ import vn.trolyso.assistant.llm.LlmUnavailableException;
 import vn.trolyso.assistant.llm.OllamaGateway;
 import vn.trolyso.assistant.llm.OllamaSettings;
 import vn.trolyso.assistant.llm.OllamaStatus;
+import vn.trolyso.knowledge.framework.CompetencyFramework;
 import vn.trolyso.knowledge.search.KnowledgeSearch;
 
 /**
@@ -43,5 +44,13 @@ public interface GenerativeAnswerer {
     /** The generative answerer for these settings (disabled settings give one that is never available). */
     static GenerativeAnswerer create(OllamaSettings settings, KnowledgeSearch search) {
         return new RagGenerativeAnswerer(OllamaGateway.create(settings), search);
+    }
+
+    /**
+     * As {@link #create(OllamaSettings, KnowledgeSearch)}, and questions about the competency framework are looked
+     * up with the framework tools (LangChain4j tool calling) before answering.
+     */
+    static GenerativeAnswerer create(OllamaSettings settings, KnowledgeSearch search, CompetencyFramework framework) {
+        return new RagGenerativeAnswerer(OllamaGateway.create(settings), search, framework);
     }
 }

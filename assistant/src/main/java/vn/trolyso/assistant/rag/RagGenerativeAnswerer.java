@@ -9,6 +9,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.rag.AugmentationRequest;
 import dev.langchain4j.rag.AugmentationResult;
 import dev.langchain4j.rag.DefaultRetrievalAugmentor;
+import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.RetrievalAugmentor;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.Metadata;
@@ -21,6 +22,7 @@ import vn.trolyso.assistant.conversation.Turn;
 import vn.trolyso.assistant.llm.LlmUnavailableException;
 import vn.trolyso.assistant.llm.OllamaGateway;
 import vn.trolyso.assistant.llm.OllamaStatus;
+import vn.trolyso.knowledge.framework.CompetencyFramework;
 import vn.trolyso.knowledge.search.KnowledgeSearch;
 import vn.trolyso.knowledge.search.Passage;
 
@@ -41,8 +43,18 @@ public final class RagGenerativeAnswerer implements GenerativeAnswerer {
     private final OllamaGateway gateway;
     private final ContentRetriever retriever;
     private final PromptBuilder prompts = new PromptBuilder();
+    private final FrameworkToolRound frameworkTools;
 
+    /** Without framework tools (framework questions are then answered from retrieved framework passages). */
     public RagGenerativeAnswerer(OllamaGateway gateway, KnowledgeSearch search) {
+        this(gateway, search, null);
+    }
+
+    /**
+     * @param framework when not null, questions about the competency framework first offer the model the
+     *                  {@link vn.trolyso.assistant.framework.FrameworkTools} look-ups, whose results become sources
+     */
+    public RagGenerativeAnswerer(OllamaGateway gateway, KnowledgeSearch search, CompetencyFramework framework) {
         int needed = PromptBuilder.CONTEXT_BUDGET + OllamaGateway.MAX_OUTPUT_TOKENS;
         if (gateway.settings().numCtx() < needed) {
             throw new IllegalArgumentException("num_ctx " + gateway.settings().numCtx() + " cannot hold a "
@@ -51,6 +63,7 @@ public final class RagGenerativeAnswerer implements GenerativeAnswerer {
         }
         this.gateway = gateway;
         this.retriever = new LuceneContentRetriever(search, PASSAGES_FETCHED);
+        this.frameworkTools = framework == null ? null : new FrameworkToolRound(framework);
     }
 
     @Override
@@ -60,9 +73,12 @@ public final class RagGenerativeAnswerer implements GenerativeAnswerer {
         SystemMessage system = prompts.systemMessage(profile);
         List<ChatMessage> past = memory(history);
         int budget = prompts.sourcesBudget(system, past, standaloneQuestion);
+        List<Content> lookedUp = frameworkTools != null && frameworkTools.concerns(standaloneQuestion)
+                ? frameworkTools.lookUp(gateway, standaloneQuestion).stream().map(PassageContents::toContent).toList()
+                : List.of();
         RetrievalAugmentor augmentor = DefaultRetrievalAugmentor.builder()
                 .contentRetriever(retriever)
-                .contentAggregator(new SourceBudgetAggregator(prompts, budget, MAX_SOURCES))
+                .contentAggregator(new SourceBudgetAggregator(prompts, budget, MAX_SOURCES, lookedUp))
                 .contentInjector(new NumberedSourcesInjector(prompts))
                 .executor(Runnable::run)
                 .build();

@@ -25,16 +25,24 @@ final class SourceBudgetAggregator implements ContentAggregator {
     private final PromptBuilder prompts;
     private final int budget;
     private final int maxSources;
+    private final List<Content> pinned;
 
-    SourceBudgetAggregator(PromptBuilder prompts, int budget, int maxSources) {
+    /** @param pinned contents that come first whatever the ranking (e.g. framework look-up results) */
+    SourceBudgetAggregator(PromptBuilder prompts, int budget, int maxSources, List<Content> pinned) {
         this.prompts = prompts;
         this.budget = budget;
         this.maxSources = maxSources;
+        this.pinned = List.copyOf(pinned);
+    }
+
+    SourceBudgetAggregator(PromptBuilder prompts, int budget, int maxSources) {
+        this(prompts, budget, maxSources, List.of());
     }
 
     @Override
     public List<Content> aggregate(Map<Query, Collection<List<Content>>> queryToContents) {
-        List<Content> ranked = fusion.aggregate(queryToContents);
+        List<Content> ranked = new ArrayList<>(pinned);
+        ranked.addAll(fusion.aggregate(queryToContents));
         List<Content> kept = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         // No single passage may take more than half the budget when others are waiting.
