@@ -22,15 +22,17 @@ import vn.trolyso.assistant.guard.QuestionValidator;
 import vn.trolyso.assistant.guard.Refusals;
 import vn.trolyso.assistant.guard.ScopeGuard;
 import vn.trolyso.assistant.guard.ScopeVerdict;
+import vn.trolyso.assistant.rag.GenerativeAnswerer;
 import vn.trolyso.knowledge.search.InvalidQueryException;
 import vn.trolyso.knowledge.search.KnowledgeSearch;
 import vn.trolyso.knowledge.search.Passage;
 import vn.trolyso.knowledge.search.SearchQuery;
 
 /**
- * The answering pipeline: validate → screen (injection, out of scope) → make follow-ups standalone → framework
- * questions from the structured data → extractive answer from the best sentences, or "the documents do not
- * mention it" when the evidence is weak. Every answer is remembered in its conversation.
+ * The answering pipeline: validate → screen (injection, out of scope) → make follow-ups standalone (LLM when up,
+ * rules otherwise) → framework questions from the structured data → the LLM over numbered sources when it is
+ * available, else (or when it fails before its first token) an extractive answer from the best sentences, or
+ * "the documents do not mention it" when the evidence is weak. Every answer is remembered in its conversation.
  */
 public final class DefaultAssistant implements Assistant {
     private static final Logger LOG = Logger.getLogger(DefaultAssistant.class.getName());
@@ -41,9 +43,14 @@ public final class DefaultAssistant implements Assistant {
     private final ConversationStore conversations;
     private final ExtractiveAnswerer extractive;
     private final MaterialSuggester materials;
+    private final Optional<GenerativeAnswerer> llm;
+    private final GenerativeMode generative;
 
-    public DefaultAssistant(KnowledgeSearch search, FrameworkResponder framework, AssistantSettings settings) {
+    public DefaultAssistant(KnowledgeSearch search, FrameworkResponder framework, Optional<GenerativeAnswerer> llm,
+                            AssistantSettings settings) {
         this.search = search;
+        this.llm = llm;
+        this.generative = llm.map(GenerativeMode::new).orElse(null);
         this.framework = framework;
         this.settings = settings;
         this.conversations = new ConversationStore(settings.historyTurns(), settings.conversationIdle(),
@@ -57,18 +64,32 @@ public final class DefaultAssistant implements Assistant {
         String message = QuestionValidator.clean(question.message());
         ConversationStore.Session session = conversations.open(question.conversationId());
         UserProfile profile = question.profile();
-        Reply reply = reply(message, session.history(), profile);
-        tokens.onToken(reply.text());
+        Reply reply = reply(message, session.history(), profile, tokens);
+        if (!reply.streamed()) {
+            tokens.onToken(reply.text());
+        }
         conversations.append(session.id(), new Turn(message, reply.standalone(), reply.text()));
         return new Answer(session.id(), UUID.randomUUID().toString(), reply.text(), reply.mode(), reply.citations(),
-                false);
+                reply.llmFallback());
     }
 
-    /** The reply to a cleaned message, and the standalone question it answered. */
-    private record Reply(String standalone, String text, AnswerMode mode, List<Citation> citations) {
+    /**
+     * The reply to a cleaned message and the standalone question it answered.
+     *
+     * @param streamed true when the text already went to the token sink
+     */
+    private record Reply(String standalone, String text, AnswerMode mode, List<Citation> citations,
+                         boolean llmFallback, boolean streamed) {
+        Reply(String standalone, String text, AnswerMode mode, List<Citation> citations) {
+            this(standalone, text, mode, citations, false, false);
+        }
+
+        Reply asFallback() {
+            return new Reply(standalone, text, mode, citations, true, streamed);
+        }
     }
 
-    private Reply reply(String message, List<Turn> history, UserProfile profile) {
+    private Reply reply(String message, List<Turn> history, UserProfile profile, TokenSink tokens) {
         ScopeVerdict verdict = ScopeGuard.classify(message);
         switch (verdict) {
             case INJECTION -> {
@@ -84,13 +105,39 @@ public final class DefaultAssistant implements Assistant {
                 // answered below
             }
         }
-        String standalone = FollowUpRewriter.rewrite(history, message);
+        boolean llmUp = llm.isPresent() && llm.get().available();
+        String standalone = llmUp ? generative.rewrite(history, message) : FollowUpRewriter.rewrite(history, message);
         Optional<FrameworkResponder.Reply> exact = frameworkReply(standalone, profile);
         if (exact.isPresent()) {
             CitationMapper.Mapped mapped = CitationMapper.map(exact.get().text(), exact.get().sources());
             return new Reply(standalone, ProfileWording.withLead(profile, mapped.text()), AnswerMode.FRAMEWORK,
                     mapped.citations());
         }
+        if (llmUp) {
+            Optional<GenerativeMode.Result> generated = generative.answer(standalone, history, profile, tokens);
+            if (generated.isPresent()) {
+                GenerativeMode.Result g = generated.get();
+                if (!g.grounded()) {
+                    return refusal(standalone, Refusals.notInDocuments(standalone));
+                }
+                String text = g.text();
+                if (g.mode() == AnswerMode.GENERATIVE) {
+                    String suggestion = suggestion(standalone, profile);
+                    tokens.onToken(suggestion);
+                    text += suggestion;
+                }
+                return new Reply(standalone, text, g.mode(), g.citations(), false, true);
+            }
+            return extractive(standalone, profile, AnswerTexts.FALLBACK_NOTE).asFallback();
+        }
+        if (llm.isPresent() && llm.get().status().usable()) {
+            // Ollama is ready but the circuit breaker holds calls back after recent failures.
+            return extractive(standalone, profile, AnswerTexts.FALLBACK_NOTE).asFallback();
+        }
+        return extractive(standalone, profile, AnswerTexts.EXTRACTIVE_NOTE);
+    }
+
+    private Reply extractive(String standalone, UserProfile profile, String note) {
         List<Passage> passages = retrieve(standalone);
         int sentences = ProfileWording.maxSentences(profile, settings.maxSentences());
         Optional<ExtractiveAnswerer.Extract> extract = extractive.extract(standalone, passages, sentences);
@@ -98,13 +145,17 @@ public final class DefaultAssistant implements Assistant {
             return refusal(standalone, Refusals.notInDocuments(standalone));
         }
         CitationMapper.Mapped mapped = CitationMapper.map(extract.get().text(), extract.get().sources());
-        StringBuilder text = new StringBuilder(ProfileWording.withLead(profile, mapped.text()));
-        if (profile.role() != null || profile.grade() != null) {
-            materials.suggest(standalone).ifPresent(title ->
-                    text.append("\n\n").append(AnswerTexts.SUGGESTION_PREFIX).append(title));
+        String text = ProfileWording.withLead(profile, mapped.text()) + suggestion(standalone, profile)
+                + "\n\n" + note;
+        return new Reply(standalone, text, AnswerMode.EXTRACTIVE, mapped.citations());
+    }
+
+    /** "Gợi ý học tiếp: …" (with its leading blank line) when a profile is set and a material fits, else "". */
+    private String suggestion(String standalone, UserProfile profile) {
+        if (profile.role() == null && profile.grade() == null) {
+            return "";
         }
-        text.append("\n\n").append(AnswerTexts.EXTRACTIVE_NOTE);
-        return new Reply(standalone, text.toString(), AnswerMode.EXTRACTIVE, mapped.citations());
+        return materials.suggest(standalone).map(title -> "\n\n" + AnswerTexts.SUGGESTION_PREFIX + title).orElse("");
     }
 
     private Optional<FrameworkResponder.Reply> frameworkReply(String question, UserProfile profile) {

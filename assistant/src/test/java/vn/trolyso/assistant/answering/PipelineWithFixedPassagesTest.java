@@ -21,10 +21,10 @@ import vn.trolyso.knowledge.search.Passage;
 
 /** The pipeline's control flow over a search that always returns the same two passages, recording its queries. */
 class PipelineWithFixedPassagesTest {
-    private static final DocumentMetadata KIEN_AN = new DocumentMetadata("ke-hoach-binh-dan-hoc-vu-so-kien-an",
+    static final DocumentMetadata KIEN_AN = new DocumentMetadata("ke-hoach-binh-dan-hoc-vu-so-kien-an",
             "Kế hoạch triển khai Phong trào “Bình dân học vụ số” phường Kiến An", "Ủy ban nhân dân phường Kiến An",
             "Hải Phòng", "tháng 9/2025", "Kế hoạch", DocumentKind.OFFICIAL, "kien-an.txt");
-    private static final List<Passage> PASSAGES = List.of(
+    static final List<Passage> PASSAGES = List.of(
             new Passage(KIEN_AN, "kien-an#3", "II. MỤC TIÊU › 1. Mục tiêu cụ thể năm 2025", """
                     - Đạt trên 70% các cơ sở có các hoạt động hỗ trợ cộng đồng triển khai lan tỏa Phong trào.
                     - Đạt 80% phụ huynh học sinh có tri thức cơ bản về chuyển đổi số, có kỹ năng số.""", 9f),
