@@ -22,6 +22,7 @@ public final class FrameworkQuestionRecognizer {
     private static final Pattern LEVEL_SYMBOL = Pattern.compile("\\b(cb|tc|nc)\\s?([12])\\b");
     private static final Pattern LEVEL_NAME =
             Pattern.compile("\\b(co ban|trung cap|nang cao|chuyen sau)\\s*([12])\\b");
+    private static final Pattern INDICATOR_CODE = Pattern.compile("\\b[1-9]\\.[0-9]\\.(cb|tc|nc)([12])[a-z]?\\b");
     private static final Pattern CODE = Pattern.compile("(?<![0-9.])([1-9])\\.([0-9])(?![0-9])");
     private static final Pattern DOMAIN_NUMBER = Pattern.compile("\\bmien\\s*(?:nang luc\\s*)?(?:so\\s*)?(\\d)\\b");
     private static final Pattern DOMAIN_ORDINAL =
@@ -178,7 +179,9 @@ public final class FrameworkQuestionRecognizer {
         if (has(f, "bac") && (has(f, "lop nao") || has(f, "cac bac") || has(f, "bac nao") || has(f, "cap hoc"))) {
             return FrameworkQuestionType.TIERS;
         }
-        if (framework || counts && (has(f, "mien") || has(f, "bac"))) {
+        boolean asksStructure = counts || has(f, "cau truc") || has(f, "la gi") || has(f, "gom nhung gi")
+                || has(f, "gom nhung") || has(f, "bao gom") || has(f, "co nhung gi") || has(f, "noi dung");
+        if (asksStructure && (framework || has(f, "mien") || has(f, "bac"))) {
             return FrameworkQuestionType.STRUCTURE;
         }
         return null;
@@ -215,6 +218,11 @@ public final class FrameworkQuestionRecognizer {
             if (m.group(2) != null) {
                 found.add(new int[] {m.start(2), Integer.parseInt(m.group(2))});
             }
+        }
+        Matcher code = INDICATOR_CODE.matcher(f); // "4.2.TC1a" names a level too
+        while (code.find()) {
+            framework.findLevel(code.group(1) + " " + code.group(2))
+                    .ifPresent(l -> found.add(new int[] {code.start(1), l.number()}));
         }
         for (Pattern p : List.of(LEVEL_SYMBOL, LEVEL_NAME)) {
             Matcher s = p.matcher(f);

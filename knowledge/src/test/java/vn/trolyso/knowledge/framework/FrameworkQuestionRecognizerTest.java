@@ -67,6 +67,9 @@ class FrameworkQuestionRecognizerTest {
             khung nang luc so co bao nhieu mien                                | STRUCTURE       | -     | -   | -   | -
             Khung năng lực số cho người học có mấy bậc?                        | STRUCTURE       | -     | -   | -   | -
             Các mức trình độ trong khung năng lực số là gì?                    | TIERS           | -     | -   | -   | -
+            Chỉ báo 4.2.TC1a là gì?                                            | REQUIREMENTS    | -     | 3   | 4.2 | -
+            Học sinh lớp 3 cần đạt gì về AI?                                   | REQUIREMENTS    | 3     | -   | -   | 6
+            Năng lực số là gì?                                                 | STRUCTURE       | -     | -   | -   | -
             Thông tư nào quy định khung năng lực số cho người học?             | SOURCE          | -     | -   | -   | -
             Khung năng lực số được ban hành theo văn bản nào?                  | SOURCE          | -     | -   | -   | -
             """)
@@ -88,6 +91,8 @@ class FrameworkQuestionRecognizerTest {
             "Thời tiết hôm nay thế nào?",
             "Lập trình là gì?",
             "Máy tính của tôi bị hỏng",
+            "Trường tôi cần làm gì để triển khai khung năng lực số?",
+            "Giáo viên cần tập huấn gì về khung năng lực số?",
             ""})
     void ignoresOtherQuestions(String question) {
         assertTrue(recognizer.recognize(question).isEmpty(), () -> "recognised: " + recognizer.recognize(question));
