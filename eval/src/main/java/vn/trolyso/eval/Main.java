@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import vn.trolyso.eval.framework.FrameworkEvalCommand;
 import vn.trolyso.eval.qa.QaSetsCommand;
+import vn.trolyso.eval.retrieval.RetrievalCommand;
 
 /**
  * Entry point of the benchmarks: {@code java -jar eval/target/eval.jar <command> [options]} (or
@@ -13,6 +14,7 @@ import vn.trolyso.eval.qa.QaSetsCommand;
 public final class Main {
     /** Every eval command, in the order they are listed. Add yours here. */
     static final List<EvalCommand> COMMANDS = List.of(
+            new RetrievalCommand(),
             new QaSetsCommand(),
             new FrameworkEvalCommand());
 

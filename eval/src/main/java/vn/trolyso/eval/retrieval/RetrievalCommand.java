@@ -1,0 +1,233 @@
+package vn.trolyso.eval.retrieval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import vn.trolyso.eval.EvalArgs;
+import vn.trolyso.eval.EvalCommand;
+import vn.trolyso.eval.qa.QaItem;
+import vn.trolyso.eval.qa.QaSet;
+import vn.trolyso.eval.report.JsonReport;
+import vn.trolyso.eval.report.Table;
+import vn.trolyso.knowledge.KnowledgeBase;
+import vn.trolyso.knowledge.document.BundledCorpusSource;
+import vn.trolyso.knowledge.document.Chunk;
+import vn.trolyso.knowledge.index.Ranking;
+import vn.trolyso.knowledge.search.Passage;
+import vn.trolyso.knowledge.search.SearchQuery;
+import vn.trolyso.knowledge.text.VietnameseText;
+
+/**
+ * {@code retrieval --dataset dev|virhe4qa}: P@1, hit@5, MRR@10, nDCG@10 of the knowledge base's search, plus the
+ * warm single-thread search latency (p50/p99) on the bundled corpus.
+ */
+public final class RetrievalCommand implements EvalCommand {
+    static final String DEFAULT_VIRHE4QA = "../shared/bench/virhe4qa/ViRHE4QA_v2.csv";
+    private static final Set<String> VALUE_OPTIONS = Set.of("dataset", "file", "out", "ranking", "latency-runs");
+    private static final Set<String> KNOWN = Set.of("dataset", "file", "out", "ranking", "latency-runs", "misses");
+
+    @Override
+    public String name() {
+        return "retrieval";
+    }
+
+    @Override
+    public String summary() {
+        return "search quality (P@1, hit@5, MRR@10, nDCG@10) on --dataset dev|virhe4qa, and search latency p50/p99";
+    }
+
+    @Override
+    public int run(List<String> args) {
+        EvalArgs options = EvalArgs.parse(args, VALUE_OPTIONS).requireKnown(KNOWN);
+        String dataset = options.value("dataset", "dev");
+        KnowledgeBase.Options kbOptions = new KnowledgeBase.Options(ranking(options), null);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("dataset", dataset);
+        RankMetrics metrics;
+        double[] targets; // P@1, hit@5, nDCG@10 minimums
+        switch (dataset) {
+            case "dev" -> {
+                metrics = evaluateDev(kbOptions, options.flag("misses"));
+                targets = new double[] {0, 0.95, 0};
+            }
+            case "virhe4qa" -> {
+                Path file = options.path("file").orElse(Path.of(DEFAULT_VIRHE4QA));
+                System.out.println("ViRHE4QA is for research use only (CC BY-NC-SA); read from " + file
+                        + ", never copied into the project.");
+                if (!Files.isRegularFile(file)) {
+                    System.out.println("Skipped: " + file.toAbsolutePath() + " is absent.");
+                    figures.put("skipped", true);
+                    JsonReport.writeIfRequested(options.out(), figures);
+                    return 0;
+                }
+                metrics = evaluateViRhe4Qa(file, kbOptions, options.flag("misses"));
+                targets = new double[] {0.78, 0, 0.87};
+            }
+            default -> throw new EvalArgs.UsageException("--dataset must be dev or virhe4qa, not '" + dataset + "'");
+        }
+        double[] latency = latencyOnBundledCorpus(kbOptions, options.intValue("latency-runs", 5000));
+        figures.put("n", metrics.n());
+        figures.put("p_at_1", round(metrics.precisionAt1()));
+        figures.put("hit_at_5", round(metrics.hitAt5()));
+        figures.put("mrr_at_10", round(metrics.mrrAt10()));
+        figures.put("ndcg_at_10", round(metrics.ndcgAt10()));
+        figures.put("p50_ms", round(latency[0]));
+        figures.put("p99_ms", round(latency[1]));
+
+        boolean met = metrics.precisionAt1() >= targets[0] && metrics.hitAt5() >= targets[1]
+                && metrics.ndcgAt10() >= targets[2] && latency[0] <= 2.0 && latency[1] <= 10.0;
+        new Table("dataset", "n", "P@1", "hit@5", "MRR@10", "nDCG@10", "p50 ms", "p99 ms")
+                .row(dataset, metrics.n(), metrics.precisionAt1(), metrics.hitAt5(), metrics.mrrAt10(),
+                        metrics.ndcgAt10(), latency[0], latency[1])
+                .print(System.out);
+        System.out.printf(Locale.ROOT, "targets: %s%s%s latency p50 <= 2 ms, p99 <= 10 ms -> %s%n",
+                targets[0] > 0 ? "P@1 >= " + targets[0] + ", " : "",
+                targets[1] > 0 ? "hit@5 >= " + targets[1] + ", " : "",
+                targets[2] > 0 ? "nDCG@10 >= " + targets[2] + ", " : "",
+                met ? "met" : "MISSED");
+        figures.put("targets_met", met);
+        JsonReport.writeIfRequested(options.out(), figures);
+        return met ? 0 : 1;
+    }
+
+    private static Ranking ranking(EvalArgs options) {
+        return options.value("ranking").map(v -> {
+            double[] x = Arrays.stream(v.split(",")).mapToDouble(Double::parseDouble).toArray();
+            if (x.length != 9) {
+                throw new EvalArgs.UsageException("--ranking needs 9 numbers: "
+                        + "exact,exact2,folded,folded2,unaccented,title,k1,b,dropQuestionWords(0|1)");
+            }
+            return new Ranking((float) x[0], (float) x[1], (float) x[2], (float) x[3], (float) x[4], (float) x[5],
+                    (float) x[6], (float) x[7], x[8] != 0);
+        }).orElse(Ranking.defaults());
+    }
+
+    /** The dev set's retrieval items; a multi-turn item is searched with all its turns (the conversation). */
+    private static RankMetrics evaluateDev(KnowledgeBase.Options kbOptions, boolean printMisses) {
+        QaSet dev = QaSet.bundled().fromFile("dev-qa.jsonl").retrieval();
+        RankMetrics metrics = new RankMetrics();
+        Path dir = tempDir();
+        try (KnowledgeBase kb = KnowledgeBase.open(dir, List.of(new BundledCorpusSource()), kbOptions)) {
+            for (QaItem item : dev.items()) {
+                String question = item.turns().isEmpty() ? item.question() : String.join(" ", item.turns());
+                List<Passage> top = kb.search(SearchQuery.of(question, 10));
+                List<Boolean> relevant = top.stream().map(p -> isHit(item, p.document().id(), p.text())).toList();
+                List<Chunk> chunks = kb.document(item.docId()).map(d -> d.chunks()).orElse(List.of());
+                int total = (int) chunks.stream().filter(c -> isHit(item, c.documentId(), c.text())).count();
+                if (total == 0) {
+                    System.out.println("warning: no passage of " + item.doc() + " holds " + item.passage()
+                            + " (item " + item.id() + ")");
+                }
+                metrics.add(relevant, total);
+                if (printMisses && (relevant.isEmpty() || !relevant.get(0))) {
+                    System.out.println("miss@1 " + item.id() + " [" + item.kind() + "] " + question + "\n  got: "
+                            + (top.isEmpty() ? "-" : top.get(0).chunkId() + " " + abbreviate(top.get(0).text())));
+                }
+            }
+        } finally {
+            deleteQuietly(dir);
+        }
+        return metrics;
+    }
+
+    static boolean isHit(QaItem item, String documentId, String text) {
+        if (!documentId.equals(item.docId())) {
+            return false;
+        }
+        String haystack = nfcLower(text);
+        return item.passage().stream().anyMatch(p -> haystack.contains(nfcLower(p)));
+    }
+
+    private static String nfcLower(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    }
+
+    private static RankMetrics evaluateViRhe4Qa(Path file, KnowledgeBase.Options kbOptions, boolean printMisses) {
+        ViRhe4Qa data = ViRhe4Qa.load(file);
+        System.out.println(data.questions().size() + " questions over " + data.articleCount() + " distinct articles");
+        RankMetrics metrics = new RankMetrics();
+        Path dir = tempDir();
+        try (KnowledgeBase kb = KnowledgeBase.open(dir, List.of(data.asSource()), kbOptions)) {
+            for (ViRhe4Qa.Question q : data.questions()) {
+                List<Passage> top = kb.search(SearchQuery.of(q.text(), 10));
+                List<Boolean> relevant = top.stream().map(p -> p.document().id().equals(q.articleId())).toList();
+                metrics.add(relevant, 1);
+                if (printMisses && (relevant.isEmpty() || !relevant.get(0))) {
+                    System.out.println("miss@1 " + q.text());
+                }
+            }
+        } finally {
+            deleteQuietly(dir);
+        }
+        return metrics;
+    }
+
+    /**
+     * Warm, single-thread latency of {@link KnowledgeBase#search} on the bundled corpus: the dev questions, as typed
+     * and without diacritics, cycled; 1,000 warm-up searches, then {@code runs} timed ones. Returns {p50, p99} ms.
+     */
+    private static double[] latencyOnBundledCorpus(KnowledgeBase.Options kbOptions, int runs) {
+        List<String> queries = new ArrayList<>();
+        for (QaItem item : QaSet.bundled().items()) {
+            queries.add(item.question());
+            queries.add(VietnameseText.fold(item.question()));
+        }
+        Path dir = tempDir();
+        try (KnowledgeBase kb = KnowledgeBase.open(dir, List.of(new BundledCorpusSource()), kbOptions)) {
+            for (int i = 0; i < 1000; i++) {
+                kb.search(SearchQuery.of(queries.get(i % queries.size()), 5));
+            }
+            long[] nanos = new long[Math.max(1, runs)];
+            for (int i = 0; i < nanos.length; i++) {
+                long start = System.nanoTime();
+                kb.search(SearchQuery.of(queries.get(i % queries.size()), 5));
+                nanos[i] = System.nanoTime() - start;
+            }
+            Arrays.sort(nanos);
+            return new double[] {percentile(nanos, 0.50) / 1e6, percentile(nanos, 0.99) / 1e6};
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+
+    private static String abbreviate(String s) {
+        String one = s.replace('\n', ' ');
+        return one.length() > 140 ? one.substring(0, 140) + "…" : one;
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("trolyso-eval-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // temporary files only
+        }
+    }
+}

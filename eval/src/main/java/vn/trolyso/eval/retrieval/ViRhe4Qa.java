@@ -1,0 +1,106 @@
+package vn.trolyso.eval.retrieval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.trolyso.knowledge.document.Chunk;
+import vn.trolyso.knowledge.document.DocumentKind;
+import vn.trolyso.knowledge.document.DocumentMetadata;
+import vn.trolyso.knowledge.document.DocumentSource;
+import vn.trolyso.knowledge.document.IndexableDocument;
+
+/**
+ * The ViRHE4QA v2 retrieval benchmark (research use only; read from ../shared at run time, never copied into the
+ * repository). Protocol of the published numbers: corpus = the distinct contexts deduplicated on an NFKC,
+ * control-free, whitespace-collapsed key (297 articles); query = question; exactly one relevant article.
+ */
+public final class ViRhe4Qa {
+    /** One question and the id of its article. */
+    public record Question(String text, String articleId) {
+    }
+
+    private final Map<String, String> articles;
+    private final List<Question> questions;
+
+    private ViRhe4Qa(Map<String, String> articles, List<Question> questions) {
+        this.articles = articles;
+        this.questions = questions;
+    }
+
+    public static ViRhe4Qa load(Path csv) {
+        String text;
+        try {
+            text = Files.readString(csv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + csv, e);
+        }
+        List<List<String>> rows = Csv.parse(text);
+        List<String> header = rows.get(0);
+        int contextCol = header.indexOf("context");
+        int questionCol = header.indexOf("question");
+        if (contextCol < 0 || questionCol < 0) {
+            throw new IllegalArgumentException(csv + " has no context/question columns: " + header);
+        }
+        Map<String, String> idByKey = new LinkedHashMap<>();
+        Map<String, String> articles = new LinkedHashMap<>();
+        List<Question> questions = new ArrayList<>();
+        for (List<String> row : rows.subList(1, rows.size())) {
+            if (row.size() <= Math.max(contextCol, questionCol)) {
+                continue;
+            }
+            String context = row.get(contextCol);
+            String id = idByKey.computeIfAbsent(dedupKey(context), k -> "a" + (idByKey.size() + 1));
+            articles.putIfAbsent(id, context);
+            questions.add(new Question(row.get(questionCol), id));
+        }
+        return new ViRhe4Qa(articles, questions);
+    }
+
+    /** The protocol's deduplication key: NFKC, control characters (newlines and tabs too) removed, whitespace collapsed. */
+    static String dedupKey(String context) {
+        String s = Normalizer.normalize(context, Normalizer.Form.NFKC);
+        s = s.replaceAll("\\p{C}", "");
+        return s.replaceAll("\\s+", " ").strip();
+    }
+
+    public int articleCount() {
+        return articles.size();
+    }
+
+    public List<Question> questions() {
+        return questions;
+    }
+
+    /** The articles as one-passage documents, for a temporary index built with the project's analyzers. */
+    public DocumentSource asSource() {
+        return new DocumentSource() {
+            @Override
+            public String name() {
+                return "virhe4qa";
+            }
+
+            @Override
+            public String fingerprint() {
+                return Integer.toHexString(articles.hashCode());
+            }
+
+            @Override
+            public List<IndexableDocument> load() {
+                List<IndexableDocument> docs = new ArrayList<>();
+                articles.forEach((id, context) -> {
+                    DocumentMetadata meta = new DocumentMetadata(id, "", "", "", "", "", DocumentKind.OFFICIAL,
+                            "ViRHE4QA_v2.csv");
+                    docs.add(new IndexableDocument(meta, List.of(new Chunk(id, 0, "", context))));
+                });
+                return docs;
+            }
+        };
+    }
+}

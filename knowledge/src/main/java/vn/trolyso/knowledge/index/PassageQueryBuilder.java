@@ -1,0 +1,93 @@
+package vn.trolyso.knowledge.index;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import vn.trolyso.knowledge.document.DocumentKind;
+import vn.trolyso.knowledge.text.Abbreviations;
+import vn.trolyso.knowledge.text.QuestionWords;
+import vn.trolyso.knowledge.text.VietnameseAnalyzers;
+import vn.trolyso.knowledge.text.VietnameseText;
+
+/**
+ * Builds the Lucene query of a question programmatically (user text never reaches a query parser, so
+ * {@code AND ( * "} is just text): every analysed term of every view as a weighted optional clause, abbreviations
+ * expanded, filters as non-scoring clauses.
+ */
+public final class PassageQueryBuilder {
+    /** Terms per field at most, which keeps a long question below Lucene's clause limit. */
+    static final int MAX_TERMS_PER_FIELD = 150;
+
+    private final Analyzer analyzer;
+    private final Abbreviations abbreviations;
+    private final Ranking ranking;
+
+    public PassageQueryBuilder(Analyzer analyzer, Abbreviations abbreviations, Ranking ranking) {
+        this.analyzer = analyzer;
+        this.abbreviations = abbreviations;
+        this.ranking = ranking;
+    }
+
+    /**
+     * The query for a question, or null when the text has no searchable term (only punctuation, say).
+     *
+     * @param text        the question, already normalised
+     * @param documentIds restrict to these documents (empty: all)
+     * @param kinds       restrict to these kinds (empty: all)
+     */
+    public Query build(String text, Set<String> documentIds, Set<DocumentKind> kinds) {
+        String expansions = abbreviations.expansionsFor(text);
+        String expanded = expansions.isEmpty() ? text : text + "\n" + expansions;
+        boolean accented = VietnameseText.hasDiacritics(text);
+        // Single syllables without the question words; bigrams keep them ("có thể" is a word, "là gì" rarely matches).
+        String syllables = ranking.dropQuestionWords() ? QuestionWords.strip(expanded, accented) : expanded;
+        BooleanQuery.Builder terms = new BooleanQuery.Builder();
+        int clauses = 0;
+        clauses += addField(terms, VietnameseAnalyzers.EXACT, syllables, ranking.exact());
+        clauses += addField(terms, VietnameseAnalyzers.EXACT_BIGRAMS, expanded, ranking.exactBigrams());
+        clauses += addField(terms, VietnameseAnalyzers.FOLDED, syllables,
+                accented ? ranking.folded() : ranking.unaccented());
+        clauses += addField(terms, VietnameseAnalyzers.FOLDED_BIGRAMS, expanded,
+                accented ? ranking.foldedBigrams() : ranking.unaccented());
+        if (clauses == 0) {
+            return null;
+        }
+        addField(terms, VietnameseAnalyzers.TITLE, syllables, ranking.title());
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(terms.build(), BooleanClause.Occur.MUST);
+        if (!documentIds.isEmpty()) {
+            query.add(new TermInSetQuery(ChunkFields.DOCUMENT_ID,
+                    documentIds.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER);
+        }
+        if (!kinds.isEmpty()) {
+            query.add(new TermInSetQuery(ChunkFields.KIND,
+                    kinds.stream().map(k -> new BytesRef(k.name())).collect(Collectors.toList())),
+                    BooleanClause.Occur.FILTER);
+        }
+        return query.build();
+    }
+
+    private int addField(BooleanQuery.Builder builder, String field, String text, float weight) {
+        if (weight <= 0) {
+            return 0;
+        }
+        int added = 0;
+        for (Map.Entry<String, Integer> term : VietnameseAnalyzers.terms(analyzer, field, text).entrySet()) {
+            if (added == MAX_TERMS_PER_FIELD) {
+                break;
+            }
+            builder.add(new BoostQuery(new TermQuery(new Term(field, term.getKey())), weight * term.getValue()),
+                    BooleanClause.Occur.SHOULD);
+            added++;
+        }
+        return added;
+    }
+}

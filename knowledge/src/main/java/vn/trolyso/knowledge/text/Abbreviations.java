@@ -1,0 +1,133 @@
+package vn.trolyso.knowledge.text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Vietnamese education-administration abbreviations ({@code text/viet-abbreviations.tsv}: UBND, GDĐT, CBQL, GV,
+ * THCS, …) used to widen queries: "CBQL" also searches "cán bộ quản lý", and "cán bộ quản lý" also searches "CBQL".
+ *
+ * <p>Short abbreviations (two letters) match only when typed in capitals, because "ai", "gv", "tu" are also
+ * ordinary syllables. Ambiguous ones (TH, TT, KH) expand only in context: "TT 02/2025" → Thông tư,
+ * "trường TH" → tiểu học.
+ */
+public final class Abbreviations {
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}&]+");
+    private static final Abbreviations DEFAULT = load();
+
+    private final Map<String, String> unambiguous;
+    /** Abbreviation → its multi-word full form folded and padded with spaces, for the reverse lookup. */
+    private final Map<String, String> foldedFullForms = new LinkedHashMap<>();
+
+    Abbreviations(Map<String, String> unambiguous) {
+        this.unambiguous = Map.copyOf(unambiguous);
+        unambiguous.forEach((abbreviation, full) -> {
+            String folded = foldedWords(full);
+            if (folded.trim().contains(" ")) {
+                foldedFullForms.put(abbreviation, folded);
+            }
+        });
+    }
+
+    private static String foldedWords(String text) {
+        return " " + VietnameseText.fold(text).replaceAll("[^\\p{L}\\p{N}]+", " ").strip() + " ";
+    }
+
+    /** The bundled list. */
+    public static Abbreviations defaults() {
+        return DEFAULT;
+    }
+
+    /** How many unambiguous abbreviations are known. */
+    public int size() {
+        return unambiguous.size();
+    }
+
+    /** The expansion of an unambiguous abbreviation, or null. */
+    public String expansion(String abbreviation) {
+        return unambiguous.get(VietnameseText.normalize(abbreviation));
+    }
+
+    /**
+     * Extra query text for a (normalised) query: the expansions of the abbreviations it contains and the
+     * abbreviations of the full forms it contains. Empty when there is nothing to add.
+     */
+    public String expansionsFor(String query) {
+        String normalized = VietnameseText.normalize(query);
+        Set<String> extra = new LinkedHashSet<>();
+        List<String> tokens = new ArrayList<>();
+        Matcher m = TOKEN.matcher(normalized);
+        while (m.find()) {
+            tokens.add(m.group());
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            String upper = token.toUpperCase(Locale.ROOT);
+            String expansion = unambiguous.get(upper);
+            if (expansion != null && (token.equals(upper) || token.length() >= 4)) {
+                extra.add(expansion);
+            }
+            String contextual = contextual(upper, token, i > 0 ? tokens.get(i - 1) : "",
+                    i + 1 < tokens.size() ? tokens.get(i + 1) : "");
+            if (contextual != null) {
+                extra.add(contextual);
+            }
+        }
+        String folded = foldedWords(normalized);
+        foldedFullForms.forEach((abbreviation, full) -> {
+            if (folded.contains(full)) {
+                extra.add(abbreviation);
+            }
+        });
+        return String.join(" ", extra);
+    }
+
+    private static String contextual(String upper, String token, String before, String after) {
+        if (!token.equals(upper)) {
+            return null;
+        }
+        String prev = VietnameseText.fold(before);
+        return switch (upper) {
+            case "TT" -> !after.isEmpty() && Character.isDigit(after.charAt(0)) ? "Thông tư" : null;
+            case "TH" -> prev.equals("truong") || prev.equals("cap") ? "tiểu học" : null;
+            case "KH" -> !after.isEmpty() && Character.isDigit(after.charAt(0)) ? "kế hoạch" : null;
+            default -> null;
+        };
+    }
+
+    private static Abbreviations load() {
+        Map<String, String> map = new LinkedHashMap<>();
+        try (InputStream in = Abbreviations.class.getClassLoader().getResourceAsStream("text/viet-abbreviations.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource text/viet-abbreviations.tsv");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = line.split("\t");
+                if (cols.length < 2 || cols.length >= 3 && cols[2].startsWith("ambiguous") || cols[1].contains("|")) {
+                    continue;
+                }
+                map.put(VietnameseText.normalize(cols[0].strip()), VietnameseText.normalize(cols[1].strip()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Abbreviations(map);
+    }
+}
