@@ -1,11 +1,31 @@
 package vn.trolyso.server;
 
-/** Starts the Trợ lý số service. */
+import java.util.logging.Logger;
+import vn.trolyso.server.config.ServerConfig;
+
+/** Starts the Trợ lý số service: {@code java --add-modules jdk.incubator.vector -jar server/target/server.jar}. */
 public final class Main {
+    private static final Logger LOG = Logger.getLogger(Main.class.getName());
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("Trợ lý số: the server is not built yet.");
+        io.helidon.logging.common.LogConfig.configureRuntime();
+        ServerConfig config;
+        try {
+            config = ServerConfig.load();
+        } catch (IllegalArgumentException e) {
+            System.err.println("Cấu hình không hợp lệ / invalid configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        TrolysoServer.Running server = TrolysoServer.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
+        String mode = server.services().ollama().reachable()
+                ? "generative (Ollama " + config.ollamaModel() + " at " + config.ollamaBaseUrl() + ")"
+                : "no-LLM / extractive (Ollama not reachable at " + config.ollamaBaseUrl() + ")";
+        LOG.info("Trợ lý số đang chạy / is running at http://localhost:" + server.port()
+                + "  mode: " + mode + "  data: " + config.dataDir().toAbsolutePath().normalize());
     }
 }

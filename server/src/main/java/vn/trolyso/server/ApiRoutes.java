@@ -1,0 +1,28 @@
+package vn.trolyso.server;
+
+import io.helidon.webserver.http.HttpRouting;
+import vn.trolyso.server.chat.ChatService;
+import vn.trolyso.server.feedback.FeedbackService;
+import vn.trolyso.server.http.ApiErrors;
+import vn.trolyso.server.observe.OpenApiService;
+import vn.trolyso.server.security.AdminAuth;
+
+/**
+ * The one place where every HTTP route of the service is registered. Add your service here (keep the API under
+ * {@code /api/v1}); use {@link ApiErrors} for errors, {@code Access.require(req, Scope.X)} for API-key scopes and
+ * {@link AdminAuth} for admin-only routes.
+ */
+final class ApiRoutes {
+    static final String API = "/api/v1";
+
+    private ApiRoutes() {
+    }
+
+    static void register(HttpRouting.Builder routing, AppServices services, AdminAuth admin) {
+        routing.register(API, new ChatService(services))
+                .register(API, new FeedbackService(services))
+                .register(new OpenApiService());
+        // Must stay last: any other /api path is a JSON 404.
+        routing.any("/api/*", ApiErrors.unknownRoute());
+    }
+}

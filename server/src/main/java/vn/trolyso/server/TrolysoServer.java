@@ -1,0 +1,130 @@
+package vn.trolyso.server;
+
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.http.Method;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.cors.CorsFeature;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.helidon.webserver.staticcontent.StaticContentFeature;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.logging.Logger;
+import vn.trolyso.server.config.ServerConfig;
+import vn.trolyso.server.http.ApiErrors;
+import vn.trolyso.server.observe.RequestMetricsFilter;
+import vn.trolyso.server.security.AccessFilter;
+import vn.trolyso.server.security.AdminAuth;
+
+/**
+ * Builds and starts the web server around {@link AppServices}: API routes, security filter, CORS allow-list, static
+ * files (the widget and pages under {@code web/}), health and metrics. Used by {@link Main}, the tests and eval.
+ */
+public final class TrolysoServer {
+    private static final Logger LOG = Logger.getLogger(TrolysoServer.class.getName());
+
+    private TrolysoServer() {
+    }
+
+    /** A started server; {@link #stop()} also closes the services. */
+    public record Running(WebServer webServer, AppServices services) implements AutoCloseable {
+        public int port() {
+            return webServer.port();
+        }
+
+        public String baseUrl() {
+            return "http://localhost:" + port();
+        }
+
+        public void stop() {
+            try {
+                webServer.stop();
+            } finally {
+                services.close();
+            }
+        }
+
+        @Override
+        public void close() {
+            stop();
+        }
+    }
+
+    /** Builds the services from the configuration and starts the server. */
+    public static Running start(ServerConfig config) {
+        AppServices services = AppServices.create(config);
+        try {
+            return start(config, services);
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    /** Starts the server around already-built services (tests, eval). */
+    public static Running start(ServerConfig config, AppServices services) {
+        AdminAuth admin = new AdminAuth(config.adminToken());
+        WebServer server = WebServer.builder()
+                .host(config.host())
+                .port(config.port())
+                .featuresDiscoverServices(false)
+                .shutdownHook(false)
+                .addFeature(observe(services))
+                .addFeature(cors(config))
+                .addFeature(StaticContentFeature.builder()
+                        .addClasspath(cp -> cp.location("web").context("/").welcome("index.html"))
+                        .build())
+                .routing(routing -> routing(routing, config, services, admin))
+                .build()
+                .start();
+        return new Running(server, services);
+    }
+
+    private static void routing(HttpRouting.Builder routing, ServerConfig config, AppServices services,
+                                AdminAuth admin) {
+        ApiErrors.register(routing);
+        routing.addFilter(new RequestMetricsFilter(services.metrics()))
+                .addFilter(new AccessFilter(config, admin));
+        ApiRoutes.register(routing, services, admin);
+    }
+
+    private static ObserveFeature observe(AppServices services) {
+        HealthObserver health = HealthObserver.builder()
+                .details(true)
+                .useSystemServices(false)
+                .addCheck(() -> HealthCheckResponse.builder().status(true).build(), HealthCheckType.LIVENESS, "server")
+                .addCheck(() -> HealthCheckResponse.builder()
+                        .status(services.ready())
+                        .detail("index", services.ready() ? "loaded" : "loading")
+                        .detail("ollama", services.ollama().reachable() ? "reachable" : "unreachable")
+                        .detail("mode", services.ollama().reachable() ? "generative" : "no-llm")
+                        .build(), HealthCheckType.READINESS, "knowledge")
+                .build();
+        return ObserveFeature.builder()
+                .cors(c -> c.enabled(false))
+                .addObserver(health)
+                .addObserver(MetricsObserver.create())
+                .build();
+    }
+
+    /**
+     * CORS for the API: only the configured origins (Helidon's defaults would allow every origin). Requests without an
+     * Origin header, and same-origin requests from the pages this server serves, are not CORS and always work.
+     */
+    private static CorsFeature cors(ServerConfig config) {
+        Set<String> origins = new LinkedHashSet<>(config.allowedOrigins());
+        return CorsFeature.builder()
+                .addDefaults(false)
+                .addPath(p -> p.pathPattern("/api/{+}")
+                        .allowOrigins(origins)
+                        .allowMethods(Set.of(Method.GET.text(), Method.POST.text(), Method.DELETE.text(),
+                                Method.PUT.text()))
+                        .allowHeaders(Set.of("Content-Type", "X-API-Key", "Authorization"))
+                        .maxAge(Duration.ofHours(1)))
+                .build();
+    }
+}

@@ -1,0 +1,62 @@
+package vn.trolyso.server.chat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import vn.trolyso.assistant.Answer;
+import vn.trolyso.assistant.Citation;
+import vn.trolyso.assistant.store.Database;
+
+/** Records every answer in {@code answer_log} (question text only when configured), for feedback and reports. */
+public final class AnswerLog {
+    private static final Logger LOG = Logger.getLogger(AnswerLog.class.getName());
+    private static final int MAX_QUESTION = 4000;
+    private static final int MAX_CITED = 2000;
+
+    private final Database database;
+    private final boolean logQuestions;
+
+    public AnswerLog(Database database, boolean logQuestions) {
+        this.database = database;
+        this.logQuestions = logQuestions;
+    }
+
+    /** Writes the row; a failure is logged, never shown to the person who asked. */
+    public void record(String messageId, String conversationId, String question, Answer answer, Duration latency,
+                       String clientKey) {
+        String cited = answer.citations().stream().map(Citation::documentId).distinct()
+                .collect(Collectors.joining(","));
+        try (Connection c = database.connection();
+             PreparedStatement p = c.prepareStatement("INSERT INTO answer_log(message_id, conversation_id, asked_at,"
+                     + " question, mode, cited_documents, latency_ms, llm_fallback, client_key)"
+                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, messageId);
+            p.setString(2, conversationId);
+            p.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+            if (logQuestions) {
+                p.setString(4, truncate(question, MAX_QUESTION));
+            } else {
+                p.setNull(4, Types.VARCHAR);
+            }
+            p.setString(5, answer.mode().apiName());
+            p.setString(6, truncate(cited, MAX_CITED));
+            p.setInt(7, (int) Math.min(Integer.MAX_VALUE, latency.toMillis()));
+            p.setBoolean(8, answer.llmFallback());
+            p.setString(9, clientKey);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not log answer " + messageId, e);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,83 @@
+package vn.trolyso.server.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.UUID;
+import vn.trolyso.assistant.Question;
+import vn.trolyso.assistant.Role;
+import vn.trolyso.assistant.UserProfile;
+import vn.trolyso.server.http.ApiErrors;
+import vn.trolyso.server.http.JsonBody;
+import vn.trolyso.server.http.TextInput;
+
+/**
+ * A validated chat request: {@code {"message", "conversationId"?, "profile"?: {"role"?, "grade"?}}}.
+ *
+ * @param message        the question, non-blank and within the length limit
+ * @param conversationId the conversation to continue, or null
+ * @param profile        who is asking
+ */
+public record ChatRequest(String message, String conversationId, UserProfile profile) {
+    private static final String ID_PATTERN = "[A-Za-z0-9_-]{1,64}";
+
+    /** Validates the parsed body; every problem is a 400 with a stable code. */
+    public static ChatRequest from(ObjectNode body, int maxMessageChars) {
+        String message = JsonBody.requiredString(body, "message");
+        if (message.isBlank()) {
+            throw ApiErrors.badRequest("empty_message", "Câu hỏi đang trống. Hãy nhập nội dung câu hỏi.");
+        }
+        TextInput.requireClean("message", message);
+        int length = TextInput.length(message);
+        if (length > maxMessageChars) {
+            throw ApiErrors.badRequest("message_too_long", "Câu hỏi quá dài (" + length + " ký tự). Tối đa "
+                    + maxMessageChars + " ký tự.");
+        }
+        String conversationId = JsonBody.optionalString(body, "conversationId");
+        if (conversationId != null && !conversationId.matches(ID_PATTERN)) {
+            throw ApiErrors.badRequest("invalid_conversation_id",
+                    "Mã cuộc trò chuyện không hợp lệ (1–64 ký tự chữ, số, '-' hoặc '_').");
+        }
+        return new ChatRequest(message.strip(), conversationId, profile(body.get("profile")));
+    }
+
+    private static UserProfile profile(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return UserProfile.UNKNOWN;
+        }
+        if (!node.isObject()) {
+            throw ApiErrors.invalidField("profile", "phải là một đối tượng {\"role\", \"grade\"}.");
+        }
+        Role role = null;
+        JsonNode r = node.get("role");
+        if (r != null && !r.isNull()) {
+            if (!r.isTextual()) {
+                throw invalidRole();
+            }
+            role = Role.fromApiName(r.asText()).orElseThrow(ChatRequest::invalidRole);
+        }
+        Integer grade = null;
+        JsonNode g = node.get("grade");
+        if (g != null && !g.isNull()) {
+            if (!g.canConvertToInt() || !g.isIntegralNumber() || g.asInt() < 1 || g.asInt() > 12) {
+                throw ApiErrors.badRequest("invalid_grade", "Khối lớp phải là số nguyên từ 1 đến 12.");
+            }
+            grade = g.asInt();
+        }
+        return new UserProfile(role, grade);
+    }
+
+    private static RuntimeException invalidRole() {
+        return ApiErrors.badRequest("invalid_role", "Vai trò không hợp lệ. Dùng một trong: giao_vien, can_bo_quan_ly,"
+                + " nhan_vien, hoc_sinh, phu_huynh.");
+    }
+
+    /** The question for the assistant, continuing {@code conversationId} (assigned by the server when absent). */
+    public Question toQuestion(String assignedConversationId) {
+        return new Question(message, assignedConversationId, profile);
+    }
+
+    /** The conversation id to use: the client's, or a new one. */
+    public String conversationIdOrNew() {
+        return conversationId != null ? conversationId : UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,152 @@
+package vn.trolyso.server.chat;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.http.sse.SseEvent;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.sse.SseSink;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import vn.trolyso.assistant.Answer;
+import vn.trolyso.assistant.Assistant;
+import vn.trolyso.server.AppServices;
+import vn.trolyso.server.http.ApiErrors;
+import vn.trolyso.server.http.ApiException;
+import vn.trolyso.server.http.Json;
+import vn.trolyso.server.http.JsonBody;
+import vn.trolyso.server.security.Access;
+import vn.trolyso.server.security.ClientIdentity;
+import vn.trolyso.server.security.Scope;
+
+/**
+ * {@code POST /chat} (one JSON answer) and {@code POST /chat/stream} (Server-Sent Events: meta, token…, then done or
+ * error). The server assigns the message id (and the conversation id when the client sent none) before answering,
+ * so the stream can announce them first; every answer is logged for feedback and reports.
+ */
+public final class ChatService implements HttpService {
+    private static final Logger LOG = Logger.getLogger(ChatService.class.getName());
+
+    private final AppServices services;
+    private final AnswerLog log;
+
+    public ChatService(AppServices services) {
+        this.services = services;
+        this.log = new AnswerLog(services.database(), services.config().logQuestions());
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/chat", this::chat)
+                .any("/chat", ApiErrors.methodNotAllowed("POST"))
+                .post("/chat/stream", this::stream)
+                .any("/chat/stream", ApiErrors.methodNotAllowed("POST"));
+    }
+
+    private record Prepared(ChatRequest request, Assistant assistant, ClientIdentity who, String conversationId,
+                            String messageId) {
+    }
+
+    private Prepared prepare(ServerRequest req) {
+        ClientIdentity who = Access.require(req, Scope.CHAT);
+        ChatRequest request = ChatRequest.from(JsonBody.readObject(req, services.config().limits().maxBodyBytes()),
+                services.config().limits().maxMessageChars());
+        if (!services.ready()) {
+            throw ApiErrors.notReady();
+        }
+        Assistant assistant = services.assistant().orElseThrow(ApiErrors::notReady);
+        return new Prepared(request, assistant, who, request.conversationIdOrNew(), UUID.randomUUID().toString());
+    }
+
+    private void chat(ServerRequest req, ServerResponse res) throws InterruptedException {
+        Prepared p = prepare(req);
+        long start = System.nanoTime();
+        AnswerRun run = AnswerRun.start(p.assistant(), p.request().toQuestion(p.conversationId()));
+        Duration timeout = services.config().limits().answerTimeout();
+        while (true) {
+            AnswerRun.Event event = run.next(remaining(start, timeout));
+            switch (event) {
+                case null -> {
+                    run.cancel();
+                    throw timeout();
+                }
+                case AnswerRun.Token ignored -> {
+                }
+                case AnswerRun.Done done -> {
+                    Answer answer = finish(p, done.answer(), start);
+                    Json.send(res, AnswerJson.of(p.conversationId(), p.messageId(), answer));
+                    return;
+                }
+                case AnswerRun.Failed failed -> throw new ApiException(
+                        failed.badInput() ? Status.BAD_REQUEST_400 : Status.SERVICE_UNAVAILABLE_503,
+                        failed.code(), failed.message());
+            }
+        }
+    }
+
+    private void stream(ServerRequest req, ServerResponse res) throws InterruptedException {
+        Prepared p = prepare(req);
+        long start = System.nanoTime();
+        AnswerRun run = AnswerRun.start(p.assistant(), p.request().toQuestion(p.conversationId()));
+        Duration timeout = services.config().limits().answerTimeout();
+        res.header(HeaderNames.CACHE_CONTROL, "no-cache");
+        res.header(HeaderNames.create("X-Accel-Buffering"), "no");
+        try (SseSink sink = res.sink(SseSink.TYPE)) {
+            emit(sink, "meta", Map.of("conversationId", p.conversationId(), "messageId", p.messageId()));
+            while (true) {
+                AnswerRun.Event event = run.next(remaining(start, timeout));
+                switch (event) {
+                    case null -> {
+                        run.cancel();
+                        ApiException e = timeout();
+                        emit(sink, "error", errorData(e.code(), e.getMessage()));
+                        return;
+                    }
+                    case AnswerRun.Token token -> emit(sink, "token", Map.of("text", token.text()));
+                    case AnswerRun.Done done -> {
+                        Answer answer = finish(p, done.answer(), start);
+                        emit(sink, "done", AnswerJson.of(p.conversationId(), p.messageId(), answer));
+                        return;
+                    }
+                    case AnswerRun.Failed failed -> {
+                        emit(sink, "error", errorData(failed.code(), failed.message()));
+                        return;
+                    }
+                }
+            }
+        } catch (UncheckedIOException e) {
+            run.cancel();
+            LOG.log(Level.FINE, "Client left during a stream", e);
+        }
+    }
+
+    private Answer finish(Prepared p, Answer answer, long start) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        log.record(p.messageId(), p.conversationId(), p.request().message(), answer, elapsed, p.who().keyId());
+        services.metrics().answer(answer.mode(), answer.llmFallback(), elapsed);
+        return answer;
+    }
+
+    private static Duration remaining(long start, Duration timeout) {
+        return timeout.minusNanos(System.nanoTime() - start);
+    }
+
+    private static ApiException timeout() {
+        return new ApiException(Status.SERVICE_UNAVAILABLE_503, "answer_timeout",
+                "Trợ lý trả lời quá lâu. Vui lòng thử lại sau.");
+    }
+
+    private static Map<String, String> errorData(String code, String message) {
+        return Map.of("code", code, "message", message);
+    }
+
+    private static void emit(SseSink sink, String name, Object data) {
+        sink.emit(SseEvent.builder().name(name).data(Json.string(data)).build());
+    }
+}

@@ -1,0 +1,69 @@
+package vn.trolyso.server.feedback;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vn.trolyso.server.AppServices;
+import vn.trolyso.server.http.ApiErrors;
+import vn.trolyso.server.http.Json;
+import vn.trolyso.server.http.JsonBody;
+import vn.trolyso.server.http.TextInput;
+import vn.trolyso.server.security.Access;
+import vn.trolyso.server.security.Scope;
+
+/** {@code POST /feedback}: {@code {"messageId", "rating": "up|down", "comment"?}} → 201, or 404 for an unknown answer. */
+public final class FeedbackService implements HttpService {
+    static final int MAX_COMMENT_CHARS = 2000;
+
+    private final AppServices services;
+    private final FeedbackStore store;
+
+    public FeedbackService(AppServices services) {
+        this.services = services;
+        this.store = new FeedbackStore(services.database());
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/feedback", this::add).any("/feedback", ApiErrors.methodNotAllowed("POST"));
+    }
+
+    private void add(ServerRequest req, ServerResponse res) throws SQLException {
+        Access.require(req, Scope.CHAT);
+        ObjectNode body = JsonBody.readObject(req, services.config().limits().maxBodyBytes());
+        String messageId = JsonBody.requiredString(body, "messageId");
+        if (!messageId.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw ApiErrors.badRequest("invalid_message_id", "Mã câu trả lời không hợp lệ.");
+        }
+        String rating = JsonBody.requiredString(body, "rating");
+        if (!rating.equals("up") && !rating.equals("down")) {
+            throw ApiErrors.badRequest("invalid_rating", "Đánh giá phải là \"up\" hoặc \"down\".");
+        }
+        String comment = JsonBody.optionalString(body, "comment");
+        if (comment != null) {
+            TextInput.requireClean("comment", comment);
+            if (TextInput.length(comment) > MAX_COMMENT_CHARS) {
+                throw ApiErrors.badRequest("comment_too_long",
+                        "Góp ý quá dài. Tối đa " + MAX_COMMENT_CHARS + " ký tự.");
+            }
+            comment = comment.strip();
+            if (comment.isEmpty()) {
+                comment = null;
+            }
+        }
+        if (!store.add(messageId, rating, comment)) {
+            throw ApiErrors.notFound("unknown_message", "Không tìm thấy câu trả lời này để đánh giá.");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("messageId", messageId);
+        out.put("rating", rating);
+        out.put("recorded", true);
+        Json.send(res, Status.CREATED_201, out);
+    }
+}

@@ -1,0 +1,106 @@
+package vn.trolyso.server.security;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import vn.trolyso.server.config.ServerConfig;
+import vn.trolyso.server.http.ApiErrors;
+import vn.trolyso.server.http.ApiException;
+
+/**
+ * Runs before every /api route: works out who is calling (admin token, X-API-Key, or anonymous), refuses unknown
+ * keys and — when keys are required — keyless calls, applies the per-IP and per-key rate limits, and stores the
+ * {@link ClientIdentity} in the request context for {@link Access#require}.
+ */
+public final class AccessFilter implements Filter {
+    public static final String API_KEY_HEADER = "X-API-Key";
+    private static final String API_PREFIX = "/api/";
+    private static final String ADMIN_PREFIX = "/api/v1/admin/";
+
+    private final ServerConfig config;
+    private final ApiKeyRegistry keys;
+    private final AdminAuth admin;
+    private final TokenBucketLimiter perIp;
+    private final TokenBucketLimiter perKey;
+
+    public AccessFilter(ServerConfig config, AdminAuth admin) {
+        this.config = config;
+        this.keys = new ApiKeyRegistry(config.apiKeys());
+        this.admin = admin;
+        this.perIp = new TokenBucketLimiter(config.limits().ratePerMinuteIp(), config.limits().rateBurst());
+        this.perKey = new TokenBucketLimiter(config.limits().ratePerMinuteKey(), config.limits().rateBurst());
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        String path = req.path().path();
+        if (!path.startsWith(API_PREFIX) || req.prologue().method().equals(Method.OPTIONS)) {
+            chain.proceed();
+            return;
+        }
+        try {
+            ClientIdentity identity = identify(req, path);
+            limit(identity);
+            req.context().register(identity);
+        } catch (ApiException e) {
+            ApiErrors.send(res, e);
+            return;
+        }
+        chain.proceed();
+    }
+
+    private ClientIdentity identify(ServerRequest req, String path) {
+        String ip = clientIp(req);
+        if (admin.isValid(req)) {
+            return new ClientIdentity("admin", Scope.PORTAL, true, ip);
+        }
+        Optional<String> presented = req.headers().first(HeaderNames.create(API_KEY_HEADER))
+                .map(String::strip).filter(k -> !k.isEmpty());
+        if (presented.isPresent()) {
+            ApiKey key = keys.find(presented.get()).orElseThrow(() -> new ApiException(Status.UNAUTHORIZED_401,
+                    "invalid_api_key", "Khóa API không hợp lệ."));
+            return new ClientIdentity(key.id(), key.scopes(), false, ip);
+        }
+        if (config.requireApiKey() && !path.startsWith(ADMIN_PREFIX)) {
+            throw new ApiException(Status.UNAUTHORIZED_401, "api_key_required",
+                    "Cần khóa API (tiêu đề X-API-Key) để dùng dịch vụ này.");
+        }
+        return new ClientIdentity(ClientIdentity.ANONYMOUS, config.requireApiKey() ? Set.of() : config.anonymousScopes(),
+                false, ip);
+    }
+
+    private void limit(ClientIdentity identity) {
+        if (identity.admin()) {
+            return;
+        }
+        Duration wait = perIp.tryAcquire(identity.clientIp());
+        if (wait.isZero() && !identity.anonymous()) {
+            wait = perKey.tryAcquire(identity.keyId());
+        }
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            throw new ApiException(Status.TOO_MANY_REQUESTS_429, "rate_limited",
+                    "Bạn gửi quá nhiều yêu cầu. Vui lòng thử lại sau " + seconds + " giây.",
+                    Map.of("Retry-After", Long.toString(seconds)));
+        }
+    }
+
+    static String clientIp(ServerRequest req) {
+        SocketAddress peer = req.remotePeer().address();
+        if (peer instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return String.valueOf(peer);
+    }
+}

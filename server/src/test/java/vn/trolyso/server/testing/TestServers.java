@@ -1,0 +1,87 @@
+package vn.trolyso.server.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import vn.trolyso.assistant.store.Database;
+import vn.trolyso.server.AppServices;
+import vn.trolyso.server.TrolysoServer;
+import vn.trolyso.server.config.ServerConfig;
+import vn.trolyso.server.observe.OllamaStatus;
+
+/**
+ * Starts real servers on a free port for tests, and calls them. Reusable by every area's server tests:
+ * <pre>
+ * try (var server = TestServers.start(tempDir, c -> c.withAdminToken("secret"), b -> b.assistant(myAssistant))) {
+ *     var r = TestServers.get(server, "/api/v1/documents");
+ * }
+ * </pre>
+ */
+public final class TestServers {
+    /** An address where nothing listens: Ollama is "unreachable" unless a test points it at WireMock. */
+    public static final URI NO_OLLAMA = URI.create("http://127.0.0.1:9");
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestServers() {
+    }
+
+    /** The default configuration (application.yaml, no environment) on a free loopback port with its own data dir. */
+    public static ServerConfig config(Path dataDir) {
+        return ServerConfig.load(Map.of("SERVER_HOST", "127.0.0.1", "SERVER_PORT", "0",
+                "TROLYSO_DATA_DIR", dataDir.toString(), "OLLAMA_BASE_URL", NO_OLLAMA.toString()));
+    }
+
+    /** Starts the production wiring ({@link AppServices#create}) on {@code dataDir}. */
+    public static TrolysoServer.Running start(Path dataDir, UnaryOperator<ServerConfig> configure) {
+        return TrolysoServer.start(configure.apply(config(dataDir)));
+    }
+
+    /**
+     * Starts a server whose services are assembled by {@code services} around a fresh in-memory database (for tests
+     * that put in their own assistant or search).
+     */
+    public static TrolysoServer.Running start(Path dataDir, UnaryOperator<ServerConfig> configure,
+                                              UnaryOperator<AppServices.Builder> services) {
+        ServerConfig config = configure.apply(config(dataDir));
+        Database db = Database.open(config.dataDir());
+        AppServices.Builder b = AppServices.builder(config).database(db).closeOnShutdown(db)
+                .ollama(new OllamaStatus(config.ollamaBaseUrl()));
+        return TrolysoServer.start(config, services.apply(b).build());
+    }
+
+    public static HttpClient client() {
+        return CLIENT;
+    }
+
+    public static HttpRequest.Builder request(TrolysoServer.Running server, String path) {
+        return HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    public static HttpResponse<String> get(TrolysoServer.Running server, String path) {
+        return send(request(server, path).GET().build());
+    }
+
+    public static HttpResponse<String> postJson(TrolysoServer.Running server, String path, String json) {
+        return send(request(server, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    public static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
