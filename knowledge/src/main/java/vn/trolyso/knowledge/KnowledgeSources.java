@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.trolyso.knowledge.document.BundledCorpusSource;
 import vn.trolyso.knowledge.document.DocumentSource;
+import vn.trolyso.knowledge.framework.FrameworkSource;
 
 /**
  * The one place that lists what the knowledge base indexes. Each area adds its source here: the bundled corpus
@@ -23,6 +24,7 @@ public final class KnowledgeSources {
     public static List<DocumentSource> defaults(Path dataDir) {
         List<DocumentSource> sources = new ArrayList<>();
         sources.add(new BundledCorpusSource());
+        sources.add(FrameworkSource.bundled());
         return List.copyOf(sources);
     }
 }
