@@ -24,7 +24,9 @@
 
   const store = (s, k, v) => { try { if (v === undefined) return JSON.parse(s.getItem(k)); s.setItem(k, JSON.stringify(v)); } catch (e) { return null; } };
   const state = Object.assign({ conversationId: null, messages: [], open: false, tab: 'chat' }, store(sessionStorage, KEY) || {});
-  const profile = Object.assign({ role: '', grade: '' }, store(sessionStorage, PKEY) || {});
+  const LKEY = 'trolyso.learner';
+  let learner = store(localStorage, LKEY); // {profileId, role, grade}: the pseudonymous learning profile
+  const profile = Object.assign({ role: '', grade: '' }, learner && { role: learner.role, grade: learner.grade ? String(learner.grade) : '' }, store(sessionStorage, PKEY));
   const save = () => store(sessionStorage, KEY, state);
 
   /** Creates an element with a class, attributes and children (strings become text nodes). */
@@ -39,7 +41,7 @@
     return n;
   }
 
-  const CSS = `
+  const STYLE = `
 :host{all:initial;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1c2733}
 *{box-sizing:border-box}
 [hidden]{display:none!important}
@@ -79,27 +81,44 @@ header .x{font-size:20px;line-height:1;padding:3px 10px}
 .typing::after{content:"▍";animation:b 1s steps(2) infinite}@keyframes b{50%{opacity:0}}
 .sugg{display:flex;flex-wrap:wrap;gap:6px;padding:0 12px 8px}
 .sugg button{border:1px solid #0b5cab;color:#0b5cab;background:#fff;border-radius:14px;padding:4px 10px;font-size:13px;text-align:left}
-form{display:flex;gap:8px;padding:10px 12px;border-top:1px solid #d5dde6}
+.ask{display:flex;gap:8px;padding:10px 12px;border-top:1px solid #d5dde6}
+.assess{display:flex;flex-direction:column;gap:10px}
 textarea{flex:1;resize:none;border:1px solid #9fb3c8;border-radius:10px;padding:8px;height:42px;max-height:120px}
 .send{border:0;background:#0b5cab;color:#fff;border-radius:10px;padding:0 14px}
 .send:disabled{opacity:.5;cursor:default}
+.note{color:#5a6b7b;margin:0}
+fieldset{border:1px solid #d5dde6;border-radius:10px;margin:0;padding:6px 10px}
+legend{font-weight:600;color:#0b5cab;padding:0 4px}
+.stmt{padding:6px 0;border-bottom:1px dashed #d5dde6}.stmt:last-child{border:0}
+.stmt p{margin:0 0 4px}
+.stmt label{margin-right:12px;white-space:nowrap}
+.stmt input{margin:0 4px 0 0;accent-color:#0b5cab}
+.primary{border:0;background:#0b5cab;color:#fff;border-radius:10px;padding:8px 14px;align-self:flex-start}
+.link{border:0;background:none;color:#0b5cab;text-decoration:underline;padding:4px 0;align-self:flex-start}
+h3{margin:0;font-size:16px}
+.result,.path{margin:0;padding-left:20px;display:flex;flex-direction:column;gap:8px}
+.path li.done strong{text-decoration:line-through;color:#5a6b7b}
+.path p{margin:2px 0}
+.meta{font-size:13px;color:#5a6b7b}
+.path button:not(.link){border:1px solid #0b5cab;background:#fff;color:#0b5cab;border-radius:8px;padding:3px 10px;margin:4px 8px 0 0}
+.ok{color:#1b7f3b;margin-right:8px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 @media (max-width:480px){.panel{inset:0;width:auto;height:auto;border-radius:0}.bubble{right:14px;bottom:14px}}
 `;
 
-  // ---- shell -------------------------------------------------------------------------------------
+  // ---- shell
   const host = el('div', null, { id: 'trolyso-widget' });
   const root = host.attachShadow({ mode: 'open' });
   const bubble = el('button', 'bubble', { type: 'button', 'aria-label': T.open, 'aria-expanded': 'false', 'aria-controls': 'tls-panel', onclick: () => setOpen(!state.open) });
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg'), path = document.createElementNS(svg.namespaceURI, 'path');
   svg.setAttribute('viewBox', '0 0 24 24'); svg.setAttribute('aria-hidden', 'true'); path.setAttribute('fill-rule', 'evenodd');
-  path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z');
+  path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zM7 7h10v2H7zm0 4h7v2H7z');
   bubble.append(svg.appendChild(path) && svg);
   const log = el('div', 'log', { role: 'log', 'aria-live': 'polite', 'aria-label': 'Hội thoại', tabindex: '0' });
   const sugg = el('div', 'sugg', { role: 'group', 'aria-label': 'Câu hỏi gợi ý' });
   const input = el('textarea', null, { 'aria-label': 'Câu hỏi', placeholder: T.placeholder, maxlength: MAX_LEN, rows: '1' });
   const send = el('button', 'send', { type: 'submit' }, 'Gửi');
-  const form = el('form', null, { onsubmit: e => { e.preventDefault(); ask(input.value); } }, input, send);
+  const form = el('form', 'ask', { onsubmit: e => { e.preventDefault(); ask(input.value); } }, input, send);
   input.addEventListener('keydown', e => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); ask(input.value); }
   });
@@ -109,7 +128,7 @@ textarea{flex:1;resize:none;border:1px solid #9fb3c8;border-radius:10px;padding:
   const roleSel = el('select', null, { 'aria-label': 'Vai trò của bạn', onchange: () => setProfile(roleSel.value, gradeSel.value) },
     ...ROLES.map(([v, l]) => el('option', null, { value: v }, l)));
   const gradeSel = el('select', null, { 'aria-label': 'Lớp', onchange: () => setProfile(roleSel.value, gradeSel.value) },
-    el('option', null, { value: '' }, '—'), ...Array.from({ length: 12 }, (_, i) => el('option', null, { value: String(i + 1) }, 'Lớp ' + (i + 1))));
+    el('option', null, { value: '' }, 'Lớp…'), ...Array.from({ length: 12 }, (_, i) => el('option', null, { value: String(i + 1) }, 'Lớp ' + (i + 1))));
   const panel = el('section', 'panel', { id: 'tls-panel', role: 'dialog', 'aria-label': T.title, hidden: true },
     el('header', null, null, el('h2', null, null, T.title),
       el('button', null, { type: 'button', onclick: newConversation, title: 'Bắt đầu cuộc trò chuyện mới' }, 'Cuộc trò chuyện mới'),
@@ -117,7 +136,7 @@ textarea{flex:1;resize:none;border:1px solid #9fb3c8;border-radius:10px;padding:
     el('div', 'prof', null, el('span', null, null, 'Tôi là'), roleSel, gradeSel),
     tabBar, views.chat);
   panel.addEventListener('keydown', e => { if (e.key === 'Escape') { e.stopPropagation(); setOpen(false); } });
-  root.append(el('style', null, null, CSS), bubble, panel);
+  root.append(el('style', null, null, STYLE), bubble, panel);
 
   function setOpen(open) {
     state.open = open;
@@ -163,7 +182,7 @@ textarea{flex:1;resize:none;border:1px solid #9fb3c8;border-radius:10px;padding:
     if (!quiet) { save(); if (views[id].onshow) views[id].onshow(); }
   }
 
-  // ---- safe rich text ------------------------------------------------------------------------------
+  // ---- safe rich text
   const INLINE = /\*\*(.+?)\*\*|\[(\d{1,2})\](?!\()|\[([^\]\n]{1,200})\]\((https?:\/\/[^\s)]+)\)|(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]])/g;
 
   function safeUrl(u) {
@@ -197,7 +216,7 @@ textarea{flex:1;resize:none;border:1px solid #9fb3c8;border-radius:10px;padding:
       const item = /^\s*(?:([-*•+])|(\d{1,3})[.)])\s+(.*)$/.exec(line);
       if (item) {
         const tag = item[1] ? 'ul' : 'ol';
-        if (!list || list.tagName.toLowerCase() !== tag) list = node.appendChild(el(tag));
+        if (!list || list.tagName.toLowerCase() !== tag) list = node.appendChild(el(tag, null, { start: item[2] > 1 ? item[2] : null }));
         inline(list.appendChild(el('li')), item[3], cite);
         para = null;
       } else if (!line.trim()) {
@@ -210,7 +229,7 @@ textarea{flex:1;resize:none;border:1px solid #9fb3c8;border-radius:10px;padding:
     }
   }
 
-  // ---- chat ----------------------------------------------------------------------------------------
+  // ---- chat
   const nodes = new WeakMap();
   let busy = false, seq = 0;
 
@@ -366,7 +385,115 @@ textarea{flex:1;resize:none;border:1px solid #9fb3c8;border-radius:10px;padding:
     }
   }
 
-  // ---- start ---------------------------------------------------------------------------------------
+  // ---- learning: self-assessment and learning path
+  const ANSWERS = [['co', 'Có'], ['mot_phan', 'Một phần'], ['chua', 'Chưa']];
+
+  async function api(method, path, body) {
+    const res = await fetch(API + path, { method, headers: headers(), body: body && JSON.stringify(body) });
+    if (!res.ok) throw Object.assign(new Error(await errorText(res)), { status: res.status });
+    return res.status === 204 ? null : res.json();
+  }
+
+  const assessPane = el('div', 'pane'), pathPane = el('div', 'pane');
+  const say = (pane, text, ...more) => pane.replaceChildren(el('p', 'note', { role: 'status' }, text), ...more);
+  const gradeNow = () => profile.grade ? Number(profile.grade) : null;
+
+  /** The learning profile for the chosen role and grade, created on the server the first time. */
+  async function ensureLearner() {
+    if (learner && learner.role === profile.role && learner.grade === gradeNow()) return learner;
+    const p = await api('POST', '/api/v1/profile', { role: profile.role, grade: gradeNow() });
+    learner = { profileId: p.profileId || p.id, role: profile.role, grade: gradeNow() };
+    store(localStorage, LKEY, learner);
+    return learner;
+  }
+
+  async function loadAssessment() {
+    if (!profile.role) return say(assessPane, 'Hãy chọn vai trò (và lớp, nếu có) ở phía trên để bắt đầu tự đánh giá.');
+    say(assessPane, 'Đang tải câu hỏi…');
+    try {
+      const q = new URLSearchParams({ role: profile.role });
+      if (profile.grade) q.set('grade', profile.grade);
+      const statements = (await api('GET', '/api/v1/assessment?' + q)).statements || [];
+      const groups = new Map();
+      for (const s of statements) {
+        const k = s.domainName || s.domain;
+        groups.set(k, [...(groups.get(k) || []), s]);
+      }
+      const status = el('p', 'note', { role: 'status' });
+      const form = el('form', 'assess', { onchange: () => { status.textContent = ''; }, onsubmit: e => { e.preventDefault(); submitAssessment(form, statements, status); } },
+        el('p', null, null, 'Với mỗi câu “Tôi có thể…”, hãy chọn mức đúng với bạn nhất.'),
+        ...[...groups].map(([name, list]) => el('fieldset', null, null, el('legend', null, null, name),
+          ...list.map(s => el('div', 'stmt', { role: 'radiogroup', 'aria-labelledby': 'st-' + s.id },
+            el('p', null, { id: 'st-' + s.id }, s.text),
+            ...ANSWERS.map(([v, l]) => el('label', null, null, el('input', null, { type: 'radio', name: 'st-' + s.id, value: v }), l)))))),
+        status, el('button', 'primary', { type: 'submit' }, 'Xem kết quả'));
+      assessPane.replaceChildren(form);
+    } catch (e) { say(assessPane, e.message); }
+  }
+
+  async function submitAssessment(form, statements, status) {
+    const answers = statements.map(s => ({ statementId: s.id, answer: (form.querySelector('input[name="st-' + CSS.escape(s.id) + '"]:checked') || {}).value }));
+    const missing = answers.filter(a => !a.answer);
+    if (missing.length) {
+      status.textContent = 'Bạn còn ' + missing.length + ' câu chưa chọn câu trả lời.';
+      form.querySelector('input[name="st-' + CSS.escape(missing[0].statementId) + '"]').focus();
+      return;
+    }
+    status.textContent = 'Đang tính kết quả…';
+    try {
+      const me = await ensureLearner();
+      const r = await api('POST', '/api/v1/assessment', { profileId: me.profileId, role: me.role, grade: me.grade, answers });
+      const heading = el('h3', null, { tabindex: '-1' }, 'Kết quả tự đánh giá');
+      assessPane.replaceChildren(heading, el('ul', 'result', null, ...(r.domains || []).map(d => el('li', null, null,
+        el('strong', null, null, d.domainName || d.name || d.domain), el('div', null, null, 'Bậc ' + d.level + (d.levelName ? ' – ' + d.levelName : '')),
+        d.description ? el('div', 'meta', null, d.description) : null))),
+        el('button', 'primary', { type: 'button', onclick: () => showTab('path') }, 'Xem lộ trình học'),
+        el('button', 'link', { type: 'button', onclick: loadAssessment }, 'Làm lại'));
+      heading.focus();
+    } catch (e) { status.textContent = e.message; }
+  }
+
+  async function loadPath() {
+    if (!learner) {
+      return say(pathPane, 'Hãy làm phần “Tự đánh giá” trước để có lộ trình học phù hợp với bạn.',
+        el('button', 'primary', { type: 'button', onclick: () => showTab('assess') }, 'Tự đánh giá ngay'));
+    }
+    try {
+      const p = await api('GET', '/api/v1/learning-path?profileId=' + encodeURIComponent(learner.profileId));
+      const mods = p.modules || [];
+      const left = mods.filter(m => !m.done);
+      pathPane.replaceChildren(
+        el('p', 'note', { role: 'status', tabindex: '-1' }, mods.length ? 'Đã học ' + (mods.length - left.length) + '/' + mods.length + ' bài · còn khoảng '
+          + left.reduce((t, m) => t + (m.durationMinutes || 0), 0) + ' phút' : 'Bạn đã đạt mức mong đợi ở mọi miền năng lực. Chúc mừng bạn!'),
+        el('ol', 'path', null, ...mods.map(m => el('li', m.done ? 'done' : null, null,
+          el('strong', null, null, m.title),
+          el('div', 'meta', null, m.durationMinutes + ' phút' + (m.competencies ? ' · năng lực ' + m.competencies.join(', ') : '')),
+          m.summary ? el('p', null, null, m.summary) : null,
+          m.done ? el('span', 'ok', null, '✓ Đã học xong')
+            : el('button', null, { type: 'button', 'data-module': m.id, onclick: () => markDone(m) }, 'Đánh dấu đã học'),
+          el('button', 'link', { type: 'button', onclick: () => { showTab('chat'); ask('Tóm tắt bài học “' + m.title + '”'); } }, 'Hỏi trợ lý về bài này')))));
+    } catch (e) {
+      if (e.status === 404) { learner = null; localStorage.removeItem(LKEY); return loadPath(); }
+      say(pathPane, e.message);
+    }
+  }
+
+  async function markDone(m) {
+    try {
+      await api('POST', '/api/v1/progress', { profileId: learner.profileId, moduleId: m.id, status: 'done' });
+      await loadPath();
+      (pathPane.querySelector('li:not(.done) button') || pathPane.querySelector('.note')).focus();
+    } catch (e) { say(pathPane, e.message); }
+  }
+
+  const assessView = el('div', null, null, assessPane), pathView = el('div', null, null, pathPane);
+  assessView.onshow = () => assessPane.firstChild || loadAssessment();
+  pathView.onshow = loadPath;
+  profileListeners.push(() => { assessPane.replaceChildren(); if (state.tab === 'assess') loadAssessment(); if (state.tab === 'path') loadPath(); });
+  addTab('assess', 'Tự đánh giá', assessView);
+  addTab('path', 'Lộ trình học', pathView);
+
+  // ---- start
   roleSel.value = profile.role;
   gradeSel.value = profile.grade;
   // A message still pending when the page was left never completed: drop it.
@@ -374,6 +501,10 @@ textarea{flex:1;resize:none;border:1px solid #9fb3c8;border-radius:10px;padding:
   renderAll();
   addTab();
   (document.body || document.documentElement).append(host);
-  if (state.open || ds.open === 'true') { state.open = true; panel.hidden = false; bubble.setAttribute('aria-expanded', 'true'); }
-  window.TrolysoWidget = { open: () => setOpen(true), close: () => setOpen(false), ask, addTab, el, API, headers, errorText, profile, onProfile: f => profileListeners.push(f), root };
+  if (state.open || ds.open === 'true') {
+    state.open = true; panel.hidden = false; bubble.setAttribute('aria-expanded', 'true');
+    if (views[state.tab].onshow) views[state.tab].onshow();
+  }
+  // Lets the portal page open the assistant from its own links.
+  window.TrolysoWidget = { open: () => setOpen(true), close: () => setOpen(false) };
 })();

@@ -67,10 +67,15 @@ final class Browser implements AutoCloseable {
 
     /** Sets the viewport (not the window) to the given CSS pixel size. */
     void viewport(int width, int height) {
-        Object outer = js("return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight];");
-        List<?> chrome = (List<?>) outer;
-        driver.manage().window().setSize(new Dimension(width + ((Number) chrome.get(0)).intValue(),
-                height + ((Number) chrome.get(1)).intValue()));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            List<?> inner = (List<?>) js("return [window.innerWidth, window.innerHeight];");
+            int dw = width - ((Number) inner.get(0)).intValue(), dh = height - ((Number) inner.get(1)).intValue();
+            if (dw == 0 && dh == 0) {
+                return;
+            }
+            Dimension size = driver.manage().window().getSize();
+            driver.manage().window().setSize(new Dimension(size.width + dw, size.height + dh));
+        }
     }
 
     Object js(String script, Object... args) {
@@ -83,7 +88,7 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement in(String css) {
-        return waitFor(d -> {
+        return waitFor("a visible " + css, d -> {
             List<WebElement> found = widget().findElements(By.cssSelector(css));
             return found.stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
         });
@@ -100,7 +105,12 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitFor(Function<org.openqa.selenium.WebDriver, T> condition) {
+        return waitFor("the condition", condition);
+    }
+
+    <T> T waitFor(String what, Function<org.openqa.selenium.WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(50))
+                .withMessage(() -> "waiting for " + what)
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition::apply);

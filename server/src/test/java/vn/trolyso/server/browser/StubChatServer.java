@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class StubChatServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     final List<JsonNode> feedback = new CopyOnWriteArrayList<>();
+    final List<String> progress = new CopyOnWriteArrayList<>();
     private final WebServer server;
 
     StubChatServer() {
@@ -43,10 +44,36 @@ final class StubChatServer implements AutoCloseable {
                     res.headers().contentType(io.helidon.http.HttpMediaTypes.JSON_UTF_8);
                     res.send(JSON.writeValueAsString(answer(JSON.readTree(req.content().as(String.class)))));
                 })
+                .post("/api/v1/profile", (req, res) -> json(res, Map.of("profileId", "p-1")))
+                .get("/api/v1/assessment", (req, res) -> json(res, Map.of("statements", List.of(
+                        Map.of("id", "1.1-2", "domain", "1", "domainName", "Khai thác dữ liệu và thông tin", "level", 2,
+                                "text", "Tôi có thể tìm kiếm thông tin trên mạng bằng từ khóa phù hợp."),
+                        Map.of("id", "1.1-3", "domain", "1", "domainName", "Khai thác dữ liệu và thông tin", "level", 3,
+                                "text", "Tôi có thể đánh giá độ tin cậy của một nguồn tin."),
+                        Map.of("id", "4.2-2", "domain", "4", "domainName", "An toàn", "level", 2,
+                                "text", "Tôi có thể đặt mật khẩu mạnh và bật xác thực hai lớp.")))))
+                .post("/api/v1/assessment", (req, res) -> json(res, Map.of("domains", List.of(
+                        Map.of("domain", "1", "domainName", "Khai thác dữ liệu và thông tin", "level", 2, "levelName", "Cơ bản 2"),
+                        Map.of("domain", "4", "domainName", "An toàn", "level", 1, "levelName", "Cơ bản 1")))))
+                .get("/api/v1/learning-path", (req, res) -> json(res, Map.of("modules", List.of(
+                        Map.of("id", "mat-khau", "title", "Mật khẩu và bảo vệ tài khoản", "durationMinutes", 20,
+                                "competencies", List.of("4.2"), "summary", "Đặt mật khẩu mạnh, bật xác thực hai lớp.",
+                                "done", progress.contains("mat-khau")),
+                        Map.of("id", "tim-kiem", "title", "Tìm kiếm và đánh giá thông tin", "durationMinutes", 25,
+                                "competencies", List.of("1.1", "1.2"), "done", progress.contains("tim-kiem"))))))
+                .post("/api/v1/progress", (req, res) -> {
+                    progress.add(JSON.readTree(req.content().as(String.class)).path("moduleId").asText());
+                    json(res, Map.of("ok", true));
+                })
                 .post("/api/v1/feedback", (req, res) -> {
                     feedback.add(JSON.readTree(req.content().as(String.class)));
                     res.status(204).send();
                 })).build().start();
+    }
+
+    private static void json(io.helidon.webserver.http.ServerResponse res, Object body) throws Exception {
+        res.headers().contentType(io.helidon.http.HttpMediaTypes.JSON_UTF_8);
+        res.send(JSON.writeValueAsString(body));
     }
 
     private static Map<String, Object> answer(JsonNode question) {
