@@ -86,7 +86,7 @@ class OllamaProbeTest {
         ollama.resetAll();
         OllamaStubs.tags(ollama, "llama3.1:8b");
         assertTrue(probe.status().usable(), "answers from the cache while refreshing");
-        for (int i = 0; i < 100 && probe.status().usable(); i++) {
+        for (int i = 0; i < 200 && probe.status().usable(); i++) {
             Thread.sleep(50);
         }
         assertFalse(probe.status().usable(), "the background refresh saw the model disappear");
