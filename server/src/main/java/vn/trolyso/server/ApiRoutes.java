@@ -3,6 +3,7 @@ package vn.trolyso.server;
 import io.helidon.webserver.http.HttpRouting;
 import vn.trolyso.server.chat.ChatService;
 import vn.trolyso.server.feedback.FeedbackService;
+import vn.trolyso.server.framework.FrameworkService;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.observe.OpenApiService;
 import vn.trolyso.server.security.AdminAuth;
@@ -21,6 +22,7 @@ final class ApiRoutes {
     static void register(HttpRouting.Builder routing, AppServices services, AdminAuth admin) {
         routing.register(API, new ChatService(services))
                 .register(API, new FeedbackService(services))
+                .register(API + "/framework", new FrameworkService(services.framework()))
                 .register(new OpenApiService());
         // Must stay last: any other /api path is a JSON 404.
         routing.any("/api/*", ApiErrors.unknownRoute());

@@ -8,6 +8,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.trolyso.assistant.Assistant;
 import vn.trolyso.assistant.store.Database;
+import vn.trolyso.knowledge.framework.CompetencyFramework;
+import vn.trolyso.knowledge.framework.FrameworkLoader;
 import vn.trolyso.knowledge.search.KnowledgeSearch;
 import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.observe.OllamaStatus;
@@ -24,6 +26,7 @@ public final class AppServices implements AutoCloseable {
     private final Database database;
     private final KnowledgeSearch search;
     private final Assistant assistant;
+    private final CompetencyFramework framework;
     private final OllamaStatus ollama;
     private final ServerMetrics metrics;
     private final BooleanSupplier ready;
@@ -34,6 +37,8 @@ public final class AppServices implements AutoCloseable {
         this.database = b.database;
         this.search = b.search;
         this.assistant = b.assistant;
+        // validated at start: a malformed framework data file stops the service with a message naming the problem
+        this.framework = b.framework != null ? b.framework : FrameworkLoader.loadBundled();
         this.ollama = b.ollama != null ? b.ollama : new OllamaStatus(b.config.ollamaBaseUrl());
         this.metrics = b.metrics != null ? b.metrics : new ServerMetrics();
         this.ready = b.ready != null ? b.ready : () -> b.search != null && b.assistant != null;
@@ -68,6 +73,11 @@ public final class AppServices implements AutoCloseable {
         return Optional.ofNullable(assistant);
     }
 
+    /** The competency framework data (one instance for the API, the assistant and the learning routes). */
+    public CompetencyFramework framework() {
+        return framework;
+    }
+
     public OllamaStatus ollama() {
         return ollama;
     }
@@ -99,6 +109,7 @@ public final class AppServices implements AutoCloseable {
         private Database database;
         private KnowledgeSearch search;
         private Assistant assistant;
+        private CompetencyFramework framework;
         private OllamaStatus ollama;
         private ServerMetrics metrics;
         private BooleanSupplier ready;
@@ -119,6 +130,11 @@ public final class AppServices implements AutoCloseable {
 
         public Builder assistant(Assistant a) {
             this.assistant = a;
+            return this;
+        }
+
+        public Builder framework(CompetencyFramework f) {
+            this.framework = f;
             return this;
         }
 

@@ -3,9 +3,6 @@ package vn.trolyso.server.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.helidon.webserver.WebServer;
-import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
-import io.helidon.webserver.staticcontent.StaticContentFeature;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -17,31 +14,29 @@ import org.openqa.selenium.support.ui.Select;
 import vn.trolyso.knowledge.framework.Competency;
 import vn.trolyso.knowledge.framework.CompetencyFramework;
 import vn.trolyso.knowledge.framework.FrameworkLoader;
-import vn.trolyso.server.framework.FrameworkService;
+import vn.trolyso.server.TrolysoServer;
+import vn.trolyso.server.testing.TestServers;
 
-/** The teachers' framework explorer in headless Chromium, against a real server with the real framework API. */
+/** The teachers' framework explorer in headless Chromium, against the real service with anonymous (default) access. */
 class FrameworkExplorerBrowserTest {
     private static CompetencyFramework framework;
-    private static WebServer server;
+    private static TrolysoServer.Running server;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         framework = FrameworkLoader.loadBundled();
-        server = WebServer.builder().port(0).routing(r -> r
-                .register("/api/v1/framework", new FrameworkService(framework))
-                .register("/", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
-                        .location("web").welcome("index.html").build()))).build().start();
+        server = TestServers.start(Files.createTempDirectory("trolyso-explorer"), c -> c, b -> b.framework(framework));
     }
 
     @AfterAll
     static void stop() {
-        server.stop();
+        server.close();
     }
 
     @Test
     void tableCellsShowDescriptorsAndAGradeHighlightsItsLevel() throws Exception {
         try (Browser browser = Browser.start()) {
-            browser.driver.get("http://localhost:" + server.port() + "/khung-nang-luc-so.html");
+            browser.driver.get(server.baseUrl() + "/khung-nang-luc-so.html");
             List<WebElement> cells = browser.waitFor(d -> {
                 List<WebElement> found = d.findElements(By.cssSelector("td.kn-cell"));
                 return found.size() == 24 * 5 ? found : null;
@@ -72,7 +67,7 @@ class FrameworkExplorerBrowserTest {
     @Test
     void demoPageFooterLinksToTheExplorer() throws Exception {
         try (Browser browser = Browser.start()) {
-            browser.driver.get("http://localhost:" + server.port() + "/");
+            browser.driver.get(server.baseUrl() + "/");
             WebElement link = browser.waitFor(d -> d.findElement(By.cssSelector("footer a[href='/khung-nang-luc-so.html']")));
             assertEquals("Tra cứu khung năng lực số", link.getText());
         }

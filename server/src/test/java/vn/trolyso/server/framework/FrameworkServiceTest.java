@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.helidon.webserver.WebServer;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,33 +20,43 @@ import org.junit.jupiter.params.provider.CsvSource;
 import vn.trolyso.knowledge.framework.Competency;
 import vn.trolyso.knowledge.framework.CompetencyFramework;
 import vn.trolyso.knowledge.framework.FrameworkLoader;
+import vn.trolyso.server.TrolysoServer;
+import vn.trolyso.server.config.ServerConfig;
+import vn.trolyso.server.security.ApiKey;
+import vn.trolyso.server.security.Scope;
+import vn.trolyso.server.testing.TestServers;
 
-/** Against a real Helidon server on a free port. */
+/** Against the real service (production routing, security filter and error mapping) on a free port. */
 class FrameworkServiceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static CompetencyFramework framework;
-    private static WebServer server;
+    private static Path dataDir;
+    private static TrolysoServer.Running server;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         framework = FrameworkLoader.loadBundled();
-        server = WebServer.builder().port(0)
-                .routing(r -> r.register("/api/v1/framework", new FrameworkService(framework)))
-                .build().start();
+        dataDir = Files.createTempDirectory("trolyso-framework-api");
+        server = TestServers.start(dataDir, FrameworkServiceTest::generousLimits, b -> b.framework(framework));
+    }
+
+    /** The test walks every competency and level: more requests than the default per-IP rate allows. */
+    static ServerConfig generousLimits(ServerConfig c) {
+        ServerConfig.Limits l = c.limits();
+        return c.withLimits(new ServerConfig.Limits(l.maxMessageChars(), l.maxBodyBytes(), 100_000, 100_000, 100_000,
+                l.answerTimeout()));
     }
 
     @AfterAll
     static void stop() {
-        server.stop();
+        server.close();
     }
 
     private record Reply(int status, JsonNode body, String contentType) {
     }
 
     private static Reply get(String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
-                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> r = TestServers.get(server, path);
         return new Reply(r.statusCode(), JSON.readTree(r.body()), r.headers().firstValue("content-type").orElse(""));
     }
 
@@ -142,5 +151,24 @@ class FrameworkServiceTest {
         Reply r = get("/api/v1/framework/levels/" + URLEncoder.encode("bậc 3", StandardCharsets.UTF_8).replace("+", "%20"));
         assertEquals(200, r.status());
         assertEquals(3, r.body().path("level").path("bac").asInt());
+    }
+
+    @Test
+    void keysWithoutTheFrameworkScopeAreRefused(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String key = "khoa-widget-thu";
+        ApiKey widget = new ApiKey("widget", sha256(key), Scope.WIDGET);
+        try (TrolysoServer.Running keyed = TestServers.start(dir, c -> c.withApiKeys(true, List.of(widget)))) {
+            HttpResponse<String> anonymous = TestServers.get(keyed, "/api/v1/framework");
+            assertEquals(401, anonymous.statusCode());
+            HttpResponse<String> r = TestServers.send(TestServers.request(keyed, "/api/v1/framework/grades/8")
+                    .header("X-API-Key", key).GET().build());
+            assertEquals(403, r.statusCode());
+            assertEquals("forbidden_scope", JSON.readTree(r.body()).path("error").path("code").asText());
+        }
+    }
+
+    private static String sha256(String s) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 }
