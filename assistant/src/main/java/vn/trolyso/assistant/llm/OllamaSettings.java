@@ -48,6 +48,9 @@ public record OllamaSettings(boolean enabled, String baseUrl, String model, int 
         if (enabled && (baseUrl.isEmpty() || model.isEmpty())) {
             throw new IllegalArgumentException("an enabled Ollama needs a base URL and a model");
         }
+        if (enabled && !baseUrl.matches("(?i)https?://[^/\\s]+(/.*)?")) {
+            throw new IllegalArgumentException("the Ollama base URL must look like http://host:11434: " + baseUrl);
+        }
         if (numCtx < 1024) {
             throw new IllegalArgumentException("numCtx must be at least 1024: " + numCtx);
         }
@@ -88,6 +91,15 @@ public record OllamaSettings(boolean enabled, String baseUrl, String model, int 
      */
     public static OllamaSettings from(Map<String, String> env) {
         OllamaSettings d = defaults();
+        try {
+            return fromValues(env, d);
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage().startsWith("OLLAMA_") ? e
+                    : new IllegalArgumentException("invalid OLLAMA_* settings: " + e.getMessage(), e);
+        }
+    }
+
+    private static OllamaSettings fromValues(Map<String, String> env, OllamaSettings d) {
         return new OllamaSettings(
                 bool(env, ENV_ENABLED, d.enabled),
                 text(env, ENV_BASE_URL, d.baseUrl),

@@ -46,5 +46,7 @@ class OllamaSettingsTest {
                 () -> OllamaSettings.from(Map.of("OLLAMA_DEADLINE", "soon")));
         assertTrue(e.getMessage().contains("OLLAMA_DEADLINE"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> OllamaSettings.from(Map.of("OLLAMA_NUM_CTX", "512")));
+        assertThrows(IllegalArgumentException.class,
+                () -> OllamaSettings.from(Map.of("OLLAMA_BASE_URL", "localhost:11434")), "scheme missing");
     }
 }
