@@ -22,8 +22,4 @@ public record FrameworkIntent(FrameworkQuestionType type, List<Integer> grades, 
     public static FrameworkIntent of(FrameworkQuestionType type) {
         return new FrameworkIntent(type, List.of(), List.of(), null, null, false);
     }
-
-    public FrameworkIntent withType(FrameworkQuestionType newType) {
-        return new FrameworkIntent(newType, grades, levels, competencyCode, domainCode, ownClass);
-    }
 }
