@@ -20,7 +20,9 @@ import vn.trolyso.knowledge.search.KnowledgeSearch;
 public interface GenerativeAnswerer {
 
     /**
-     * Answers a standalone question from retrieved, numbered sources, streaming the text to {@code sink}.
+     * Answers a standalone question from retrieved, numbered sources, streaming the text to {@code sink}. The
+     * streamed text has its markers already mapped: it equals {@code CitationMapper.map(result.text(),
+     * result.sources()).text()}, the text the caller should store with the citations.
      * When retrieval finds no source the LLM is not called, nothing is sent to {@code sink}, and the result is
      * ungrounded ({@link GenerativeResult#grounded()} false) so the caller can give its own refusal.
      *

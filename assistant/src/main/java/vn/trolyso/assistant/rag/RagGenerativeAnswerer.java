@@ -93,8 +93,13 @@ public final class RagGenerativeAnswerer implements GenerativeAnswerer {
         messages.add(system);
         messages.addAll(past);
         messages.add(augmented.chatMessage());
-        String text = gateway.stream(messages, sink);
-        return new GenerativeResult(text, sources);
+        CitationStreamSink mapped = new CitationStreamSink(sink, sources);
+        try {
+            String text = gateway.stream(messages, mapped);
+            return new GenerativeResult(text, sources);
+        } finally {
+            mapped.finish();
+        }
     }
 
     @Override
