@@ -132,6 +132,12 @@ class GenerativeAnswererTest {
         assertEquals("user", messages.get(1).get("role").asText(), "the earlier turn is in the chat memory");
         assertEquals("assistant", messages.get(2).get("role").asText());
         assertTrue(messages.get(messages.size() - 1).get("content").asText().contains("Câu hỏi: " + standalone));
+        VietnameseTokenEstimator estimator = new VietnameseTokenEstimator();
+        int total = 0;
+        for (JsonNode m : messages) {
+            total += 4 + estimator.estimateTokenCountInText(m.get("content").asText());
+        }
+        assertTrue(total <= PromptBuilder.CONTEXT_BUDGET, "whole context with history: " + total + " tokens");
     }
 
     @Test
