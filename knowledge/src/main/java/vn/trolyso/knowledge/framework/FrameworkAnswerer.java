@@ -44,7 +44,7 @@ public final class FrameworkAnswerer {
                 && needsGrade(intent.type())) {
             grades = List.of(profileGrade);
         }
-        String text = switch (intent.type()) {
+        String text = switch (usable(intent)) {
             case LEVEL_FOR_GRADE -> levelForGrade(grades, intent.ownClass(), sources);
             case LEVEL -> level(intent.levels().get(0), sources);
             case REQUIREMENTS -> requirements(intent, grades, sources);
@@ -57,6 +57,27 @@ public final class FrameworkAnswerer {
             case SOURCE -> legalSource(sources);
         };
         return new FrameworkAnswer(text, sources.list);
+    }
+
+    /**
+     * The question type, falling back to a broader one when the intent lacks what its type needs (callers other
+     * than the recogniser may build intents by hand) or names an unknown competency or domain.
+     */
+    private FrameworkQuestionType usable(FrameworkIntent intent) {
+        boolean competency = knownCompetency(intent);
+        boolean domain = intent.domainCode() != null && framework.domain(intent.domainCode()).isPresent();
+        return switch (intent.type()) {
+            case LEVEL -> intent.levels().isEmpty() ? FrameworkQuestionType.TIERS : FrameworkQuestionType.LEVEL;
+            case COMPETENCY -> competency ? FrameworkQuestionType.COMPETENCY : FrameworkQuestionType.STRUCTURE;
+            case DOMAIN -> domain ? FrameworkQuestionType.DOMAIN : FrameworkQuestionType.LIST_DOMAINS;
+            case REQUIREMENTS -> competency || domain ? FrameworkQuestionType.REQUIREMENTS
+                    : intent.levels().isEmpty() ? FrameworkQuestionType.LEVEL_FOR_GRADE : FrameworkQuestionType.LEVEL;
+            default -> intent.type();
+        };
+    }
+
+    private boolean knownCompetency(FrameworkIntent intent) {
+        return intent.competencyCode() != null && framework.competency(intent.competencyCode()).isPresent();
     }
 
     private static boolean needsGrade(FrameworkQuestionType type) {
@@ -131,7 +152,7 @@ public final class FrameworkAnswerer {
             }
             who = "học sinh lớp " + grades.get(0) + " – " + levelPhrase(level.get()) + " –";
         } else {
-            return (intent.competencyCode() != null ? competency(intent.competencyCode(), sources)
+            return (knownCompetency(intent) ? competency(intent.competencyCode(), sources)
                     : domain(intent.domainCode(), sources))
                     + " Bạn chưa cho biết lớp hoặc bậc; có thể hỏi cụ thể, ví dụ \"lớp 8 cần đạt gì\".";
         }
@@ -139,7 +160,7 @@ public final class FrameworkAnswerer {
         if (!l.hasDescriptors()) {
             return level(l.number(), sources);
         }
-        if (intent.competencyCode() != null) {
+        if (knownCompetency(intent)) {
             Competency c = framework.competency(intent.competencyCode()).orElseThrow();
             return competencyRequirement(c, l, who, sources) + "\n" + DESCRIPTOR_NOTE;
         }
@@ -201,7 +222,7 @@ public final class FrameworkAnswerer {
         }
         Level a = levels.get(0);
         Level b = levels.get(1);
-        if (intent.competencyCode() == null) {
+        if (!knownCompetency(intent)) {
             StringBuilder sb = new StringBuilder(BASIS).append(", hai bậc khác nhau ở độ phức tạp của nhiệm vụ và mức tự chủ ")
                     .append(sources.cite(document.levelTable())).append(":");
             for (Level l : List.of(a, b)) {

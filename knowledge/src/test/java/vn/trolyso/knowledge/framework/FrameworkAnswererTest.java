@@ -139,6 +139,26 @@ class FrameworkAnswererTest {
         assertTrue(text.contains("6 miền năng lực, 24 năng lực thành phần, 4 mức trình độ và 8 bậc"), text);
     }
 
+    @Test
+    void handBuiltIntentsMissingWhatTheirTypeNeedsStillGetAnAnswer() {
+        List<FrameworkIntent> odd = List.of(
+                new FrameworkIntent(FrameworkQuestionType.LEVEL, List.of(), List.of(), null, null, false),
+                new FrameworkIntent(FrameworkQuestionType.COMPETENCY, List.of(), List.of(), "9.9", null, false),
+                new FrameworkIntent(FrameworkQuestionType.DOMAIN, List.of(), List.of(), null, "7", false),
+                new FrameworkIntent(FrameworkQuestionType.REQUIREMENTS, List.of(8), List.of(), "abc", null, false),
+                new FrameworkIntent(FrameworkQuestionType.REQUIREMENTS, List.of(), List.of(), "9.9", "4", false),
+                new FrameworkIntent(FrameworkQuestionType.COMPARE_LEVELS, List.of(), List.of(2, 3), "x", null, false),
+                new FrameworkIntent(FrameworkQuestionType.COMPARE_LEVELS, List.of(), List.of(2, 12), "1.1", null, false));
+        for (FrameworkIntent intent : odd) {
+            FrameworkAnswer a = answerer.answer(intent, null);
+            assertFalse(a.text().isBlank(), intent.toString());
+            assertFalse(a.sources().isEmpty(), intent.toString());
+            assertMarkersMatchSources(a);
+        }
+        assertTrue(answerer.answer(odd.get(3), null).text().contains("lớp 8 ở bậc 4"));
+        assertTrue(answerer.answer(odd.get(6), null).text().contains("không có bậc 12"));
+    }
+
     private static void assertMarkersMatchSources(FrameworkAnswer a) {
         Matcher m = MARKER.matcher(a.text());
         Set<Integer> used = new HashSet<>();
