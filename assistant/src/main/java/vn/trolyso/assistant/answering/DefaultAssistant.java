@@ -160,7 +160,12 @@ public final class DefaultAssistant implements Assistant {
 
     private Optional<FrameworkResponder.Reply> frameworkReply(String question, UserProfile profile) {
         try {
-            return framework.respond(question, profile);
+            Optional<FrameworkResponder.Reply> reply = framework.respond(question, profile);
+            if (reply.isPresent() && DocumentNames.namedIn(question, retrieve(question))) {
+                // "Trường Đoàn Lập đặt mục tiêu gì … năng lực số?" is about that school's plan, not the framework.
+                return Optional.empty();
+            }
+            return reply;
         } catch (RuntimeException e) {
             // The framework is an optional shortcut: a fault there must not cost the person an answer.
             LOG.log(Level.WARNING, "Framework answer failed; answering from the documents", e);

@@ -85,8 +85,17 @@ public final class FollowUpRewriter {
         return start >= end ? "" : q.substring(start, end).strip();
     }
 
+    /** The interrogative end of a question ("lấy từ nguồn nào", "dành cho đối tượng nào", "là gì"), folded. */
+    private static final Pattern QUESTION_TAIL = Pattern.compile(
+            "\\s*(?:(?:duoc )?(?:lay|bo tri|trich) tu (?:nguon|dau)(?: nao)?|(?:danh )?cho (?:ai|doi tuong nao)"
+                    + "|la gi|la ai|la bao nhieu|la khi nao|o dau|nhu the nao|the nao|ra sao|bao nhieu|khi nao"
+                    + "|luc nao|vao ngay nao|gom (?:nhung )?gi|co (?:nhiem vu|noi dung|muc tieu) gi|gi|nao)\\s*[?.!]*$");
+
     private static Optional<String> substitute(String previous, String fragment) {
         String prev = Normalizer.normalize(previous, Normalizer.Form.NFC);
+        if (Slot.ASPECT.pattern.matcher(fold(fragment)).find()) {
+            return Optional.of(swapAspect(prev, fragment));
+        }
         String prevFolded = fold(prev);
         String fragFolded = fold(fragment);
         if (prevFolded.length() != prev.length() || fragFolded.length() != fragment.length()) {
@@ -114,6 +123,34 @@ public final class FollowUpRewriter {
             replaced = true;
         }
         return replaced ? Optional.of(result) : Optional.empty();
+    }
+
+    /**
+     * "Còn thời gian tổ chức thì sao?" after "Kinh phí tập huấn Day of AI ở Đồ Sơn lấy từ nguồn nào?" asks for
+     * another aspect of the same topic: drop the previous aspect and its question words, keep the topic.
+     */
+    private static String swapAspect(String previous, String fragment) {
+        String topic = previous.strip();
+        Matcher tail = QUESTION_TAIL.matcher(fold(topic));
+        if (tail.find() && tail.start() > 0 && fold(topic).length() == topic.length()) {
+            topic = topic.substring(0, tail.start()).strip();
+        }
+        String topicFolded = fold(topic);
+        Matcher aspect = Slot.ASPECT.pattern.matcher(topicFolded);
+        if (aspect.find() && topicFolded.length() == topic.length()) {
+            topic = (topic.substring(0, aspect.start()) + topic.substring(aspect.end())).strip();
+        }
+        topic = topic.replaceAll("^(?:của|về|cho)\\s+", "").replaceAll("\\s{2,}", " ");
+        String head = Character.toUpperCase(fragment.charAt(0)) + fragment.substring(1);
+        String rest = topic.isEmpty() ? "" : " " + lowerFirstUnlessName(topic);
+        return head + rest + "?";
+    }
+
+    /** Lower-cases the first letter unless the first two words are capitalised (a name such as "Kiến An"). */
+    private static String lowerFirstUnlessName(String s) {
+        String[] words = s.split("\\s+", 3);
+        boolean name = words.length > 1 && !words[1].isEmpty() && Character.isUpperCase(words[1].charAt(0));
+        return name ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String append(String previous, String fragment) {

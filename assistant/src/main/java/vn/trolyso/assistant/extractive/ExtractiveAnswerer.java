@@ -37,9 +37,19 @@ public final class ExtractiveAnswerer {
     public record Extract(String text, List<Passage> sources, double coverage) {
     }
 
+    /**
+     * A sentence of a retrieved passage.
+     *
+     * @param headings the headings above it in its passage ("2. Mục tiêu đến năm 2030"): they often carry the
+     *                 year, the audience or the topic the sentence itself leaves out
+     */
     private record Candidate(String raw, String cleaned, int passage, int position, QueryTerms.TextForms forms,
-                             String documentId) {
+                             QueryTerms.TextForms headings, String documentId) {
     }
+
+    /** Closing formulas of official documents: never an answer. */
+    private static final java.util.regex.Pattern BOILERPLATE = java.util.regex.Pattern.compile(
+            "^(?:Trên đây là|Nơi nhận|Lưu:|Lưu VT|TM\\.|KT\\.)");
 
     private record Scored(Candidate candidate, double score, double coverage, Set<String> matched,
                           Set<String> numbers) {
@@ -59,7 +69,8 @@ public final class ExtractiveAnswerer {
         }
         List<Candidate> candidates = candidates(passages);
         List<QueryTerms.TextForms> contexts = passages.stream()
-                .map(p -> QueryTerms.TextForms.of(p.document().title() + " \n " + p.sectionPath() + " \n " + p.text()))
+                .map(p -> QueryTerms.TextForms.of(p.document().title() + " \n " + p.document().issuer() + " \n "
+                        + p.sectionPath() + " \n " + p.text()))
                 .toList();
         double[] weights = weights(query, candidates);
         List<Scored> scored = new ArrayList<>();
@@ -67,30 +78,64 @@ public final class ExtractiveAnswerer {
             scored.add(score(query, weights, c, contexts.get(c.passage())));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+        if (Boolean.getBoolean("trolyso.debug.extractive")) {
+            StringBuilder absent = new StringBuilder();
+            for (int t = 0; t < weights.length; t++) {
+                QueryTerms.Term term = query.terms.get(t);
+                if (contexts.stream().noneMatch(term::matches)) {
+                    absent.append(term.surface()).append(' ');
+                }
+            }
+            System.err.printf("DEBUG %s | absent: %s| best cov %.2f%n", question, absent,
+                    scored.isEmpty() ? 0 : scored.getFirst().coverage());
+        }
         if (scored.isEmpty() || scored.getFirst().coverage() < minCoverage) {
             return Optional.empty();
         }
-        List<Scored> picked = pick(scored, sentences);
-        return Optional.of(compose(picked, candidates, passages, scored.getFirst().coverage()));
+        if (hasUnknownTopic(query, contexts) && scored.getFirst().coverage() < minCoverage + 0.1) {
+            return Optional.empty(); // a topic word no retrieved passage contains ("lương"), and weak cover
+        }
+        List<Scored> picked = pick(scored, sentences, query.asksNumber);
+        return Optional.of(compose(picked, candidates, passages, scored.getFirst().coverage(), query.asksNumber));
     }
 
     private static List<Candidate> candidates(List<Passage> passages) {
         List<Candidate> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < passages.size(); i++) {
-            List<String> sentences = SentenceSplitter.split(passages.get(i).text());
-            for (int j = 0; j < sentences.size(); j++) {
-                String raw = sentences.get(j);
-                String cleaned = SentenceCleaner.clean(raw);
-                if (SentenceSplitter.isHeading(raw) || Terms.rawTokens(cleaned).size() < 4
+            Passage p = passages.get(i);
+            String[] sections = p.sectionPath().split(" › ");
+            String heading = sections[sections.length - 1];
+            String outer = "";
+            String previous = "";
+            List<SentenceSplitter.Segment> segments = SentenceSplitter.segments(p.text());
+            for (int j = 0; j < segments.size(); j++) {
+                SentenceSplitter.Segment segment = segments.get(j);
+                if (segment.heading()) {
+                    outer = SentenceSplitter.isHeading(segment.text()) ? segment.text() : heading;
+                    heading = segment.text();
+                    continue;
+                }
+                String cleaned = SentenceCleaner.clean(segment.text());
+                // A sentence continuing the previous one ("25%/môn/ khối lớp đối với cấp tiểu học; …") inherits
+                // its subject as context.
+                char first = segment.text().strip().charAt(0);
+                String carried = Character.isLowerCase(first) || Character.isDigit(first) ? previous : "";
+                previous = segment.text();
+                if (Terms.rawTokens(cleaned).size() < 4 || BOILERPLATE.matcher(cleaned).find()
                         || !seen.add(Terms.fold(cleaned))) {
                     continue;
                 }
-                out.add(new Candidate(raw, cleaned, i, j, QueryTerms.TextForms.of(cleaned),
-                        passages.get(i).document().id()));
+                out.add(new Candidate(segment.text(), cleaned, i, j, QueryTerms.TextForms.of(cleaned),
+                        QueryTerms.TextForms.of(outer + " \n " + heading + " \n " + carried), p.document().id()));
             }
         }
         return out;
+    }
+
+    /** True when a non-numeric topic word of the question occurs in none of the retrieved passages. */
+    private static boolean hasUnknownTopic(QueryTerms query, List<QueryTerms.TextForms> contexts) {
+        return query.terms.stream().anyMatch(t -> !t.numeric() && contexts.stream().noneMatch(t::matches));
     }
 
     /** Inverse sentence frequency of each term; a term no sentence has weighs the most. */
@@ -113,6 +158,7 @@ public final class ExtractiveAnswerer {
     private static Scored score(QueryTerms query, double[] weights, Candidate c, QueryTerms.TextForms context) {
         double total = 0;
         double inSentence = 0;
+        double inHeadings = 0;
         double inContext = 0;
         Set<String> matched = new HashSet<>();
         for (int t = 0; t < weights.length; t++) {
@@ -121,6 +167,8 @@ public final class ExtractiveAnswerer {
             if (term.matches(c.forms())) {
                 inSentence += weights[t];
                 matched.add(term.surface());
+            } else if (term.matches(c.headings())) {
+                inHeadings += weights[t];
             } else if (term.matches(context)) {
                 inContext += weights[t];
             }
@@ -142,16 +190,34 @@ public final class ExtractiveAnswerer {
         double rankPrior = 1.2 / (1 + c.passage());
         int length = Terms.rawTokens(c.cleaned()).size();
         double lengthPenalty = 1 + Math.max(0, length - 45) / 60.0;
-        double score = (inSentence + 0.4 * inContext + pairs + numberBonus + rankPrior) / lengthPenalty;
-        if (!query.years.isEmpty() && query.years.stream().noneMatch(y -> c.forms().folded().contains(" " + y + " ")
-                || context.folded().contains(" " + y + " "))) {
-            score *= 0.6; // the question names a year this passage never mentions: likely another period's figure
-        }
-        double coverage = total == 0 ? 0 : (inSentence + 0.8 * inContext) / total;
+        double score = (inSentence + 0.8 * inHeadings + 0.4 * inContext + pairs + numberBonus + rankPrior)
+                / lengthPenalty;
+        score *= yearFactor(query, c, context);
+        double coverage = total == 0 ? 0 : (inSentence + 0.9 * inHeadings + 0.8 * inContext) / total;
         return new Scored(c, score, coverage, matched, numbers);
     }
 
-    private List<Scored> pick(List<Scored> scored, int limit) {
+    /**
+     * Plans state figures per period: when the question names a year, a sentence (or its heading) naming another
+     * year is about another period; one naming none is only weakly placed by its passage.
+     */
+    private static double yearFactor(QueryTerms query, Candidate c, QueryTerms.TextForms context) {
+        if (query.years.isEmpty()) {
+            return 1;
+        }
+        String local = c.forms().folded() + c.headings().folded();
+        if (query.years.stream().anyMatch(y -> local.contains(" " + y + " "))) {
+            return 1;
+        }
+        if (YEAR.matcher(local).find()) {
+            return 0.5;
+        }
+        return query.years.stream().anyMatch(y -> context.folded().contains(" " + y + " ")) ? 0.85 : 0.6;
+    }
+
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile(" (?:19|20)\\d\\d ");
+
+    private List<Scored> pick(List<Scored> scored, int limit, boolean askedNumber) {
         Scored best = scored.getFirst();
         List<Scored> picked = new ArrayList<>();
         picked.add(best);
@@ -163,7 +229,7 @@ public final class ExtractiveAnswerer {
             if (s == best || s.score() < best.score() * 0.7) {
                 continue;
             }
-            if (conflicts(best, s)) {
+            if (askedNumber && s.score() >= best.score() * 0.8 && conflicts(best, s)) {
                 picked.add(s);
             }
         }
@@ -195,7 +261,7 @@ public final class ExtractiveAnswerer {
     }
 
     private Extract compose(List<Scored> picked, List<Candidate> candidates, List<Passage> passages,
-                            double coverage) {
+                            double coverage, boolean askedNumber) {
         StringBuilder text = new StringBuilder();
         Set<String> documents = new HashSet<>();
         boolean conflict = false;
@@ -205,7 +271,7 @@ public final class ExtractiveAnswerer {
             if (!text.isEmpty() && text.length() + sentence.length() > MAX_ANSWER_CHARS) {
                 break;
             }
-            if (i > 0 && conflicts(picked.getFirst(), s)) {
+            if (i > 0 && askedNumber && conflicts(picked.getFirst(), s)) {
                 conflict = true;
             }
             if (!text.isEmpty()) {

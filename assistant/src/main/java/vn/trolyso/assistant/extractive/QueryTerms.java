@@ -41,6 +41,10 @@ final class QueryTerms {
             List<String> tokens = Terms.tokens(text);
             String norm = " " + String.join(" ", tokens) + " ";
             String fold = " " + String.join(" ", tokens.stream().map(Terms::fold).toList()) + " ";
+            if (text.indexOf('%') >= 0) {
+                norm += "phần trăm ";  // "bao nhiêu phần trăm" asks for a "%"
+                fold += "phan tram ";
+            }
             return new TextForms(norm, fold);
         }
     }

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 /** Turns an extracted sentence into presentable answer text: no list markers, no markup, a proper ending. */
 final class SentenceCleaner {
     private static final Pattern LEADING_MARKER = Pattern.compile(
-            "^(?:[-+•*–]\\s*|[a-zđ]\\)\\s*|\\d{1,2}(?:\\.\\d{1,2})*[.)]\\s+|[IVX]{1,5}\\.\\s+)+");
+            "^(?:[-+•*–]\\s*|[a-zđ]\\)\\s*|\\d{1,2}(?:\\.\\d{1,2})*[.)]\\s+|[IVX]{1,5}\\.\\s+|\\d{1,3}\\t+)+");
+    private static final Pattern TABS = Pattern.compile("\\s*\\t+\\s*");
     private static final Pattern EMPHASIS = Pattern.compile("\\*+|_{2,}");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern SPACE_BEFORE_PUNCT = Pattern.compile("\\s+([,.;:!?)”])");
@@ -16,6 +17,8 @@ final class SentenceCleaner {
 
     static String clean(String sentence) {
         String s = EMPHASIS.matcher(sentence).replaceAll("");
+        s = LEADING_MARKER.matcher(s.strip()).replaceFirst("");
+        s = TABS.matcher(s.strip()).replaceAll("; "); // table cells of a row
         s = SPACES.matcher(s).replaceAll(" ").strip();
         s = LEADING_MARKER.matcher(s).replaceFirst("");
         s = SPACE_BEFORE_PUNCT.matcher(s).replaceAll("$1");

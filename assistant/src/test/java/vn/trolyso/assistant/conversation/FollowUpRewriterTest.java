@@ -27,16 +27,20 @@ class FollowUpRewriterTest {
 
     @Test
     void replacesTheAspect() {
-        assertEquals("Địa điểm tập huấn Day of AI ở Đồ Sơn là gì?",
+        assertEquals("Địa điểm tập huấn Day of AI ở Đồ Sơn?",
                 FollowUpRewriter.rewrite(after("Nội dung tập huấn Day of AI ở Đồ Sơn là gì?"),
                         "Vậy còn địa điểm thì sao?"));
+        assertEquals("Thời gian tổ chức tập huấn Day of AI ở Đồ Sơn?",
+                FollowUpRewriter.rewrite(after("Kinh phí tập huấn Day of AI ở Đồ Sơn lấy từ nguồn nào?"),
+                        "Còn thời gian tổ chức thì sao?"));
     }
 
     @Test
     void addsTheNewElementWhenNothingMatches() {
         String rewritten = FollowUpRewriter.rewrite(after("Tập huấn Day of AI ở Đồ Sơn dành cho ai?"),
                 "Còn thời gian thì sao?");
-        assertTrue(rewritten.contains("Day of AI") && rewritten.contains("thời gian"), rewritten);
+        assertTrue(rewritten.contains("Day of AI") && rewritten.toLowerCase().contains("thời gian")
+                && !rewritten.contains("dành cho ai"), rewritten);
     }
 
     @Test
