@@ -3,6 +3,7 @@ package vn.trolyso.eval;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
+import vn.trolyso.eval.answers.AnswersCommand;
 import vn.trolyso.eval.framework.FrameworkEvalCommand;
 import vn.trolyso.eval.qa.QaSetsCommand;
 import vn.trolyso.eval.retrieval.RetrievalCommand;
@@ -16,7 +17,8 @@ public final class Main {
     static final List<EvalCommand> COMMANDS = List.of(
             new RetrievalCommand(),
             new QaSetsCommand(),
-            new FrameworkEvalCommand());
+            new FrameworkEvalCommand(),
+            new AnswersCommand());
 
     private Main() {
     }
