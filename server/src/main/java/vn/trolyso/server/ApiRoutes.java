@@ -6,12 +6,14 @@ import vn.trolyso.server.feedback.FeedbackService;
 import vn.trolyso.server.framework.FrameworkService;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.observe.OpenApiService;
+import vn.trolyso.server.search.SearchService;
 import vn.trolyso.server.security.AdminAuth;
 
 /**
  * The one place where every HTTP route of the service is registered. Add your service here (keep the API under
- * {@code /api/v1}); use {@link ApiErrors} for errors, {@code Access.require(req, Scope.X)} for API-key scopes and
- * {@link AdminAuth} for admin-only routes.
+ * {@code /api/v1}, admin-only routes under {@code /api/v1/admin}); use {@link ApiErrors} / {@code JsonBody} for errors
+ * and bodies, and {@link AdminAuth#guard()} or {@link AdminAuth#require} for admin-only routes. API-key scopes are
+ * enforced per path prefix by {@code RouteScopes}. Document new paths in {@code openapi.yaml}.
  */
 final class ApiRoutes {
     static final String API = "/api/v1";
@@ -22,6 +24,7 @@ final class ApiRoutes {
     static void register(HttpRouting.Builder routing, AppServices services, AdminAuth admin) {
         routing.register(API, new ChatService(services))
                 .register(API, new FeedbackService(services))
+                .register(API, new SearchService(services))
                 .register(API + "/framework", new FrameworkService(services.framework()))
                 .register(new OpenApiService());
         // Must stay last: any other /api path is a JSON 404.

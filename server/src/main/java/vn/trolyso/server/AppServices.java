@@ -1,56 +1,106 @@
 package vn.trolyso.server;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.trolyso.assistant.Assistant;
+import vn.trolyso.assistant.answering.AssistantFactory;
+import vn.trolyso.assistant.answering.AssistantSettings;
+import vn.trolyso.assistant.llm.OllamaGateway;
+import vn.trolyso.assistant.llm.OllamaSettings;
+import vn.trolyso.assistant.llm.OllamaStatus;
+import vn.trolyso.assistant.rag.RagGenerativeAnswerer;
 import vn.trolyso.assistant.store.Database;
+import vn.trolyso.knowledge.KnowledgeBase;
+import vn.trolyso.knowledge.KnowledgeSources;
 import vn.trolyso.knowledge.framework.CompetencyFramework;
 import vn.trolyso.knowledge.framework.FrameworkLoader;
-import vn.trolyso.knowledge.search.KnowledgeSearch;
 import vn.trolyso.server.config.ServerConfig;
-import vn.trolyso.server.observe.OllamaStatus;
 import vn.trolyso.server.observe.ServerMetrics;
 
 /**
- * Everything the routes use, built in one place ({@link #create}) and closed once on shutdown. Routes reach the
- * knowledge base, the assistant and the database only through this holder.
+ * Everything the routes use, built in one place ({@link #create}) and closed once on shutdown. The knowledge base
+ * is opened (and built when needed) in the background so the server answers at once; until it is loaded
+ * {@link #ready()} is false and routes that need it answer 503 not_ready.
  */
 public final class AppServices implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(AppServices.class.getName());
 
+    /** The parts that exist once the index is loaded. */
+    public record Knowledge(KnowledgeBase knowledgeBase, Assistant assistant) {
+    }
+
     private final ServerConfig config;
     private final Database database;
-    private final KnowledgeSearch search;
-    private final Assistant assistant;
     private final CompetencyFramework framework;
-    private final OllamaStatus ollama;
+    private final OllamaGateway ollama;
     private final ServerMetrics metrics;
-    private final BooleanSupplier ready;
+    private final AtomicReference<Knowledge> knowledge = new AtomicReference<>();
     private final List<AutoCloseable> closeables;
+    private volatile String loadError = "";
 
     private AppServices(Builder b) {
         this.config = b.config;
         this.database = b.database;
-        this.search = b.search;
-        this.assistant = b.assistant;
-        // validated at start: a malformed framework data file stops the service with a message naming the problem
         this.framework = b.framework != null ? b.framework : FrameworkLoader.loadBundled();
-        this.ollama = b.ollama != null ? b.ollama : new OllamaStatus(b.config.ollamaBaseUrl());
+        this.ollama = b.ollama != null ? b.ollama : OllamaGateway.create(ollamaSettings(b.config));
         this.metrics = b.metrics != null ? b.metrics : new ServerMetrics();
-        this.ready = b.ready != null ? b.ready : () -> b.search != null && b.assistant != null;
-        this.closeables = List.copyOf(b.closeables);
+        this.closeables = new ArrayList<>(b.closeables);
     }
 
-    /** The production wiring: database, knowledge base and assistant under the configured data directory. */
+    /**
+     * The production wiring: database, competency framework, Ollama gateway, then — in the background — the knowledge
+     * base over {@link KnowledgeSources#defaults} and the assistant on top of it.
+     */
     public static AppServices create(ServerConfig config) {
-        Builder b = builder(config);
         Database db = Database.open(config.dataDir());
-        b.database(db).closeOnShutdown(db);
-        return b.build();
+        AppServices services = builder(config).database(db).closeOnShutdown(db).build();
+        services.loadInBackground(AppServices::defaultKnowledge);
+        return services;
+    }
+
+    /** The knowledge base of the default sources and the assistant the server runs (generative when Ollama works). */
+    static Knowledge defaultKnowledge(AppServices s) {
+        Path dataDir = s.config.dataDir();
+        KnowledgeBase kb = KnowledgeBase.open(dataDir, KnowledgeSources.defaults(dataDir));
+        Assistant assistant = AssistantFactory.create(kb, s.framework,
+                Optional.of(new RagGenerativeAnswerer(s.ollama, kb, s.framework)), AssistantSettings.defaults());
+        return new Knowledge(kb, assistant);
+    }
+
+    static OllamaSettings ollamaSettings(ServerConfig config) {
+        return OllamaSettings.fromEnvironment()
+                .withBaseUrl(config.ollamaBaseUrl().toString())
+                .withModel(config.ollamaModel());
+    }
+
+    /** Loads the knowledge on a background thread; a failure is logged and reported by the readiness check. */
+    public Thread loadInBackground(Function<AppServices, Knowledge> loader) {
+        return Thread.ofVirtual().name("knowledge-load").start(() -> load(loader));
+    }
+
+    /** Loads the knowledge now (tests that want a ready server at once). */
+    public AppServices load(Function<AppServices, Knowledge> loader) {
+        long start = System.nanoTime();
+        try {
+            Knowledge k = loader.apply(this);
+            synchronized (closeables) {
+                closeables.add(k.knowledgeBase());
+            }
+            knowledge.set(k);
+            LOG.info(() -> "Knowledge loaded: " + k.knowledgeBase().status().documents() + " documents, "
+                    + k.knowledgeBase().status().chunks() + " passages in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
+        } catch (RuntimeException e) {
+            loadError = e.getMessage() == null ? e.toString() : e.getMessage();
+            LOG.log(Level.SEVERE, "Loading the knowledge base failed; the API answers 503 until restarted", e);
+        }
+        return this;
     }
 
     public static Builder builder(ServerConfig config) {
@@ -65,21 +115,27 @@ public final class AppServices implements AutoCloseable {
         return database;
     }
 
-    public Optional<KnowledgeSearch> search() {
-        return Optional.ofNullable(search);
-    }
-
-    public Optional<Assistant> assistant() {
-        return Optional.ofNullable(assistant);
-    }
-
-    /** The competency framework data (one instance for the API, the assistant and the learning routes). */
     public CompetencyFramework framework() {
         return framework;
     }
 
-    public OllamaStatus ollama() {
+    /** The knowledge base, once loaded. */
+    public Optional<KnowledgeBase> knowledgeBase() {
+        return Optional.ofNullable(knowledge.get()).map(Knowledge::knowledgeBase);
+    }
+
+    /** The assistant, once the knowledge base is loaded. */
+    public Optional<Assistant> assistant() {
+        return Optional.ofNullable(knowledge.get()).map(Knowledge::assistant);
+    }
+
+    public OllamaGateway ollamaGateway() {
         return ollama;
+    }
+
+    /** The cached Ollama probe result (never blocks for long). */
+    public OllamaStatus ollamaStatus() {
+        return ollama.status();
     }
 
     public ServerMetrics metrics() {
@@ -88,12 +144,22 @@ public final class AppServices implements AutoCloseable {
 
     /** True once the index is loaded and questions can be answered. */
     public boolean ready() {
-        return ready.getAsBoolean();
+        return knowledge.get() != null;
+    }
+
+    /** Why loading failed, or "". */
+    public String loadError() {
+        return loadError;
     }
 
     @Override
     public void close() {
-        for (AutoCloseable c : closeables.reversed()) {
+        List<AutoCloseable> toClose;
+        synchronized (closeables) {
+            toClose = new ArrayList<>(closeables);
+            closeables.clear();
+        }
+        for (AutoCloseable c : toClose.reversed()) {
             try {
                 c.close();
             } catch (Exception e) {
@@ -102,17 +168,14 @@ public final class AppServices implements AutoCloseable {
         }
     }
 
-    /** Assembles the services; tests use it to put the real parts together around a temporary data directory. */
+    /** Assembles the services; tests use it to put the parts together around a temporary data directory. */
     public static final class Builder {
         private final ServerConfig config;
         private final List<AutoCloseable> closeables = new ArrayList<>();
         private Database database;
-        private KnowledgeSearch search;
-        private Assistant assistant;
         private CompetencyFramework framework;
-        private OllamaStatus ollama;
+        private OllamaGateway ollama;
         private ServerMetrics metrics;
-        private BooleanSupplier ready;
 
         private Builder(ServerConfig config) {
             this.config = config;
@@ -123,33 +186,18 @@ public final class AppServices implements AutoCloseable {
             return this;
         }
 
-        public Builder search(KnowledgeSearch s) {
-            this.search = s;
-            return this;
-        }
-
-        public Builder assistant(Assistant a) {
-            this.assistant = a;
-            return this;
-        }
-
         public Builder framework(CompetencyFramework f) {
             this.framework = f;
             return this;
         }
 
-        public Builder ollama(OllamaStatus o) {
-            this.ollama = o;
+        public Builder ollama(OllamaGateway gateway) {
+            this.ollama = gateway;
             return this;
         }
 
         public Builder metrics(ServerMetrics m) {
             this.metrics = m;
-            return this;
-        }
-
-        public Builder ready(BooleanSupplier r) {
-            this.ready = r;
             return this;
         }
 

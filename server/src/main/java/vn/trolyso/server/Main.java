@@ -22,9 +22,11 @@ public final class Main {
         }
         TrolysoServer.Running server = TrolysoServer.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
-        String mode = server.services().ollama().reachable()
+        var ollama = server.services().ollamaStatus();
+        String mode = ollama.usable()
                 ? "generative (Ollama " + config.ollamaModel() + " at " + config.ollamaBaseUrl() + ")"
-                : "no-LLM / extractive (Ollama not reachable at " + config.ollamaBaseUrl() + ")";
+                : "no-LLM / extractive (Ollama " + ollama.state() + " at " + config.ollamaBaseUrl() + ": "
+                        + ollama.detail() + ")";
         LOG.info("Trợ lý số đang chạy / is running at http://localhost:" + server.port()
                 + "  mode: " + mode + "  data: " + config.dataDir().toAbsolutePath().normalize());
     }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.logging.Logger;
+import vn.trolyso.assistant.llm.OllamaStatus;
 import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.observe.RequestMetricsFilter;
@@ -97,18 +98,29 @@ public final class TrolysoServer {
                 .details(true)
                 .useSystemServices(false)
                 .addCheck(() -> HealthCheckResponse.builder().status(true).build(), HealthCheckType.LIVENESS, "server")
-                .addCheck(() -> HealthCheckResponse.builder()
-                        .status(services.ready())
-                        .detail("index", services.ready() ? "loaded" : "loading")
-                        .detail("ollama", services.ollama().reachable() ? "reachable" : "unreachable")
-                        .detail("mode", services.ollama().reachable() ? "generative" : "no-llm")
-                        .build(), HealthCheckType.READINESS, "knowledge")
+                .addCheck(() -> readiness(services), HealthCheckType.READINESS, "knowledge")
                 .build();
         return ObserveFeature.builder()
                 .cors(c -> c.enabled(false))
                 .addObserver(health)
                 .addObserver(MetricsObserver.create())
                 .build();
+    }
+
+    /** Ready = the index is loaded. Ollama is only a detail: the no-LLM mode serves without it. */
+    private static HealthCheckResponse readiness(AppServices services) {
+        OllamaStatus ollama = services.ollamaStatus();
+        HealthCheckResponse.Builder b = HealthCheckResponse.builder()
+                .status(services.ready())
+                .detail("index", services.ready() ? "loaded" : services.loadError().isEmpty() ? "loading" : "failed")
+                .detail("ollama", ollama.state())
+                .detail("mode", ollama.usable() ? "generative" : "no-llm");
+        services.knowledgeBase().ifPresent(kb -> b.detail("documents", kb.status().documents())
+                .detail("passages", kb.status().chunks()));
+        if (!services.loadError().isEmpty()) {
+            b.detail("error", services.loadError());
+        }
+        return b.build();
     }
 
     /**
@@ -123,7 +135,9 @@ public final class TrolysoServer {
                         .allowOrigins(origins)
                         .allowMethods(Set.of(Method.GET.text(), Method.POST.text(), Method.DELETE.text(),
                                 Method.PUT.text()))
-                        .allowHeaders(Set.of("Content-Type", "X-API-Key", "Authorization"))
+                        // Origins are the control; Helidon compares a browser's comma-joined request-header list
+                        // as one value, so a fixed header list would refuse real preflights.
+                        .allowHeaders(Set.of("*"))
                         .maxAge(Duration.ofHours(1)))
                 .build();
     }

@@ -2,7 +2,6 @@ package vn.trolyso.server.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.UUID;
 import vn.trolyso.assistant.Question;
 import vn.trolyso.assistant.Role;
 import vn.trolyso.assistant.UserProfile;
@@ -71,13 +70,8 @@ public record ChatRequest(String message, String conversationId, UserProfile pro
                 + " nhan_vien, hoc_sinh, phu_huynh.");
     }
 
-    /** The question for the assistant, continuing {@code conversationId} (assigned by the server when absent). */
-    public Question toQuestion(String assignedConversationId) {
-        return new Question(message, assignedConversationId, profile);
-    }
-
-    /** The conversation id to use: the client's, or a new one. */
-    public String conversationIdOrNew() {
-        return conversationId != null ? conversationId : UUID.randomUUID().toString();
+    /** The question for the assistant, continuing the assistant's conversation {@code assistantConversationId}. */
+    public Question toQuestion(String assistantConversationId) {
+        return new Question(message, assistantConversationId, profile);
     }
 }

@@ -28,13 +28,15 @@ import vn.trolyso.server.security.Scope;
 /**
  * {@code POST /chat} (one JSON answer) and {@code POST /chat/stream} (Server-Sent Events: meta, token…, then done or
  * error). The server assigns the message id (and the conversation id when the client sent none) before answering,
- * so the stream can announce them first; every answer is logged for feedback and reports.
+ * so the stream can announce them first, and maps its conversation ids to the assistant's ({@link ConversationIds});
+ * every answer is logged for feedback and reports.
  */
 public final class ChatService implements HttpService {
     private static final Logger LOG = Logger.getLogger(ChatService.class.getName());
 
     private final AppServices services;
     private final AnswerLog log;
+    private final ConversationIds conversations = new ConversationIds(10_000);
 
     public ChatService(AppServices services) {
         this.services = services;
@@ -61,13 +63,15 @@ public final class ChatService implements HttpService {
             throw ApiErrors.notReady();
         }
         Assistant assistant = services.assistant().orElseThrow(ApiErrors::notReady);
-        return new Prepared(request, assistant, who, request.conversationIdOrNew(), UUID.randomUUID().toString());
+        return new Prepared(request, assistant, who, ConversationIds.apiId(request.conversationId()),
+                UUID.randomUUID().toString());
     }
 
     private void chat(ServerRequest req, ServerResponse res) throws InterruptedException {
         Prepared p = prepare(req);
         long start = System.nanoTime();
-        AnswerRun run = AnswerRun.start(p.assistant(), p.request().toQuestion(p.conversationId()));
+        AnswerRun run = AnswerRun.start(p.assistant(),
+                p.request().toQuestion(conversations.assistantId(p.conversationId())));
         Duration timeout = services.config().limits().answerTimeout();
         while (true) {
             AnswerRun.Event event = run.next(remaining(start, timeout));
@@ -93,7 +97,8 @@ public final class ChatService implements HttpService {
     private void stream(ServerRequest req, ServerResponse res) throws InterruptedException {
         Prepared p = prepare(req);
         long start = System.nanoTime();
-        AnswerRun run = AnswerRun.start(p.assistant(), p.request().toQuestion(p.conversationId()));
+        AnswerRun run = AnswerRun.start(p.assistant(),
+                p.request().toQuestion(conversations.assistantId(p.conversationId())));
         Duration timeout = services.config().limits().answerTimeout();
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
         res.header(HeaderNames.create("X-Accel-Buffering"), "no");
@@ -128,6 +133,7 @@ public final class ChatService implements HttpService {
 
     private Answer finish(Prepared p, Answer answer, long start) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        conversations.remember(p.conversationId(), answer.conversationId());
         log.record(p.messageId(), p.conversationId(), p.request().message(), answer, elapsed, p.who().keyId());
         services.metrics().answer(answer.mode(), answer.llmFallback(), elapsed);
         return answer;

@@ -104,13 +104,13 @@ public record ServerConfig(String host, int port, Path dataDir, URI ollamaBaseUr
         URI ollama = URI.create(envValue.apply("OLLAMA_BASE_URL")
                 .orElseGet(() -> t.get("ollama.base-url").asString().orElse("http://localhost:11434")));
         String model = envValue.apply("OLLAMA_MODEL")
-                .orElseGet(() -> t.get("ollama.model").asString().orElse("qwen2.5:3b-instruct"));
+                .orElseGet(() -> t.get("ollama.model").asString().orElse(vn.trolyso.assistant.llm.OllamaSettings.DEFAULT_MODEL));
         Optional<String> adminToken = envValue.apply("TROLYSO_ADMIN_TOKEN")
                 .or(() -> sec.get("admin-token").asString().asOptional());
         boolean requireKey = envValue.apply("TROLYSO_REQUIRE_API_KEY").map(v -> parseBoolean("TROLYSO_REQUIRE_API_KEY", v))
                 .orElseGet(() -> sec.get("require-api-key").asBoolean().orElse(false));
         Set<Scope> anonymous = Scope.parse(envValue.apply("TROLYSO_ANONYMOUS_SCOPES").map(ServerConfig::commaList)
-                .orElseGet(() -> sec.get("anonymous-scopes").asList(String.class).orElse(List.of("chat"))));
+                .orElseGet(() -> sec.get("anonymous-scopes").asList(String.class).orElse(List.of("chat", "framework", "learning"))));
         List<ApiKey> keys = envValue.apply("TROLYSO_API_KEYS").map(ServerConfig::parseKeyList)
                 .orElseGet(() -> yamlKeys(sec.get("api-keys")));
         List<String> origins = envValue.apply("TROLYSO_ALLOWED_ORIGINS").map(ServerConfig::commaList)

@@ -82,9 +82,17 @@ public final class ApiErrors {
     /** A handler answering 405 with the allowed methods; register it after a path's real routes. */
     public static Handler methodNotAllowed(String... allowed) {
         String allow = Arrays.stream(allowed).collect(Collectors.joining(", "));
-        return (req, res) -> send(res, new ApiException(Status.METHOD_NOT_ALLOWED_405, "method_not_allowed",
+        return (req, res) -> {
+            if (req.prologue().method().equals(io.helidon.http.Method.OPTIONS)) {
+                // A preflight the CORS filter let through (it has set the CORS headers); answer it plainly.
+                res.header(HeaderNames.create("Allow"), allow + ", OPTIONS");
+                res.status(Status.NO_CONTENT_204).send();
+                return;
+            }
+            send(res, new ApiException(Status.METHOD_NOT_ALLOWED_405, "method_not_allowed",
                 "Phương thức " + req.prologue().method().text() + " không được hỗ trợ ở địa chỉ này (dùng: " + allow
                         + ").", Map.of("Allow", allow)));
+        };
     }
 
     /** A handler answering 404 for any API path nobody serves. */

@@ -17,7 +17,10 @@ public final class Access {
 
     /** Throws 401 (no key) or 403 (key without that scope) unless the caller may use {@code scope}. */
     public static ClientIdentity require(ServerRequest req, Scope scope) {
-        ClientIdentity who = identity(req);
+        return check(identity(req), scope);
+    }
+
+    static ClientIdentity check(ClientIdentity who, Scope scope) {
         if (who.may(scope)) {
             return who;
         }

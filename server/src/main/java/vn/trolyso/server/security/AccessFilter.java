@@ -52,6 +52,7 @@ public final class AccessFilter implements Filter {
         try {
             ClientIdentity identity = identify(req, path);
             limit(identity);
+            RouteScopes.forPath(path).ifPresent(scope -> Access.check(identity, scope));
             req.context().register(identity);
         } catch (ApiException e) {
             ApiErrors.send(res, e);
@@ -84,10 +85,8 @@ public final class AccessFilter implements Filter {
         if (identity.admin()) {
             return;
         }
-        Duration wait = perIp.tryAcquire(identity.clientIp());
-        if (wait.isZero() && !identity.anonymous()) {
-            wait = perKey.tryAcquire(identity.keyId());
-        }
+        // A keyed client (often a portal's server behind one address) is limited per key; keyless callers per IP.
+        Duration wait = identity.anonymous() ? perIp.tryAcquire(identity.clientIp()) : perKey.tryAcquire(identity.keyId());
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             throw new ApiException(Status.TOO_MANY_REQUESTS_429, "rate_limited",

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.trolyso.assistant.Role;
+import vn.trolyso.server.AppServices;
 import vn.trolyso.server.TrolysoServer;
 import vn.trolyso.server.testing.ScriptedAssistant;
 import vn.trolyso.server.testing.SseEvents;
@@ -35,7 +36,8 @@ class ChatApiTest {
     @BeforeAll
     static void start() {
         assistant = new ScriptedAssistant(List.of("Kế hoạch ", "nhằm ", "nâng cao kỹ năng số [1]."), Duration.ZERO);
-        server = TestServers.start(dataDir, c -> c, b -> b.assistant(assistant).ready(() -> true));
+        server = TestServers.startWithKnowledge(dataDir, c -> c,
+                s -> new AppServices.Knowledge(TestServers.corpus(s), assistant));
     }
 
     @AfterAll
@@ -58,8 +60,7 @@ class ChatApiTest {
         assertEquals(1, citation.get("n").asInt());
         String messageId = body.get("messageId").asText();
         assertFalse(messageId.isBlank());
-        assertEquals(body.get("conversationId").asText(), assistant.asked().getLast().conversationId(),
-                "the assistant continues the conversation id the client is told");
+        assertNull(assistant.asked().getLast().conversationId(), "a new conversation for the assistant");
         assertEquals(Role.GIAO_VIEN, assistant.asked().getLast().profile().role());
         assertEquals(7, assistant.asked().getLast().profile().grade());
 
@@ -76,11 +77,18 @@ class ChatApiTest {
     }
 
     @Test
-    void aGivenConversationIdIsKept() throws Exception {
-        JsonNode body = JSON.readTree(TestServers.postJson(server, "/api/v1/chat",
-                "{\"message\":\"Còn gì nữa?\",\"conversationId\":\"conv-42\"}").body());
-        assertEquals("conv-42", body.get("conversationId").asText());
-        assertEquals("conv-42", assistant.asked().getLast().conversationId());
+    void theConversationIdContinuesTheAssistantsConversation() throws Exception {
+        JsonNode first = JSON.readTree(TestServers.postJson(server, "/api/v1/chat", "{\"message\":\"Mục đích?\"}").body());
+        String conversation = first.get("conversationId").asText();
+        int firstTurn = assistant.asked().size();
+        JsonNode second = JSON.readTree(TestServers.postJson(server, "/api/v1/chat",
+                "{\"message\":\"Còn gì nữa?\",\"conversationId\":\"" + conversation + "\"}").body());
+        assertEquals(conversation, second.get("conversationId").asText());
+        assertEquals("assistant-conversation-" + firstTurn, assistant.asked().getLast().conversationId(),
+                "the second turn continues the assistant's conversation of the first");
+        JsonNode own = JSON.readTree(TestServers.postJson(server, "/api/v1/chat",
+                "{\"message\":\"Hỏi\",\"conversationId\":\"conv-42\"}").body());
+        assertEquals("conv-42", own.get("conversationId").asText(), "a client-chosen id is kept");
     }
 
     @Test
@@ -162,8 +170,8 @@ class ChatApiTest {
 
     @Test
     void questionTextStaysOutOfTheLogWhenConfigured(@TempDir Path otherDir) throws Exception {
-        try (TrolysoServer.Running quiet = TestServers.start(otherDir, c -> c.withLogQuestions(false),
-                b -> b.assistant(assistant).ready(() -> true))) {
+        try (TrolysoServer.Running quiet = TestServers.startWithKnowledge(otherDir, c -> c.withLogQuestions(false),
+                s -> new AppServices.Knowledge(TestServers.corpus(s), assistant))) {
             String id = JSON.readTree(TestServers.postJson(quiet, "/api/v1/chat", "{\"message\":\"Bí mật\"}").body())
                     .get("messageId").asText();
             try (Connection c = quiet.services().database().connection();
@@ -179,8 +187,7 @@ class ChatApiTest {
 
     @Test
     void notReadyIs503() throws Exception {
-        try (TrolysoServer.Running starting = TestServers.start(dataDir.resolve("starting"), c -> c,
-                b -> b.assistant(assistant).ready(() -> false))) {
+        try (TrolysoServer.Running starting = TestServers.startWithKnowledge(dataDir.resolve("starting"), c -> c, null)) {
             HttpResponse<String> r = TestServers.postJson(starting, "/api/v1/chat", "{\"message\":\"Hỏi\"}");
             assertEquals(503, r.statusCode());
             assertEquals("not_ready", JSON.readTree(r.body()).at("/error/code").asText());

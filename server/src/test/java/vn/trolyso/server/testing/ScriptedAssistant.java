@@ -45,7 +45,9 @@ public final class ScriptedAssistant implements Assistant {
             tokens.onToken(p);
             text.append(p);
         }
-        return new Answer(question.conversationId(), "assistant-id", text.toString(), AnswerMode.EXTRACTIVE,
+        String conversation = question.conversationId() != null ? question.conversationId()
+                : "assistant-conversation-" + asked.size();
+        return new Answer(conversation, "assistant-message-id", text.toString(), AnswerMode.EXTRACTIVE,
                 List.of(new Citation(1, "doc-1", "Kế hoạch thử", "UBND", "I. MỤC ĐÍCH", "Đoạn trích <b>thử</b>")),
                 false);
     }

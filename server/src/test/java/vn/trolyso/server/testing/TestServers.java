@@ -10,17 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import vn.trolyso.knowledge.KnowledgeBase;
+import vn.trolyso.knowledge.KnowledgeSources;
 import vn.trolyso.assistant.store.Database;
 import vn.trolyso.server.AppServices;
 import vn.trolyso.server.TrolysoServer;
 import vn.trolyso.server.config.ServerConfig;
-import vn.trolyso.server.observe.OllamaStatus;
 
 /**
  * Starts real servers on a free port for tests, and calls them. Reusable by every area's server tests:
  * <pre>
- * try (var server = TestServers.start(tempDir, c -> c.withAdminToken("secret"), b -> b.assistant(myAssistant))) {
+ * try (var server = TestServers.start(tempDir, c -> c.withAdminToken("secret"))) {   // real wiring, real corpus
  *     var r = TestServers.get(server, "/api/v1/documents");
  * }
  * </pre>
@@ -39,22 +41,60 @@ public final class TestServers {
                 "TROLYSO_DATA_DIR", dataDir.toString(), "OLLAMA_BASE_URL", NO_OLLAMA.toString()));
     }
 
-    /** Starts the production wiring ({@link AppServices#create}) on {@code dataDir}. */
+    /** Starts the production wiring ({@link TrolysoServer#start(ServerConfig)}) on {@code dataDir}, once ready. */
     public static TrolysoServer.Running start(Path dataDir, UnaryOperator<ServerConfig> configure) {
-        return TrolysoServer.start(configure.apply(config(dataDir)));
+        TrolysoServer.Running server = TrolysoServer.start(configure.apply(config(dataDir)));
+        awaitReady(server);
+        return server;
     }
 
     /**
-     * Starts a server whose services are assembled by {@code services} around a fresh in-memory database (for tests
-     * that put in their own assistant or search).
+     * Starts a server around services assembled by {@code services} (e.g. {@code b -> b.framework(f)}); the knowledge
+     * base is not loaded, so routes that need it answer 503 — enough for routes that do not.
      */
     public static TrolysoServer.Running start(Path dataDir, UnaryOperator<ServerConfig> configure,
                                               UnaryOperator<AppServices.Builder> services) {
         ServerConfig config = configure.apply(config(dataDir));
         Database db = Database.open(config.dataDir());
-        AppServices.Builder b = AppServices.builder(config).database(db).closeOnShutdown(db)
-                .ollama(new OllamaStatus(config.ollamaBaseUrl()));
-        return TrolysoServer.start(config, services.apply(b).build());
+        return TrolysoServer.start(config,
+                services.apply(AppServices.builder(config).database(db).closeOnShutdown(db)).build());
+    }
+
+    /**
+     * Starts a server whose knowledge (knowledge base + assistant) comes from {@code knowledge}, loaded before the
+     * server starts; {@code null} leaves the server "not ready" (index still loading).
+     */
+    public static TrolysoServer.Running startWithKnowledge(Path dataDir, UnaryOperator<ServerConfig> configure,
+                                                           Function<AppServices, AppServices.Knowledge> knowledge) {
+        ServerConfig config = configure.apply(config(dataDir));
+        Database db = Database.open(config.dataDir());
+        AppServices services = AppServices.builder(config).database(db).closeOnShutdown(db).build();
+        if (knowledge != null) {
+            services.load(knowledge);
+        }
+        return TrolysoServer.start(config, services);
+    }
+
+    /** The real knowledge base of the default sources under the server's data directory. */
+    public static KnowledgeBase corpus(AppServices services) {
+        Path dir = services.config().dataDir();
+        return KnowledgeBase.open(dir, KnowledgeSources.defaults(dir));
+    }
+
+    /** Waits until the background loading has finished. */
+    public static void awaitReady(TrolysoServer.Running server) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!server.services().ready()) {
+            if (!server.services().loadError().isEmpty() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("server did not become ready: " + server.services().loadError());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     public static HttpClient client() {

@@ -1,0 +1,108 @@
+package vn.trolyso.server.search;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vn.trolyso.knowledge.DocumentSummary;
+import vn.trolyso.knowledge.KnowledgeBase;
+import vn.trolyso.knowledge.document.DocumentMetadata;
+import vn.trolyso.knowledge.search.Passage;
+import vn.trolyso.knowledge.search.SearchQuery;
+import vn.trolyso.server.AppServices;
+import vn.trolyso.server.http.ApiErrors;
+import vn.trolyso.server.http.Json;
+import vn.trolyso.server.http.TextInput;
+import vn.trolyso.server.security.Access;
+import vn.trolyso.server.security.Scope;
+
+/**
+ * {@code GET /search?q=&k=5} → {@code {"hits":[{"documentId","title","section","text","score"}]}} and
+ * {@code GET /documents} → the indexed documents with metadata and passage counts.
+ */
+public final class SearchService implements HttpService {
+    static final int DEFAULT_K = 5;
+
+    private final AppServices services;
+
+    public SearchService(AppServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/search", this::search)
+                .any("/search", ApiErrors.methodNotAllowed("GET"))
+                .get("/documents", this::documents)
+                .any("/documents", ApiErrors.methodNotAllowed("GET"));
+    }
+
+    private KnowledgeBase knowledgeBase() {
+        return services.knowledgeBase().orElseThrow(ApiErrors::notReady);
+    }
+
+    private void search(ServerRequest req, ServerResponse res) {
+        Access.require(req, Scope.SEARCH);
+        Optional<String> q = req.query().first("q").asOptional();
+        if (q.isEmpty()) {
+            throw ApiErrors.missingField("q");
+        }
+        TextInput.requireClean("q", q.get());
+        if (TextInput.length(q.get()) > services.config().limits().maxMessageChars()) {
+            throw ApiErrors.badRequest("query_too_long", "Nội dung tìm kiếm quá dài. Tối đa "
+                    + services.config().limits().maxMessageChars() + " ký tự.");
+        }
+        int k = parseK(req.query().first("k").asOptional());
+        List<Passage> passages = knowledgeBase().search(SearchQuery.of(q.get(), k));
+        List<Map<String, Object>> hits = passages.stream().map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("documentId", p.document().id());
+            m.put("title", p.document().title());
+            m.put("section", p.sectionPath());
+            m.put("text", p.text());
+            m.put("score", p.score());
+            return m;
+        }).toList();
+        Json.send(res, Map.of("hits", hits));
+    }
+
+    static int parseK(Optional<String> raw) {
+        if (raw.isEmpty() || raw.get().isBlank()) {
+            return DEFAULT_K;
+        }
+        try {
+            int k = Integer.parseInt(raw.get().strip());
+            if (k >= 1 && k <= SearchQuery.MAX_LIMIT) {
+                return k;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ApiErrors.badRequest("invalid_limit", "Tham số k phải là số nguyên từ 1 đến " + SearchQuery.MAX_LIMIT + ".");
+    }
+
+    private void documents(ServerRequest req, ServerResponse res) {
+        Access.require(req, Scope.DOCUMENTS);
+        List<Map<String, Object>> docs = knowledgeBase().documents().stream().map(SearchService::document).toList();
+        Json.send(res, Map.of("documents", docs));
+    }
+
+    private static Map<String, Object> document(DocumentSummary s) {
+        DocumentMetadata d = s.metadata();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("documentId", d.id());
+        m.put("title", d.title());
+        m.put("issuer", d.issuer());
+        m.put("place", d.place());
+        m.put("date", d.date());
+        m.put("type", d.type());
+        m.put("kind", d.kind().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("source", d.source());
+        m.put("chunkCount", s.chunkCount());
+        return m;
+    }
+}

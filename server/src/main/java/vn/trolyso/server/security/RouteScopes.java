@@ -1,0 +1,32 @@
+package vn.trolyso.server.security;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which scope each API area needs, checked by {@link AccessFilter} before any handler runs, so a new route under a
+ * listed prefix is protected without further code. Admin routes ({@code /api/v1/admin/}) need the admin token
+ * instead (see {@link AdminAuth}).
+ */
+final class RouteScopes {
+    private static final Map<String, Scope> PREFIXES = Map.of(
+            "/api/v1/chat", Scope.CHAT,
+            "/api/v1/feedback", Scope.CHAT,
+            "/api/v1/search", Scope.SEARCH,
+            "/api/v1/documents", Scope.DOCUMENTS,
+            "/api/v1/framework", Scope.FRAMEWORK,
+            "/api/v1/learning", Scope.LEARNING);
+
+    private RouteScopes() {
+    }
+
+    static Optional<Scope> forPath(String path) {
+        for (Map.Entry<String, Scope> e : PREFIXES.entrySet()) {
+            String prefix = e.getKey();
+            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                return Optional.of(e.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+}
