@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import vn.trolyso.assistant.Assistant;
 import vn.trolyso.assistant.answering.AssistantFactory;
 import vn.trolyso.assistant.answering.AssistantSettings;
+import vn.trolyso.assistant.llm.OllamaSettings;
+import vn.trolyso.assistant.rag.GenerativeAnswerer;
 import vn.trolyso.eval.EvalArgs;
 import vn.trolyso.eval.EvalCommand;
 import vn.trolyso.eval.qa.QaItem;
@@ -52,6 +55,19 @@ public final class AnswersCommand implements EvalCommand {
             Assistant extractive = AssistantFactory.create(kb, FrameworkLoader.loadBundled(),
                     AssistantSettings.defaults());
             report.put("extractive", evaluate("extractive", extractive, items, options.flag("verbose")));
+            String ollama = System.getenv(OllamaSettings.ENV_BASE_URL);
+            if (ollama != null && !ollama.isBlank()) {
+                GenerativeAnswerer llm = GenerativeAnswerer.create(OllamaSettings.fromEnvironment(), kb);
+                if (!llm.available()) {
+                    System.out.println("Ollama at " + ollama + " is not usable: " + llm.status().detail());
+                    report.put("generative_unavailable", llm.status().detail());
+                } else {
+                    Assistant generative = AssistantFactory.create(kb, FrameworkLoader.loadBundled(),
+                            Optional.of(llm), AssistantSettings.defaults());
+                    report.put("generative", evaluate("generative (" + llm.status().model() + ")", generative,
+                            items, options.flag("verbose")));
+                }
+            }
         }
         JsonReport.writeIfRequested(options.out(), report);
         return 0;
