@@ -7,6 +7,7 @@ import vn.trolyso.eval.answers.AnswersCommand;
 import vn.trolyso.eval.framework.FrameworkEvalCommand;
 import vn.trolyso.eval.qa.QaSetsCommand;
 import vn.trolyso.eval.retrieval.RetrievalCommand;
+import vn.trolyso.eval.server.ServerBenchCommand;
 
 /**
  * Entry point of the benchmarks: {@code java -jar eval/target/eval.jar <command> [options]} (or
@@ -18,7 +19,8 @@ public final class Main {
             new RetrievalCommand(),
             new QaSetsCommand(),
             new FrameworkEvalCommand(),
-            new AnswersCommand());
+            new AnswersCommand(),
+            new ServerBenchCommand());
 
     private Main() {
     }
