@@ -19,7 +19,7 @@
   };
   const ROLES = [['', 'Chưa chọn'], ['giao_vien', 'Giáo viên'], ['can_bo_quan_ly', 'Cán bộ quản lý'],
     ['nhan_vien', 'Nhân viên'], ['hoc_sinh', 'Học sinh'], ['phu_huynh', 'Phụ huynh']];
-  const MODES = { extractive: 'Trích từ tài liệu (chế độ không dùng mô hình ngôn ngữ)', framework: 'Theo khung năng lực số' };
+  const MODES = { framework: 'Theo khung năng lực số' }; // the extractive mode adds its own notice
   const KEY = 'trolyso.chat', PKEY = 'trolyso.profile';
 
   const store = (s, k, v) => { try { if (v === undefined) return JSON.parse(s.getItem(k)); s.setItem(k, JSON.stringify(v)); } catch (e) { return null; } };

@@ -14,8 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Interim stand-in for the real server while its chat endpoints are not on main: serves the web folder and answers
- * chat with a fixed hostile answer (HTML in the text and in a citation snippet). Replaced by the real server.
+ * Interim stand-in for the learning routes while they are not on main: serves the web folder and answers the
+ * issue-6 API (profile, assessment, learning path, progress). Replaced by the real server once those routes land.
  */
 final class StubChatServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,83 +1,146 @@
 package vn.trolyso.server.browser;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.support.ui.Select;
-
-import java.util.List;
 import org.openqa.selenium.WebElement;
+import vn.trolyso.assistant.answering.AssistantFactory;
+import vn.trolyso.assistant.answering.AssistantSettings;
+import vn.trolyso.knowledge.KnowledgeBase;
+import vn.trolyso.knowledge.KnowledgeSources;
+import vn.trolyso.knowledge.document.DocumentSource;
+import vn.trolyso.knowledge.framework.FrameworkLoader;
+import vn.trolyso.server.TrolysoServer;
+import vn.trolyso.server.testing.TestServers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The widget in a real headless Chromium against a running server: chat, citations, feedback, hostile HTML. */
+/**
+ * The widget in a real headless Chromium against the real server (bundled corpus, no-LLM mode) with one extra indexed
+ * document full of HTML payloads: chat over SSE, citations, feedback stored, nothing from a question, an answer or a
+ * document executes, keyboard, reload, phone width.
+ */
 class WidgetBrowserTest {
-    private static StubChatServer server;
+    @TempDir
+    static Path dataDir;
+    private static TrolysoServer.Running server;
     private static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        server = new StubChatServer();
+        server = TestServers.start(dataDir, c -> c, b -> {
+            List<DocumentSource> sources = new ArrayList<>(KnowledgeSources.defaults(dataDir));
+            sources.add(new HostileDocumentSource());
+            KnowledgeBase kb = KnowledgeBase.open(dataDir, sources);
+            return b.search(kb).closeOnShutdown(kb)
+                    .assistant(AssistantFactory.create(kb, FrameworkLoader.loadBundled(), AssistantSettings.defaults()));
+        });
         browser = Browser.start();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
     }
 
     @BeforeEach
     void freshPage() {
         browser.viewport(1280, 800);
-        browser.driver.get(server.base() + "/");
+        browser.driver.get(server.baseUrl() + "/");
         browser.js("sessionStorage.clear(); localStorage.clear();");
         browser.driver.navigate().refresh();
+        // Records which API calls the widget makes, to tell the streamed path from the fallback.
+        browser.js("window.__calls = []; const f = window.fetch;"
+                + "window.fetch = (u, o) => { window.__calls.push(String(u).replace(/^https?:\\/\\/[^/]+/, '')); return f(u, o); };");
+    }
+
+    private WebElement lastAnswer() {
+        return browser.waitFor("a finished answer", d -> browser.all(".msg.bot[aria-busy]").isEmpty()
+                && browser.all(".msg.bot").size() > 1 ? browser.all(".msg.bot").getLast() : null);
+    }
+
+    private String lastMessageId() {
+        return (String) browser.js("return JSON.parse(sessionStorage.getItem('trolyso.chat')).messages.at(-1).messageId;");
     }
 
     @Test
-    void asksStreamsCitesRatesAndNeverRunsHtml() throws Exception {
+    void streamsACitedAnswerFromTheCorpusAndStoresFeedback() throws Exception {
         browser.in("button.bubble").click();
-        WebElement input = browser.in("textarea");
         assertEquals("textarea Câu hỏi", browser.focused(), "opening the panel focuses the input");
         browser.screenshot("desktop-open");
 
-        String hostile = "Chỉ tiêu là gì? <img src=x onerror=\"window.__xss=4\"><script>window.__xss=5</script>";
-        input.sendKeys(hostile, Keys.ENTER);
-        WebElement answer = browser.waitFor(d -> browser.all(".msg.bot .fb").isEmpty() ? null
-                : browser.all(".msg.bot").getLast());
-        assertTrue(answer.getText().contains("chỉ tiêu"), answer.getText());
-        assertEquals("Bạn: " + hostile, browser.all(".msg.user").getLast().getDomProperty("textContent"));
-        WebElement cite = browser.in(".msg.bot .cite");
+        browser.in(".sugg button").click();
+        WebElement answer = lastAnswer();
+        assertEquals(List.of("/api/v1/chat/stream"), browser.js("return window.__calls;"), "answered over SSE");
+        WebElement cite = answer.findElement(By.cssSelector(".cite"));
         cite.click();
-        WebElement note = browser.waitFor(d -> browser.all(".cites details[open]").stream().findFirst().orElse(null));
-        assertTrue(note.getText().contains("II. Chỉ tiêu"), note.getText());
+        WebElement note = browser.waitFor("an open footnote", d -> browser.all(".cites details[open]").stream()
+                .findFirst().orElse(null));
+        assertTrue(note.getText().contains("Kiến An"), note.getText());
+        assertTrue(browser.all(".sugg button").stream().noneMatch(WebElement::isDisplayed), "starters hide once asked");
         browser.screenshot("desktop-answer");
 
+        String messageId = lastMessageId();
         browser.in(".fb button[data-rating=up]").click();
-        browser.waitFor(d -> "true".equals(browser.in(".fb button[data-rating=up]").getDomAttribute("aria-pressed")));
-        assertEquals(1, server.feedback.size());
-        assertEquals("up", server.feedback.getFirst().get("rating").asText());
-
-        assertNull(browser.js("return window.__xss;"), "no HTML from a question, answer or document executed");
-        assertTrue(browser.all(".msg img, .msg script, .msg b, .msg i").isEmpty(), "HTML stays text");
+        browser.waitFor("thumbs up pressed",
+                d -> "true".equals(browser.in(".fb button[data-rating=up]").getDomAttribute("aria-pressed")) ? true : null);
+        assertEquals("up", storedRating(messageId), "the feedback is in the database");
 
         browser.driver.navigate().refresh();
-        browser.waitFor(d -> browser.all(".msg.user").size() == 1 ? true : null);
-        assertTrue(browser.in(".msg.bot .cite").isDisplayed(), "conversation kept across reload");
+        browser.waitFor("the restored conversation", d -> browser.all(".msg.user").size() == 1 ? true : null);
+        assertEquals("true", browser.in(".fb button[data-rating=up]").getDomAttribute("aria-pressed"),
+                "conversation and rating kept across reload");
+
+        browser.in(".panel header button").click(); // Cuộc trò chuyện mới
+        browser.waitFor("an empty conversation", d -> browser.all(".msg.user").isEmpty() ? true : null);
+        assertTrue(browser.in(".sugg button").isDisplayed(), "starters come back with a new conversation");
+    }
+
+    @Test
+    void htmlInQuestionsAnswersAndDocumentsNeverExecutes() throws Exception {
+        browser.in("button.bubble").click();
+        String hostile = "Chỉ tiêu là gì? <img src=x onerror=\"window.__xss='question'\"><script>window.__xss='q2'</script>";
+        browser.in("textarea").sendKeys(hostile, Keys.ENTER);
+        lastAnswer();
+        assertEquals("Bạn: " + hostile, browser.all(".msg.user").getLast().getDomProperty("textContent"));
+
+        browser.in("textarea").sendKeys(HostileDocumentSource.QUESTION, Keys.ENTER);
+        browser.waitFor("two answers", d -> browser.all(".msg.bot .fb").size() == 2 ? true : null);
+        WebElement answer = lastAnswer();
+        List<WebElement> notes = answer.findElements(By.cssSelector(".cites details"));
+        WebElement hostileNote = notes.stream().filter(n -> n.getDomProperty("textContent").contains("máy chiếu"))
+                .findFirst().orElseThrow(() -> new AssertionError("the hostile document is cited: " + answer.getText()));
+        hostileNote.findElement(By.tagName("summary")).click();
+        assertTrue(hostileNote.getText().contains("<img src=x"), "document HTML is shown as text: " + hostileNote.getText());
+        browser.screenshot("desktop-hostile");
+
+        assertNull(browser.js("return window.__xss;"), "no HTML from a question, answer or document executed");
+        assertTrue(browser.all(".msg img, .msg script, .msg b, .msg iframe, .msg a[href^=javascript]").isEmpty(),
+                "HTML stays text");
 
         browser.viewport(360, 740);
         browser.screenshot("phone-answer");
         browser.in("textarea").sendKeys(Keys.ESCAPE);
-        browser.waitFor(d -> browser.all(".panel").getFirst().isDisplayed() ? null : true);
-        assertFalse(browser.all(".panel").getFirst().isDisplayed(), "Esc closes the panel");
-        assertEquals("button Mở Trợ lý số", browser.focused(), "focus returns to the bubble");
+        browser.waitFor("the panel closed", d -> browser.all(".panel").getFirst().isDisplayed() ? null : true);
+        assertEquals("button Mở Trợ lý số", browser.focused(), "Esc closes and returns focus to the bubble");
     }
 
     @Test
@@ -86,40 +149,19 @@ class WidgetBrowserTest {
                 + " ? Promise.reject(new TypeError('blocked')) : f(u, o);");
         browser.in("button.bubble").click();
         browser.in(".sugg button").click();
-        WebElement answer = browser.waitFor(d -> browser.all(".msg.bot .fb").isEmpty() ? null
-                : browser.all(".msg.bot").getLast());
-        assertTrue(answer.getText().contains("chỉ tiêu"), answer.getText());
-        assertFalse(browser.all(".msg.bot .cite").isEmpty(), "the fallback answer keeps its citations");
+        WebElement answer = lastAnswer();
+        assertEquals(List.of("/api/v1/chat"), browser.js("return window.__calls;"), "answered by POST /api/v1/chat");
+        assertFalse(answer.findElements(By.cssSelector(".cite")).isEmpty(), "the fallback answer keeps its citations");
+        assertFalse(answer.findElements(By.cssSelector(".fb")).isEmpty(), "and can be rated");
     }
 
-    @Test
-    void assessesThenFollowsTheLearningPath() throws Exception {
-        browser.in("button.bubble").click();
-        browser.in("[role=tab]#tls-tab-assess").click();
-        assertTrue(browser.in("#tls-assess .note").getText().contains("chọn vai trò"));
-        new Select(browser.in("select[aria-label='Vai trò của bạn']")).selectByValue("giao_vien");
-        List<WebElement> statements = browser.waitFor(d -> browser.all("#tls-assess .stmt").isEmpty() ? null
-                : browser.all("#tls-assess .stmt"));
-        browser.in("#tls-assess button.primary").click();
-        assertTrue(browser.in("#tls-assess [role=status]").getText().contains("chưa chọn"), "unanswered statements are reported");
-        String[] answers = {"co", "mot_phan", "chua"};
-        for (int i = 0; i < statements.size(); i++) {
-            statements.get(i).findElement(By.cssSelector("input[value=" + answers[i % 3] + "]")).click();
+    private static String storedRating(String messageId) throws Exception {
+        try (Connection c = server.services().database().connection();
+             PreparedStatement ps = c.prepareStatement("SELECT rating FROM feedback WHERE message_id = ?")) {
+            ps.setString(1, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         }
-        browser.screenshot("desktop-assessment");
-        browser.in("#tls-assess button.primary").click();
-        WebElement result = browser.in("#tls-assess .result");
-        assertTrue(result.getText().contains("Bậc"), result.getText());
-        browser.in("#tls-assess button.primary").click();
-
-        WebElement firstModule = browser.in("#tls-path .path li");
-        String title = firstModule.findElement(By.tagName("strong")).getText();
-        browser.screenshot("desktop-path");
-        firstModule.findElement(By.cssSelector("button[data-module]")).click();
-        browser.waitFor(d -> browser.all("#tls-path .path li.done").size() == 1 ? true : null);
-        assertEquals(title, browser.in("#tls-path .path li.done strong").getText());
-        assertTrue(browser.in("#tls-path .note").getText().startsWith("Đã học 1/"), browser.in("#tls-path .note").getText());
-        browser.viewport(360, 740);
-        browser.screenshot("phone-path");
     }
 }
