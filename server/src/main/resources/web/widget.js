@@ -416,7 +416,7 @@ h3{margin:0;font-size:16px}
       const statements = (await api('GET', '/api/v1/assessment?' + q)).statements || [];
       const groups = new Map();
       for (const s of statements) {
-        const k = s.domainName || s.domain;
+        const k = s.domainName;
         groups.set(k, [...(groups.get(k) || []), s]);
       }
       const status = el('p', 'note', { role: 'status' });
@@ -442,11 +442,11 @@ h3{margin:0;font-size:16px}
     status.textContent = 'Đang tính kết quả…';
     try {
       const me = await ensureLearner();
-      const r = await api('POST', '/api/v1/assessment', { profileId: me.profileId, role: me.role, grade: me.grade, answers });
+      const r = await api('POST', '/api/v1/assessment', { profileId: me.profileId, answers });
       const heading = el('h3', null, { tabindex: '-1' }, 'Kết quả tự đánh giá');
       assessPane.replaceChildren(heading, el('ul', 'result', null, ...(r.domains || []).map(d => el('li', null, null,
-        el('strong', null, null, d.domainName || d.name || d.domain), el('div', null, null, 'Bậc ' + d.level + (d.levelName ? ' – ' + d.levelName : '')),
-        d.description ? el('div', 'meta', null, d.description) : null))),
+        el('strong', null, null, d.domainName), el('div', null, null, (d.reachedTarget ? '✓ ' : '') + 'Bậc ' + d.level + ' – ' + d.levelName + ' (mục tiêu: bậc ' + d.targetLevel + ')'),
+        d.levelWording ? el('div', 'meta', null, d.levelWording) : null))),
         el('button', 'primary', { type: 'button', onclick: () => showTab('path') }, 'Xem lộ trình học'),
         el('button', 'link', { type: 'button', onclick: loadAssessment }, 'Làm lại'));
       heading.focus();
@@ -459,29 +459,31 @@ h3{margin:0;font-size:16px}
         el('button', 'primary', { type: 'button', onclick: () => showTab('assess') }, 'Tự đánh giá ngay'));
     }
     try {
-      const p = await api('GET', '/api/v1/learning-path?profileId=' + encodeURIComponent(learner.profileId));
-      const mods = p.modules || [];
-      const left = mods.filter(m => !m.done);
-      pathPane.replaceChildren(
-        el('p', 'note', { role: 'status', tabindex: '-1' }, mods.length ? 'Đã học ' + (mods.length - left.length) + '/' + mods.length + ' bài · còn khoảng '
-          + left.reduce((t, m) => t + (m.durationMinutes || 0), 0) + ' phút' : 'Bạn đã đạt mức mong đợi ở mọi miền năng lực. Chúc mừng bạn!'),
-        el('ol', 'path', null, ...mods.map(m => el('li', m.done ? 'done' : null, null,
-          el('strong', null, null, m.title),
-          el('div', 'meta', null, m.durationMinutes + ' phút' + (m.competencies ? ' · năng lực ' + m.competencies.join(', ') : '')),
-          m.summary ? el('p', null, null, m.summary) : null,
-          m.done ? el('span', 'ok', null, '✓ Đã học xong')
-            : el('button', null, { type: 'button', 'data-module': m.id, onclick: () => markDone(m) }, 'Đánh dấu đã học'),
-          el('button', 'link', { type: 'button', onclick: () => { showTab('chat'); ask('Tóm tắt bài học “' + m.title + '”'); } }, 'Hỏi trợ lý về bài này')))));
+      renderPath(await api('GET', '/api/v1/learning-path?profileId=' + encodeURIComponent(learner.profileId)));
     } catch (e) {
       if (e.status === 404) { learner = null; localStorage.removeItem(LKEY); return loadPath(); }
       say(pathPane, e.message);
     }
   }
 
+  function renderPath(p) {
+    const mods = p.modules || [], done = mods.filter(m => m.done).length;
+    pathPane.replaceChildren(
+      el('p', 'note', { role: 'status', tabindex: '-1' }, !mods.length ? 'Bạn đã đạt mức mong đợi ở mọi miền năng lực. Chúc mừng bạn!'
+        : p.complete ? 'Bạn đã học xong cả ' + mods.length + ' bài của lộ trình. Chúc mừng bạn!'
+          : 'Đã học ' + done + '/' + mods.length + ' bài · còn khoảng ' + p.remainingMinutes + ' phút'),
+      el('ol', 'path', null, ...mods.map(m => el('li', m.done ? 'done' : null, null,
+        el('strong', null, null, m.title),
+        el('div', 'meta', null, m.durationMinutes + ' phút · năng lực ' + (m.competencies || []).join(', ') + (m.reason === 'basic' ? ' · bài cơ bản' : '')),
+        m.summary ? el('p', null, null, m.summary) : null,
+        m.done ? el('span', 'ok', null, '✓ Đã học xong')
+          : el('button', null, { type: 'button', 'data-module': m.id, onclick: () => markDone(m) }, 'Đánh dấu đã học'),
+        el('button', 'link', { type: 'button', onclick: () => { showTab('chat'); ask('Tóm tắt bài học “' + m.title + '”'); } }, 'Hỏi trợ lý về bài này')))));
+  }
+
   async function markDone(m) {
     try {
-      await api('POST', '/api/v1/progress', { profileId: learner.profileId, moduleId: m.id, status: 'done' });
-      await loadPath();
+      renderPath((await api('POST', '/api/v1/progress', { profileId: learner.profileId, moduleId: m.id, status: 'done' })).path);
       (pathPane.querySelector('li:not(.done) button') || pathPane.querySelector('.note')).focus();
     } catch (e) { say(pathPane, e.message); }
   }

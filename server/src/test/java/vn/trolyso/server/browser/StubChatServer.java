@@ -53,22 +53,26 @@ final class StubChatServer implements AutoCloseable {
                         Map.of("id", "4.2-2", "domain", "4", "domainName", "An toàn", "level", 2,
                                 "text", "Tôi có thể đặt mật khẩu mạnh và bật xác thực hai lớp.")))))
                 .post("/api/v1/assessment", (req, res) -> json(res, Map.of("domains", List.of(
-                        Map.of("domain", "1", "domainName", "Khai thác dữ liệu và thông tin", "level", 2, "levelName", "Cơ bản 2"),
-                        Map.of("domain", "4", "domainName", "An toàn", "level", 1, "levelName", "Cơ bản 1")))))
-                .get("/api/v1/learning-path", (req, res) -> json(res, Map.of("modules", List.of(
-                        Map.of("id", "mat-khau", "title", "Mật khẩu và bảo vệ tài khoản", "durationMinutes", 20,
-                                "competencies", List.of("4.2"), "summary", "Đặt mật khẩu mạnh, bật xác thực hai lớp.",
-                                "done", progress.contains("mat-khau")),
-                        Map.of("id", "tim-kiem", "title", "Tìm kiếm và đánh giá thông tin", "durationMinutes", 25,
-                                "competencies", List.of("1.1", "1.2"), "done", progress.contains("tim-kiem"))))))
+                        Map.of("domain", "1", "domainName", "Khai thác dữ liệu và thông tin", "level", 2, "levelName", "Cơ bản 2", "targetLevel", 3),
+                        Map.of("domain", "4", "domainName", "An toàn", "level", 1, "levelName", "Cơ bản 1", "targetLevel", 3)))))
+                .get("/api/v1/learning-path", (req, res) -> json(res, path()))
                 .post("/api/v1/progress", (req, res) -> {
                     progress.add(JSON.readTree(req.content().as(String.class)).path("moduleId").asText());
-                    json(res, Map.of("ok", true));
+                    json(res, Map.of("status", "done", "path", path()));
                 })
                 .post("/api/v1/feedback", (req, res) -> {
                     feedback.add(JSON.readTree(req.content().as(String.class)));
                     res.status(204).send();
                 })).build().start();
+    }
+
+    private Map<String, Object> path() {
+        return Map.of("complete", false, "remainingMinutes", (progress.contains("mat-khau") ? 0 : 20) + 25, "modules", List.of(
+                Map.of("id", "mat-khau", "title", "Mật khẩu và bảo vệ tài khoản", "durationMinutes", 20, "reason", "basic",
+                        "competencies", List.of("4.2"), "summary", "Đặt mật khẩu mạnh, bật xác thực hai lớp.",
+                        "done", progress.contains("mat-khau")),
+                Map.of("id", "tim-kiem", "title", "Tìm kiếm và đánh giá thông tin", "durationMinutes", 25, "reason", "gap",
+                        "competencies", List.of("1.1", "1.2"), "done", false)));
     }
 
     private static void json(io.helidon.webserver.http.ServerResponse res, Object body) throws Exception {
