@@ -1,7 +1,7 @@
 /* Trợ lý số web widget: one <script> tag adds a chat bubble and panel to any page.
  * No framework; CSS isolated in a Shadow DOM; the API base is this script's own origin.
  * Safety: answer and document text only ever reach the page through textContent and DOM nodes,
- * never innerHTML, so no HTML from an answer or a document can execute. */
+ * never parsed as HTML, so no HTML from an answer or a document can execute. */
 (() => {
   'use strict';
   const script = document.currentScript;

@@ -20,6 +20,7 @@ import vn.trolyso.knowledge.KnowledgeBase;
 import vn.trolyso.knowledge.KnowledgeSources;
 import vn.trolyso.knowledge.document.DocumentSource;
 import vn.trolyso.knowledge.framework.FrameworkLoader;
+import vn.trolyso.server.AppServices;
 import vn.trolyso.server.TrolysoServer;
 import vn.trolyso.server.testing.TestServers;
 
@@ -41,12 +42,12 @@ class WidgetBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServers.start(dataDir, c -> c, b -> {
+        server = TestServers.startWithKnowledge(dataDir, c -> c, services -> {
             List<DocumentSource> sources = new ArrayList<>(KnowledgeSources.defaults(dataDir));
             sources.add(new HostileDocumentSource());
             KnowledgeBase kb = KnowledgeBase.open(dataDir, sources);
-            return b.search(kb).closeOnShutdown(kb)
-                    .assistant(AssistantFactory.create(kb, FrameworkLoader.loadBundled(), AssistantSettings.defaults()));
+            return new AppServices.Knowledge(kb,
+                    AssistantFactory.create(kb, FrameworkLoader.loadBundled(), AssistantSettings.defaults()));
         });
         browser = Browser.start();
     }

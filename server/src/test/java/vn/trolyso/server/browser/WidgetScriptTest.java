@@ -1,0 +1,35 @@
+package vn.trolyso.server.browser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Guards on the widget script itself: its size budget and the absence of HTML-string sinks. */
+class WidgetScriptTest {
+    private static String widget() throws IOException {
+        try (InputStream in = WidgetScriptTest.class.getResourceAsStream("/web/widget.js")) {
+            assertNotNull(in, "web/widget.js is on the classpath");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void staysWithinThirtyKilobytesUnminified() throws IOException {
+        int bytes = widget().getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(bytes <= 30_000, "widget.js (JS + embedded CSS) is " + bytes + " bytes; the budget is 30,000");
+    }
+
+    @Test
+    void neverParsesStringsAsHtml() throws IOException {
+        String js = widget();
+        for (String sink : new String[] {"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
+                "new Function", "createContextualFragment"}) {
+            assertFalse(js.contains(sink), "widget.js must not use " + sink);
+        }
+    }
+}
