@@ -168,7 +168,7 @@ h3{margin:0;font-size:16px}
       }
     }, tl)));
     tabBar.hidden = TABS.length < 2;
-    showTab(state.tab in views ? state.tab : 'chat', true);
+    if (!view) showTab(state.tab in views ? state.tab : 'chat', true); // once every tab is registered
   }
 
   function showTab(id, quiet) {
