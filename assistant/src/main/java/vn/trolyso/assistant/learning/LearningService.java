@@ -131,8 +131,15 @@ public final class LearningService {
         return path(profileId).next().map(LearningPath.Step::module);
     }
 
-    /** Result of checking a module's questions. */
-    public record CheckResult(int correct, int total, boolean passed) {
+    /**
+     * Result of checking a module's questions.
+     *
+     * @param correctOptions the right option (0-based) of each question, shown to the learner after an attempt
+     */
+    public record CheckResult(int correct, int total, boolean passed, List<Integer> correctOptions) {
+        public CheckResult {
+            correctOptions = List.copyOf(correctOptions);
+        }
     }
 
     /**
@@ -165,7 +172,8 @@ public final class LearningService {
                 correct++;
             }
         }
-        return new CheckResult(correct, questions.size(), correct == questions.size());
+        return new CheckResult(correct, questions.size(), correct == questions.size(),
+                questions.stream().map(CheckQuestion::correctIndex).toList());
     }
 
     /** The progress report of one school (or of every profile when {@code school} is null or blank). */

@@ -72,7 +72,7 @@ class LearningServiceTest {
             String id = learning.createProfile(Role.GIAO_VIEN, null, null, null).id();
             String basic = "mat-khau-va-bao-ve-tai-khoan"; // on every unassessed teacher's path (basic module)
             LearningService.CheckResult wrong = learning.markDone(id, basic, List.of(0, 1, 0));
-            assertEquals(new LearningService.CheckResult(0, 3, false), wrong);
+            assertEquals(new LearningService.CheckResult(0, 3, false, List.of(2, 0, 1)), wrong);
             assertNull(learning.markDone(id, basic, null));
             assertEquals(Boolean.FALSE, step(learning, id, basic).checksPassed());
             assertTrue(step(learning, id, basic).done());
