@@ -6,6 +6,7 @@ import java.util.List;
 import vn.trolyso.knowledge.document.BundledCorpusSource;
 import vn.trolyso.knowledge.document.DocumentSource;
 import vn.trolyso.knowledge.framework.FrameworkSource;
+import vn.trolyso.knowledge.materials.MaterialsSource;
 
 /**
  * The one place that lists what the knowledge base indexes. Each area adds its source here: the bundled corpus
@@ -25,6 +26,7 @@ public final class KnowledgeSources {
         List<DocumentSource> sources = new ArrayList<>();
         sources.add(new BundledCorpusSource());
         sources.add(FrameworkSource.bundled());
+        sources.add(new MaterialsSource(dataDir));
         return List.copyOf(sources);
     }
 }

@@ -7,21 +7,21 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import vn.trolyso.knowledge.document.Chunk;
 import vn.trolyso.knowledge.document.DocumentKind;
 import vn.trolyso.knowledge.document.DocumentMetadata;
 import vn.trolyso.knowledge.document.DocumentSource;
 import vn.trolyso.knowledge.document.IndexableDocument;
+import vn.trolyso.knowledge.document.SectionChunker;
 
 /**
- * The training modules as indexable documents, so that answers can cite them. One chunk per {@code ##} section
- * (the check questions are not indexed: they are for the learner, not evidence for answers).
+ * The training modules as indexable documents, so that answers can cite them. The {@code ##} sections are chunked by
+ * the shared {@link SectionChunker}; the check questions are not indexed (they are for the learner, not evidence).
  */
 public final class MaterialsSource implements DocumentSource {
     /** Citation type shown for every module. */
     public static final String TYPE = "Tài liệu học tập";
     /** Bump when the way modules become chunks changes, so existing indexes are rebuilt. */
-    private static final String FORMAT_VERSION = "materials-1";
+    private static final String FORMAT_VERSION = "materials-2";
 
     private final Path dataDir;
 
@@ -62,11 +62,10 @@ public final class MaterialsSource implements DocumentSource {
     static IndexableDocument toDocument(Material m) {
         DocumentMetadata metadata = new DocumentMetadata(m.id(), m.title(), "", "", "", TYPE, DocumentKind.MATERIAL,
                 m.source());
-        List<Chunk> chunks = new ArrayList<>();
+        StringBuilder markdown = new StringBuilder();
         for (Material.Section section : m.sections()) {
-            chunks.add(new Chunk(m.id(), chunks.size(), m.title() + Chunk.SECTION_SEPARATOR + section.heading(),
-                    section.text()));
+            markdown.append("## ").append(section.heading()).append('\n').append(section.text()).append('\n');
         }
-        return new IndexableDocument(metadata, chunks);
+        return new IndexableDocument(metadata, SectionChunker.chunk(metadata, markdown.toString()));
     }
 }
