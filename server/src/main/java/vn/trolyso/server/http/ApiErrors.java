@@ -19,6 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import vn.trolyso.assistant.InvalidQuestionException;
+import vn.trolyso.assistant.learning.LearningException;
 import vn.trolyso.knowledge.search.InvalidQueryException;
 
 /**
@@ -104,6 +105,8 @@ public final class ApiErrors {
     /** Registers the error mapping on the routing: every failure leaves as the JSON error shape. */
     public static void register(HttpRouting.Builder routing) {
         routing.error(ApiException.class, (req, res, e) -> send(res, e))
+                .error(LearningException.class, (req, res, e) -> send(res,
+                        e.notFound() ? Status.NOT_FOUND_404 : Status.BAD_REQUEST_400, e.code(), e.getMessage()))
                 .error(InvalidQuestionException.class, (req, res, e) ->
                         send(res, Status.BAD_REQUEST_400, e.code(), e.getMessage()))
                 .error(InvalidQueryException.class, (req, res, e) ->

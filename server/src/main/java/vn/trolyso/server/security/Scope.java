@@ -19,8 +19,8 @@ public enum Scope {
     /** The learning endpoints (materials, assessment, progress). */
     LEARNING;
 
-    /** Preset for the embeddable widget. */
-    public static final Set<Scope> WIDGET = Set.copyOf(EnumSet.of(CHAT));
+    /** Preset for the embeddable widget: chat plus its "Tự đánh giá" and "Lộ trình học" tabs. */
+    public static final Set<Scope> WIDGET = Set.copyOf(EnumSet.of(CHAT, LEARNING));
     /** Preset for a school portal calling the API from its server. */
     public static final Set<Scope> PORTAL = Set.copyOf(EnumSet.allOf(Scope.class));
 

@@ -1,0 +1,228 @@
+package vn.trolyso.server.learning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.trolyso.assistant.Role;
+import vn.trolyso.assistant.learning.LearningService;
+import vn.trolyso.assistant.learning.LearningStore;
+import vn.trolyso.assistant.learning.Profile;
+import vn.trolyso.assistant.learning.SelfAssessment;
+import vn.trolyso.assistant.learning.TargetLevels;
+import vn.trolyso.knowledge.framework.CompetencyFramework;
+import vn.trolyso.knowledge.materials.MaterialLibrary;
+import vn.trolyso.server.AppServices;
+import vn.trolyso.server.http.ApiErrors;
+import vn.trolyso.server.http.Json;
+import vn.trolyso.server.http.JsonBody;
+import vn.trolyso.server.http.TextInput;
+import vn.trolyso.server.security.Access;
+import vn.trolyso.server.security.AdminAuth;
+import vn.trolyso.server.security.Scope;
+
+/**
+ * The learning API under /api/v1: materials, self-assessment, profiles, learning path, progress (scope
+ * "learning") and the admin progress report. Shapes in README "Learning paths" and openapi.yaml.
+ */
+public final class LearningApi implements HttpService {
+    private final AppServices services;
+    private final AdminAuth admin;
+    private final LearningService learning;
+    private final TargetLevels targets;
+    private final LearningJson json;
+
+    public LearningApi(AppServices services, AdminAuth admin) {
+        this.services = services;
+        this.admin = admin;
+        LearningSettings settings = LearningSettings.load();
+        CompetencyFramework framework = services.framework();
+        this.targets = new TargetLevels(framework, settings.targetLevels());
+        this.learning = new LearningService(MaterialLibrary.load(services.config().dataDir()), framework, targets,
+                settings.progressTargets(), new LearningStore(services.database(), Clock.systemUTC()));
+        this.json = new LearningJson(framework);
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/materials", this::materials)
+                .any("/materials", ApiErrors.methodNotAllowed("GET"))
+                .get("/materials/{id}", this::material)
+                .any("/materials/{id}", ApiErrors.methodNotAllowed("GET"))
+                .get("/assessment", this::assessmentForm)
+                .post("/assessment", this::assess)
+                .any("/assessment", ApiErrors.methodNotAllowed("GET", "POST"))
+                .post("/profile", this::createProfile)
+                .any("/profile", ApiErrors.methodNotAllowed("POST"))
+                .get("/profile/{id}", this::profile)
+                .any("/profile/{id}", ApiErrors.methodNotAllowed("GET"))
+                .get("/learning-path", this::path)
+                .any("/learning-path", ApiErrors.methodNotAllowed("GET"))
+                .post("/progress", this::progress)
+                .any("/progress", ApiErrors.methodNotAllowed("POST"))
+                .get("/reports/progress", this::report)
+                .any("/reports/progress", ApiErrors.methodNotAllowed("GET"));
+    }
+
+    private void materials(ServerRequest req, ServerResponse res) {
+        Access.require(req, Scope.LEARNING);
+        Json.send(res, Map.of("materials", learning.library().all().stream().map(LearningJson::materialSummary).toList()));
+    }
+
+    private void material(ServerRequest req, ServerResponse res) {
+        Access.require(req, Scope.LEARNING);
+        Json.send(res, LearningJson.material(learning.material(req.path().pathParameters().get("id"))));
+    }
+
+    private void assessmentForm(ServerRequest req, ServerResponse res) {
+        Access.require(req, Scope.LEARNING);
+        Role role = LearningService.role(req.query().first("role").orElse(null));
+        Integer grade = grade(req.query().first("grade").orElse(null));
+        Json.send(res, json.form(learning.assessmentForm(role, grade)));
+    }
+
+    private void assess(ServerRequest req, ServerResponse res) {
+        Access.require(req, Scope.LEARNING);
+        ObjectNode body = body(req);
+        String profileId = JsonBody.requiredString(body, "profileId");
+        JsonNode answers = body.get("answers");
+        if (answers == null || answers.isNull()) {
+            throw ApiErrors.missingField("answers");
+        }
+        if (!answers.isArray()) {
+            throw ApiErrors.invalidField("answers", "phải là một danh sách [{statementId, answer}].");
+        }
+        List<Map.Entry<String, String>> raw = new ArrayList<>();
+        for (JsonNode a : answers) {
+            if (!a.isObject() || !a.path("statementId").isTextual() || !a.path("answer").isTextual()) {
+                throw ApiErrors.invalidField("answers", "mỗi phần tử phải có dạng {\"statementId\": \"…\", \"answer\": \"co|mot_phan|chua\"}.");
+            }
+            raw.add(Map.entry(a.get("statementId").asText(), a.get("answer").asText()));
+        }
+        List<SelfAssessment.DomainResult> results = learning.assess(profileId, LearningService.answers(raw));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("profileId", profileId.strip());
+        out.put("targetLevel", results.isEmpty() ? null : results.getFirst().targetLevel());
+        out.put("domains", results.stream().map(LearningJson::domainResult).toList());
+        Json.send(res, out);
+    }
+
+    private void createProfile(ServerRequest req, ServerResponse res) {
+        Access.require(req, Scope.LEARNING);
+        ObjectNode body = body(req);
+        Role role = LearningService.role(JsonBody.requiredString(body, "role"));
+        JsonNode g = body.get("grade");
+        Integer grade = null;
+        if (g != null && !g.isNull()) {
+            if (!g.isIntegralNumber()) {
+                throw ApiErrors.badRequest("invalid_grade", "Lớp phải là số nguyên từ 1 đến 12.");
+            }
+            grade = g.asInt();
+        }
+        String displayName = cleanOptional(body, "displayName");
+        String school = cleanOptional(body, "school");
+        Profile p = learning.createProfile(role, grade, displayName, school);
+        Json.send(res, Status.CREATED_201, LearningJson.profile(p, targets.target(p.role(), p.grade())));
+    }
+
+    private static String cleanOptional(ObjectNode body, String field) {
+        String value = JsonBody.optionalString(body, field);
+        if (value != null) {
+            TextInput.requireClean(field, value);
+        }
+        return value;
+    }
+
+    private void profile(ServerRequest req, ServerResponse res) {
+        Access.require(req, Scope.LEARNING);
+        Profile p = learning.profile(req.path().pathParameters().get("id"));
+        Map<String, Object> out = LearningJson.profile(p, targets.target(p.role(), p.grade()));
+        out.put("assessment", learning.latestResult(p.id())
+                .map(r -> Map.of("domains", r.stream().map(LearningJson::domainResult).toList())).orElse(null));
+        Json.send(res, out);
+    }
+
+    private void path(ServerRequest req, ServerResponse res) {
+        Access.require(req, Scope.LEARNING);
+        String profileId = req.query().first("profileId").filter(s -> !s.isBlank())
+                .orElseThrow(() -> ApiErrors.badRequest("missing_parameter", "Thiếu tham số profileId."));
+        Json.send(res, json.path(profileId, learning.path(profileId)));
+    }
+
+    private void progress(ServerRequest req, ServerResponse res) {
+        Access.require(req, Scope.LEARNING);
+        ObjectNode body = body(req);
+        String profileId = JsonBody.requiredString(body, "profileId");
+        String moduleId = JsonBody.requiredString(body, "moduleId");
+        String status = JsonBody.requiredString(body, "status");
+        if (!status.equals("done")) {
+            throw ApiErrors.badRequest("invalid_status", "Trạng thái chỉ có thể là \"done\".");
+        }
+        List<Integer> checkAnswers = null;
+        JsonNode checks = body.get("checkAnswers");
+        if (checks != null && !checks.isNull()) {
+            if (!checks.isArray()) {
+                throw ApiErrors.badRequest("invalid_check_answers", "checkAnswers phải là danh sách số thứ tự lựa chọn (từ 0).");
+            }
+            checkAnswers = new ArrayList<>();
+            for (JsonNode c : checks) {
+                if (!c.isIntegralNumber()) {
+                    throw ApiErrors.badRequest("invalid_check_answers", "checkAnswers phải là danh sách số thứ tự lựa chọn (từ 0).");
+                }
+                checkAnswers.add(c.asInt());
+            }
+        }
+        LearningService.CheckResult check = learning.markDone(profileId, moduleId, checkAnswers);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("profileId", profileId.strip());
+        out.put("moduleId", moduleId);
+        out.put("status", "done");
+        out.put("check", LearningJson.check(check));
+        out.put("path", json.path(profileId.strip(), learning.path(profileId)));
+        Json.send(res, out);
+    }
+
+    private void report(ServerRequest req, ServerResponse res) {
+        admin.require(req);
+        String school = req.query().first("school").orElse(null);
+        String format = req.query().first("format").orElse("json");
+        var report = learning.report(school);
+        switch (format) {
+            case "json" -> Json.send(res, LearningJson.report(report, Instant.now().toString()));
+            case "csv" -> {
+                res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8");
+                res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"tien-do-hoc-tap.csv\"");
+                res.header(HeaderNames.CACHE_CONTROL, "no-store");
+                // The byte-order mark lets Excel open the Vietnamese text as UTF-8.
+                res.send(("\uFEFF" + report.toCsv()).getBytes(StandardCharsets.UTF_8));
+            }
+            default -> throw ApiErrors.badRequest("invalid_format", "Định dạng chỉ có thể là json hoặc csv.");
+        }
+    }
+
+    private ObjectNode body(ServerRequest req) {
+        return JsonBody.readObject(req, services.config().limits().maxBodyBytes());
+    }
+
+    private static Integer grade(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw ApiErrors.badRequest("invalid_grade", "Lớp phải là số nguyên từ 1 đến 12.");
+        }
+    }
+}
