@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.trolyso.server.TrolysoServer;
+import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.testing.TestServers;
 
 /** The learning API on a real server: the documented shapes, the whole flow, persistence and the error cases. */
@@ -27,7 +28,10 @@ class LearningApiTest {
     Path dataDir;
 
     private TrolysoServer.Running start() {
-        return TestServers.start(dataDir, c -> c.withAdminToken(ADMIN), b -> b.ready(() -> true));
+        // Generous rate limits: the error-case test sends more requests at once than the default burst allows.
+        return TestServers.start(dataDir, c -> c.withAdminToken(ADMIN).withLimits(new ServerConfig.Limits(
+                c.limits().maxMessageChars(), c.limits().maxBodyBytes(), 10_000, 10_000, 1_000,
+                c.limits().answerTimeout())), b -> b.ready(() -> true));
     }
 
     private static JsonNode json(HttpResponse<String> r, int status) throws Exception {
