@@ -31,7 +31,7 @@ class LearningApiTest {
         // Generous rate limits: the error-case test sends more requests at once than the default burst allows.
         return TestServers.start(dataDir, c -> c.withAdminToken(ADMIN).withLimits(new ServerConfig.Limits(
                 c.limits().maxMessageChars(), c.limits().maxBodyBytes(), 10_000, 10_000, 1_000,
-                c.limits().answerTimeout())), b -> b.ready(() -> true));
+                c.limits().answerTimeout())), b -> b);
     }
 
     private static JsonNode json(HttpResponse<String> r, int status) throws Exception {
