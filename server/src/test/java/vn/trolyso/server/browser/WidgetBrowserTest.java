@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import vn.trolyso.assistant.answering.AssistantFactory;
 import vn.trolyso.assistant.answering.AssistantSettings;
 import vn.trolyso.knowledge.KnowledgeBase;
@@ -32,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The widget in a real headless Chromium against the real server (bundled corpus, no-LLM mode) with one extra indexed
  * document full of HTML payloads: chat over SSE, citations, feedback stored, nothing from a question, an answer or a
- * document executes, keyboard, reload, phone width.
+ * document executes, keyboard, reload, phone width; and the learning tabs: assess → path → mark done, kept across a reload.
  */
 class WidgetBrowserTest {
     @TempDir
@@ -154,6 +155,47 @@ class WidgetBrowserTest {
         assertEquals(List.of("/api/v1/chat"), browser.js("return window.__calls;"), "answered by POST /api/v1/chat");
         assertFalse(answer.findElements(By.cssSelector(".cite")).isEmpty(), "the fallback answer keeps its citations");
         assertFalse(answer.findElements(By.cssSelector(".fb")).isEmpty(), "and can be rated");
+    }
+
+    @Test
+    void assessesThenFollowsTheLearningPathAndKeepsTheProfile() throws Exception {
+        browser.in("button.bubble").click();
+        browser.in("#tls-tab-assess").click();
+        assertTrue(browser.in("#tls-assess .note").getText().contains("chọn vai trò"), "asks for a role first");
+        new Select(browser.in("select[aria-label='Vai trò của bạn']")).selectByValue("giao_vien");
+        List<WebElement> statements = browser.waitFor("the statements",
+                d -> browser.all("#tls-assess .stmt").isEmpty() ? null : browser.all("#tls-assess .stmt"));
+        assertTrue(statements.getFirst().getText().startsWith("Tôi có thể"), statements.getFirst().getText());
+        browser.in("#tls-assess button.primary").click();
+        assertTrue(browser.in("#tls-assess form [role=status]").getText().contains("chưa chọn"),
+                "unanswered statements are reported");
+        String[] answers = {"co", "mot_phan", "chua"};
+        for (int i = 0; i < statements.size(); i++) {
+            statements.get(i).findElement(By.cssSelector("input[value=" + answers[i % 3] + "]")).click();
+        }
+        browser.screenshot("desktop-assessment");
+        browser.in("#tls-assess button.primary").click();
+        WebElement result = browser.in("#tls-assess .result");
+        assertEquals(6, result.findElements(By.tagName("li")).size(), "one estimate per framework domain");
+        assertTrue(result.getText().contains("Bậc") && result.getText().contains("mục tiêu: bậc 5"), result.getText());
+        browser.in("#tls-assess button.primary").click(); // Xem lộ trình học
+
+        WebElement firstModule = browser.in("#tls-path .path li");
+        String title = firstModule.findElement(By.tagName("strong")).getText();
+        browser.screenshot("desktop-path");
+        firstModule.findElement(By.cssSelector("button[data-module]")).click();
+        browser.waitFor("one module done", d -> browser.all("#tls-path .path li.done").size() == 1 ? true : null);
+        assertEquals(title, browser.in("#tls-path .path li.done strong").getText());
+        assertTrue(browser.in("#tls-path .note").getText().startsWith("Đã học 1/"), browser.in("#tls-path .note").getText());
+
+        String profileId = (String) browser.js("return JSON.parse(localStorage.getItem('trolyso.learner')).profileId;");
+        String path = TestServers.get(server, "/api/v1/learning-path?profileId=" + profileId).body();
+        assertTrue(path.contains("\"done\":true"), "progress stored on the server: " + path);
+
+        browser.driver.navigate().refresh();
+        browser.waitFor("the path after a reload", d -> browser.all("#tls-path .path li.done").size() == 1 ? true : null);
+        browser.viewport(360, 740);
+        browser.screenshot("phone-path");
     }
 
     private static String storedRating(String messageId) throws Exception {
