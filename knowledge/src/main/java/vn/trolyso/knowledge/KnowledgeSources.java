@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.trolyso.knowledge.document.BundledCorpusSource;
 import vn.trolyso.knowledge.document.DocumentSource;
+import vn.trolyso.knowledge.document.SectionChunker;
 import vn.trolyso.knowledge.framework.FrameworkSource;
+import vn.trolyso.knowledge.ingest.DocumentExtractor;
+import vn.trolyso.knowledge.ingest.IngestLimits;
+import vn.trolyso.knowledge.ingest.UploadedDocumentStore;
 import vn.trolyso.knowledge.materials.MaterialsSource;
 
 /**
@@ -15,6 +19,11 @@ import vn.trolyso.knowledge.materials.MaterialsSource;
  */
 public final class KnowledgeSources {
     private KnowledgeSources() {
+    }
+
+    /** The school's uploaded documents under {@code <dataDir>/documents/}, chunked like the bundled corpus. */
+    public static UploadedDocumentStore uploads(Path dataDir, IngestLimits limits) {
+        return new UploadedDocumentStore(dataDir, new DocumentExtractor(limits), SectionChunker::chunk);
     }
 
     /**
@@ -27,6 +36,9 @@ public final class KnowledgeSources {
         sources.add(new BundledCorpusSource());
         sources.add(FrameworkSource.bundled());
         sources.add(new MaterialsSource(dataDir));
+        if (dataDir != null) {
+            sources.add(uploads(dataDir, IngestLimits.defaults()));
+        }
         return List.copyOf(sources);
     }
 }

@@ -175,6 +175,7 @@ public final class PlainTextCleaner {
             table.end();
             boolean startsNew = current.isEmpty()
                     || LIST_ITEM.matcher(line).lookingAt()
+                    || current.charAt(0) == '#' // a Markdown heading is a line of its own
                     || SENTENCE_END.matcher(current).find()
                     || isAllCaps(current) != isAllCaps(line) && !continuesLowercase(line)
                     || endsHeading(current, line);

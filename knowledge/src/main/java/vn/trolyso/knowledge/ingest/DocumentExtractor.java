@@ -7,10 +7,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import vn.trolyso.knowledge.document.PlainTextCleaner;
 
 /**
  * Turns an uploaded file into clean Vietnamese text. The type is detected from the content (magic bytes and
- * structure), never from the file name: PDF, DOCX, HTML, Markdown or UTF-8 plain text. Every refusal is an
+ * structure), never from the file name: PDF, DOCX, HTML, Markdown or UTF-8 plain text. The text then gets the clean-up
+ * the bundled corpus gets ({@link PlainTextCleaner}: NFC, broken lines rejoined, page numbers dropped, tables as rows
+ * with headers), after running headers/footers of PDFs are removed page by page. Every refusal is an
  * {@link IngestException} with a stable code and a Vietnamese message. Thread-safe.
  */
 public final class DocumentExtractor {
@@ -45,11 +48,13 @@ public final class DocumentExtractor {
             case MARKDOWN -> MarkdownTextExtractor.extract(TextDecoder.decode(content));
             case TEXT -> TextDecoder.decode(content);
         };
-        String clean = TextCleanup.clean(normalise(text));
+        String raw = TextCleanup.clean(normalise(text));
+        String clean = PlainTextCleaner.clean(raw);
         if (clean.codePoints().noneMatch(Character::isLetter)) {
             throw empty();
         }
-        return new ExtractedDocument(format, clean, MetadataGuesser.guess(clean));
+        // Metadata is read from the lines as laid out, before the cleaner joins them into paragraphs.
+        return new ExtractedDocument(format, clean, MetadataGuesser.guess(raw));
     }
 
     /** Detects the format from the bytes alone. */

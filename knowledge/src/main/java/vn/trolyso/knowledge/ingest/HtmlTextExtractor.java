@@ -42,6 +42,9 @@ final class HtmlTextExtractor {
                     }
                     if (tag.equals("br")) {
                         out.append('\n');
+                    } else if (tag.matches("h[1-6]")) {
+                        // Markdown heading marks: the chunker turns them into section paths
+                        out.append('\n').append("#".repeat(tag.charAt(1) - '0')).append(' ');
                     } else if (BLOCKS.contains(tag)) {
                         out.append('\n');
                         if (tag.equals("li")) {
@@ -63,7 +66,7 @@ final class HtmlTextExtractor {
         String body = out.toString();
         String title = doc.title().strip();
         if (!title.isEmpty() && !body.strip().startsWith(title)) {
-            return title + "\n\n" + body;
+            return "# " + title + "\n\n" + body;
         }
         return body;
     }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Plain text of a Markdown document: headings keep their words, emphasis and link syntax go, tables become rows with
- * headers, code blocks keep their content.
+ * Plain text of a Markdown document: headings keep their "#" marks (section paths for the chunker), emphasis and link
+ * syntax go, tables become tab-separated rows, code blocks keep their content.
  */
 final class MarkdownTextExtractor {
     private static final Pattern HEADING = Pattern.compile("^\\s{0,3}#{1,6}\\s+(.*?)\\s*#*\\s*$");
@@ -36,7 +36,8 @@ final class MarkdownTextExtractor {
             }
             var heading = HEADING.matcher(line);
             if (heading.matches()) {
-                out.add(inline(heading.group(1)));
+                // keep the marks: the chunker turns "#"/"##" headings into section paths
+                out.add(line.strip().replaceAll("^(#+)\\s+.*$", "$1") + " " + inline(heading.group(1)));
                 continue;
             }
             String text = QUOTE.matcher(line).replaceFirst("");

@@ -40,7 +40,7 @@ public final class MetadataGuesser {
     private static final Pattern MOTTO = Pattern.compile(
             "(?iu)CỘNG\\s+H(?:ÒA|OÀ)\\s+XÃ\\s+HỘI\\s+CHỦ\\s+NGHĨA\\s+VIỆT\\s+NAM|Độc\\s+lập\\s*[-–—]\\s*Tự\\s+do\\s*[-–—]\\s*Hạnh\\s+phúc");
     private static final Pattern BODY_START = Pattern.compile(
-            "(?U)^(Căn cứ|Thực hiện|Kính gửi|Để|Nhằm|I\\.|1\\.|Phần|Chương)\\b.*");
+            "(?U)^((Căn cứ|Thực hiện|Kính gửi|Để|Nhằm|Phần|Chương)\\b|([IVXL]{1,5}|\\d{1,2})\\.\\s).*");
     /** Words after which an issuing body's name is a proper name whose syllables are all capitalised. */
     private static final Pattern PROPER_NAME_AFTER = Pattern.compile(
             "(?iu)\\b(phường|xã|quận|huyện|tỉnh|thành phố|thị xã|thị trấn|tiểu học|trung học cơ sở|trung học phổ thông|"
@@ -108,9 +108,20 @@ public final class MetadataGuesser {
             String code = number.substring(number.indexOf('/') + 1).split("-")[0];
             type = TYPES_BY_CODE.getOrDefault(code, "");
         }
+        if (title.isEmpty() && !lines.isEmpty()) {
+            title = titleLikeLine(lines.getFirst());
+        }
         int headerEnd = firstPositive(headingLine, subjectLine, dateLine, lineOf(NUMBER, lines), Math.min(8, lines.size()));
         String issuer = issuer(lines.subList(0, Math.min(headerEnd, lines.size())));
         return new GuessedMetadata(clip(title), issuer, place, date, type, number);
+    }
+
+    /** A first line that reads like a heading (short, no final full stop), e.g. a Markdown "# …" or HTML title. */
+    private static String titleLikeLine(String first) {
+        String line = first.replaceFirst("^#+\\s*", "").strip();
+        boolean heading = line.length() <= 150 && !line.contains("\t") && !isUpperCase(line) && !line.endsWith(".") && !line.endsWith(":")
+                && !line.endsWith(";") && !DATE_LINE.matcher(line).find() && !NUMBER.matcher(line).find();
+        return heading ? line : "";
     }
 
     private static List<String> headerLines(String text) {

@@ -82,8 +82,7 @@ public final class UploadedDocumentStore implements DocumentSource {
     public Added add(UploadRequest request) {
         ExtractedDocument extracted = extractor.extract(request.content());
         GuessedMetadata guessed = extracted.guessed();
-        String title = firstNonBlank(request.title(), guessed.title(), headingLine(extracted.text()),
-                baseName(request.fileName()));
+        String title = firstNonBlank(request.title(), guessed.title(), baseName(request.fileName()));
         if (title.length() > 500) {
             throw new IngestException("invalid_metadata", "Tiêu đề quá dài (tối đa 500 ký tự).");
         }
@@ -92,6 +91,9 @@ public final class UploadedDocumentStore implements DocumentSource {
                 guessed.place(), firstNonBlank(request.date(), guessed.date()),
                 firstNonBlank(request.type(), guessed.type(), "Tài liệu của trường"), DocumentKind.OFFICIAL,
                 request.fileName());
+        if (chunker.chunk(metadata, extracted.text()).isEmpty()) {
+            throw new IngestException("empty_document", "Tệp không có đoạn nội dung nào để tra cứu.");
+        }
         String sha = sha256(request.content());
         StoredDocument doc = new StoredDocument(metadata, extracted.format(), sha, request.content().length,
                 Instant.now().toString(), extracted.text().length());
@@ -298,12 +300,6 @@ public final class UploadedDocumentStore implements DocumentSource {
             }
         }
         return "";
-    }
-
-    /** The first line when it reads like a heading (short, no final full stop), e.g. a Markdown "# …" title. */
-    private static String headingLine(String text) {
-        String first = text.strip().lines().findFirst().orElse("").strip();
-        return first.length() <= 150 && !first.endsWith(".") && !first.endsWith(":") ? first : "";
     }
 
     private static String baseName(String fileName) {

@@ -105,7 +105,7 @@ class DocumentExtractorTest {
                 """;
         ExtractedDocument doc = extractor.extract(md.getBytes(UTF_8));
         assertEquals(DocumentFormat.MARKDOWN, doc.format());
-        assertTrue(doc.text().startsWith("Hướng dẫn đặt mật khẩu an toàn"), doc.text());
+        assertTrue(doc.text().startsWith("# Hướng dẫn đặt mật khẩu an toàn\n"), doc.text());
         assertTrue(doc.text().contains("Mật khẩu cần ít nhất 12 ký tự, xem tài liệu."), doc.text());
         assertTrue(doc.text().contains("Mức: Cơ bản; Yêu cầu: Không dùng ngày sinh"), doc.text());
     }

@@ -57,6 +57,13 @@ class MetadataGuesserTest {
     }
 
     @Test
+    void theSubjectStopsAtTheFirstSectionHeading() {
+        GuessedMetadata m = MetadataGuesser.guess("KẾ HOẠCH\nTổ chức hội thi Robotics cấp phường\n\nI. NỘI DUNG\n"
+                + "1. Hội thi dành cho học sinh khối 7.");
+        assertEquals("Kế hoạch tổ chức hội thi Robotics cấp phường", m.title());
+    }
+
+    @Test
     void findsNothingInTextWithoutAdministrativeLayout() {
         GuessedMetadata m = MetadataGuesser.guess("Mẹo nhỏ: nhấn Ctrl+S để lưu bài thường xuyên.");
         assertEquals(GuessedMetadata.NONE, m);
