@@ -173,7 +173,7 @@ public final class PlainTextCleaner {
                 continue;
             }
             table.end();
-            boolean startsNew = current.isEmpty()
+            boolean startsNew = current.isEmpty() || current.charAt(0) == '#'
                     || LIST_ITEM.matcher(line).lookingAt()
                     || current.charAt(0) == '#' // a Markdown heading is a line of its own
                     || SENTENCE_END.matcher(current).find()
@@ -196,8 +196,9 @@ public final class PlainTextCleaner {
      * last word is capitalised too (a proper name broken across lines: "quận Phú / Nhuận").
      */
     private static boolean endsHeading(CharSequence current, String line) {
-        if (!HEADING_START.matcher(current).lookingAt() || !Character.isUpperCase(line.codePointAt(0))) {
-            return false;
+        if (!HEADING_START.matcher(current).lookingAt() || !Character.isUpperCase(line.codePointAt(0))
+                || current.toString().contains(":") || current.length() > 160) {
+            return false; // "3. Địa điểm: Hội trường … Lý Thánh / Tông" is a sentence, not a bare heading
         }
         String text = current.toString().strip();
         String lastWord = text.substring(text.lastIndexOf(' ') + 1);
