@@ -53,11 +53,11 @@ public final class PassageQueryBuilder {
         BooleanQuery.Builder terms = new BooleanQuery.Builder();
         int clauses = 0;
         clauses += addField(terms, VietnameseAnalyzers.EXACT, syllables, ranking.exact());
-        clauses += addField(terms, VietnameseAnalyzers.EXACT_BIGRAMS, expanded, ranking.exactBigrams());
+        clauses += addField(terms, VietnameseAnalyzers.EXACT_BIGRAMS, expanded, ranking.exactBigrams(), false);
         clauses += addField(terms, VietnameseAnalyzers.FOLDED, syllables,
                 accented ? ranking.folded() : ranking.unaccented());
         clauses += addField(terms, VietnameseAnalyzers.FOLDED_BIGRAMS, expanded,
-                accented ? ranking.foldedBigrams() : ranking.unaccented());
+                accented ? ranking.foldedBigrams() : ranking.unaccented(), true);
         if (clauses == 0) {
             return null;
         }
@@ -76,6 +76,11 @@ public final class PassageQueryBuilder {
     }
 
     private int addField(BooleanQuery.Builder builder, String field, String text, float weight) {
+        return addField(builder, field, text, weight, null);
+    }
+
+    /** Adds a field's terms; for bigrams ({@code folded} non-null) pairs of question words are left out. */
+    private int addField(BooleanQuery.Builder builder, String field, String text, float weight, Boolean folded) {
         if (weight <= 0) {
             return 0;
         }
@@ -83,6 +88,9 @@ public final class PassageQueryBuilder {
         for (Map.Entry<String, Integer> term : VietnameseAnalyzers.terms(analyzer, field, text).entrySet()) {
             if (added == MAX_TERMS_PER_FIELD) {
                 break;
+            }
+            if (folded != null && ranking.dropQuestionWords() && QuestionWords.isQuestionTerm(term.getKey(), folded)) {
+                continue;
             }
             builder.add(new BoostQuery(new TermQuery(new Term(field, term.getKey())), weight * term.getValue()),
                     BooleanClause.Occur.SHOULD);

@@ -18,6 +18,6 @@ package vn.trolyso.knowledge.index;
 public record Ranking(float exact, float exactBigrams, float folded, float foldedBigrams, float unaccented,
                       float title, float k1, float b, boolean dropQuestionWords) {
     public static Ranking defaults() {
-        return new Ranking(1.0f, 1.0f, 0.3f, 0.3f, 1.0f, 0.2f, 1.2f, 0.75f, true);
+        return new Ranking(1.0f, 1.0f, 0.1f, 0.1f, 1.0f, 0.2f, 1.2f, 0.75f, true);
     }
 }

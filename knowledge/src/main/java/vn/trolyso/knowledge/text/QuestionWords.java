@@ -23,6 +23,19 @@ public final class QuestionWords {
     }
 
     /**
+     * Whether an analysed term (a syllable or a "syllable syllable" bigram, lowercase) is made of question words
+     * only, e.g. "gì", "thế nào", "được không".
+     */
+    public static boolean isQuestionTerm(String term, boolean folded) {
+        for (String part : term.split(" ")) {
+            if (!(folded ? FOLDED_WORDS : WORDS).contains(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The query without its question words (normalised text in, normalised text out).
      *
      * @param accented whether the query was typed with diacritics (then only the accented forms are removed)
