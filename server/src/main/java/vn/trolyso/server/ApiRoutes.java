@@ -7,6 +7,7 @@ import vn.trolyso.server.framework.FrameworkService;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.learning.LearningApi;
 import vn.trolyso.server.observe.OpenApiService;
+import vn.trolyso.server.reports.UsageReportApi;
 import vn.trolyso.server.search.SearchService;
 import vn.trolyso.server.security.AdminAuth;
 
@@ -28,6 +29,7 @@ final class ApiRoutes {
                 .register(API, new SearchService(services))
                 .register(API + "/framework", new FrameworkService(services.framework()))
                 .register(API, new LearningApi(services, admin))
+                .register(API, new UsageReportApi(services, admin))
                 .register(new OpenApiService());
         // Must stay last: any other /api path is a JSON 404.
         routing.any("/api/*", ApiErrors.unknownRoute());

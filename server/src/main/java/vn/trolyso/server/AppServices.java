@@ -1,6 +1,7 @@
 package vn.trolyso.server;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import vn.trolyso.knowledge.framework.CompetencyFramework;
 import vn.trolyso.knowledge.framework.FrameworkLoader;
 import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.observe.ServerMetrics;
+import vn.trolyso.server.reports.RetentionJob;
 
 /**
  * Everything the routes use, built in one place ({@link #create}) and closed once on shutdown. The knowledge base
@@ -59,7 +61,9 @@ public final class AppServices implements AutoCloseable {
      */
     public static AppServices create(ServerConfig config) {
         Database db = Database.open(config.dataDir());
-        AppServices services = builder(config).database(db).closeOnShutdown(db).build();
+        RetentionJob retention = new RetentionJob(db, config.reports().retentionDays(), Clock.systemUTC());
+        AppServices services = builder(config).database(db).closeOnShutdown(db).closeOnShutdown(retention).build();
+        retention.start(RetentionJob.FIRST_RUN);
         services.loadInBackground(AppServices::defaultKnowledge);
         return services;
     }

@@ -31,10 +31,12 @@ import vn.trolyso.server.security.Scope;
  * @param allowedOrigins       origins allowed to call the API from a browser (same-origin always works)
  * @param limits               size and rate limits
  * @param logQuestions         false keeps question text out of the answer log
+ * @param reports              report time zone and retention of the answer log
  */
 public record ServerConfig(String host, int port, Path dataDir, URI ollamaBaseUrl, String ollamaModel,
                            Optional<String> adminToken, boolean requireApiKey, Set<Scope> anonymousScopes,
-                           List<ApiKey> apiKeys, List<String> allowedOrigins, Limits limits, boolean logQuestions) {
+                           List<ApiKey> apiKeys, List<String> allowedOrigins, Limits limits, boolean logQuestions,
+                           ReportSettings reports) {
 
     /**
      * @param maxMessageChars  longest accepted chat message, in characters (code points)
@@ -66,6 +68,7 @@ public record ServerConfig(String host, int port, Path dataDir, URI ollamaBaseUr
         anonymousScopes = Set.copyOf(anonymousScopes);
         apiKeys = List.copyOf(apiKeys);
         allowedOrigins = List.copyOf(allowedOrigins);
+        java.util.Objects.requireNonNull(reports, "reports");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("server.port must be 0-65535: " + port);
         }
@@ -125,47 +128,52 @@ public record ServerConfig(String host, int port, Path dataDir, URI ollamaBaseUr
         boolean logQuestions = envValue.apply("TROLYSO_LOG_QUESTIONS").map(v -> parseBoolean("TROLYSO_LOG_QUESTIONS", v))
                 .orElseGet(() -> t.get("log-questions").asBoolean().orElse(true));
         return new ServerConfig(host, port, dataDir, ollama, model, adminToken, requireKey, anonymous, keys, origins,
-                limits, logQuestions);
+                limits, logQuestions, ReportSettings.from(t, envValue));
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, ollamaBaseUrl, ollamaModel, adminToken, requireApiKey,
-                anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions);
+                anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports);
     }
 
     public ServerConfig withDataDir(Path newDataDir) {
         return new ServerConfig(host, port, newDataDir, ollamaBaseUrl, ollamaModel, adminToken, requireApiKey,
-                anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions);
+                anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports);
     }
 
     public ServerConfig withOllama(URI baseUrl, String model) {
         return new ServerConfig(host, port, dataDir, baseUrl, model, adminToken, requireApiKey,
-                anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions);
+                anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports);
     }
 
     public ServerConfig withAdminToken(String token) {
         return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, Optional.ofNullable(token),
-                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions);
+                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports);
     }
 
     public ServerConfig withApiKeys(boolean required, List<ApiKey> keys) {
         return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, adminToken, required,
-                anonymousScopes, keys, allowedOrigins, limits, logQuestions);
+                anonymousScopes, keys, allowedOrigins, limits, logQuestions, reports);
     }
 
     public ServerConfig withAllowedOrigins(List<String> origins) {
         return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, adminToken, requireApiKey,
-                anonymousScopes, apiKeys, origins, limits, logQuestions);
+                anonymousScopes, apiKeys, origins, limits, logQuestions, reports);
     }
 
     public ServerConfig withLimits(Limits newLimits) {
         return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, adminToken, requireApiKey,
-                anonymousScopes, apiKeys, allowedOrigins, newLimits, logQuestions);
+                anonymousScopes, apiKeys, allowedOrigins, newLimits, logQuestions, reports);
     }
 
     public ServerConfig withLogQuestions(boolean log) {
         return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, adminToken, requireApiKey,
-                anonymousScopes, apiKeys, allowedOrigins, limits, log);
+                anonymousScopes, apiKeys, allowedOrigins, limits, log, reports);
+    }
+
+    public ServerConfig withReports(ReportSettings newReports) {
+        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, adminToken, requireApiKey,
+                anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, newReports);
     }
 
     private static List<ApiKey> yamlKeys(Config node) {

@@ -1,0 +1,131 @@
+package vn.trolyso.server.reports;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import vn.trolyso.assistant.analytics.UsageReport;
+import vn.trolyso.assistant.analytics.UsageReportCsv;
+import vn.trolyso.assistant.analytics.UsageReports;
+import vn.trolyso.server.AppServices;
+import vn.trolyso.server.http.ApiErrors;
+import vn.trolyso.server.http.Json;
+import vn.trolyso.server.security.AdminAuth;
+
+/**
+ * Admin reports on how the assistant is used, under /api/v1: {@code GET /reports/usage} (JSON or CSV) and
+ * {@code GET /reports/feedback} (the comments left with ratings). Both need the admin token.
+ */
+public final class UsageReportApi implements HttpService {
+    static final int DEFAULT_COMMENTS = 100;
+    static final int MAX_COMMENTS = 500;
+
+    private final AdminAuth admin;
+    private final UsageReports reports;
+    private final FeedbackComments comments;
+    private final ZoneId zone;
+    private final boolean questionsLogged;
+    private final Clock clock;
+
+    public UsageReportApi(AppServices services, AdminAuth admin) {
+        this(services, admin, Clock.systemUTC());
+    }
+
+    UsageReportApi(AppServices services, AdminAuth admin, Clock clock) {
+        this.admin = admin;
+        this.reports = new UsageReports(services.database());
+        this.comments = new FeedbackComments(services.database());
+        this.zone = services.config().reports().timeZone();
+        this.questionsLogged = services.config().logQuestions();
+        this.clock = clock;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/reports/usage", this::usage)
+                .any("/reports/usage", ApiErrors.methodNotAllowed("GET"))
+                .get("/reports/feedback", this::feedback)
+                .any("/reports/feedback", ApiErrors.methodNotAllowed("GET"));
+    }
+
+    private void usage(ServerRequest req, ServerResponse res) {
+        admin.require(req);
+        String format = req.query().first("format").orElse("json").strip();
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw ApiErrors.badRequest("invalid_format", "Định dạng chỉ có thể là json hoặc csv.");
+        }
+        ReportPeriod period = period(req);
+        UsageReport report = reports.report(period.from(), period.to(), zone);
+        if (format.equals("json")) {
+            Json.send(res, UsageReportJson.report(report, questionsLogged, clock.instant().toString()));
+            return;
+        }
+        res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8");
+        res.header(HeaderNames.CONTENT_DISPOSITION,
+                "attachment; filename=\"thong-ke-" + period.from() + "-" + period.to() + ".csv\"");
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.send(UsageReportCsv.write(report).getBytes(StandardCharsets.UTF_8)); // starts with a BOM for Excel
+    }
+
+    private void feedback(ServerRequest req, ServerResponse res) {
+        admin.require(req);
+        String rating = switch (req.query().first("rating").orElse("down").strip()) {
+            case "down" -> "down";
+            case "up" -> "up";
+            case "all" -> null;
+            default -> throw ApiErrors.badRequest("invalid_rating", "Loại đánh giá chỉ có thể là down, up hoặc all.");
+        };
+        int limit = limit(req.query().first("limit").orElse(null));
+        ReportPeriod period = period(req);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("from", period.from().toString());
+        out.put("to", period.to().toString());
+        out.put("timeZone", zone.getId());
+        out.put("questionsLogged", questionsLogged);
+        out.put("comments", comments.list(period, zone, rating, limit).stream().map(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("messageId", c.messageId());
+            m.put("rating", c.rating());
+            m.put("comment", c.comment());
+            m.put("createdAt", c.createdAt().withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString());
+            m.put("question", c.question());
+            m.put("mode", c.mode());
+            return m;
+        }).toList());
+        Json.send(res, out);
+    }
+
+    private ReportPeriod period(ServerRequest req) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        return ReportPeriod.parse(param(req, "from"), param(req, "to"), today);
+    }
+
+    /** A query parameter; an empty one (a cleared date field) counts as absent. */
+    private static Optional<String> param(ServerRequest req, String name) {
+        return req.query().first(name).asOptional().filter(v -> !v.isBlank());
+    }
+
+    private static int limit(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_COMMENTS;
+        }
+        try {
+            int n = Integer.parseInt(raw.strip());
+            if (n >= 1 && n <= MAX_COMMENTS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiErrors.badRequest("invalid_limit", "Số góp ý cần lấy phải là số nguyên từ 1 đến " + MAX_COMMENTS + ".");
+    }
+}
