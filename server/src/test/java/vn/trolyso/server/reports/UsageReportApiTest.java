@@ -238,6 +238,17 @@ class UsageReportApiTest {
         }
     }
 
+    @Test
+    void thePageAndTheApiDescriptionAreServed() {
+        HttpResponse<String> page = TestServers.get(server, "/admin/thong-ke.html");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Câu hỏi chưa trả lời được — tài liệu nào còn thiếu?"));
+        assertTrue(page.body().contains("href=\"tien-do.html\""));
+        assertTrue(TestServers.get(server, "/admin/tien-do.html").body().contains("href=\"thong-ke.html\""));
+        String openapi = TestServers.get(server, "/openapi").body();
+        assertTrue(openapi.contains("/api/v1/reports/usage:") && openapi.contains("/api/v1/reports/feedback:"));
+    }
+
     private static List<String> pairs(JsonNode array, String text, String count) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.get(text).asText() + "=" + n.get(count).asLong()));
