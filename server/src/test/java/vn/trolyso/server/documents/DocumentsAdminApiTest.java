@@ -122,6 +122,7 @@ class DocumentsAdminApiTest {
         HttpResponse<String> first = admin.uploadFile("lich.txt", v1, title);
         assertEquals(201, first.statusCode(), first.body());
         String id = AdminClient.json(first).get("document").get("id").asText();
+        assertFalse(texts(AdminClient.json(first).get("document").get("guessed")).contains("type"), first.body());
         awaitHitText("kiểm tra thiết bị phòng thí nghiệm", id, "thứ Hai");
 
         HttpResponse<String> second = admin.uploadFile("lich-moi.txt", v2, title);
