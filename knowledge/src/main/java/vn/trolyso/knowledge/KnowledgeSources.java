@@ -32,12 +32,21 @@ public final class KnowledgeSources {
      * @param dataDir the service's data directory (uploads live under it)
      */
     public static List<DocumentSource> defaults(Path dataDir) {
+        return defaults(dataDir, dataDir == null ? null : uploads(dataDir, IngestLimits.defaults()));
+    }
+
+    /**
+     * The default sources with a given upload store, so the service indexes the very store its admin API writes to.
+     *
+     * @param uploads the school's document store, or null for none
+     */
+    public static List<DocumentSource> defaults(Path dataDir, UploadedDocumentStore uploads) {
         List<DocumentSource> sources = new ArrayList<>();
         sources.add(new BundledCorpusSource());
         sources.add(FrameworkSource.bundled());
         sources.add(new MaterialsSource(dataDir));
-        if (dataDir != null) {
-            sources.add(uploads(dataDir, IngestLimits.defaults()));
+        if (uploads != null) {
+            sources.add(uploads);
         }
         return List.copyOf(sources);
     }

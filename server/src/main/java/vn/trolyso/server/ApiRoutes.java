@@ -2,6 +2,7 @@ package vn.trolyso.server;
 
 import io.helidon.webserver.http.HttpRouting;
 import vn.trolyso.server.chat.ChatService;
+import vn.trolyso.server.documents.DocumentsAdminService;
 import vn.trolyso.server.feedback.FeedbackService;
 import vn.trolyso.server.framework.FrameworkService;
 import vn.trolyso.server.http.ApiErrors;
@@ -26,6 +27,7 @@ final class ApiRoutes {
     static void register(HttpRouting.Builder routing, AppServices services, AdminAuth admin) {
         routing.register(API, new ChatService(services))
                 .register(API, new FeedbackService(services))
+                .register(API, new DocumentsAdminService(services, admin)) // before SearchService's GET /documents
                 .register(API, new SearchService(services))
                 .register(API + "/framework", new FrameworkService(services.framework()))
                 .register(API, new LearningApi(services, admin))

@@ -22,6 +22,7 @@ import vn.trolyso.knowledge.KnowledgeSources;
 import vn.trolyso.knowledge.framework.CompetencyFramework;
 import vn.trolyso.knowledge.framework.FrameworkLoader;
 import vn.trolyso.server.config.ServerConfig;
+import vn.trolyso.server.documents.DocumentIngestion;
 import vn.trolyso.server.observe.ServerMetrics;
 import vn.trolyso.server.reports.RetentionJob;
 
@@ -42,6 +43,7 @@ public final class AppServices implements AutoCloseable {
     private final CompetencyFramework framework;
     private final OllamaGateway ollama;
     private final ServerMetrics metrics;
+    private final DocumentIngestion documents;
     private final AtomicReference<Knowledge> knowledge = new AtomicReference<>();
     private final List<AutoCloseable> closeables;
     private volatile String loadError = "";
@@ -53,25 +55,33 @@ public final class AppServices implements AutoCloseable {
         this.ollama = b.ollama != null ? b.ollama : OllamaGateway.create(ollamaSettings(b.config));
         this.metrics = b.metrics != null ? b.metrics : new ServerMetrics();
         this.closeables = new ArrayList<>(b.closeables);
+        this.documents = new DocumentIngestion(b.config.dataDir(), b.config.limits().maxUploadBytes(),
+                this::knowledgeBase);
     }
 
     /**
      * The production wiring: database, competency framework, Ollama gateway, then — in the background — the knowledge
-     * base over {@link KnowledgeSources#defaults} and the assistant on top of it.
+     * base over {@link KnowledgeSources#defaults} and the assistant on top of it; once it is loaded, the files waiting
+     * in the inbox are ingested (and indexed by a background rebuild).
      */
     public static AppServices create(ServerConfig config) {
         Database db = Database.open(config.dataDir());
         RetentionJob retention = new RetentionJob(db, config.reports().retentionDays(), Clock.systemUTC());
         AppServices services = builder(config).database(db).closeOnShutdown(db).closeOnShutdown(retention).build();
         retention.start(RetentionJob.FIRST_RUN);
-        services.loadInBackground(AppServices::defaultKnowledge);
+        Thread.ofVirtual().name("knowledge-load").start(() -> {
+            services.load(AppServices::defaultKnowledge);
+            if (services.ready()) {
+                services.documents.scanInboxAtStart();
+            }
+        });
         return services;
     }
 
     /** The knowledge base of the default sources and the assistant the server runs (generative when Ollama works). */
     static Knowledge defaultKnowledge(AppServices s) {
         Path dataDir = s.config.dataDir();
-        KnowledgeBase kb = KnowledgeBase.open(dataDir, KnowledgeSources.defaults(dataDir));
+        KnowledgeBase kb = KnowledgeBase.open(dataDir, KnowledgeSources.defaults(dataDir, s.documents.store()));
         Assistant assistant = AssistantFactory.create(kb, s.framework,
                 Optional.of(new RagGenerativeAnswerer(s.ollama, kb, s.framework)), AssistantSettings.defaults());
         return new Knowledge(kb, assistant);
@@ -146,6 +156,11 @@ public final class AppServices implements AutoCloseable {
         return metrics;
     }
 
+    /** The school's document store, its inbox and the background indexer (one per service). */
+    public DocumentIngestion documents() {
+        return documents;
+    }
+
     /** True once the index is loaded and questions can be answered. */
     public boolean ready() {
         return knowledge.get() != null;
@@ -158,6 +173,7 @@ public final class AppServices implements AutoCloseable {
 
     @Override
     public void close() {
+        documents.close(); // first: a running rebuild finishes before the knowledge base closes
         List<AutoCloseable> toClose;
         synchronized (closeables) {
             toClose = new ArrayList<>(closeables);

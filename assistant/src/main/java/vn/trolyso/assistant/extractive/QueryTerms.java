@@ -11,7 +11,9 @@ import vn.trolyso.assistant.text.Terms;
 final class QueryTerms {
     private static final Pattern ASKS_NUMBER = Pattern.compile(
             "\\b(?:bao nhieu|may phan tram|ty le|phan tram|bao gio|khi nao|nam nao|ngay nao|so may|so hieu|so luong"
-                    + "|thoi gian|thoi han|hoan thanh|chi tieu)\\b");
+                    + "|thoi gian|thoi han|hoan thanh|chi tieu|bao lau)\\b");
+    /** "kéo dài bao lâu" asks for a duration: "kéo dài" is part of the question, not a topic. */
+    private static final Pattern HOW_LONG = Pattern.compile("\\bkeo dai(?= bao lau\\b)");
     private static final Pattern ASKS_PERCENT = Pattern.compile("\\b(?:phan tram|ty le|ti le)\\b|%");
 
     /**
@@ -56,10 +58,20 @@ final class QueryTerms {
     final boolean asksPercent;
     /** Years the question names (2025, 2030): a sentence about another period is a worse match. */
     final List<String> years;
+    /**
+     * The words naming what is asked for: the word before "nào / gì / mấy" ("nguồn nào", "ngày nào", "số mấy") and
+     * the words after "bao nhiêu" ("bao nhiêu máy chiếu"). An answer sentence usually contains them, and for
+     * "ngày nào" / "số mấy" a figure right after them ("ngày 18/8/2025", "số 5691/KH-SGDĐT").
+     */
+    final List<Term> focus;
+    /** The words after "bao nhiêu": what is counted. A sentence without them does not answer the count. */
+    final List<Term> counted;
 
     private QueryTerms(List<Term> terms, List<Term> pairs, boolean asksNumber, boolean asksPercent,
-                       List<String> years) {
+                       List<String> years, List<Term> focus, List<Term> counted) {
         this.years = years;
+        this.focus = focus;
+        this.counted = counted;
         this.terms = terms;
         this.pairs = pairs;
         this.asksNumber = asksNumber;
@@ -67,7 +79,13 @@ final class QueryTerms {
     }
 
     static QueryTerms of(String question) {
-        List<String> raw = Terms.rawTokens(question);
+        List<String> raw = new ArrayList<>(Terms.rawTokens(question));
+        for (int i = 0; i + 3 < raw.size(); i++) {
+            if (HOW_LONG.matcher(Terms.fold(String.join(" ", raw.subList(i, i + 4)))).lookingAt()) {
+                raw.subList(i, i + 2).clear();
+                break;
+            }
+        }
         Map<String, Term> terms = new LinkedHashMap<>();
         List<Term> pairs = new ArrayList<>();
         Term previous = null;
@@ -88,8 +106,45 @@ final class QueryTerms {
         }
         String folded = " " + Terms.fold(question) + " ";
         List<String> years = raw.stream().filter(t -> t.matches("(?:19|20)\\d\\d")).distinct().toList();
+        List<Term> focus = new ArrayList<>();
+        List<Term> counted = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String word = Terms.fold(raw.get(i));
+            if ((word.equals("nao") || word.equals("gi") || word.equals("may")) && i > 0
+                    && !Terms.isStopword(raw.get(i - 1))) {
+                focus.add(terms.get(toTerm(raw.get(i - 1)).surface()));
+            }
+            if (word.equals("nhieu") && i > 0 && Terms.fold(raw.get(i - 1)).equals("bao")) {
+                for (int j = i + 1; j < Math.min(raw.size(), i + 3) && !Terms.isStopword(raw.get(j)); j++) {
+                    counted.add(terms.get(toTerm(raw.get(j)).surface()));
+                }
+            }
+        }
+        focus.addAll(counted);
         return new QueryTerms(List.copyOf(terms.values()), List.copyOf(pairs), ASKS_NUMBER.matcher(folded).find(),
-                ASKS_PERCENT.matcher(folded).find(), years);
+                ASKS_PERCENT.matcher(folded).find(), years, List.copyOf(focus), List.copyOf(counted));
+    }
+
+    /** True when a focus word is followed by a figure in the sentence ("ngày 18/8/2025", "số 5691"). */
+    boolean focusBeforeNumber(String sentence) {
+        List<String> words = List.of(sentence.split("\\s+"));
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (!Character.isDigit(words.get(i + 1).charAt(0))) {
+                continue;
+            }
+            List<String> tokens = Terms.rawTokens(words.get(i));
+            if (tokens.size() != 1 || !words.get(i).equals(tokens.getFirst())) {
+                continue; // "ngày / /2025", "số: 12": punctuation between the word and the figure
+            }
+            String normalized = Terms.normalizeWord(tokens.getFirst());
+            String folded = Terms.fold(tokens.getFirst());
+            for (Term f : focus) {
+                if (f.alternatives().contains(f.folded() ? folded : normalized)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Term toTerm(String token) {

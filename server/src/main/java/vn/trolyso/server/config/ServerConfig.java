@@ -45,15 +45,31 @@ public record ServerConfig(String host, int port, Path dataDir, URI ollamaBaseUr
      * @param ratePerMinuteKey sustained requests per minute with one API key
      * @param rateBurst        requests accepted at once before the sustained rate applies
      * @param answerTimeout    overall bound on producing one answer
+     * @param maxUploadBytes   largest accepted document upload (the file itself; the request may add framing)
      */
     public record Limits(int maxMessageChars, int maxBodyBytes, int ratePerMinuteIp, int ratePerMinuteKey,
-                         int rateBurst, Duration answerTimeout) {
+                         int rateBurst, Duration answerTimeout, int maxUploadBytes) {
+        public static final int DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
         public Limits {
             positive("max-message-chars", maxMessageChars);
             positive("max-body-bytes", maxBodyBytes);
             positive("rate-per-minute-ip", ratePerMinuteIp);
             positive("rate-per-minute-key", ratePerMinuteKey);
             positive("rate-burst", rateBurst);
+            positive("max-upload-bytes", maxUploadBytes);
+        }
+
+        /** Limits with the default upload size. */
+        public Limits(int maxMessageChars, int maxBodyBytes, int ratePerMinuteIp, int ratePerMinuteKey,
+                      int rateBurst, Duration answerTimeout) {
+            this(maxMessageChars, maxBodyBytes, ratePerMinuteIp, ratePerMinuteKey, rateBurst, answerTimeout,
+                    DEFAULT_MAX_UPLOAD_BYTES);
+        }
+
+        public Limits withMaxUploadBytes(int bytes) {
+            return new Limits(maxMessageChars, maxBodyBytes, ratePerMinuteIp, ratePerMinuteKey, rateBurst,
+                    answerTimeout, bytes);
         }
 
         private static void positive(String name, int value) {
@@ -124,7 +140,7 @@ public record ServerConfig(String host, int port, Path dataDir, URI ollamaBaseUr
                         () -> new IllegalArgumentException("Missing trolyso.limits." + key)));
         Limits limits = new Limits(limit.apply("max-message-chars"), limit.apply("max-body-bytes"),
                 limit.apply("rate-per-minute-ip"), limit.apply("rate-per-minute-key"), limit.apply("rate-burst"),
-                Duration.ofSeconds(limit.apply("answer-timeout-seconds")));
+                Duration.ofSeconds(limit.apply("answer-timeout-seconds")), limit.apply("max-upload-bytes"));
         boolean logQuestions = envValue.apply("TROLYSO_LOG_QUESTIONS").map(v -> parseBoolean("TROLYSO_LOG_QUESTIONS", v))
                 .orElseGet(() -> t.get("log-questions").asBoolean().orElse(true));
         return new ServerConfig(host, port, dataDir, ollama, model, adminToken, requireKey, anonymous, keys, origins,

@@ -8,12 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.trolyso.knowledge.DocumentSummary;
 import vn.trolyso.knowledge.KnowledgeBase;
-import vn.trolyso.knowledge.document.DocumentMetadata;
 import vn.trolyso.knowledge.search.Passage;
 import vn.trolyso.knowledge.search.SearchQuery;
 import vn.trolyso.server.AppServices;
+import vn.trolyso.server.documents.DocumentListing;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.Json;
 import vn.trolyso.server.http.TextInput;
@@ -22,7 +21,7 @@ import vn.trolyso.server.security.Scope;
 
 /**
  * {@code GET /search?q=&k=5} → {@code {"hits":[{"documentId","title","section","text","score"}]}} and
- * {@code GET /documents} → the indexed documents with metadata and passage counts.
+ * {@code GET /documents} → the indexed documents with metadata and passage counts ({@link DocumentListing}).
  */
 public final class SearchService implements HttpService {
     static final int DEFAULT_K = 5;
@@ -38,7 +37,7 @@ public final class SearchService implements HttpService {
         rules.get("/search", this::search)
                 .any("/search", ApiErrors.methodNotAllowed("GET"))
                 .get("/documents", this::documents)
-                .any("/documents", ApiErrors.methodNotAllowed("GET"));
+                .any("/documents", ApiErrors.methodNotAllowed("GET", "POST"));
     }
 
     private KnowledgeBase knowledgeBase() {
@@ -87,22 +86,6 @@ public final class SearchService implements HttpService {
 
     private void documents(ServerRequest req, ServerResponse res) {
         Access.require(req, Scope.DOCUMENTS);
-        List<Map<String, Object>> docs = knowledgeBase().documents().stream().map(SearchService::document).toList();
-        Json.send(res, Map.of("documents", docs));
-    }
-
-    private static Map<String, Object> document(DocumentSummary s) {
-        DocumentMetadata d = s.metadata();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("documentId", d.id());
-        m.put("title", d.title());
-        m.put("issuer", d.issuer());
-        m.put("place", d.place());
-        m.put("date", d.date());
-        m.put("type", d.type());
-        m.put("kind", d.kind().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("source", d.source());
-        m.put("chunkCount", s.chunkCount());
-        return m;
+        Json.send(res, Map.of("documents", DocumentListing.list(knowledgeBase(), services.documents().store())));
     }
 }

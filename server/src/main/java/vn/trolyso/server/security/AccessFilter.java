@@ -26,7 +26,6 @@ import vn.trolyso.server.http.ApiException;
 public final class AccessFilter implements Filter {
     public static final String API_KEY_HEADER = "X-API-Key";
     private static final String API_PREFIX = "/api/";
-    private static final String ADMIN_PREFIX = "/api/v1/admin/";
 
     private final ServerConfig config;
     private final ApiKeyRegistry keys;
@@ -50,9 +49,12 @@ public final class AccessFilter implements Filter {
             return;
         }
         try {
-            ClientIdentity identity = identify(req, path);
+            boolean adminOnly = RouteScopes.adminOnly(req.prologue().method(), path);
+            ClientIdentity identity = identify(req, adminOnly);
             limit(identity);
-            RouteScopes.forPath(path).ifPresent(scope -> Access.check(identity, scope));
+            if (!adminOnly) {
+                RouteScopes.forPath(path).ifPresent(scope -> Access.check(identity, scope));
+            }
             req.context().register(identity);
         } catch (ApiException e) {
             ApiErrors.send(res, e);
@@ -61,7 +63,7 @@ public final class AccessFilter implements Filter {
         chain.proceed();
     }
 
-    private ClientIdentity identify(ServerRequest req, String path) {
+    private ClientIdentity identify(ServerRequest req, boolean adminOnly) {
         String ip = clientIp(req);
         if (admin.isValid(req)) {
             return new ClientIdentity("admin", Scope.PORTAL, true, ip);
@@ -73,7 +75,7 @@ public final class AccessFilter implements Filter {
                     "invalid_api_key", "Khóa API không hợp lệ."));
             return new ClientIdentity(key.id(), key.scopes(), false, ip);
         }
-        if (config.requireApiKey() && !path.startsWith(ADMIN_PREFIX)) {
+        if (config.requireApiKey() && !adminOnly) {
             throw new ApiException(Status.UNAUTHORIZED_401, "api_key_required",
                     "Cần khóa API (tiêu đề X-API-Key) để dùng dịch vụ này.");
         }

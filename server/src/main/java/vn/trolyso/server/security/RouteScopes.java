@@ -1,5 +1,6 @@
 package vn.trolyso.server.security;
 
+import io.helidon.http.Method;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +19,16 @@ final class RouteScopes {
             "/api/v1/learning", Scope.LEARNING);
 
     private RouteScopes() {
+    }
+
+    /**
+     * Admin-only routes: {@code /api/v1/admin/…} and the document administration (every method on
+     * {@code /api/v1/documents/…}, POST on {@code /api/v1/documents}). They need the admin token, checked by the
+     * handler, instead of an API-key scope.
+     */
+    static boolean adminOnly(Method method, String path) {
+        return path.startsWith("/api/v1/admin/") || path.startsWith("/api/v1/documents/")
+                || (path.equals("/api/v1/documents") && method.equals(Method.POST));
     }
 
     static Optional<Scope> forPath(String path) {

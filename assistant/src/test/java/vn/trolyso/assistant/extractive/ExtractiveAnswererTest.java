@@ -1,0 +1,85 @@
+package vn.trolyso.assistant.extractive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import vn.trolyso.knowledge.document.DocumentKind;
+import vn.trolyso.knowledge.document.DocumentMetadata;
+import vn.trolyso.knowledge.search.Passage;
+
+/** Sentence choice of the no-LLM mode on small hand-written passages. */
+class ExtractiveAnswererTest {
+    private static final DocumentMetadata PLAN = new DocumentMetadata("ke-hoach-tap-huan",
+            "Kế hoạch tập huấn chương trình Day of AI phường Đồ Sơn", "Ủy ban nhân dân phường Đồ Sơn", "Hải Phòng",
+            "10/2025", "Kế hoạch", DocumentKind.OFFICIAL, "plan.txt");
+    private final ExtractiveAnswerer answerer = new ExtractiveAnswerer();
+
+    private static Passage passage(String id, String section, String text) {
+        return new Passage(PLAN, id, section, text, 1f);
+    }
+
+    @Test
+    void findsTheFocusWordInsteadOfRepeatingTheTopic() {
+        // "nguồn nào" asks for the source: the funding sentence answers, the one repeating the topic does not.
+        List<Passage> passages = List.of(
+                passage("p#1", "V. TỔ CHỨC THỰC HIỆN", "- Tham mưu cho Ủy ban nhân dân phường triển khai Kế hoạch "
+                        + "tập huấn cán bộ quản lý, giáo viên chương trình Day of AI đúng tiến độ."),
+                passage("p#2", "IV. KINH PHÍ THỰC HIỆN",
+                        "IV. KINH PHÍ THỰC HIỆN: Nguồn ngân sách nhà nước và các nguồn lực hợp pháp khác."));
+        Optional<ExtractiveAnswerer.Extract> extract = answerer.extract("Kinh phí tập huấn Day of AI lấy từ nguồn nào?",
+                passages, 1);
+        assertTrue(extract.isPresent());
+        assertTrue(extract.get().text().contains("ngân sách nhà nước"), extract.get().text());
+    }
+
+    @Test
+    void prefersTheFigureRightAfterTheAskedWord() {
+        List<Passage> passages = List.of(
+                passage("p#1", "V. TỔ CHỨC THỰC HIỆN", "- Tổng hợp kết quả thực hiện kế hoạch của Sở Giáo dục và "
+                        + "Đào tạo, báo cáo Ủy ban nhân dân phường theo quy định."),
+                passage("p#2", "Phần mở đầu", "Thực hiện Kế hoạch số 5691/KH-SGDĐT ngày 18/8/2025 của Sở Giáo dục "
+                        + "và Đào tạo, Ủy ban nhân dân phường xây dựng kế hoạch triển khai."));
+        Optional<ExtractiveAnswerer.Extract> extract = answerer.extract(
+                "Ủy ban nhân dân phường thực hiện kế hoạch của Sở Giáo dục và Đào tạo ban hành ngày nào?", passages, 1);
+        assertTrue(extract.isPresent());
+        assertTrue(extract.get().text().contains("18/8/2025"), extract.get().text());
+    }
+
+    @Test
+    void aCountIsOnlyAnsweredByASentenceNamingWhatIsCounted() {
+        List<Passage> passages = List.of(passage("p#1", "II. MỤC TIÊU",
+                "- Đạt 100% học sinh được trang bị kiến thức, kỹ năng số để phục vụ học tập tại các trường."),
+                passage("p#2", "Tiết kiệm điện", "Tắt máy chiếu, máy tính khi hết giờ học."));
+        assertEquals(Optional.empty(),
+                answerer.extract("Phường trang bị bao nhiêu máy chiếu cho các trường?", passages));
+        assertTrue(answerer.extract("Bao nhiêu phần trăm học sinh được trang bị kỹ năng số?", passages).isPresent());
+    }
+
+    @Test
+    void howLongIsAQuestionPhraseNotATopic() {
+        QueryTerms q = QueryTerms.of("thoi gian to chuc tap huan keo dai bao lau");
+        assertTrue(q.asksNumber);
+        assertTrue(q.terms.stream().noneMatch(t -> t.surface().equals("keo") || t.surface().equals("dai")));
+        List<Passage> passages = List.of(passage("p#1", "III. NỘI DUNG",
+                "1. Thời gian tổ chức: 1/2 ngày (dự kiến ngày 01/11/2025)"));
+        Optional<ExtractiveAnswerer.Extract> extract = answerer.extract(
+                "thoi gian to chuc tap huan day of ai keo dai bao lau", passages);
+        assertTrue(extract.isPresent());
+        assertTrue(extract.get().text().contains("1/2 ngày"), extract.get().text());
+    }
+
+    @Test
+    void focusWordsAreTheWordsBesideTheQuestionWord() {
+        assertEquals(List.of("nguồn"), QueryTerms.of("Kinh phí lấy từ nguồn nào?").focus.stream()
+                .map(QueryTerms.Term::surface).toList());
+        assertEquals(List.of("máy", "chiếu"), QueryTerms.of("Trang bị bao nhiêu máy chiếu?").counted.stream()
+                .map(QueryTerms.Term::surface).toList());
+        QueryTerms number = QueryTerms.of("Thực hiện kế hoạch số mấy?");
+        assertTrue(number.focusBeforeNumber("Thực hiện Kế hoạch số 5691/KH-SGDĐT."));
+        assertFalse(number.focusBeforeNumber("Kèm theo Kế hoạch số: /KH-UBND ngày / /2025."));
+    }
+}
