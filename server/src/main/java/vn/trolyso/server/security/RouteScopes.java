@@ -22,12 +22,13 @@ final class RouteScopes {
     }
 
     /**
-     * Admin-only routes: {@code /api/v1/admin/…} and the document administration (every method on
-     * {@code /api/v1/documents/…}, POST on {@code /api/v1/documents}). They need the admin token, checked by the
-     * handler, instead of an API-key scope.
+     * Admin-only routes: {@code /api/v1/admin/…}, the reports ({@code /api/v1/reports/…}) and the document
+     * administration (every method on {@code /api/v1/documents/…}, POST on {@code /api/v1/documents}). They need the
+     * admin token, checked by the handler, instead of an API-key scope.
      */
     static boolean adminOnly(Method method, String path) {
-        return path.startsWith("/api/v1/admin/") || path.startsWith("/api/v1/documents/")
+        return path.startsWith("/api/v1/admin/") || path.startsWith("/api/v1/reports/")
+                || path.startsWith("/api/v1/documents/")
                 || (path.equals("/api/v1/documents") && method.equals(Method.POST));
     }
 

@@ -63,8 +63,11 @@ class DocumentsAdminAuthTest {
     @Test
     void requiredApiKeysDoNotHideTheAdminError(@TempDir Path dir) {
         try (TrolysoServer.Running server = start(dir, c -> c.withAdminToken(TOKEN).withApiKeys(true, List.of()))) {
-            assertError(call(server, List.of("POST", "/api/v1/documents/reindex"), null, null), 401,
-                    "admin_token_required");
+            for (String path : List.of("/api/v1/documents/reindex", "/api/v1/reports/usage", "/api/v1/reports/progress")) {
+                String method = path.endsWith("reindex") ? "POST" : "GET";
+                assertError(call(server, List.of(method, path), null, null), 401, "admin_token_required");
+                assertError(call(server, List.of(method, path), "Bearer sai-ma", null), 401, "invalid_admin_token");
+            }
             assertError(call(server, List.of("GET", "/api/v1/documents"), null, null), 401, "api_key_required");
         }
     }
