@@ -52,6 +52,8 @@ class GenerativeStreamTest {
         ollama.stubFor(post(urlEqualTo("/api/chat")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/x-ndjson").withBody(ndjson.toString())));
         server = TestServers.start(dataDir, c -> c.withOllama(URI.create(ollama.baseUrl()), MODEL));
+        TestServers.awaitOllamaReady(server); // the start-up probe runs in the background; a loaded machine is slow
+
     }
 
     @AfterAll

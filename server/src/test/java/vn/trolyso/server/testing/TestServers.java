@@ -82,6 +82,22 @@ public final class TestServers {
     }
 
     /** Waits until the background loading has finished. */
+    /** Waits until the server's Ollama probe has found the model (a probe runs at start, in the background). */
+    public static void awaitOllamaReady(TrolysoServer.Running server) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!server.services().ollamaStatus().usable()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Ollama stub never became ready: " + server.services().ollamaStatus());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     public static void awaitReady(TrolysoServer.Running server) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!server.services().ready()) {
