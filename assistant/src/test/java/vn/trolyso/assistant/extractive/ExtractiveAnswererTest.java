@@ -60,6 +60,14 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void aTopicWordNoPassageContainsIsNotAnsweredByTheRest() {
+        List<Passage> passages = List.of(passage("p#1", "V. TỔ CHỨC THỰC HIỆN", "- Cử cán bộ quản lý, giáo viên "
+                + "tham dự chương trình theo đúng Kế hoạch và từng bước triển khai nội dung giảng dạy về AI."));
+        assertEquals(Optional.empty(), answerer.extract("Trường có kế hoạch dạy bơi không?", passages));
+        assertTrue(answerer.extract("Kế hoạch triển khai nội dung giảng dạy về AI thế nào?", passages).isPresent());
+    }
+
+    @Test
     void howLongIsAQuestionPhraseNotATopic() {
         QueryTerms q = QueryTerms.of("thoi gian to chuc tap huan keo dai bao lau");
         assertTrue(q.asksNumber);
