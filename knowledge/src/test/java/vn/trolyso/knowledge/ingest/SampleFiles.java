@@ -24,15 +24,18 @@ import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 
-/** Generates real Vietnamese PDF and DOCX files for the tests (PDFBox with an embedded Unicode font, POI). */
-final class SampleFiles {
-    static final Path FONT = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+/**
+ * Generates real Vietnamese PDF and DOCX files for the tests (PDFBox with an embedded Unicode font, POI). Public
+ * because the server's tests use it through this module's test-jar.
+ */
+public final class SampleFiles {
+    public static final Path FONT = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
 
     private SampleFiles() {
     }
 
     /** A PDF whose pages are drawn from the given lines; a null header/footer is left out. */
-    static byte[] pdf(List<List<String>> pages, String header, String footer) {
+    public static byte[] pdf(List<List<String>> pages, String header, String footer) {
         assertTrue(Files.isReadable(FONT), "The tests need fonts-dejavu-core (" + FONT + "); ./trolyso test installs it");
         try (PDDocument doc = new PDDocument()) {
             PDType0Font font = PDType0Font.load(doc, FONT.toFile());
@@ -60,7 +63,7 @@ final class SampleFiles {
         }
     }
 
-    static byte[] encryptedPdf(List<String> lines) {
+    public static byte[] encryptedPdf(List<String> lines) {
         try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf(List.of(lines), null, null))) {
             StandardProtectionPolicy policy = new StandardProtectionPolicy("chu-so-huu", "mat-khau", new AccessPermission());
             policy.setEncryptionKeyLength(128);
@@ -72,7 +75,7 @@ final class SampleFiles {
     }
 
     /** A "scanned" PDF: one page holding only an image, no text layer. */
-    static byte[] scannedPdf() {
+    public static byte[] scannedPdf() {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
@@ -91,7 +94,7 @@ final class SampleFiles {
     }
 
     /** A DOCX with paragraphs, an optional table (first row = headers) and a page header and footer. */
-    static byte[] docx(List<String> paragraphs, List<List<String>> table, String header, String footer) {
+    public static byte[] docx(List<String> paragraphs, List<List<String>> table, String header, String footer) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             if (header != null) {
                 doc.createHeader(HeaderFooterType.DEFAULT).createParagraph().createRun().setText(header);
@@ -119,7 +122,7 @@ final class SampleFiles {
     }
 
     /** A small ZIP that looks like a DOCX but inflates to {@code inflatedBytes} of zeros. */
-    static byte[] zipBomb(long inflatedBytes) {
+    public static byte[] zipBomb(long inflatedBytes) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
             zip.write("<Types/>".getBytes());

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.trolyso.knowledge.ingest.SampleFiles;
 import vn.trolyso.server.TrolysoServer;
 import vn.trolyso.server.testing.TestServers;
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
+import vn.trolyso.knowledge.ingest.SampleFiles;
 import vn.trolyso.server.TrolysoServer;
 import vn.trolyso.server.testing.TestServers;
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.trolyso.knowledge.ingest.SampleFiles;
 import vn.trolyso.server.TrolysoServer;
 import vn.trolyso.server.testing.TestServers;
 
