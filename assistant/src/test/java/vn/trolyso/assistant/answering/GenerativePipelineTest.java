@@ -6,26 +6,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.trolyso.assistant.Answer;
 import vn.trolyso.assistant.AnswerMode;
 import vn.trolyso.assistant.Assistant;
 import vn.trolyso.assistant.Question;
 import vn.trolyso.assistant.UserProfile;
 import vn.trolyso.assistant.llm.OllamaSettings;
+import vn.trolyso.assistant.llm.OllamaStubServer;
 import vn.trolyso.assistant.llm.OllamaStubs;
 import vn.trolyso.assistant.rag.GenerativeAnswerer;
 import vn.trolyso.knowledge.document.DocumentKind;
@@ -34,7 +32,8 @@ import vn.trolyso.knowledge.search.KnowledgeSearch;
 /** The pipeline in generative mode against WireMock speaking Ollama's HTTP API: answers, rewrites, fallbacks. */
 class GenerativePipelineTest {
     private static final String QUESTION = "Kiến An đặt mục tiêu gì cho phụ huynh năm 2025?";
-    private static WireMockServer ollama;
+    @RegisterExtension
+    static final OllamaStubServer ollama = OllamaStubServer.warmedUp();
 
     private final List<String> queries = new ArrayList<>();
     private final KnowledgeSearch search = q -> {
@@ -43,21 +42,8 @@ class GenerativePipelineTest {
     };
     private final StringBuilder streamed = new StringBuilder();
 
-    @BeforeAll
-    static void startOllamaStub() {
-        ollama = new WireMockServer(options().dynamicPort());
-        ollama.start();
-        OllamaStubs.warmUp(ollama);
-    }
-
-    @AfterAll
-    static void stopOllamaStub() {
-        ollama.stop();
-    }
-
     @BeforeEach
     void reset() {
-        ollama.resetAll();
         OllamaStubs.tags(ollama, OllamaStubs.MODEL);
     }
 

@@ -6,39 +6,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OllamaEmbedderTest {
-    private static WireMockServer ollama;
-
-    @BeforeAll
-    static void startOllamaStub() {
-        ollama = new WireMockServer(options().dynamicPort());
-        ollama.start();
-        OllamaStubs.warmUp(ollama);
-    }
-
-    @AfterAll
-    static void stopOllamaStub() {
-        ollama.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        ollama.resetAll();
-    }
+    @RegisterExtension
+    static final OllamaStubServer ollama = OllamaStubServer.warmedUp();
 
     @Test
     void offUnlessAnEmbeddingModelIsNamed() {

@@ -4,13 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -19,35 +17,22 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.trolyso.assistant.llm.LlmUnavailableException.Reason;
 
 class OllamaGatewayTest {
     private static final List<ChatMessage> MESSAGES = List.of(SystemMessage.from("Trả lời ngắn gọn."),
             UserMessage.from("Kế hoạch triển khai khi nào?"));
 
-    private static WireMockServer ollama;
+    @RegisterExtension
+    static final OllamaStubServer ollama = OllamaStubServer.warmedUp();
     private OllamaGateway gateway;
     private final List<String> tokens = new ArrayList<>();
 
-    @BeforeAll
-    static void startOllamaStub() {
-        ollama = new WireMockServer(options().dynamicPort());
-        ollama.start();
-        OllamaStubs.warmUp(ollama);
-    }
-
-    @AfterAll
-    static void stopOllamaStub() {
-        ollama.stop();
-    }
-
     @BeforeEach
     void resetStubs() {
-        ollama.resetAll();
         OllamaStubs.tags(ollama, OllamaStubs.MODEL);
         gateway = OllamaGateway.create(OllamaStubs.settings(ollama));
     }

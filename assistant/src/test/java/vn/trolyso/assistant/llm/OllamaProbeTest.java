@@ -4,38 +4,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OllamaProbeTest {
-    private static WireMockServer ollama;
+    @RegisterExtension
+    static final OllamaStubServer ollama = OllamaStubServer.warmedUp();
     private final CircuitBreakerTest.ManualClock clock = new CircuitBreakerTest.ManualClock();
-
-    @BeforeAll
-    static void startOllamaStub() {
-        ollama = new WireMockServer(options().dynamicPort());
-        ollama.start();
-        OllamaStubs.warmUp(ollama);
-    }
-
-    @AfterAll
-    static void stopOllamaStub() {
-        ollama.stop();
-    }
-
-    @BeforeEach
-    void resetStubs() {
-        ollama.resetAll();
-    }
 
     private OllamaProbe probe() {
         return new OllamaProbe(OllamaStubs.settings(ollama), Duration.ofSeconds(30), clock);

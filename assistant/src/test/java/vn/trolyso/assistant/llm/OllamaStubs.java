@@ -6,8 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,7 +23,7 @@ public final class OllamaStubs {
      * Settings pointing at the stub. The timeouts are generous because build machines can be heavily loaded; the
      * tests of the timeouts themselves shorten them.
      */
-    public static OllamaSettings settings(WireMockServer server) {
+    public static OllamaSettings settings(WireMockExtension server) {
         return OllamaSettings.defaults().withBaseUrl(server.baseUrl()).withModel(MODEL)
                 .withTimeouts(Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(30))
                 .withCircuit(3, Duration.ofSeconds(30));
@@ -33,14 +33,14 @@ public final class OllamaStubs {
      * Sends one request through LangChain4j's HTTP client so that class loading and the stub's first-request cost
      * (seconds on a loaded build machine) do not count against the timeouts under test.
      */
-    public static void warmUp(WireMockServer server) {
+    public static void warmUp(WireMockExtension server) {
         tags(server, MODEL);
         new OllamaProbe(settings(server)).probeNow();
         server.resetAll();
     }
 
     /** GET /api/tags listing the given models. */
-    public static void tags(WireMockServer server, String... models) {
+    public static void tags(WireMockExtension server, String... models) {
         String list = List.of(models).stream().map(m -> """
                 {"name":"%s","model":"%s","modified_at":"2025-05-04T17:37:44.706015396-07:00","size":4683087332,\
                 "digest":"845dbda0ea48ed749caafd9e6037047aa19acfcfd82e704d7ca97d631a0b697e",\
@@ -90,7 +90,7 @@ public final class OllamaStubs {
                 .withBody("{\"error\":\"model \\\"" + model + "\\\" not found, try pulling it first\"}");
     }
 
-    public static void chat(WireMockServer server, ResponseDefinitionBuilder response) {
+    public static void chat(WireMockExtension server, ResponseDefinitionBuilder response) {
         server.stubFor(post(urlEqualTo("/api/chat")).willReturn(response));
     }
 

@@ -6,23 +6,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.trolyso.assistant.Citation;
 import vn.trolyso.assistant.Role;
 import vn.trolyso.assistant.UserProfile;
 import vn.trolyso.assistant.citation.CitationMapper;
 import vn.trolyso.assistant.llm.OllamaGateway;
+import vn.trolyso.assistant.llm.OllamaStubServer;
 import vn.trolyso.assistant.llm.OllamaStubs;
 import vn.trolyso.knowledge.framework.CompetencyFramework;
 import vn.trolyso.knowledge.framework.FrameworkDocument;
@@ -30,19 +28,8 @@ import vn.trolyso.knowledge.framework.FrameworkLoader;
 
 /** Framework questions in generative mode: the model calls a FrameworkTools look-up whose result it then cites. */
 class FrameworkToolsGenerativeTest {
-    private static WireMockServer ollama;
-
-    @BeforeAll
-    static void startOllamaStub() {
-        ollama = new WireMockServer(options().dynamicPort());
-        ollama.start();
-        OllamaStubs.warmUp(ollama);
-    }
-
-    @AfterAll
-    static void stopOllamaStub() {
-        ollama.stop();
-    }
+    @RegisterExtension
+    static final OllamaStubServer ollama = OllamaStubServer.warmedUp();
 
     @Test
     void toolResultBecomesTheCitedSource() throws Exception {

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,14 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.trolyso.assistant.Citation;
 import vn.trolyso.assistant.Role;
 import vn.trolyso.assistant.UserProfile;
@@ -30,32 +27,21 @@ import vn.trolyso.assistant.citation.CitationMapper;
 import vn.trolyso.assistant.conversation.Turn;
 import vn.trolyso.assistant.llm.LlmUnavailableException;
 import vn.trolyso.assistant.llm.LlmUnavailableException.Reason;
+import vn.trolyso.assistant.llm.OllamaStubServer;
 import vn.trolyso.assistant.llm.OllamaStubs;
 
 /** The generative answerer against WireMock speaking Ollama's HTTP API, over real corpus passages. */
 class GenerativeAnswererTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static WireMockServer ollama;
+    @RegisterExtension
+    static final OllamaStubServer ollama = OllamaStubServer.warmedUp();
 
     private CorpusSearch corpus;
     private GenerativeAnswerer answerer;
     private final List<String> tokens = new ArrayList<>();
 
-    @BeforeAll
-    static void startOllamaStub() {
-        ollama = new WireMockServer(options().dynamicPort());
-        ollama.start();
-        OllamaStubs.warmUp(ollama);
-    }
-
-    @AfterAll
-    static void stopOllamaStub() {
-        ollama.stop();
-    }
-
     @BeforeEach
     void reset() {
-        ollama.resetAll();
         OllamaStubs.tags(ollama, OllamaStubs.MODEL);
         corpus = new CorpusSearch();
         answerer = GenerativeAnswerer.create(OllamaStubs.settings(ollama), corpus);

@@ -2,34 +2,34 @@ package vn.trolyso.assistant.rag;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.trolyso.assistant.Citation;
 import vn.trolyso.assistant.UserProfile;
 import vn.trolyso.assistant.citation.CitationMapper;
+import vn.trolyso.assistant.llm.OllamaStubServer;
 import vn.trolyso.assistant.llm.OllamaStubs;
 import vn.trolyso.knowledge.KnowledgeBase;
 import vn.trolyso.knowledge.KnowledgeSources;
 
 /** The generative path over the real Lucene index of the bundled corpus (Ollama stubbed). */
 class GenerativeOverRealIndexTest {
+    @RegisterExtension
+    static final OllamaStubServer ollama = OllamaStubServer.warmedUp();
     @TempDir
     Path dataDir;
 
     @Test
     void theRealIndexSuppliesTheCitedPassageWithinTheBudget() throws Exception {
-        WireMockServer ollama = new WireMockServer(options().dynamicPort());
-        ollama.start();
         try (KnowledgeBase kb = KnowledgeBase.open(dataDir, KnowledgeSources.defaults(dataDir))) {
             OllamaStubs.tags(ollama, OllamaStubs.MODEL);
             OllamaStubs.chat(ollama, OllamaStubs.streaming(OllamaStubs.ndjson(
@@ -55,8 +55,6 @@ class GenerativeOverRealIndexTest {
             assertTrue(prompt.contains("Trên 90% phụ huynh học sinh"), "the passage text reached the model");
             int estimated = new VietnameseTokenEstimator().estimateTokenCountInText(prompt);
             assertTrue(estimated <= PromptBuilder.CONTEXT_BUDGET, "prompt of " + estimated + " estimated tokens");
-        } finally {
-            ollama.stop();
         }
     }
 }
