@@ -75,8 +75,9 @@ class DocumentsAdminBrowserTest {
             String id = row.getDomAttribute("data-id");
             assertTrue(row.getText().startsWith(TITLE), "the title is shown as text: " + row.getText());
             assertTrue(row.getText().contains("Trường tải lên") && row.getText().contains("TEXT"), row.getText());
-            assertTrue(browser.driver.findElement(By.id("status")).getText().contains("Đã lưu “" + TITLE + "”"));
             browser.waitFor("the indexer idle", d -> d.findElement(By.id("indexing")).getText().startsWith("Sẵn sàng") ? true : null);
+            browser.waitFor("the upload reported indexed", d -> d.findElement(By.id("status")).getText()
+                    .startsWith("Đã lập chỉ mục xong “" + TITLE + "”") ? true : null);
             assertTrue(searchIds().contains(id), "searchable through the API");
             assertTrue(browser.driver.findElements(By.cssSelector("#documents img")).isEmpty(), "no element from the title");
             browser.viewport(1280, 1000); // tall enough to show the top of the list
@@ -89,6 +90,8 @@ class DocumentsAdminBrowserTest {
             browser.waitFor("the row gone", d -> uploadedRow(browser) == null ? true : null);
             assertTrue(browser.driver.findElement(By.id("status")).getText().startsWith("Đã xóa “" + TITLE + "”"));
             browser.waitFor("the indexer idle", d -> d.findElement(By.id("indexing")).getText().startsWith("Sẵn sàng") ? true : null);
+            browser.waitFor("the deletion reported done", d -> d.findElement(By.id("status")).getText()
+                    .endsWith("chỉ mục đã cập nhật.") ? true : null);
             assertFalse(searchIds().contains(id), "no longer searchable");
             assertNull(browser.js("return window.__xss;"), "the title never ran as HTML");
         }
