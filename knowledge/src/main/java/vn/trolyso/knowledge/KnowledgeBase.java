@@ -161,12 +161,13 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
     public List<Passage> search(SearchQuery query) {
         Objects.requireNonNull(query, "query");
         String text = validate(query);
-        Query luceneQuery = queryBuilder.build(text, query.documentIds(), query.kinds());
-        if (luceneQuery == null) {
-            return List.of();
-        }
         IndexGeneration generation = acquire();
         try {
+            Query luceneQuery = queryBuilder.build(text, query.documentIds(), query.kinds(),
+                    generation.abbreviations());
+            if (luceneQuery == null) {
+                return List.of();
+            }
             if (options.denseRetriever() != null) {
                 return fused(generation, luceneQuery, text, query);
             }
@@ -383,8 +384,7 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
                                  IndexProgress listener) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                .setSimilarity(new org.apache.lucene.search.similarities.BM25Similarity(
-                        options.ranking().k1(), options.ranking().b()));
+                .setSimilarity(IndexGeneration.similarity(options.ranking()));
         try (FSDirectory directory = FSDirectory.open(path); IndexWriter writer = new IndexWriter(directory, config)) {
             int done = 0;
             listener.progress(0, documents.size());

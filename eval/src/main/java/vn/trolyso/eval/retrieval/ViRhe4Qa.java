@@ -15,6 +15,8 @@ import vn.trolyso.knowledge.document.DocumentKind;
 import vn.trolyso.knowledge.document.DocumentMetadata;
 import vn.trolyso.knowledge.document.DocumentSource;
 import vn.trolyso.knowledge.document.IndexableDocument;
+import vn.trolyso.knowledge.document.PlainTextCleaner;
+import vn.trolyso.knowledge.document.SectionChunker;
 
 /**
  * The ViRHE4QA v2 retrieval benchmark (research use only; read from ../shared at run time, never copied into the
@@ -80,6 +82,16 @@ public final class ViRhe4Qa {
 
     /** The articles as one-passage documents, for a temporary index built with the project's analyzers. */
     public DocumentSource asSource() {
+        return asSource(false);
+    }
+
+    /**
+     * The articles as documents for a temporary index built with the project's analyzers.
+     *
+     * @param chunked cut each article as production cuts a document ({@link PlainTextCleaner}, then
+     *                {@link SectionChunker}) rather than keeping it as one passage
+     */
+    public DocumentSource asSource(boolean chunked) {
         return new DocumentSource() {
             @Override
             public String name() {
@@ -88,7 +100,7 @@ public final class ViRhe4Qa {
 
             @Override
             public String fingerprint() {
-                return Integer.toHexString(articles.hashCode());
+                return Integer.toHexString(articles.hashCode()) + (chunked ? "-chunked" : "-whole");
             }
 
             @Override
@@ -97,7 +109,14 @@ public final class ViRhe4Qa {
                 articles.forEach((id, context) -> {
                     DocumentMetadata meta = new DocumentMetadata(id, "", "", "", "", "", DocumentKind.OFFICIAL,
                             "ViRHE4QA_v2.csv");
-                    docs.add(new IndexableDocument(meta, List.of(new Chunk(id, 0, "", context))));
+                    List<Chunk> chunks = SectionChunker.chunk(meta, PlainTextCleaner.clean(context));
+                    if (!chunked || chunks.isEmpty()) {
+                        // One passage, titled by the heading the production chunker finds ("Điều 3. …").
+                        String heading = chunks.isEmpty() ? "" : chunks.get(0).sectionPath();
+                        chunks = List.of(new Chunk(id, 0, heading.equals(SectionChunker.PREAMBLE) ? "" : heading,
+                                context));
+                    }
+                    docs.add(new IndexableDocument(meta, chunks));
                 });
                 return docs;
             }

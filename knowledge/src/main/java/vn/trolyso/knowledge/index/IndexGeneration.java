@@ -17,11 +17,16 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import vn.trolyso.knowledge.DocumentSummary;
 import vn.trolyso.knowledge.document.DocumentMetadata;
+import vn.trolyso.knowledge.text.AbbreviationMiner;
+import vn.trolyso.knowledge.text.Abbreviations;
+import vn.trolyso.knowledge.text.VietnameseAnalyzers;
 
 /**
  * One immutable, fully written index generation ({@code <dataDir>/index/gen-NNNNNN}) opened for searching, with
@@ -42,6 +47,7 @@ public final class IndexGeneration {
     private final Map<String, DocumentMetadata> metadata;
     private final List<DocumentSummary> summaries;
     private final int chunkCount;
+    private final Abbreviations abbreviations;
 
     private IndexGeneration(Path path, Directory directory, DirectoryReader reader, Ranking ranking)
             throws IOException {
@@ -50,13 +56,14 @@ public final class IndexGeneration {
         this.directory = directory;
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
-        this.searcher.setSimilarity(new BM25Similarity(ranking.k1(), ranking.b()));
+        this.searcher.setSimilarity(similarity(ranking));
         Map<String, String> userData = reader.getIndexCommit().getUserData();
         this.fingerprint = userData.getOrDefault(FINGERPRINT_KEY, "");
         this.builtAt = userData.containsKey(BUILT_AT_KEY) ? Instant.parse(userData.get(BUILT_AT_KEY)) : Instant.EPOCH;
         Map<String, DocumentMetadata> meta = new LinkedHashMap<>();
         Map<String, Integer> counts = new HashMap<>();
         int chunks = 0;
+        List<String> texts = new ArrayList<>();
         for (LeafReaderContext leaf : reader.leaves()) {
             LeafReader lr = leaf.reader();
             Bits live = lr.getLiveDocs();
@@ -70,6 +77,7 @@ public final class IndexGeneration {
                 meta.putIfAbsent(m.id(), m);
                 counts.merge(m.id(), 1, Integer::sum);
                 chunks++;
+                texts.add(doc.get(ChunkFields.TEXT));
             }
         }
         this.metadata = Map.copyOf(meta);
@@ -78,7 +86,26 @@ public final class IndexGeneration {
         list.sort(Comparator.comparing(s -> s.metadata().id()));
         this.summaries = List.copyOf(list);
         this.chunkCount = chunks;
+        this.abbreviations = ranking.learnAbbreviations()
+                ? Abbreviations.defaults().withLearned(AbbreviationMiner.learn(texts)) : Abbreviations.defaults();
         reader.getReaderCacheHelper().addClosedListener(key -> directory.close());
+    }
+
+    /**
+     * The BM25 similarity of the search fields: the bigram fields have their own k1 and b (a bigram repeated in a
+     * passage is stronger evidence than a repeated syllable, and bigram counts grow differently with length).
+     * Norms do not depend on k1 and b, so changing them needs no rebuild.
+     */
+    public static Similarity similarity(Ranking ranking) {
+        BM25Similarity syllables = new BM25Similarity(ranking.k1(), ranking.b());
+        BM25Similarity bigrams = new BM25Similarity(ranking.bigramK1(), ranking.bigramB());
+        return new PerFieldSimilarityWrapper() {
+            @Override
+            public Similarity get(String field) {
+                return VietnameseAnalyzers.EXACT_BIGRAMS.equals(field)
+                        || VietnameseAnalyzers.FOLDED_BIGRAMS.equals(field) ? bigrams : syllables;
+            }
+        };
     }
 
     /**
@@ -156,6 +183,11 @@ public final class IndexGeneration {
 
     public List<DocumentSummary> summaries() {
         return summaries;
+    }
+
+    /** The bundled abbreviations plus those this generation's documents define ("Cán bộ quản lý (CBQL)"). */
+    public Abbreviations abbreviations() {
+        return abbreviations;
     }
 
     public int chunkCount() {

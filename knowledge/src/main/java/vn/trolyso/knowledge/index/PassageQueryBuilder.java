@@ -1,5 +1,6 @@
 package vn.trolyso.knowledge.index;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,23 +46,33 @@ public final class PassageQueryBuilder {
      * @param kinds       restrict to these kinds (empty: all)
      */
     public Query build(String text, Set<String> documentIds, Set<DocumentKind> kinds) {
-        String expansions = abbreviations.expansionsFor(text);
-        String expanded = expansions.isEmpty() ? text : text + "\n" + expansions;
+        return build(text, documentIds, kinds, abbreviations);
+    }
+
+    /**
+     * As {@link #build(String, Set, Set)} with the abbreviations of one index generation. Terms that only the
+     * abbreviation expansions bring in weigh {@link Ranking#expansion()} of a typed term, so "KLTN" expanded to
+     * "khóa luận tốt nghiệp" does not outweigh the rest of the question.
+     */
+    public Query build(String text, Set<String> documentIds, Set<DocumentKind> kinds, Abbreviations known) {
+        String expansions = known.expansionsFor(text);
         boolean accented = VietnameseText.hasDiacritics(text);
         // Single syllables without the question words; bigrams keep them ("có thể" is a word, "là gì" rarely matches).
-        String syllables = ranking.dropQuestionWords() ? QuestionWords.strip(expanded, accented) : expanded;
+        String syllables = ranking.dropQuestionWords() ? QuestionWords.strip(text, accented) : text;
+        String extraSyllables = ranking.dropQuestionWords() ? QuestionWords.strip(expansions, accented) : expansions;
         BooleanQuery.Builder terms = new BooleanQuery.Builder();
         int clauses = 0;
-        clauses += addField(terms, VietnameseAnalyzers.EXACT, syllables, ranking.exact());
-        clauses += addField(terms, VietnameseAnalyzers.EXACT_BIGRAMS, expanded, ranking.exactBigrams(), false);
-        clauses += addField(terms, VietnameseAnalyzers.FOLDED, syllables,
-                accented ? ranking.folded() : ranking.unaccented());
-        clauses += addField(terms, VietnameseAnalyzers.FOLDED_BIGRAMS, expanded,
+        clauses += addField(terms, VietnameseAnalyzers.EXACT, syllables, extraSyllables, ranking.exact(), null);
+        clauses += addField(terms, VietnameseAnalyzers.EXACT_BIGRAMS, text, expansions, ranking.exactBigrams(),
+                false);
+        clauses += addField(terms, VietnameseAnalyzers.FOLDED, syllables, extraSyllables,
+                accented ? ranking.folded() : ranking.unaccented(), null);
+        clauses += addField(terms, VietnameseAnalyzers.FOLDED_BIGRAMS, text, expansions,
                 accented ? ranking.foldedBigrams() : ranking.unaccented(), true);
         if (clauses == 0) {
             return null;
         }
-        addField(terms, VietnameseAnalyzers.TITLE, syllables, ranking.title());
+        addField(terms, VietnameseAnalyzers.TITLE, syllables, extraSyllables, ranking.title(), null);
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(terms.build(), BooleanClause.Occur.MUST);
         if (!documentIds.isEmpty()) {
             query.add(new TermInSetQuery(ChunkFields.DOCUMENT_ID,
@@ -75,24 +86,31 @@ public final class PassageQueryBuilder {
         return query.build();
     }
 
-    private int addField(BooleanQuery.Builder builder, String field, String text, float weight) {
-        return addField(builder, field, text, weight, null);
-    }
-
-    /** Adds a field's terms; for bigrams ({@code folded} non-null) pairs of question words are left out. */
-    private int addField(BooleanQuery.Builder builder, String field, String text, float weight, Boolean folded) {
+    /**
+     * Adds a field's terms: typed terms weigh {@code weight} per occurrence, terms only the expansions bring in
+     * {@code weight × expansion}; for bigrams ({@code folded} non-null) pairs of question words are left out.
+     */
+    private int addField(BooleanQuery.Builder builder, String field, String text, String extra, float weight,
+                         Boolean folded) {
         if (weight <= 0) {
             return 0;
         }
+        Map<String, Float> weights = new LinkedHashMap<>();
+        VietnameseAnalyzers.terms(analyzer, field, text).forEach((term, count) -> weights.put(term, weight * count));
+        if (!extra.isEmpty() && ranking.expansion() > 0) {
+            for (String term : VietnameseAnalyzers.terms(analyzer, field, extra).keySet()) {
+                weights.putIfAbsent(term, weight * ranking.expansion());
+            }
+        }
         int added = 0;
-        for (Map.Entry<String, Integer> term : VietnameseAnalyzers.terms(analyzer, field, text).entrySet()) {
+        for (Map.Entry<String, Float> term : weights.entrySet()) {
             if (added == MAX_TERMS_PER_FIELD) {
                 break;
             }
             if (folded != null && ranking.dropQuestionWords() && QuestionWords.isQuestionTerm(term.getKey(), folded)) {
                 continue;
             }
-            builder.add(new BoostQuery(new TermQuery(new Term(field, term.getKey())), weight * term.getValue()),
+            builder.add(new BoostQuery(new TermQuery(new Term(field, term.getKey())), term.getValue()),
                     BooleanClause.Occur.SHOULD);
             added++;
         }

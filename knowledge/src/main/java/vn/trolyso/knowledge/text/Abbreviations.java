@@ -29,11 +29,18 @@ public final class Abbreviations {
     private static final Abbreviations DEFAULT = load();
 
     private final Map<String, String> unambiguous;
+    /** Abbreviations that expand only in context (TT, TH, KH): never taken from a corpus either. */
+    private final Set<String> ambiguous;
     /** Abbreviation → its multi-word full form folded and padded with spaces, for the reverse lookup. */
     private final Map<String, String> foldedFullForms = new LinkedHashMap<>();
 
     Abbreviations(Map<String, String> unambiguous) {
+        this(unambiguous, Set.of());
+    }
+
+    Abbreviations(Map<String, String> unambiguous, Set<String> ambiguous) {
         this.unambiguous = Map.copyOf(unambiguous);
+        this.ambiguous = Set.copyOf(ambiguous);
         unambiguous.forEach((abbreviation, full) -> {
             String folded = foldedWords(full);
             if (folded.trim().contains(" ")) {
@@ -49,6 +56,24 @@ public final class Abbreviations {
     /** The bundled list. */
     public static Abbreviations defaults() {
         return DEFAULT;
+    }
+
+    /**
+     * These abbreviations plus those a corpus defines itself ({@link AbbreviationMiner#learn}); the bundled list
+     * wins where both define one, and the ambiguous ones stay contextual.
+     */
+    public Abbreviations withLearned(Map<String, String> learned) {
+        if (learned.isEmpty()) {
+            return this;
+        }
+        Map<String, String> merged = new LinkedHashMap<>(unambiguous);
+        learned.forEach((abbreviation, full) -> {
+            String key = VietnameseText.normalize(abbreviation);
+            if (!ambiguous.contains(key)) {
+                merged.putIfAbsent(key, VietnameseText.normalize(full));
+            }
+        });
+        return new Abbreviations(merged, ambiguous);
     }
 
     /** How many unambiguous abbreviations are known. */
@@ -110,6 +135,7 @@ public final class Abbreviations {
 
     private static Abbreviations load() {
         Map<String, String> map = new LinkedHashMap<>();
+        Set<String> ambiguous = new LinkedHashSet<>(List.of("TT", "TH", "KH"));
         try (InputStream in = Abbreviations.class.getClassLoader().getResourceAsStream("text/viet-abbreviations.tsv")) {
             if (in == null) {
                 throw new IllegalStateException("missing resource text/viet-abbreviations.tsv");
@@ -121,6 +147,7 @@ public final class Abbreviations {
                 }
                 String[] cols = line.split("\t");
                 if (cols.length < 2 || cols.length >= 3 && cols[2].startsWith("ambiguous") || cols[1].contains("|")) {
+                    ambiguous.add(VietnameseText.normalize(cols[0].strip()));
                     continue;
                 }
                 map.put(VietnameseText.normalize(cols[0].strip()), VietnameseText.normalize(cols[1].strip()));
@@ -128,6 +155,6 @@ public final class Abbreviations {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Abbreviations(map);
+        return new Abbreviations(map, ambiguous);
     }
 }
