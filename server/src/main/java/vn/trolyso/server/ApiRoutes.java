@@ -7,6 +7,7 @@ import vn.trolyso.server.feedback.FeedbackService;
 import vn.trolyso.server.framework.FrameworkService;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.learning.LearningApi;
+import vn.trolyso.server.learning.MaterialsAdminService;
 import vn.trolyso.server.observe.OpenApiService;
 import vn.trolyso.server.reports.UsageReportApi;
 import vn.trolyso.server.search.SearchService;
@@ -30,6 +31,7 @@ final class ApiRoutes {
                 .register(API, new DocumentsAdminService(services, admin)) // before SearchService's GET /documents
                 .register(API, new SearchService(services))
                 .register(API + "/framework", new FrameworkService(services.framework()))
+                .register(API, new MaterialsAdminService(services, admin)) // before LearningApi's 405 on /materials
                 .register(API, new LearningApi(services, admin))
                 .register(API, new UsageReportApi(services, admin))
                 .register(new OpenApiService());

@@ -23,6 +23,7 @@ import vn.trolyso.knowledge.framework.CompetencyFramework;
 import vn.trolyso.knowledge.framework.FrameworkLoader;
 import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.documents.DocumentIngestion;
+import vn.trolyso.server.learning.MaterialCatalogue;
 import vn.trolyso.server.observe.ServerMetrics;
 import vn.trolyso.server.reports.RetentionJob;
 
@@ -44,6 +45,7 @@ public final class AppServices implements AutoCloseable {
     private final OllamaGateway ollama;
     private final ServerMetrics metrics;
     private final DocumentIngestion documents;
+    private final MaterialCatalogue materials;
     private final AtomicReference<Knowledge> knowledge = new AtomicReference<>();
     private final List<AutoCloseable> closeables;
     private volatile String loadError = "";
@@ -57,6 +59,7 @@ public final class AppServices implements AutoCloseable {
         this.closeables = new ArrayList<>(b.closeables);
         this.documents = new DocumentIngestion(b.config.dataDir(), b.config.limits().maxUploadBytes(),
                 this::knowledgeBase);
+        this.materials = new MaterialCatalogue(b.config.dataDir());
     }
 
     /**
@@ -159,6 +162,11 @@ public final class AppServices implements AutoCloseable {
     /** The school's document store, its inbox and the background indexer (one per service). */
     public DocumentIngestion documents() {
         return documents;
+    }
+
+    /** The training modules served (bundled + the school's), reloaded after every upload or delete. */
+    public MaterialCatalogue materials() {
+        return materials;
     }
 
     /** True once the index is loaded and questions can be answered. */

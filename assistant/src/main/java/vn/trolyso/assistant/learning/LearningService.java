@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import vn.trolyso.assistant.Role;
 import vn.trolyso.knowledge.materials.CheckQuestion;
@@ -20,33 +21,54 @@ public final class LearningService {
     static final int MAX_DISPLAY_NAME = 100;
     static final int MAX_SCHOOL = 200;
 
-    private final MaterialLibrary library;
+    private final Supplier<MaterialLibrary> libraries;
     private final CompetencyFramework framework;
     private final TargetLevels targets;
     private final ProgressTargets progressTargets;
     private final LearningStore store;
     private final SelfAssessment assessment;
-    private final LearningPathPlanner planner;
-    private final ProgressReportCalculator reports;
+    private volatile Catalogue catalogue;
+
+    /** The parts derived from one library; rebuilt when the library is swapped. */
+    private record Catalogue(MaterialLibrary library, LearningPathPlanner planner, ProgressReportCalculator reports) {
+    }
 
     public LearningService(MaterialLibrary library, CompetencyFramework framework, TargetLevels targets,
                            ProgressTargets progressTargets, LearningStore store) {
-        this.library = library;
+        this(() -> library, framework, targets, progressTargets, store);
+    }
+
+    /**
+     * @param libraries the current library; asked on every call, so modules added or removed by the owner of the
+     *                  library (the server's catalogue) show at once
+     */
+    public LearningService(Supplier<MaterialLibrary> libraries, CompetencyFramework framework, TargetLevels targets,
+                           ProgressTargets progressTargets, LearningStore store) {
+        this.libraries = libraries;
         this.framework = framework;
         this.targets = targets;
         this.progressTargets = progressTargets;
         this.store = store;
         this.assessment = new SelfAssessment(framework, targets);
-        this.planner = new LearningPathPlanner(library.all());
-        this.reports = new ProgressReportCalculator(framework, library.all());
+    }
+
+    private Catalogue catalogue() {
+        MaterialLibrary current = libraries.get();
+        Catalogue c = catalogue;
+        if (c == null || c.library() != current) {
+            c = new Catalogue(current, new LearningPathPlanner(current.all()),
+                    new ProgressReportCalculator(framework, current.all()));
+            catalogue = c;
+        }
+        return c;
     }
 
     public MaterialLibrary library() {
-        return library;
+        return libraries.get();
     }
 
     public Material material(String id) {
-        return library.find(id).orElseThrow(() -> LearningException.notFound("unknown_module",
+        return library().find(id).orElseThrow(() -> LearningException.notFound("unknown_module",
                 "Không có học phần với mã '" + id + "'."));
     }
 
@@ -122,7 +144,7 @@ public final class LearningService {
         Profile p = profile(profileId);
         Map<String, Integer> estimates = store.latestAssessment(p.id()).map(LearningStore.StoredAssessment::estimates)
                 .orElse(Map.of());
-        return planner.plan(TargetLevels.audienceOf(p.role()), targets.target(p.role(), p.grade()), estimates,
+        return catalogue().planner().plan(TargetLevels.audienceOf(p.role()), targets.target(p.role(), p.grade()), estimates,
                 store.progress(p.id()));
     }
 
@@ -188,7 +210,7 @@ public final class LearningService {
             learners.add(new ProgressReportCalculator.Learner(p.role(), targets.target(p.role(), p.grade()),
                     state.estimates(), state.doneModules()));
         }
-        return reports.report(s, progressTargets.forSchool(s), learners);
+        return catalogue().reports().report(s, progressTargets.forSchool(s), learners);
     }
 
     /** Parses API answers ("co", "mot_phan", "chua") keyed by statement id. */

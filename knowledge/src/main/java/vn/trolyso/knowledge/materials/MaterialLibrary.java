@@ -3,8 +3,6 @@ package vn.trolyso.knowledge.materials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,15 +54,8 @@ public final class MaterialLibrary {
     }
 
     private static void add(SourceFile file, Map<String, Material> byId, List<MaterialProblem> problems, boolean school) {
-        String content;
         try {
-            content = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(file.bytes())).toString();
-        } catch (CharacterCodingException e) {
-            problems.add(new MaterialProblem(file.name(), "mã hóa", "Tệp phải lưu ở dạng UTF-8."));
-            return;
-        }
-        try {
-            Material m = MaterialParser.parse(file.name(), content);
+            Material m = MaterialParser.parse(file.name(), file.bytes());
             Material existing = byId.get(m.id());
             if (existing != null && !(school && existing.source().startsWith(BUNDLED_DIR))) {
                 problems.add(new MaterialProblem(file.name(), "id", "Mã '" + m.id() + "' đã được dùng trong tệp "
@@ -77,9 +68,14 @@ public final class MaterialLibrary {
         }
     }
 
-    private static Material withSource(Material m, String source) {
+    static Material withSource(Material m, String source) {
         return new Material(m.id(), m.title(), m.competencies(), m.levels(), m.audience(), m.durationMinutes(),
                 m.summary(), m.basic(), m.sections(), m.checkQuestions(), source);
+    }
+
+    /** Whether the module comes from the bundled starter library (not from the school's folder). */
+    public static boolean isBundled(Material m) {
+        return m.source().startsWith(BUNDLED_DIR);
     }
 
     /** Every module, sorted by id. */

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -37,6 +40,17 @@ public final class MaterialParser {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private MaterialParser() {
+    }
+
+    /** Parses a file's bytes, which must be UTF-8. */
+    public static Material parse(String file, byte[] bytes) throws InvalidMaterialException {
+        String content;
+        try {
+            content = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidMaterialException(List.of(new MaterialProblem(file, "mã hóa", "Tệp phải lưu ở dạng UTF-8.")));
+        }
+        return parse(file, content);
     }
 
     public static Material parse(String file, String content) throws InvalidMaterialException {

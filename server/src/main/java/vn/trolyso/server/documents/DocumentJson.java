@@ -12,7 +12,7 @@ import vn.trolyso.knowledge.ingest.BackgroundIndexer;
 import vn.trolyso.knowledge.ingest.StoredDocument;
 
 /** The JSON shapes of the document administration API. */
-final class DocumentJson {
+public final class DocumentJson {
     private DocumentJson() {
     }
 
@@ -46,7 +46,7 @@ final class DocumentJson {
     }
 
     /** What the background indexer is doing, plus what the live index holds. */
-    static Map<String, Object> indexing(BackgroundIndexer.Status s, Optional<KnowledgeBase> kb) {
+    public static Map<String, Object> indexing(BackgroundIndexer.Status s, Optional<KnowledgeBase> kb) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("state", s.state());
         m.put("done", s.done());

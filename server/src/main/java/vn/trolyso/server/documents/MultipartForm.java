@@ -25,7 +25,7 @@ import vn.trolyso.server.http.ApiException;
  * A {@code multipart/form-data} request body (RFC 7578), read whole into memory up to a byte limit and split into
  * its parts. Bounded: the body size (413 before and while reading), the number of parts and the size of part headers.
  */
-final class MultipartForm {
+public final class MultipartForm {
     static final int MAX_PARTS = 20;
     /** Room for the boundaries, part headers and the metadata fields around the file. */
     static final int FRAMING_MARGIN = 64 * 1024;
@@ -34,9 +34,9 @@ final class MultipartForm {
     private static final byte[] HEADER_END = {'\r', '\n', '\r', '\n'};
 
     /** One part: its form field name, the file name when it is a file, and its bytes. */
-    record Part(String name, Optional<String> fileName, byte[] content) {
+    public record Part(String name, Optional<String> fileName, byte[] content) {
         /** The content as strict UTF-8 text (400 invalid_utf8 otherwise). */
-        String text() {
+        public String text() {
             return utf8(content).orElseThrow(() -> ApiErrors.badRequest("invalid_utf8",
                     "Trường \"" + name + "\" không phải văn bản UTF-8 hợp lệ."));
         }
@@ -53,7 +53,7 @@ final class MultipartForm {
     }
 
     /** The first part with this field name. */
-    Optional<Part> part(String name) {
+    public Optional<Part> part(String name) {
         return parts.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
@@ -61,7 +61,7 @@ final class MultipartForm {
      * Reads the request body as a form; 415 when it is not multipart/form-data, 413 when the body is larger than
      * {@code maxFileBytes} plus {@link #FRAMING_MARGIN}.
      */
-    static MultipartForm read(ServerRequest req, long maxFileBytes) {
+    public static MultipartForm read(ServerRequest req, long maxFileBytes) {
         String boundary = boundary(req);
         long maxBytes = maxFileBytes + FRAMING_MARGIN;
         OptionalLong declared = req.headers().contentLength();

@@ -22,7 +22,6 @@ import vn.trolyso.assistant.learning.Profile;
 import vn.trolyso.assistant.learning.SelfAssessment;
 import vn.trolyso.assistant.learning.TargetLevels;
 import vn.trolyso.knowledge.framework.CompetencyFramework;
-import vn.trolyso.knowledge.materials.MaterialLibrary;
 import vn.trolyso.server.AppServices;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.Json;
@@ -49,7 +48,7 @@ public final class LearningApi implements HttpService {
         LearningSettings settings = LearningSettings.load();
         CompetencyFramework framework = services.framework();
         this.targets = new TargetLevels(framework, settings.targetLevels());
-        this.learning = new LearningService(MaterialLibrary.load(services.config().dataDir()), framework, targets,
+        this.learning = new LearningService(services.materials()::library, framework, targets,
                 settings.progressTargets(), new LearningStore(services.database(), Clock.systemUTC()));
         this.json = new LearningJson(framework);
     }
@@ -57,9 +56,9 @@ public final class LearningApi implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/materials", this::materials)
-                .any("/materials", ApiErrors.methodNotAllowed("GET"))
+                .any("/materials", ApiErrors.methodNotAllowed("GET", "POST"))
                 .get("/materials/{id}", this::material)
-                .any("/materials/{id}", ApiErrors.methodNotAllowed("GET"))
+                .any("/materials/{id}", ApiErrors.methodNotAllowed("GET", "DELETE"))
                 .get("/assessment", this::assessmentForm)
                 .post("/assessment", this::assess)
                 .any("/assessment", ApiErrors.methodNotAllowed("GET", "POST"))

@@ -23,13 +23,17 @@ final class RouteScopes {
 
     /**
      * Admin-only routes: {@code /api/v1/admin/…}, the reports ({@code /api/v1/reports/…}) and the document
-     * administration (every method on {@code /api/v1/documents/…}, POST on {@code /api/v1/documents}). They need the
-     * admin token, checked by the handler, instead of an API-key scope.
+     * administration (every method on {@code /api/v1/documents/…}, POST on {@code /api/v1/documents}) and the
+     * school's training modules (POST on {@code /api/v1/materials}, DELETE on {@code /api/v1/materials/{id}}; reading
+     * them stays in the learning scope). They need the admin token, checked by the handler, instead of an API-key
+     * scope.
      */
     static boolean adminOnly(Method method, String path) {
         return path.startsWith("/api/v1/admin/") || path.startsWith("/api/v1/reports/")
                 || path.startsWith("/api/v1/documents/")
-                || (path.equals("/api/v1/documents") && method.equals(Method.POST));
+                || (path.equals("/api/v1/documents") && method.equals(Method.POST))
+                || (path.equals("/api/v1/materials") && method.equals(Method.POST))
+                || (path.startsWith("/api/v1/materials/") && method.equals(Method.DELETE));
     }
 
     static Optional<Scope> forPath(String path) {

@@ -1,0 +1,124 @@
+package vn.trolyso.server.learning;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import vn.trolyso.knowledge.materials.InvalidMaterialException;
+import vn.trolyso.knowledge.materials.MaterialProblem;
+import vn.trolyso.knowledge.materials.SchoolMaterials;
+import vn.trolyso.server.AppServices;
+import vn.trolyso.server.documents.DocumentJson;
+import vn.trolyso.server.documents.MultipartForm;
+import vn.trolyso.server.http.ApiErrors;
+import vn.trolyso.server.http.ApiException;
+import vn.trolyso.server.http.Json;
+import vn.trolyso.server.http.TextInput;
+import vn.trolyso.server.security.AdminAuth;
+
+/**
+ * The school's training modules (admin token): {@code POST /materials} (multipart, a {@code file} part holding the
+ * module's Markdown) and {@code DELETE /materials/{id}}. Each change updates the catalogue at once and asks the
+ * background indexer to rebuild, so the module becomes searchable and citable shortly after. The reads
+ * ({@code GET /materials…}) stay in {@link LearningApi}.
+ */
+public final class MaterialsAdminService implements HttpService {
+    /** Largest accepted module file: a module is a few pages of Markdown. */
+    static final int MAX_MATERIAL_BYTES = 1024 * 1024;
+    static final String FILE = "file";
+
+    private final AppServices services;
+    private final AdminAuth admin;
+
+    public MaterialsAdminService(AppServices services, AdminAuth admin) {
+        this.services = services;
+        this.admin = admin;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/materials", this::upload)
+                .delete("/materials/{id}", this::delete);
+    }
+
+    /** Admin token first, then a loaded knowledge base (a change made while it loads could miss the index). */
+    private void authorise(ServerRequest req) {
+        admin.require(req);
+        services.knowledgeBase().orElseThrow(ApiErrors::notReady);
+    }
+
+    private void upload(ServerRequest req, ServerResponse res) {
+        authorise(req);
+        MultipartForm.Part file = MultipartForm.read(req, MAX_MATERIAL_BYTES).part(FILE)
+                .orElseThrow(() -> ApiErrors.badRequest("missing_file",
+                        "Thiếu tệp học phần: hãy chọn tệp Markdown (.md) gửi trong trường \"file\"."));
+        if (file.fileName().isEmpty() && file.content().length == 0) {
+            throw ApiErrors.badRequest("missing_file", "Chưa chọn tệp học phần nào để tải lên.");
+        }
+        String fileName = file.fileName().orElse("hoc-phan.md");
+        TextInput.requireClean("filename", fileName);
+        SchoolMaterials.Saved saved;
+        try {
+            saved = services.materials().save(fileName, file.content());
+        } catch (InvalidMaterialException e) {
+            Json.send(res, Status.BAD_REQUEST_400, invalid(e.problems()));
+            return;
+        }
+        services.documents().indexer().request((saved.replaced() ? "replace material " : "upload material ")
+                + saved.material().id());
+        Map<String, Object> body = new LinkedHashMap<>();
+        Map<String, Object> material = LearningJson.material(saved.material());
+        material.put("replaced", saved.replaced());
+        material.put("overridesBundled", saved.overridesBundled());
+        body.put("material", material);
+        body.put("indexing", indexingStatus());
+        Json.send(res, Status.CREATED_201, body);
+    }
+
+    private void delete(ServerRequest req, ServerResponse res) {
+        authorise(req);
+        String id = req.path().pathParameters().get("id");
+        SchoolMaterials.Removed removed = services.materials().delete(id).orElseThrow(() -> {
+            if (services.materials().isBundled(id)) {
+                return new ApiException(Status.CONFLICT_409, "bundled_material", "Học phần “" + id
+                        + "” có sẵn trong hệ thống, không phải học phần trường tải lên, nên không xóa được.");
+            }
+            return ApiErrors.notFound("unknown_module", "Không có học phần do trường tải lên với mã “" + id + "”.");
+        });
+        services.documents().indexer().request("delete material " + id);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("moduleId", id);
+        body.put("deleted", true);
+        body.put("restoredBundled", removed.restoresBundled());
+        body.put("message", removed.restoresBundled()
+                ? "Đã xóa học phần của trường; học phần có sẵn cùng mã “" + id + "” được dùng lại."
+                : "Đã xóa học phần “" + id + "”.");
+        body.put("indexing", indexingStatus());
+        Json.send(res, body);
+    }
+
+    /** The 400 body: the usual error shape plus every problem (file, field, what is wrong). */
+    static Map<String, Object> invalid(List<MaterialProblem> problems) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", "invalid_material");
+        error.put("message", "Học phần không hợp lệ nên chưa được lưu: "
+                + problems.stream().map(MaterialProblem::toString).collect(Collectors.joining("; ")));
+        error.put("problems", problems.stream().map(p -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("file", p.file());
+            json.put("field", p.field());
+            json.put("message", p.message());
+            return json;
+        }).toList());
+        return Map.of("error", error);
+    }
+
+    private Map<String, Object> indexingStatus() {
+        return DocumentJson.indexing(services.documents().indexer().status(), services.knowledgeBase());
+    }
+}
