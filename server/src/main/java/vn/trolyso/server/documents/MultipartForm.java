@@ -258,7 +258,7 @@ public final class MultipartForm {
                 "Nội dung gửi lên quá lớn. Mỗi tệp tài liệu tối đa %s MB.", megabytes(maxFileBytes)));
     }
 
-    static String megabytes(long bytes) {
+    public static String megabytes(long bytes) {
         double mb = bytes / 1048576.0;
         return mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(Locale.ROOT, "%.1f", mb);
     }

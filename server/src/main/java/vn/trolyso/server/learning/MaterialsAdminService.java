@@ -60,6 +60,10 @@ public final class MaterialsAdminService implements HttpService {
         if (file.fileName().isEmpty() && file.content().length == 0) {
             throw ApiErrors.badRequest("missing_file", "Chưa chọn tệp học phần nào để tải lên.");
         }
+        if (file.content().length > MAX_MATERIAL_BYTES) {
+            throw new ApiException(Status.REQUEST_ENTITY_TOO_LARGE_413, "too_large", "Tệp học phần tối đa "
+                    + MultipartForm.megabytes(MAX_MATERIAL_BYTES) + " MB.");
+        }
         String fileName = file.fileName().orElse("hoc-phan.md");
         TextInput.requireClean("filename", fileName);
         SchoolMaterials.Saved saved;
