@@ -60,6 +60,11 @@ public final class SchoolMaterials {
         }
         List<Path> sameId = schoolFilesWithId(id);
         Path target = folder.resolve(id + ".md");
+        Optional<String> occupant = moduleIdIn(target).filter(other -> !other.equals(id));
+        if (occupant.isPresent()) {
+            throw new InvalidMaterialException(List.of(new MaterialProblem(fileName, "id", "Tệp " + id
+                    + ".md của trường đang chứa học phần mã '" + occupant.get() + "'; hãy đổi tên tệp đó trước.")));
+        }
         try {
             Files.createDirectories(folder);
             Path temp = Files.createTempFile(folder, ".upload-", TEMP_SUFFIX);
@@ -101,6 +106,19 @@ public final class SchoolMaterials {
     /** Whether the bundled starter library has a module with this id. */
     public boolean isBundled(String id) {
         return bundled.find(id).isPresent();
+    }
+
+    /** The id a school file declares, if it exists and is a valid module. */
+    private static Optional<String> moduleIdIn(Path file) {
+        try {
+            return Files.isRegularFile(file)
+                    ? Optional.of(MaterialParser.parse(file.getFileName().toString(), Files.readAllBytes(file)).id())
+                    : Optional.empty();
+        } catch (InvalidMaterialException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The school files whose front matter declares this id (malformed files declare nothing). */

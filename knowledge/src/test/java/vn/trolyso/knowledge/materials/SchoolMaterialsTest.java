@@ -54,6 +54,18 @@ class SchoolMaterialsTest {
     }
 
     @Test
+    void aFileNamedAfterTheIdHoldingAnotherModuleIsNotOverwritten() throws Exception {
+        SchoolMaterials school = new SchoolMaterials(dataDir);
+        Files.createDirectories(dataDir.resolve("materials"));
+        String other = MaterialParserTest.VALID.replace("thu-nghiem", "hoc-phan-khac");
+        Files.writeString(dataDir.resolve("materials/thu-nghiem.md"), other);
+        InvalidMaterialException e = assertThrows(InvalidMaterialException.class,
+                () -> school.save("x.md", MaterialParserTest.VALID.getBytes(UTF_8)));
+        assertEquals("id", e.problems().getFirst().field());
+        assertEquals(other, Files.readString(dataDir.resolve("materials/thu-nghiem.md")));
+    }
+
+    @Test
     void overridingABundledModuleAndDeletingTheOverrideRestoresIt() throws Exception {
         SchoolMaterials school = new SchoolMaterials(dataDir);
         String bundledTitle = MaterialLibrary.bundled().find("ai-cho-hoc-sinh").orElseThrow().title();
