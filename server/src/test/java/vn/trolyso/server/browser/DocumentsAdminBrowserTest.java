@@ -97,6 +97,58 @@ class DocumentsAdminBrowserTest {
         }
     }
 
+    @Test
+    void addsALearningModuleAndShowsWhyAMalformedOneIsRefused() throws Exception {
+        String module = """
+                ---
+                id: tro-choi-on-tap-truc-tuyen
+                title: "Trò chơi ôn tập trực tuyến"
+                competencies: ["5.3"]
+                levels: [4, 5]
+                audience: [GV]
+                duration_minutes: 20
+                summary: "Tổ chức trò chơi ôn tập trực tuyến cho cả lớp."
+                ---
+
+                ## Chuẩn bị
+                Giáo viên soạn câu hỏi trước, kiểm tra đường truyền và chia nhóm học sinh.
+
+                ## Câu hỏi kiểm tra
+                1. Việc nào nên làm trước giờ chơi?
+                   - [x] Kiểm tra đường truyền
+                   - [ ] Tắt máy chiếu
+                2. Trò chơi nhằm mục đích gì?
+                   - [ ] Giải trí thuần túy
+                   - [x] Ôn tập kiến thức
+                """;
+        Path good = Files.writeString(files.resolve("tro-choi.md"), module, StandardCharsets.UTF_8);
+        Path bad = Files.writeString(files.resolve("sai.md"), module.replace("[\"5.3\"]", "[\"9.9\"]"),
+                StandardCharsets.UTF_8);
+        try (Browser browser = Browser.start()) {
+            browser.viewport(1280, 800);
+            browser.driver.get(server.baseUrl() + "/admin/tai-lieu.html");
+            browser.driver.findElement(By.id("token")).sendKeys(TOKEN);
+            browser.driver.findElement(By.cssSelector("#auth button[type=submit]")).click();
+            browser.waitFor("the document list", d -> d.findElements(By.cssSelector("#documents tr")).isEmpty() ? null : true);
+
+            browser.driver.findElement(By.id("materialFile")).sendKeys(bad.toAbsolutePath().toString());
+            browser.driver.findElement(By.id("materialButton")).click();
+            WebElement status = browser.waitFor("the refusal", d -> {
+                WebElement e = d.findElement(By.id("status"));
+                return e.getText().contains("9.9") ? e : null;
+            });
+            assertEquals("error", status.getDomAttribute("class"), status.getText());
+
+            browser.driver.findElement(By.id("materialFile")).sendKeys(good.toAbsolutePath().toString());
+            browser.driver.findElement(By.id("materialButton")).click();
+            browser.waitFor("the module indexed", d -> d.findElement(By.id("status")).getText()
+                    .startsWith("Đã lập chỉ mục xong học liệu “Trò chơi ôn tập trực tuyến”") ? true : null);
+        }
+        HttpResponse<String> listed = TestServers.send(TestServers.request(server, "/api/v1/materials/tro-choi-on-tap-truc-tuyen")
+                .header("Authorization", "Bearer " + TOKEN).build());
+        assertEquals(200, listed.statusCode(), listed.body());
+    }
+
     private static WebElement uploadedRow(Browser browser) {
         return browser.driver.findElements(By.cssSelector("#documents tr")).stream()
                 .filter(r -> r.getText().contains("Trường tải lên")).findFirst().orElse(null);
