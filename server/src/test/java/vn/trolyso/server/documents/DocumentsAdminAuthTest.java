@@ -31,7 +31,8 @@ class DocumentsAdminAuthTest {
     /** method, path: the admin routes. */
     static Stream<List<String>> routes() {
         return Stream.of(List.of("POST", "/api/v1/documents"), List.of("DELETE", "/api/v1/documents/tl-bat-ky"),
-                List.of("POST", "/api/v1/documents/reindex"), List.of("GET", "/api/v1/documents/indexing"));
+                List.of("POST", "/api/v1/documents/reindex"), List.of("GET", "/api/v1/documents/indexing"),
+                List.of("POST", "/api/v1/materials"), List.of("DELETE", "/api/v1/materials/mo-dun-bat-ky"));
     }
 
     @ParameterizedTest(name = "{0}")
