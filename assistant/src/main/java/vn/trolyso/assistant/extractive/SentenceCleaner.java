@@ -11,12 +11,22 @@ final class SentenceCleaner {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern SPACE_BEFORE_PUNCT = Pattern.compile("\\s+([,.;:!?)”])");
     private static final Pattern TRAILING = Pattern.compile("[\\s,;–-]+$");
+    /** Markdown code spans (`ca-phe-Xe-dap`): the widget shows answers as text, so the backticks would show. */
+    private static final Pattern CODE = Pattern.compile("`([^`]*)`");
+    /**
+     * "…, cụ thể như sau:" is the formula that opens the body of a whole plan, not a list to quote with the sentence:
+     * the sentence ends before it.
+     */
+    private static final Pattern AS_FOLLOWS = Pattern.compile("[,;]?\\s*cụ thể như sau\\s*:?\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private SentenceCleaner() {
     }
 
     static String clean(String sentence) {
         String s = EMPHASIS.matcher(sentence).replaceAll("");
+        s = CODE.matcher(s).replaceAll("$1");
+        s = AS_FOLLOWS.matcher(s.strip()).replaceFirst("");
         s = LEADING_MARKER.matcher(s.strip()).replaceFirst("");
         s = TABS.matcher(s.strip()).replaceAll("; "); // table cells of a row
         s = SPACES.matcher(s).replaceAll(" ").strip();

@@ -18,6 +18,7 @@ public final class SentenceSplitter {
     private static final Pattern NUMBERED = Pattern.compile(
             "^(?:[a-zđ]\\)|\\d{1,2}(?:\\.\\d{1,2})*[.)]|[IVX]{1,5}\\.)\\s*\\S");
     private static final Pattern SENTENCE_END = Pattern.compile("(?s).*[.;:!?…]\\s*$");
+    private static final Pattern MARKDOWN_HEADING = Pattern.compile("#{1,6}\\s");
     private static final Pattern BREAK = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\\d“\"(])|(?<=;)\\s+(?=\\p{Lu})");
     private static final Set<String> ABBREVIATIONS = Set.of("tp", "ts", "ths", "pgs", "gs", "bs", "ks", "st", "v.v",
             "tr", "đ/c", "nxb", "ttg", "tt", "kt", "tm");
@@ -67,8 +68,11 @@ public final class SentenceSplitter {
         return segments(passage).stream().map(Segment::text).toList();
     }
 
-    /** True for an upper-case line ("II. MỤC TIÊU", "KINH PHÍ THỰC HIỆN"). */
+    /** True for an upper-case line ("II. MỤC TIÊU", "KINH PHÍ THỰC HIỆN") or a Markdown heading ("## Chuẩn bị"). */
     public static boolean isHeading(String line) {
+        if (MARKDOWN_HEADING.matcher(line).lookingAt()) {
+            return true;
+        }
         int letters = 0;
         int upper = 0;
         for (int i = 0; i < line.length(); i++) {
