@@ -15,7 +15,7 @@
     greeting: ds.greeting || 'Xin chào! Tôi là Trợ lý số. Bạn có thể hỏi về các kế hoạch chuyển đổi số, phong trào “Bình dân học vụ số” và khung năng lực số của học sinh. Mỗi câu trả lời đều kèm nguồn.',
     placeholder: ds.placeholder || 'Nhập câu hỏi của bạn…',
     open: ds.openLabel || 'Mở Trợ lý số',
-    suggestions: (ds.suggestions || 'Phong trào “Bình dân học vụ số” ở phường Kiến An có những chỉ tiêu gì?|Chương trình Day of AI tập huấn cho những ai?|Học sinh lớp 5 cần đạt năng lực số gì về an toàn trên mạng?|Trường Tiểu học Ngô Gia Tự ứng dụng AI vào những việc gì?').split('|').filter(Boolean)
+    suggestions: (ds.suggestions || 'Phong trào “Bình dân học vụ số” ở phường Kiến An có những chỉ tiêu gì?|Tập huấn Day of AI ở Đồ Sơn dự kiến tổ chức vào ngày nào?|Học sinh lớp 5 cần đạt năng lực số gì về an toàn trên mạng?|Làm sao nhận biết tin nhắn lừa đảo?').split('|').filter(Boolean)
   };
   const ROLES = [['', 'Chưa chọn'], ['giao_vien', 'Giáo viên'], ['can_bo_quan_ly', 'Cán bộ quản lý'],
     ['nhan_vien', 'Nhân viên'], ['hoc_sinh', 'Học sinh'], ['phu_huynh', 'Phụ huynh']];
