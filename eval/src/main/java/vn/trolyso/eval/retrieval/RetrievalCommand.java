@@ -79,7 +79,7 @@ public final class RetrievalCommand implements EvalCommand {
                     default -> throw new EvalArgs.UsageException("--articles must be chunked or whole");
                 };
                 figures.put("articles", chunked ? "chunked" : "whole");
-                metrics = evaluateViRhe4Qa(file, kbOptions, chunked, options.flag("misses"));
+                metrics = evaluateArticleQuestions(file, kbOptions, chunked, options.flag("misses"));
                 targets = new double[] {0.78, 0, 0.87};
             }
             default -> throw new EvalArgs.UsageException("--dataset must be dev or virhe4qa, not '" + dataset + "'");
@@ -192,15 +192,15 @@ public final class RetrievalCommand implements EvalCommand {
      * @param chunked index the articles as the production pipeline does (cleaner + section chunker) rather than
      *                one passage per article
      */
-    private static RankMetrics evaluateViRhe4Qa(Path file, KnowledgeBase.Options kbOptions, boolean chunked,
+    private static RankMetrics evaluateArticleQuestions(Path file, KnowledgeBase.Options kbOptions, boolean chunked,
                                                 boolean printMisses) {
-        ViRhe4Qa data = ViRhe4Qa.load(file);
+        ArticleQuestionSet data = ArticleQuestionSet.load(file);
         System.out.println(data.questions().size() + " questions over " + data.articleCount() + " distinct articles"
                 + (chunked ? ", indexed as production chunks" : ", one passage each"));
         RankMetrics metrics = new RankMetrics();
         Path dir = tempDir();
         try (KnowledgeBase kb = KnowledgeBase.open(dir, List.of(data.asSource(chunked)), kbOptions)) {
-            for (ViRhe4Qa.Question q : data.questions()) {
+            for (ArticleQuestionSet.Question q : data.questions()) {
                 List<String> articles = kb.search(SearchQuery.of(q.text(), SearchQuery.MAX_LIMIT)).stream()
                         .map(p -> p.document().id()).distinct().limit(10).toList();
                 List<Boolean> relevant = articles.stream().map(q.articleId()::equals).toList();

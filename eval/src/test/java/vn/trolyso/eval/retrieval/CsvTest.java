@@ -27,8 +27,8 @@ class CsvTest {
 
     @Test
     void dedupKeyIgnoresFormAndSpacing() {
-        assertEquals(ViRhe4Qa.dedupKey("Điều  2.\tA\nB"), ViRhe4Qa.dedupKey("Điều 2.AB"));
-        assertEquals(ViRhe4Qa.dedupKey(java.text.Normalizer.normalize("hóa", java.text.Normalizer.Form.NFD)),
-                ViRhe4Qa.dedupKey("hóa"));
+        assertEquals(ArticleQuestionSet.dedupKey("Điều  2.\tA\nB"), ArticleQuestionSet.dedupKey("Điều 2.AB"));
+        assertEquals(ArticleQuestionSet.dedupKey(java.text.Normalizer.normalize("hóa", java.text.Normalizer.Form.NFD)),
+                ArticleQuestionSet.dedupKey("hóa"));
     }
 }

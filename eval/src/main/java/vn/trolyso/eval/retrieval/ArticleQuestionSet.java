@@ -19,24 +19,27 @@ import vn.trolyso.knowledge.document.PlainTextCleaner;
 import vn.trolyso.knowledge.document.SectionChunker;
 
 /**
- * The ViRHE4QA v2 retrieval benchmark (research use only; read from ../shared at run time, never copied into the
- * repository). Protocol of the published numbers: corpus = the distinct contexts deduplicated on an NFKC,
- * control-free, whitespace-collapsed key (297 articles); query = question; exactly one relevant article.
+ * A retrieval set given as a CSV with {@code context} and {@code question} columns: the distinct contexts
+ * (deduplicated on an NFKC, control-free, whitespace-collapsed key) are the corpus, each question's own context is
+ * its one relevant article. This is the published protocol of the external benchmark that {@code retrieval
+ * --dataset virhe4qa} reads from {@code ../shared} at run time; the data itself is never part of this repository.
  */
-public final class ViRhe4Qa {
+public final class ArticleQuestionSet {
     /** One question and the id of its article. */
     public record Question(String text, String articleId) {
     }
 
+    private final String fileName;
     private final Map<String, String> articles;
     private final List<Question> questions;
 
-    private ViRhe4Qa(Map<String, String> articles, List<Question> questions) {
+    private ArticleQuestionSet(String fileName, Map<String, String> articles, List<Question> questions) {
+        this.fileName = fileName;
         this.articles = articles;
         this.questions = questions;
     }
 
-    public static ViRhe4Qa load(Path csv) {
+    public static ArticleQuestionSet load(Path csv) {
         String text;
         try {
             text = Files.readString(csv, StandardCharsets.UTF_8);
@@ -62,7 +65,7 @@ public final class ViRhe4Qa {
             articles.putIfAbsent(id, context);
             questions.add(new Question(row.get(questionCol), id));
         }
-        return new ViRhe4Qa(articles, questions);
+        return new ArticleQuestionSet(csv.getFileName().toString(), articles, questions);
     }
 
     /** The protocol's deduplication key: NFKC, control characters (newlines and tabs too) removed, whitespace collapsed. */
@@ -95,7 +98,7 @@ public final class ViRhe4Qa {
         return new DocumentSource() {
             @Override
             public String name() {
-                return "virhe4qa";
+                return "article-questions";
             }
 
             @Override
@@ -108,7 +111,7 @@ public final class ViRhe4Qa {
                 List<IndexableDocument> docs = new ArrayList<>();
                 articles.forEach((id, context) -> {
                     DocumentMetadata meta = new DocumentMetadata(id, "", "", "", "", "", DocumentKind.OFFICIAL,
-                            "ViRHE4QA_v2.csv");
+                            fileName);
                     List<Chunk> chunks = SectionChunker.chunk(meta, PlainTextCleaner.clean(context));
                     if (!chunked || chunks.isEmpty()) {
                         // One passage, titled by the heading the production chunker finds ("Điều 3. …").
