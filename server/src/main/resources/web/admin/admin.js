@@ -1,16 +1,54 @@
 // Helpers shared by the admin pages. Server data only ever becomes text nodes: it is never parsed as HTML.
-window.TrolysoAdmin = {
-  /** An element with attributes; string children become text nodes. */
-  el(tag, attrs, ...children) {
-    const e = document.createElement(tag);
-    Object.entries(attrs || {}).forEach(([k, v]) => e.setAttribute(k, v));
-    children.forEach(c => e.append(c));
-    return e;
-  },
-  /** The page's status line (#status), red when it reports an error. */
-  say(text, error) {
-    const status = document.getElementById('status');
-    status.textContent = text;
-    status.className = error ? 'error' : '';
-  }
-};
+(() => {
+  const TOKEN_KEY = 'trolyso.adminToken';
+  const SVG = 'http://www.w3.org/2000/svg';
+
+  window.TrolysoAdmin = {
+    /** An element with attributes; string children become text nodes. */
+    el(tag, attrs, ...children) {
+      const e = document.createElement(tag);
+      Object.entries(attrs || {}).forEach(([k, v]) => e.setAttribute(k, v));
+      children.forEach(c => e.append(c));
+      return e;
+    },
+
+    /** An SVG element with attributes and optional text. */
+    svg(tag, attrs, text) {
+      const e = document.createElementNS(SVG, tag);
+      Object.entries(attrs).forEach(([k, v]) => e.setAttribute(k, v));
+      if (text !== undefined) e.textContent = text;
+      return e;
+    },
+
+    /** The page's status line (#status), red when it reports an error. */
+    say(text, error) {
+      const status = document.getElementById('status');
+      status.textContent = text;
+      status.className = error ? 'error' : '';
+    },
+
+    /** The #token input, filled with the token this tab used last. */
+    tokenInput() {
+      const input = document.getElementById('token');
+      input.value = sessionStorage.getItem(TOKEN_KEY) || '';
+      return input;
+    },
+
+    /**
+     * fetch() with the admin token of the #token input (remembered for this tab). A failed request throws an Error
+     * carrying the server's Vietnamese message, or "<failText> (mã <status>)." when there is none.
+     */
+    async request(url, options, failText) {
+      const token = document.getElementById('token').value;
+      sessionStorage.setItem(TOKEN_KEY, token);
+      const headers = Object.assign({ Authorization: 'Bearer ' + token }, (options || {}).headers);
+      const res = await fetch(url, Object.assign({}, options, { headers }));
+      if (!res.ok) {
+        let message = failText + ' (mã ' + res.status + ').';
+        try { message = (await res.json()).error.message || message; } catch (e) { /* keep the generic text */ }
+        throw new Error(message);
+      }
+      return res;
+    }
+  };
+})();

@@ -53,7 +53,6 @@ import vn.trolyso.knowledge.search.KnowledgeSearch;
 import vn.trolyso.knowledge.search.Passage;
 import vn.trolyso.knowledge.search.ReciprocalRankFusion;
 import vn.trolyso.knowledge.search.SearchQuery;
-import vn.trolyso.knowledge.text.Abbreviations;
 import vn.trolyso.knowledge.text.VietnameseAnalyzers;
 import vn.trolyso.knowledge.text.VietnameseText;
 
@@ -108,7 +107,7 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         this.indexRoot = dataDir.resolve("index");
         this.sources = List.copyOf(sources);
         this.options = options;
-        this.queryBuilder = new PassageQueryBuilder(analyzer, Abbreviations.defaults(), options.ranking());
+        this.queryBuilder = new PassageQueryBuilder(analyzer, options.ranking());
     }
 
     /** Opens (building when needed) the knowledge base of these sources under {@code <dataDir>/index/}. */

@@ -23,6 +23,7 @@ import vn.trolyso.knowledge.framework.CompetencyFramework;
 import vn.trolyso.knowledge.framework.FrameworkLoader;
 import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.documents.DocumentIngestion;
+import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.learning.MaterialCatalogue;
 import vn.trolyso.server.observe.ServerMetrics;
 import vn.trolyso.server.reports.RetentionJob;
@@ -72,12 +73,7 @@ public final class AppServices implements AutoCloseable {
         RetentionJob retention = new RetentionJob(db, config.reports().retentionDays(), Clock.systemUTC());
         AppServices services = builder(config).database(db).closeOnShutdown(db).closeOnShutdown(retention).build();
         retention.start(RetentionJob.FIRST_RUN);
-        Thread.ofVirtual().name("knowledge-load").start(() -> {
-            services.load(AppServices::defaultKnowledge);
-            if (services.ready()) {
-                services.documents.scanInboxAtStart();
-            }
-        });
+        services.loadInBackground(AppServices::defaultKnowledge);
         return services;
     }
 
@@ -96,9 +92,17 @@ public final class AppServices implements AutoCloseable {
                 .withModel(config.ollamaModel());
     }
 
-    /** Loads the knowledge on a background thread; a failure is logged and reported by the readiness check. */
+    /**
+     * Loads the knowledge on a background thread, then ingests the files waiting in the inbox; a failure is logged
+     * and reported by the readiness check.
+     */
     public Thread loadInBackground(Function<AppServices, Knowledge> loader) {
-        return Thread.ofVirtual().name("knowledge-load").start(() -> load(loader));
+        return Thread.ofVirtual().name("knowledge-load").start(() -> {
+            load(loader);
+            if (ready()) {
+                documents.scanInboxAtStart();
+            }
+        });
     }
 
     /** Loads the knowledge now (tests that want a ready server at once). */
@@ -139,6 +143,11 @@ public final class AppServices implements AutoCloseable {
     /** The knowledge base, once loaded. */
     public Optional<KnowledgeBase> knowledgeBase() {
         return Optional.ofNullable(knowledge.get()).map(Knowledge::knowledgeBase);
+    }
+
+    /** The knowledge base, or the API's 503 not_ready while it is still loading. */
+    public KnowledgeBase loadedKnowledgeBase() {
+        return knowledgeBase().orElseThrow(ApiErrors::notReady);
     }
 
     /** The assistant, once the knowledge base is loaded. */

@@ -29,30 +29,22 @@ public final class PassageQueryBuilder {
     static final int MAX_TERMS_PER_FIELD = 150;
 
     private final Analyzer analyzer;
-    private final Abbreviations abbreviations;
     private final Ranking ranking;
 
-    public PassageQueryBuilder(Analyzer analyzer, Abbreviations abbreviations, Ranking ranking) {
+    public PassageQueryBuilder(Analyzer analyzer, Ranking ranking) {
         this.analyzer = analyzer;
-        this.abbreviations = abbreviations;
         this.ranking = ranking;
     }
 
     /**
-     * The query for a question, or null when the text has no searchable term (only punctuation, say).
+     * The query for a question, or null when the text has no searchable term (only punctuation, say). Terms that
+     * only the abbreviation expansions bring in weigh {@link Ranking#expansion()} of a typed term, so "KLTN"
+     * expanded to "khóa luận tốt nghiệp" does not outweigh the rest of the question.
      *
      * @param text        the question, already normalised
      * @param documentIds restrict to these documents (empty: all)
      * @param kinds       restrict to these kinds (empty: all)
-     */
-    public Query build(String text, Set<String> documentIds, Set<DocumentKind> kinds) {
-        return build(text, documentIds, kinds, abbreviations);
-    }
-
-    /**
-     * As {@link #build(String, Set, Set)} with the abbreviations of one index generation. Terms that only the
-     * abbreviation expansions bring in weigh {@link Ranking#expansion()} of a typed term, so "KLTN" expanded to
-     * "khóa luận tốt nghiệp" does not outweigh the rest of the question.
+     * @param known       the abbreviations of the index generation searched (bundled + learned)
      */
     public Query build(String text, Set<String> documentIds, Set<DocumentKind> kinds, Abbreviations known) {
         String expansions = known.expansionsFor(text);

@@ -37,6 +37,8 @@ public final class UploadedDocumentStore implements DocumentSource {
     private static final Logger LOG = Logger.getLogger(UploadedDocumentStore.class.getName());
     /** Bump when the stored layout or the way text becomes chunks changes. */
     private static final String FORMAT_VERSION = "uploads-1";
+    /** The type of a document when neither the upload nor its text gives one: a default, not a guess. */
+    public static final String DEFAULT_TYPE = "Tài liệu của trường";
     private static final String METADATA = "metadata.json";
     private static final String TEXT = "text.txt";
     private static final String TMP_PREFIX = ".tmp-";
@@ -89,7 +91,7 @@ public final class UploadedDocumentStore implements DocumentSource {
         String id = DocumentIds.fromTitle(title);
         DocumentMetadata metadata = new DocumentMetadata(id, title, firstNonBlank(request.issuer(), guessed.issuer()),
                 guessed.place(), firstNonBlank(request.date(), guessed.date()),
-                firstNonBlank(request.type(), guessed.type(), "Tài liệu của trường"), DocumentKind.OFFICIAL,
+                firstNonBlank(request.type(), guessed.type(), DEFAULT_TYPE), DocumentKind.OFFICIAL,
                 request.fileName());
         if (chunker.chunk(metadata, extracted.text()).isEmpty()) {
             throw new IngestException("empty_document", "Tệp không có đoạn nội dung nào để tra cứu.");

@@ -28,8 +28,6 @@ import vn.trolyso.server.security.AdminAuth;
  * {@code GET /documents} stays in the search service (portal scope).
  */
 public final class DocumentsAdminService implements HttpService {
-    /** What the store puts in "type" when neither the form nor the text gives one (a default, not a guess). */
-    private static final String DEFAULT_TYPE = "Tài liệu của trường";
     private final AppServices services;
     private final AdminAuth admin;
 
@@ -56,7 +54,7 @@ public final class DocumentsAdminService implements HttpService {
     /** Admin token first, then a loaded knowledge base (a change made before it loads could be missed). */
     private KnowledgeBase authorised(ServerRequest req) {
         admin.require(req);
-        return services.knowledgeBase().orElseThrow(ApiErrors::notReady);
+        return services.loadedKnowledgeBase();
     }
 
     private void upload(ServerRequest req, ServerResponse res) {
@@ -122,7 +120,7 @@ public final class DocumentsAdminService implements HttpService {
             case "title" -> d.metadata().title();
             case "issuer" -> d.metadata().issuer();
             case "date" -> d.metadata().date();
-            case "type" -> d.metadata().type().equals(DEFAULT_TYPE) ? "" : d.metadata().type();
+            case "type" -> d.metadata().type().equals(UploadedDocumentStore.DEFAULT_TYPE) ? "" : d.metadata().type();
             default -> "";
         };
     }

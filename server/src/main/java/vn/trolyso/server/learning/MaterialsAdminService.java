@@ -49,7 +49,7 @@ public final class MaterialsAdminService implements HttpService {
     /** Admin token first, then a loaded knowledge base (a change made while it loads could miss the index). */
     private void authorise(ServerRequest req) {
         admin.require(req);
-        services.knowledgeBase().orElseThrow(ApiErrors::notReady);
+        services.loadedKnowledgeBase();
     }
 
     private void upload(ServerRequest req, ServerResponse res) {

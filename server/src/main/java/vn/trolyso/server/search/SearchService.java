@@ -41,7 +41,7 @@ public final class SearchService implements HttpService {
     }
 
     private KnowledgeBase knowledgeBase() {
-        return services.knowledgeBase().orElseThrow(ApiErrors::notReady);
+        return services.loadedKnowledgeBase();
     }
 
     private void search(ServerRequest req, ServerResponse res) {

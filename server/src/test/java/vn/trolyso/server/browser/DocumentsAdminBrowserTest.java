@@ -23,6 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import vn.trolyso.server.TrolysoServer;
+import vn.trolyso.server.testing.SampleModules;
 import vn.trolyso.server.testing.TestServers;
 
 /**
@@ -99,28 +100,7 @@ class DocumentsAdminBrowserTest {
 
     @Test
     void addsALearningModuleAndShowsWhyAMalformedOneIsRefused() throws Exception {
-        String module = """
-                ---
-                id: tro-choi-on-tap-truc-tuyen
-                title: "Trò chơi ôn tập trực tuyến"
-                competencies: ["5.3"]
-                levels: [4, 5]
-                audience: [GV]
-                duration_minutes: 20
-                summary: "Tổ chức trò chơi ôn tập trực tuyến cho cả lớp."
-                ---
-
-                ## Chuẩn bị
-                Giáo viên soạn câu hỏi trước, kiểm tra đường truyền và chia nhóm học sinh.
-
-                ## Câu hỏi kiểm tra
-                1. Việc nào nên làm trước giờ chơi?
-                   - [x] Kiểm tra đường truyền
-                   - [ ] Tắt máy chiếu
-                2. Trò chơi nhằm mục đích gì?
-                   - [ ] Giải trí thuần túy
-                   - [x] Ôn tập kiến thức
-                """;
+        String module = SampleModules.module("tro-choi-on-tap-truc-tuyen", "Trò chơi ôn tập trực tuyến", "");
         Path good = Files.writeString(files.resolve("tro-choi.md"), module, StandardCharsets.UTF_8);
         Path bad = Files.writeString(files.resolve("sai.md"), module.replace("[\"5.3\"]", "[\"9.9\"]"),
                 StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.trolyso.server.testing.SampleModules.module;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,32 +42,6 @@ class MaterialsAdminApiTest {
     @AfterAll
     static void stop() {
         server.stop();
-    }
-
-    /** A valid module for teachers (5.3, levels 4–5) whose text holds {@code phrase}. */
-    static String module(String id, String title, String phrase) {
-        return """
-                ---
-                id: %s
-                title: "%s"
-                competencies: ["5.3"]
-                levels: [4, 5]
-                audience: [GV]
-                duration_minutes: 20
-                summary: "Tổ chức trò chơi ôn tập trực tuyến cho cả lớp."
-                ---
-
-                ## Chuẩn bị
-                %s Giáo viên soạn câu hỏi trước, kiểm tra đường truyền và chia nhóm học sinh.
-
-                ## Câu hỏi kiểm tra
-                1. Việc nào nên làm trước giờ chơi?
-                   - [x] Kiểm tra đường truyền
-                   - [ ] Tắt máy chiếu
-                2. Trò chơi nhằm mục đích gì?
-                   - [ ] Giải trí thuần túy
-                   - [x] Ôn tập kiến thức
-                """.formatted(id, title, phrase);
     }
 
     static HttpResponse<String> upload(String fileName, String content) {
