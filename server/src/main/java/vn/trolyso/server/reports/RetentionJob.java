@@ -2,6 +2,8 @@ package vn.trolyso.server.reports;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,8 @@ public final class RetentionJob implements AutoCloseable {
     private final int days;
     private final Clock clock;
     private ScheduledExecutorService scheduler;
+    /** The scheduler's one thread, joined on close: the executor reports "terminated" before its thread has ended. */
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
     public RetentionJob(Database database, int days, Clock clock) {
         this.purge = new RetentionPurge(database, days);
@@ -38,6 +42,7 @@ public final class RetentionJob implements AutoCloseable {
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "retention-purge");
             t.setDaemon(true);
+            threads.add(t);
             return t;
         });
         scheduler.scheduleAtFixedRate(this::runSafely, firstRun.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
@@ -72,6 +77,9 @@ public final class RetentionJob implements AutoCloseable {
         try {
             if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
                 LOG.warning("Retention purge did not stop within 5 s");
+            }
+            for (Thread t : threads) {
+                t.join(TimeUnit.SECONDS.toMillis(5));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
