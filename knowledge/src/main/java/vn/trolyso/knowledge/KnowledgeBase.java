@@ -136,6 +136,7 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
                         options.ranking(), true);
                 if (generation.fingerprint().equals(fingerprint)) {
                     current.set(generation);
+                    announcePassages(generation);
                     LOG.info(() -> "Knowledge index " + generation.name() + " reused ("
                             + generation.summaries().size() + " documents, " + generation.chunkCount() + " passages)");
                 } else {
@@ -176,6 +177,19 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
             throw new UncheckedIOException("search failed", e);
         } finally {
             generation.release();
+        }
+    }
+
+    /** Tells the dense retriever, if any, which passages are served now (it embeds new ones in the background). */
+    private void announcePassages(IndexGeneration generation) {
+        if (options.denseRetriever() == null) {
+            return;
+        }
+        try {
+            options.denseRetriever().passagesChanged(generation.searchableTexts());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Semantic search was not told of index " + generation.name()
+                    + "; it keeps its previous passages: " + e.getMessage());
         }
     }
 
@@ -367,6 +381,7 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
             if (old != null) {
                 old.retire();
             }
+            announcePassages(generation);
             lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
             lastError = "";
             LOG.info(() -> "Knowledge index " + name + " built: " + generation.summaries().size() + " documents, "

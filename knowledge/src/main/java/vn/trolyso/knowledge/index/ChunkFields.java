@@ -59,7 +59,7 @@ public final class ChunkFields {
      * context makes a short passage ("4. Đối tượng tham dự: CBQL, GV …") findable by the words that name its
      * document ("tập huấn Day of AI ở Đồ Sơn"), while the passage's own words still decide between passages.
      */
-    static String searchableText(DocumentMetadata metadata, Chunk chunk) {
+    public static String searchableText(DocumentMetadata metadata, Chunk chunk) {
         StringBuilder sb = new StringBuilder();
         if (!metadata.title().isBlank()) {
             sb.append(metadata.title()).append('\n');

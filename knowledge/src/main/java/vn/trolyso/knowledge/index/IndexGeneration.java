@@ -194,6 +194,27 @@ public final class IndexGeneration {
         return chunkCount;
     }
 
+    /**
+     * Every passage's id and the text its search fields see ({@link ChunkFields#searchableText}), in index order:
+     * what a dense retriever embeds. Reads all stored fields, so it is only called when one is configured.
+     */
+    public Map<String, String> searchableTexts() throws IOException {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            LeafReader lr = leaf.reader();
+            Bits live = lr.getLiveDocs();
+            StoredFields stored = lr.storedFields();
+            for (int i = 0; i < lr.maxDoc(); i++) {
+                if (live == null || live.get(i)) {
+                    Document doc = stored.document(i);
+                    texts.put(doc.get(ChunkFields.CHUNK_ID),
+                            ChunkFields.searchableText(ChunkFields.metadata(doc), ChunkFields.chunk(doc)));
+                }
+            }
+        }
+        return texts;
+    }
+
     public Directory directory() {
         return directory;
     }
