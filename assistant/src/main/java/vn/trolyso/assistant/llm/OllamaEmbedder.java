@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.trolyso.assistant.llm.LlmUnavailableException.Reason;
+import vn.trolyso.knowledge.search.TextEmbedder;
 
 /**
- * The seam for a future dense retriever: embeddings from Ollama's {@code /api/embed} through LangChain4j's
- * {@link OllamaEmbeddingModel} (retries off, failures classified like chat failures). Off by default: it exists only
- * when {@code OLLAMA_EMBED_MODEL} names a pulled embedding model (a multilingual one such as {@code bge-m3} suits
- * Vietnamese). Nothing in the answering path uses it yet.
+ * The model behind semantic search ({@link vn.trolyso.knowledge.search.dense.EmbeddingRetriever}): embeddings from
+ * Ollama's {@code /api/embed} through LangChain4j's {@link OllamaEmbeddingModel} (retries off, failures classified
+ * like chat failures). Off by default: it exists only when {@code OLLAMA_EMBED_MODEL} names a pulled embedding
+ * model (a multilingual one such as {@code bge-m3} suits Vietnamese).
  */
-public final class OllamaEmbedder {
+public final class OllamaEmbedder implements TextEmbedder {
     public static final String ENV_EMBED_MODEL = "OLLAMA_EMBED_MODEL";
 
     private final String model;
@@ -40,12 +41,26 @@ public final class OllamaEmbedder {
         return Optional.of(new OllamaEmbedder(settings, model.strip()));
     }
 
+    @Override
     public String model() {
         return model;
     }
 
-    /** One vector per text, in order. */
-    public List<float[]> embed(List<String> texts) throws LlmUnavailableException {
+    /**
+     * One vector per text, in order.
+     *
+     * @throws EmbeddingUnavailableException whose cause is the classified {@link LlmUnavailableException}
+     */
+    @Override
+    public List<float[]> embed(List<String> texts) {
+        try {
+            return embedOrExplain(texts);
+        } catch (LlmUnavailableException e) {
+            throw new EmbeddingUnavailableException(e.getMessage(), e);
+        }
+    }
+
+    private List<float[]> embedOrExplain(List<String> texts) throws LlmUnavailableException {
         try {
             List<Embedding> result = embeddings.embedAll(texts.stream().map(TextSegment::from).toList()).content();
             if (result.size() != texts.size()) {

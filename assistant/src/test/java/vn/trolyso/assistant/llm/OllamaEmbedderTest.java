@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.trolyso.knowledge.search.TextEmbedder;
 
 class OllamaEmbedderTest {
     @RegisterExtension
@@ -49,7 +50,10 @@ class OllamaEmbedderTest {
         ollama.stubFor(post(urlEqualTo("/api/embed")).willReturn(OllamaStubs.modelNotFound("bge-m3")));
         OllamaEmbedder embedder = new OllamaEmbedder(OllamaStubs.settings(ollama), "bge-m3");
 
-        LlmUnavailableException e = assertThrows(LlmUnavailableException.class, () -> embedder.embed(List.of("x")));
+        TextEmbedder.EmbeddingUnavailableException thrown = assertThrows(
+                TextEmbedder.EmbeddingUnavailableException.class, () -> embedder.embed(List.of("x")));
+
+        LlmUnavailableException e = (LlmUnavailableException) thrown.getCause();
 
         assertEquals(LlmUnavailableException.Reason.MODEL_NOT_PULLED, e.reason());
         assertTrue(e.vietnameseMessage().contains("ollama pull bge-m3"));

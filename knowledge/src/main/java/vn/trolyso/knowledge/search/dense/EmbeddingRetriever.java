@@ -3,7 +3,9 @@ package vn.trolyso.knowledge.search.dense;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +13,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -80,7 +83,7 @@ public final class EmbeddingRetriever implements DenseRetriever, AutoCloseable {
 
     @Override
     public void passagesChanged(Map<String, String> served) {
-        passages = Map.copyOf(served);
+        passages = Collections.unmodifiableMap(new LinkedHashMap<>(served)); // index order
         scheduleSync();
     }
 
@@ -156,7 +159,7 @@ public final class EmbeddingRetriever implements DenseRetriever, AutoCloseable {
         if (syncQueued.compareAndSet(false, true)) {
             try {
                 worker.submit(this::sync);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 syncQueued.set(false); // closed
             }
         }
