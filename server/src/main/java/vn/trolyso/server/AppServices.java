@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import vn.trolyso.assistant.Assistant;
 import vn.trolyso.assistant.answering.AssistantFactory;
 import vn.trolyso.assistant.answering.AssistantSettings;
+import vn.trolyso.assistant.llm.OllamaEmbedder;
 import vn.trolyso.assistant.llm.OllamaGateway;
 import vn.trolyso.assistant.llm.OllamaSettings;
 import vn.trolyso.assistant.llm.OllamaStatus;
@@ -21,6 +22,8 @@ import vn.trolyso.knowledge.KnowledgeBase;
 import vn.trolyso.knowledge.KnowledgeSources;
 import vn.trolyso.knowledge.framework.CompetencyFramework;
 import vn.trolyso.knowledge.framework.FrameworkLoader;
+import vn.trolyso.knowledge.index.Ranking;
+import vn.trolyso.knowledge.search.dense.EmbeddingRetriever;
 import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.documents.DocumentIngestion;
 import vn.trolyso.server.http.ApiErrors;
@@ -36,8 +39,16 @@ import vn.trolyso.server.reports.RetentionJob;
 public final class AppServices implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(AppServices.class.getName());
 
-    /** The parts that exist once the index is loaded. */
-    public record Knowledge(KnowledgeBase knowledgeBase, Assistant assistant) {
+    /**
+     * The parts that exist once the index is loaded.
+     *
+     * @param semanticSearch the embedding retriever fused with BM25, when an embedding model is configured
+     */
+    public record Knowledge(KnowledgeBase knowledgeBase, Assistant assistant,
+                            Optional<EmbeddingRetriever> semanticSearch) {
+        public Knowledge(KnowledgeBase knowledgeBase, Assistant assistant) {
+            this(knowledgeBase, assistant, Optional.empty());
+        }
     }
 
     private final ServerConfig config;
@@ -77,13 +88,29 @@ public final class AppServices implements AutoCloseable {
         return services;
     }
 
-    /** The knowledge base of the default sources and the assistant the server runs (generative when Ollama works). */
+    /**
+     * The knowledge base of the default sources and the assistant the server runs (generative when Ollama works);
+     * with an embedding model configured, its search fuses BM25 with semantic search (vectors cached under
+     * {@code <dataDir>/embeddings/}).
+     */
     static Knowledge defaultKnowledge(AppServices s) {
         Path dataDir = s.config.dataDir();
-        KnowledgeBase kb = KnowledgeBase.open(dataDir, KnowledgeSources.defaults(dataDir, s.documents.store()));
+        OllamaSettings settings = ollamaSettings(s.config);
+        Optional<EmbeddingRetriever> semantic = s.config.ollamaEmbedModel().filter(m -> settings.enabled())
+                .map(model -> new EmbeddingRetriever(new OllamaEmbedder(settings, model),
+                        dataDir.resolve("embeddings")));
+        semantic.ifPresent(s::closeOnShutdown);
+        KnowledgeBase kb = KnowledgeBase.open(dataDir, KnowledgeSources.defaults(dataDir, s.documents.store()),
+                new KnowledgeBase.Options(Ranking.defaults(), semantic.orElse(null)));
         Assistant assistant = AssistantFactory.create(kb, s.framework,
                 Optional.of(new RagGenerativeAnswerer(s.ollama, kb, s.framework)), AssistantSettings.defaults());
-        return new Knowledge(kb, assistant);
+        return new Knowledge(kb, assistant, semantic);
+    }
+
+    private void closeOnShutdown(AutoCloseable c) {
+        synchronized (closeables) {
+            closeables.add(c);
+        }
     }
 
     static OllamaSettings ollamaSettings(ServerConfig config) {
@@ -148,6 +175,11 @@ public final class AppServices implements AutoCloseable {
     /** The knowledge base, or the API's 503 not_ready while it is still loading. */
     public KnowledgeBase loadedKnowledgeBase() {
         return knowledgeBase().orElseThrow(ApiErrors::notReady);
+    }
+
+    /** Semantic search (its coverage tells how far embedding got); empty when off or the index is not loaded yet. */
+    public Optional<EmbeddingRetriever> semanticSearch() {
+        return Optional.ofNullable(knowledge.get()).flatMap(Knowledge::semanticSearch);
     }
 
     /** The assistant, once the knowledge base is loaded. */

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.logging.Logger;
 import vn.trolyso.assistant.llm.OllamaStatus;
+import vn.trolyso.knowledge.search.dense.EmbeddingRetriever;
 import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.observe.RequestMetricsFilter;
@@ -117,10 +118,17 @@ public final class TrolysoServer {
                 .detail("mode", ollama.usable() ? "generative" : "no-llm");
         services.knowledgeBase().ifPresent(kb -> b.detail("documents", kb.status().documents())
                 .detail("passages", kb.status().chunks()));
+        b.detail("semantic_search", services.semanticSearch().map(r -> describe(r.coverage())).orElse("off"));
         if (!services.loadError().isEmpty()) {
             b.detail("error", services.loadError());
         }
         return b.build();
+    }
+
+    /** "bge-m3: 130/130 passages", with the last failure when embedding stopped short. */
+    private static String describe(EmbeddingRetriever.Coverage c) {
+        return c.model() + ": " + c.embedded() + "/" + c.passages() + " passages"
+                + (c.lastError().isEmpty() ? "" : " (" + c.lastError() + ")");
     }
 
     /**

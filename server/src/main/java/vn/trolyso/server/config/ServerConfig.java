@@ -24,6 +24,7 @@ import vn.trolyso.server.security.Scope;
  * @param dataDir              where the index, the database and uploads live
  * @param ollamaBaseUrl        the Ollama server to use when it answers
  * @param ollamaModel          the Ollama model name
+ * @param ollamaEmbedModel     the Ollama embedding model of semantic search (e.g. bge-m3); empty = BM25 alone
  * @param adminToken           Bearer token for admin routes; empty = admin routes closed
  * @param requireApiKey        true = a request without a valid X-API-Key is refused
  * @param anonymousScopes      what a request without a key may do when keys are not required
@@ -34,9 +35,9 @@ import vn.trolyso.server.security.Scope;
  * @param reports              report time zone and retention of the answer log
  */
 public record ServerConfig(String host, int port, Path dataDir, URI ollamaBaseUrl, String ollamaModel,
-                           Optional<String> adminToken, boolean requireApiKey, Set<Scope> anonymousScopes,
-                           List<ApiKey> apiKeys, List<String> allowedOrigins, Limits limits, boolean logQuestions,
-                           ReportSettings reports) {
+                           Optional<String> ollamaEmbedModel, Optional<String> adminToken, boolean requireApiKey,
+                           Set<Scope> anonymousScopes, List<ApiKey> apiKeys, List<String> allowedOrigins,
+                           Limits limits, boolean logQuestions, ReportSettings reports) {
 
     /**
      * @param maxMessageChars  longest accepted chat message, in characters (code points)
@@ -124,6 +125,9 @@ public record ServerConfig(String host, int port, Path dataDir, URI ollamaBaseUr
                 .orElseGet(() -> t.get("ollama.base-url").asString().orElse("http://localhost:11434")));
         String model = envValue.apply("OLLAMA_MODEL")
                 .orElseGet(() -> t.get("ollama.model").asString().orElse(vn.trolyso.assistant.llm.OllamaSettings.DEFAULT_MODEL));
+        Optional<String> embedModel = envValue.apply("OLLAMA_EMBED_MODEL")
+                .or(() -> t.get("ollama.embed-model").asString().asOptional()).map(String::strip)
+                .filter(m -> !m.isEmpty());
         Optional<String> adminToken = envValue.apply("TROLYSO_ADMIN_TOKEN")
                 .or(() -> sec.get("admin-token").asString().asOptional());
         boolean requireKey = envValue.apply("TROLYSO_REQUIRE_API_KEY").map(v -> parseBoolean("TROLYSO_REQUIRE_API_KEY", v))
@@ -143,52 +147,57 @@ public record ServerConfig(String host, int port, Path dataDir, URI ollamaBaseUr
                 Duration.ofSeconds(limit.apply("answer-timeout-seconds")), limit.apply("max-upload-bytes"));
         boolean logQuestions = envValue.apply("TROLYSO_LOG_QUESTIONS").map(v -> parseBoolean("TROLYSO_LOG_QUESTIONS", v))
                 .orElseGet(() -> t.get("log-questions").asBoolean().orElse(true));
-        return new ServerConfig(host, port, dataDir, ollama, model, adminToken, requireKey, anonymous, keys, origins,
+        return new ServerConfig(host, port, dataDir, ollama, model, embedModel, adminToken, requireKey, anonymous, keys, origins,
                 limits, logQuestions, ReportSettings.from(t, envValue));
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, ollamaBaseUrl, ollamaModel, adminToken, requireApiKey,
+        return new ServerConfig(host, newPort, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken, requireApiKey,
                 anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports);
     }
 
     public ServerConfig withDataDir(Path newDataDir) {
-        return new ServerConfig(host, port, newDataDir, ollamaBaseUrl, ollamaModel, adminToken, requireApiKey,
+        return new ServerConfig(host, port, newDataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken, requireApiKey,
                 anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports);
     }
 
     public ServerConfig withOllama(URI baseUrl, String model) {
-        return new ServerConfig(host, port, dataDir, baseUrl, model, adminToken, requireApiKey,
+        return new ServerConfig(host, port, dataDir, baseUrl, model, ollamaEmbedModel, adminToken, requireApiKey,
                 anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports);
     }
 
+    public ServerConfig withOllamaEmbedModel(String model) {
+        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, Optional.ofNullable(model), adminToken,
+                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports);
+    }
+
     public ServerConfig withAdminToken(String token) {
-        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, Optional.ofNullable(token),
+        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, Optional.ofNullable(token),
                 requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports);
     }
 
     public ServerConfig withApiKeys(boolean required, List<ApiKey> keys) {
-        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, adminToken, required,
+        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken, required,
                 anonymousScopes, keys, allowedOrigins, limits, logQuestions, reports);
     }
 
     public ServerConfig withAllowedOrigins(List<String> origins) {
-        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, adminToken, requireApiKey,
+        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken, requireApiKey,
                 anonymousScopes, apiKeys, origins, limits, logQuestions, reports);
     }
 
     public ServerConfig withLimits(Limits newLimits) {
-        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, adminToken, requireApiKey,
+        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken, requireApiKey,
                 anonymousScopes, apiKeys, allowedOrigins, newLimits, logQuestions, reports);
     }
 
     public ServerConfig withLogQuestions(boolean log) {
-        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, adminToken, requireApiKey,
+        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken, requireApiKey,
                 anonymousScopes, apiKeys, allowedOrigins, limits, log, reports);
     }
 
     public ServerConfig withReports(ReportSettings newReports) {
-        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, adminToken, requireApiKey,
+        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken, requireApiKey,
                 anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, newReports);
     }
 

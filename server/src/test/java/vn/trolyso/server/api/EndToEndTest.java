@@ -126,6 +126,7 @@ class EndToEndTest {
         assertEquals(200, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("\"ollama\":\"unreachable\""), ready.body());
         assertTrue(ready.body().contains("\"mode\":\"no-llm\""), ready.body());
+        assertTrue(ready.body().contains("\"semantic_search\":\"off\""), "off unless OLLAMA_EMBED_MODEL is set");
     }
 
     @Test

@@ -24,6 +24,13 @@ class ServerConfigTest {
         assertFalse(c.anonymousScopes().contains(Scope.SEARCH));
         assertEquals(2000, c.limits().maxMessageChars());
         assertTrue(c.logQuestions());
+        assertTrue(c.ollamaEmbedModel().isEmpty(), "semantic search off by default");
+    }
+
+    @Test
+    void anEmbeddingModelSwitchesOnSemanticSearch() {
+        assertEquals("bge-m3", ServerConfig.load(Map.of("OLLAMA_EMBED_MODEL", "bge-m3")).ollamaEmbedModel().orElseThrow());
+        assertTrue(ServerConfig.load(Map.of("OLLAMA_EMBED_MODEL", " ")).ollamaEmbedModel().isEmpty());
     }
 
     @Test
