@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import vn.trolyso.eval.EvalArgs;
@@ -26,6 +27,7 @@ import vn.trolyso.knowledge.document.Chunk;
 import vn.trolyso.knowledge.index.Ranking;
 import vn.trolyso.knowledge.search.Passage;
 import vn.trolyso.knowledge.search.SearchQuery;
+import vn.trolyso.knowledge.search.dense.EmbeddingRetriever;
 import vn.trolyso.knowledge.text.VietnameseText;
 
 /**
@@ -35,9 +37,9 @@ import vn.trolyso.knowledge.text.VietnameseText;
 public final class RetrievalCommand implements EvalCommand {
     static final String DEFAULT_VIRHE4QA = "../shared/bench/virhe4qa/ViRHE4QA_v2.csv";
     private static final Set<String> VALUE_OPTIONS = Set.of("dataset", "file", "out", "ranking", "latency-runs",
-            "latency-rounds", "articles");
+            "latency-rounds", "articles", "dense", "ollama-url");
     private static final Set<String> KNOWN = Set.of("dataset", "file", "out", "ranking", "latency-runs", "misses",
-            "latency-rounds", "articles");
+            "latency-rounds", "articles", "dense", "ollama-url");
 
     @Override
     public String name() {
@@ -52,10 +54,20 @@ public final class RetrievalCommand implements EvalCommand {
     @Override
     public int run(List<String> args) {
         EvalArgs options = EvalArgs.parse(args, VALUE_OPTIONS).requireKnown(KNOWN);
+        Optional<EmbeddingRetriever> dense = SemanticSearchOption.from(options);
+        try {
+            return run(options, new KnowledgeBase.Options(ranking(options), dense.orElse(null)));
+        } finally {
+            dense.ifPresent(EmbeddingRetriever::close);
+        }
+    }
+
+    private int run(EvalArgs options, KnowledgeBase.Options kbOptions) {
         String dataset = options.value("dataset", "dev");
-        KnowledgeBase.Options kbOptions = new KnowledgeBase.Options(ranking(options), null);
+        boolean dense = kbOptions.denseRetriever() != null;
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("dataset", dataset);
+        options.value("dense").ifPresent(model -> figures.put("dense_model", model));
         RankMetrics metrics;
         double[] targets; // P@1, hit@5, nDCG@10 minimums
         switch (dataset) {
@@ -84,8 +96,9 @@ public final class RetrievalCommand implements EvalCommand {
             }
             default -> throw new EvalArgs.UsageException("--dataset must be dev or virhe4qa, not '" + dataset + "'");
         }
-        double[] latency = latencyOnBundledCorpus(kbOptions, options.intValue("latency-runs", 2000),
-                options.intValue("latency-rounds", 5));
+        // With --dense every search waits for Ollama to embed the question: fewer runs, same protocol.
+        double[] latency = latencyOnBundledCorpus(kbOptions, options.intValue("latency-runs", dense ? 100 : 2000),
+                options.intValue("latency-rounds", 5), dense ? 50 : 5000);
         figures.put("n", metrics.n());
         figures.put("p_at_1", round(metrics.precisionAt1()));
         figures.put("hit_at_5", round(metrics.hitAt5()));
@@ -151,6 +164,7 @@ public final class RetrievalCommand implements EvalCommand {
         RankMetrics metrics = new RankMetrics();
         Path dir = tempDir();
         try (KnowledgeBase kb = KnowledgeBase.open(dir, List.of(new BundledCorpusSource()), kbOptions)) {
+            SemanticSearchOption.awaitEmbedded(kbOptions);
             for (QaItem item : dev.items()) {
                 String question = item.turns().isEmpty() ? item.question() : String.join(" ", item.turns());
                 List<Passage> top = kb.search(SearchQuery.of(question, 10));
@@ -200,6 +214,7 @@ public final class RetrievalCommand implements EvalCommand {
         RankMetrics metrics = new RankMetrics();
         Path dir = tempDir();
         try (KnowledgeBase kb = KnowledgeBase.open(dir, List.of(data.asSource(chunked)), kbOptions)) {
+            SemanticSearchOption.awaitEmbedded(kbOptions);
             for (ArticleQuestionSet.Question q : data.questions()) {
                 List<String> articles = kb.search(SearchQuery.of(q.text(), SearchQuery.MAX_LIMIT)).stream()
                         .map(p -> p.document().id()).distinct().limit(10).toList();
@@ -217,12 +232,13 @@ public final class RetrievalCommand implements EvalCommand {
 
     /**
      * Warm, single-thread latency of {@link KnowledgeBase#search} on the bundled corpus: the dev questions, as typed
-     * and without diacritics, cycled. 5,000 warm-up searches (JIT), then {@code rounds} rounds of {@code runs} timed
-     * searches, each round after a GC and a short pause so that one collection or a neighbour's burst on a shared
+     * and without diacritics, cycled. {@code warmUp} warm-up searches (JIT; 5,000 for BM25), then {@code rounds}
+     * rounds of {@code runs} timed searches, each round after a GC and a short pause so that one collection or a neighbour's burst on a shared
      * machine shows up in one round rather than in the figure. Returns {p50, p99} ms of the round with the median
      * p99, and prints every round's figures.
      */
-    private static double[] latencyOnBundledCorpus(KnowledgeBase.Options kbOptions, int runs, int rounds) {
+    private static double[] latencyOnBundledCorpus(KnowledgeBase.Options kbOptions, int runs, int rounds,
+                                                   int warmUp) {
         List<SearchQuery> queries = new ArrayList<>();
         for (QaItem item : QaSet.bundled().items()) {
             queries.add(SearchQuery.of(item.question(), 5));
@@ -230,7 +246,8 @@ public final class RetrievalCommand implements EvalCommand {
         }
         Path dir = tempDir();
         try (KnowledgeBase kb = KnowledgeBase.open(dir, List.of(new BundledCorpusSource()), kbOptions)) {
-            for (int i = 0; i < 5000; i++) {
+            SemanticSearchOption.awaitEmbedded(kbOptions);
+            for (int i = 0; i < warmUp; i++) {
                 kb.search(queries.get(i % queries.size()));
             }
             List<double[]> results = new ArrayList<>();
