@@ -66,10 +66,6 @@ final class EmbeddingCache {
         vectors.put(key, vector);
     }
 
-    int size() {
-        return vectors.size();
-    }
-
     /** Forgets the vectors of passages no longer served, so the file does not grow with every edit. */
     void retainOnly(Set<String> keys) {
         vectors.keySet().retainAll(keys);

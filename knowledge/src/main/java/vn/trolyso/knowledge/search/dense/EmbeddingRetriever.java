@@ -13,8 +13,8 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,9 +30,9 @@ import vn.trolyso.knowledge.search.TextEmbedder;
  * Brute force over normalised vectors: a school's few thousand passages take well under a millisecond, so an
  * approximate index would only add a build step.
  *
- * <p>Until the passages are embedded (or while the model is unreachable) it returns what it has, possibly
- * nothing, and the knowledge base answers from BM25 alone; a failed embedding run is retried by a later search
- * once {@link #RETRY_AFTER} has passed. Thread-safe.
+ * <p>Until every passage is embedded it ranks those it has. After the model failed (embedding passages or a
+ * question) it returns nothing and calls nothing, so the knowledge base answers from BM25 alone, until a search
+ * made {@link #RETRY_AFTER} later has scheduled a new embedding run that succeeded. Thread-safe.
  */
 public final class EmbeddingRetriever implements DenseRetriever, AutoCloseable {
     /** Passages per embedding request: big enough to amortise the call, small enough to stay under time-outs. */
