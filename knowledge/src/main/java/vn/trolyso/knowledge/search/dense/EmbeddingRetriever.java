@@ -191,7 +191,7 @@ public final class EmbeddingRetriever implements DenseRetriever, AutoCloseable {
                 ok = false;
                 recordFailure(e);
                 LOG.log(Level.WARNING, "Embedding passages with " + embedder.model() + " failed (" + lastError
-                        + "); semantic search covers the passages embedded so far and retries later");
+                        + "); search uses BM25 alone until a retry succeeds (after " + RETRY_AFTER.toSeconds() + " s)");
             }
         }
         failed = !ok;
