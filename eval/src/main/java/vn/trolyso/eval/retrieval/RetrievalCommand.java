@@ -234,8 +234,8 @@ public final class RetrievalCommand implements EvalCommand {
      * Warm, single-thread latency of {@link KnowledgeBase#search} on the bundled corpus: the dev questions, as typed
      * and without diacritics, cycled. {@code warmUp} warm-up searches (JIT; 5,000 for BM25), then {@code rounds}
      * rounds of {@code runs} timed searches, each round after a GC and a short pause so that one collection or a
-     * neighbour's burst on a shared machine shows up in one round rather than in the figure. Returns {p50, p99} ms of the round with the median
-     * p99, and prints every round's figures.
+     * neighbour's burst on a shared machine shows up in one round rather than in the figure. Returns {p50, p99} ms
+     * of the round with the median p99, and prints every round's figures.
      */
     private static double[] latencyOnBundledCorpus(KnowledgeBase.Options kbOptions, int runs, int rounds,
                                                    int warmUp) {

@@ -11,8 +11,9 @@ import vn.trolyso.knowledge.search.dense.EmbeddingRetriever;
 
 /**
  * {@code --dense MODEL [--ollama-url URL]}: search as the server does with {@code OLLAMA_EMBED_MODEL=MODEL}, BM25
- * fused with semantic search through the Ollama at URL (default: {@code OLLAMA_BASE_URL}, else localhost:11434). Every knowledge base opened with it is embedded
- * in full before it is measured; a model that cannot embed them stops the command with its reason.
+ * fused with semantic search through the Ollama at URL (default: {@code OLLAMA_BASE_URL}, else localhost:11434).
+ * Every knowledge base opened with it is embedded in full before it is measured; a model that cannot embed them
+ * stops the command with its reason.
  */
 final class SemanticSearchOption {
     /** Long enough for a CPU-only Ollama to embed a benchmark's few hundred articles. */

@@ -147,18 +147,18 @@ public record ServerConfig(String host, int port, Path dataDir, URI ollamaBaseUr
                 Duration.ofSeconds(limit.apply("answer-timeout-seconds")), limit.apply("max-upload-bytes"));
         boolean logQuestions = envValue.apply("TROLYSO_LOG_QUESTIONS").map(v -> parseBoolean("TROLYSO_LOG_QUESTIONS", v))
                 .orElseGet(() -> t.get("log-questions").asBoolean().orElse(true));
-        return new ServerConfig(host, port, dataDir, ollama, model, embedModel, adminToken, requireKey, anonymous, keys, origins,
-                limits, logQuestions, ReportSettings.from(t, envValue));
+        return new ServerConfig(host, port, dataDir, ollama, model, embedModel, adminToken, requireKey, anonymous, keys,
+                origins, limits, logQuestions, ReportSettings.from(t, envValue));
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken, requireApiKey,
-                anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports);
+        return new ServerConfig(host, newPort, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken,
+                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports);
     }
 
     public ServerConfig withDataDir(Path newDataDir) {
-        return new ServerConfig(host, port, newDataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken, requireApiKey,
-                anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports);
+        return new ServerConfig(host, port, newDataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken,
+                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports);
     }
 
     public ServerConfig withOllama(URI baseUrl, String model) {
@@ -172,8 +172,9 @@ public record ServerConfig(String host, int port, Path dataDir, URI ollamaBaseUr
     }
 
     public ServerConfig withAdminToken(String token) {
-        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, Optional.ofNullable(token),
-                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports);
+        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel,
+                Optional.ofNullable(token), requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits,
+                logQuestions, reports);
     }
 
     public ServerConfig withApiKeys(boolean required, List<ApiKey> keys) {
@@ -182,23 +183,23 @@ public record ServerConfig(String host, int port, Path dataDir, URI ollamaBaseUr
     }
 
     public ServerConfig withAllowedOrigins(List<String> origins) {
-        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken, requireApiKey,
-                anonymousScopes, apiKeys, origins, limits, logQuestions, reports);
+        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken,
+                requireApiKey, anonymousScopes, apiKeys, origins, limits, logQuestions, reports);
     }
 
     public ServerConfig withLimits(Limits newLimits) {
-        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken, requireApiKey,
-                anonymousScopes, apiKeys, allowedOrigins, newLimits, logQuestions, reports);
+        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken,
+                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, newLimits, logQuestions, reports);
     }
 
     public ServerConfig withLogQuestions(boolean log) {
-        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken, requireApiKey,
-                anonymousScopes, apiKeys, allowedOrigins, limits, log, reports);
+        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken,
+                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, log, reports);
     }
 
     public ServerConfig withReports(ReportSettings newReports) {
-        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken, requireApiKey,
-                anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, newReports);
+        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken,
+                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, newReports);
     }
 
     private static List<ApiKey> yamlKeys(Config node) {
