@@ -27,6 +27,14 @@
       status.className = error ? 'error' : '';
     },
 
+    /** Offers a downloaded blob to the user as a file named {@code name}. */
+    saveFile(blob, name) {
+      const a = window.TrolysoAdmin.el('a', { href: URL.createObjectURL(blob), download: name });
+      document.body.append(a);
+      a.click();
+      a.remove();
+    },
+
     /** The #token input, filled with the token this tab used last. */
     tokenInput() {
       const input = document.getElementById('token');

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import vn.trolyso.knowledge.KnowledgeBase;
 import vn.trolyso.knowledge.KnowledgeSources;
@@ -81,28 +83,24 @@ public final class TestServers {
         return KnowledgeBase.open(dir, KnowledgeSources.defaults(dir));
     }
 
-    /** Waits until the background loading has finished. */
     /** Waits until the server's Ollama probe has found the model (a probe runs at start, in the background). */
     public static void awaitOllamaReady(TrolysoServer.Running server) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!server.services().ollamaStatus().usable()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Ollama stub never became ready: " + server.services().ollamaStatus());
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        await(() -> server.services().ollamaStatus().usable(), () -> false, Duration.ofSeconds(60),
+                () -> "Ollama stub never became ready: " + server.services().ollamaStatus());
     }
 
+    /** Waits until the background loading has finished; a loading error fails at once. */
     public static void awaitReady(TrolysoServer.Running server) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!server.services().ready()) {
-            if (!server.services().loadError().isEmpty() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("server did not become ready: " + server.services().loadError());
+        await(() -> server.services().ready(), () -> !server.services().loadError().isEmpty(), Duration.ofSeconds(120),
+                () -> "server did not become ready: " + server.services().loadError());
+    }
+
+    /** Polls {@code done} every 50 ms; throws with {@code why} once {@code failed} holds or the time is up. */
+    private static void await(BooleanSupplier done, BooleanSupplier failed, Duration timeout, Supplier<String> why) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (failed.getAsBoolean() || System.nanoTime() > deadline) {
+                throw new IllegalStateException(why.get());
             }
             try {
                 Thread.sleep(50);
