@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -227,6 +228,10 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Dense retriever failed, using BM25 alone: " + e.getMessage());
             dense = List.of();
+        }
+        if (dense.isEmpty()) { // not embedded yet, or the model is down: BM25's own ranking and scores
+            return passages(generation, Arrays.copyOf(lexical.scoreDocs,
+                    Math.min(query.limit(), lexical.scoreDocs.length)));
         }
         Map<String, Double> scores = ReciprocalRankFusion.fuse(List.of(lexicalIds, dense),
                 ReciprocalRankFusion.DEFAULT_K);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -169,11 +168,11 @@ public final class EmbeddingRetriever implements DenseRetriever, AutoCloseable {
     private void sync() {
         syncQueued.set(false);
         Map<String, String> target = passages;
+        Map<String, String> keyById = new LinkedHashMap<>();
         List<Map.Entry<String, String>> missing = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
         for (Map.Entry<String, String> p : target.entrySet()) {
             String key = cache.key(p.getValue());
-            keys.add(key);
+            keyById.put(p.getKey(), key);
             if (cache.get(key) == null) {
                 missing.add(Map.entry(key, p.getValue()));
             }
@@ -197,9 +196,9 @@ public final class EmbeddingRetriever implements DenseRetriever, AutoCloseable {
         failed = !ok;
         if (ok) {
             lastError = "";
-            cache.retainOnly(keys);
+            cache.retainOnly(new HashSet<>(keyById.values()));
         }
-        publish(target);
+        publish(keyById);
         if (!missing.isEmpty()) {
             cache.save();
             Coverage c = coverage();
@@ -214,11 +213,12 @@ public final class EmbeddingRetriever implements DenseRetriever, AutoCloseable {
         failed = true;
     }
 
-    private void publish(Map<String, String> target) {
+    /** Serves every passage (id → cache key) that has a vector. */
+    private void publish(Map<String, String> keyById) {
         List<String> ids = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
-        target.forEach((id, text) -> {
-            float[] v = cache.get(cache.key(text));
+        keyById.forEach((id, key) -> {
+            float[] v = cache.get(key);
             if (v != null) {
                 ids.add(id);
                 vectors.add(v);
