@@ -20,7 +20,15 @@ public final class Main {
             System.exit(2);
             return;
         }
-        TrolysoServer.Running server = TrolysoServer.start(config);
+        TrolysoServer.Running server;
+        try {
+            server = TrolysoServer.start(config);
+        } catch (IllegalStateException e) {
+            System.err.println("Không khởi động được máy chủ / cannot start: " + e.getMessage()
+                    + ". Set SERVER_PORT to a free port or stop the program using it.");
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
         var ollama = server.services().ollamaStatus();
         String mode = ollama.usable()

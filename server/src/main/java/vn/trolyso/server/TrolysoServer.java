@@ -83,6 +83,12 @@ public final class TrolysoServer {
                 .routing(routing -> routing(routing, config, services, admin))
                 .build()
                 .start();
+        if (!server.isRunning() || server.port() < 0) {
+            // Helidon logs a failed bind and returns a server without a port instead of throwing.
+            server.stop();
+            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port()
+                    + " (port already in use, or not allowed)");
+        }
         return new Running(server, services);
     }
 
