@@ -41,7 +41,7 @@ final class FailureClassifier {
                 return Reason.SERVER_ERROR;
             }
             if (t instanceof com.fasterxml.jackson.core.JacksonException
-                    || t instanceof StreamWatch.MalformedStreamException) {
+                    || t instanceof OllamaChatStream.MalformedStreamException) {
                 return Reason.MALFORMED_STREAM;
             }
         }

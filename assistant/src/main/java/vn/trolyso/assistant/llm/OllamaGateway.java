@@ -2,17 +2,10 @@ package vn.trolyso.assistant.llm;
 
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.PartialResponse;
-import dev.langchain4j.model.chat.response.PartialResponseContext;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
-import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
-import dev.langchain4j.model.output.FinishReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.trolyso.assistant.TokenSink;
@@ -42,7 +34,8 @@ public final class OllamaGateway {
     private final OllamaSettings settings;
     private final CircuitBreaker breaker;
     private final OllamaProbe probe;
-    private final StreamingChatModel streamingModel;
+    /** Streams /api/chat itself (see {@link OllamaChatStream} for why not through LangChain4j). */
+    private final java.net.http.HttpClient http;
     private final ChatModel chatModel;
 
     public OllamaGateway(OllamaSettings settings, CircuitBreaker breaker, OllamaProbe probe) {
@@ -57,12 +50,7 @@ public final class OllamaGateway {
                     .maxOutputTokens(MAX_OUTPUT_TOKENS)
                     .keepAlive((int) Math.min(Integer.MAX_VALUE, settings.keepAlive().toSeconds()))
                     .build();
-            this.streamingModel = OllamaStreamingChatModel.builder()
-                    .httpClientBuilder(StreamWatch.watchingBuilder())
-                    .baseUrl(settings.baseUrl())
-                    .defaultRequestParameters(parameters)
-                    .timeout(settings.firstTokenTimeout())
-                    .build();
+            this.http = OllamaChatStream.newClient(settings);
             this.chatModel = OllamaChatModel.builder()
                     .baseUrl(settings.baseUrl())
                     .defaultRequestParameters(parameters)
@@ -70,7 +58,7 @@ public final class OllamaGateway {
                     .maxRetries(0)
                     .build();
         } else {
-            this.streamingModel = null;
+            this.http = null;
             this.chatModel = null;
         }
     }
@@ -129,76 +117,54 @@ public final class OllamaGateway {
         long start = System.nanoTime();
         long firstTokenBy = start + settings.firstTokenTimeout().toNanos();
         long deadline = start + settings.overallDeadline().toNanos();
-        BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
-        AtomicBoolean abandoned = new AtomicBoolean();
-        StreamingHandle[] handle = new StreamingHandle[1];
+        BlockingQueue<OllamaChatStream.Event> events = new LinkedBlockingQueue<>();
         StringBuilder text = new StringBuilder();
-        boolean emitted = false;
-        StreamWatch watch = new StreamWatch(broken -> {
-            if (!abandoned.get()) {
-                events.add(new StreamEvent.Failed(broken));
-            }
-        });
+        OllamaChatStream stream;
         try {
-            watch.attachWhile(() -> streamingModel.chat(ChatRequest.builder().messages(messages).build(),
-                    new QueueingHandler(events, abandoned)));
+            stream = OllamaChatStream.open(http, settings, MAX_OUTPUT_TOKENS, messages, events::add);
         } catch (RuntimeException e) {
             throw failed(FailureClassifier.reasonOf(e), false, e);
         }
-        try {
+        // Every way out closes the stream, so Ollama stops generating an answer nobody reads.
+        try (stream) {
             while (true) {
+                boolean emitted = !text.isEmpty();
                 long waitUntil = emitted ? deadline : Math.min(firstTokenBy, deadline);
-                StreamEvent event = events.poll(waitUntil - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (event == null) {
-                    abandon(abandoned, handle[0]);
-                    Reason reason = emitted || deadline <= firstTokenBy ? Reason.DEADLINE_EXCEEDED
-                            : Reason.FIRST_TOKEN_TIMEOUT;
-                    throw failed(reason, emitted, null);
-                }
+                OllamaChatStream.Event event = events.poll(waitUntil - System.nanoTime(), TimeUnit.NANOSECONDS);
                 switch (event) {
-                    case StreamEvent.Token token -> {
-                        if (token.handle() != null) {
-                            handle[0] = token.handle();
-                        }
+                    case null -> {
+                        Reason reason = emitted || deadline <= firstTokenBy ? Reason.DEADLINE_EXCEEDED
+                                : Reason.FIRST_TOKEN_TIMEOUT;
+                        throw failed(reason, emitted, null);
+                    }
+                    case OllamaChatStream.Token token -> {
                         if (!token.text().isEmpty()) {
                             try {
                                 sink.onToken(token.text());
                             } catch (RuntimeException sinkFailure) {
                                 // The listener went away (e.g. the browser closed the stream): not Ollama's fault.
-                                abandon(abandoned, handle[0]);
                                 breaker.release();
                                 throw sinkFailure;
                             }
-                            emitted = true;
                             text.append(token.text());
                         }
                     }
-                    case StreamEvent.Done done -> {
-                        String finalText = text.isEmpty() && done.response().aiMessage() != null
-                                && done.response().aiMessage().text() != null
-                                ? done.response().aiMessage().text() : text.toString();
-                        if (!emitted && !finalText.isEmpty()) {
-                            sink.onToken(finalText);
-                        }
-                        if (finalText.isBlank()) {
-                            throw failed(Reason.MALFORMED_STREAM, false, new IllegalStateException("empty answer"));
-                        }
-                        if (!completed(done.response())) {
-                            throw failed(Reason.MALFORMED_STREAM, true,
-                                    new IllegalStateException("stream ended without done:true"));
+                    case OllamaChatStream.Done done -> {
+                        if (text.toString().isBlank()) {
+                            throw failed(Reason.MALFORMED_STREAM, emitted,
+                                    new IllegalStateException("empty answer"));
                         }
                         breaker.recordSuccess();
-                        return finalText;
+                        return text.toString();
                     }
-                    case StreamEvent.Failed failedEvent -> throw failed(
-                            FailureClassifier.reasonOf(failedEvent.error()), emitted, failedEvent.error());
+                    case OllamaChatStream.Failed f -> throw failed(FailureClassifier.reasonOf(f.error()), emitted,
+                            f.error());
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            abandon(abandoned, handle[0]);
             breaker.release();
-            throw failure(Reason.DEADLINE_EXCEEDED, emitted, "interrupted", e);
+            throw failure(Reason.DEADLINE_EXCEEDED, !text.isEmpty(), "interrupted", e);
         }
     }
 
@@ -247,68 +213,5 @@ public final class OllamaGateway {
 
     private LlmUnavailableException failure(Reason reason, boolean emitted, String detail, Throwable cause) {
         return LlmUnavailableException.of(reason, emitted, settings.model(), detail, cause);
-    }
-
-    /** Ollama ends every complete stream with done:true, which LangChain4j reports as a finish reason. */
-    private static boolean completed(ChatResponse response) {
-        FinishReason reason = response.finishReason();
-        return reason != null;
-    }
-
-    private static void abandon(AtomicBoolean abandoned, StreamingHandle handle) {
-        abandoned.set(true);
-        if (handle != null && !handle.isCancelled()) {
-            try {
-                handle.cancel();
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "cancelling the Ollama stream failed", e);
-            }
-        }
-    }
-
-    /** What the LangChain4j callbacks hand over to the blocked caller. */
-    private sealed interface StreamEvent {
-        record Token(String text, StreamingHandle handle) implements StreamEvent {
-        }
-
-        record Done(ChatResponse response) implements StreamEvent {
-        }
-
-        record Failed(Throwable error) implements StreamEvent {
-        }
-    }
-
-    /** Bridges LangChain4j's callbacks (on its HTTP client's threads) to the caller's queue. */
-    private record QueueingHandler(BlockingQueue<StreamEvent> events, AtomicBoolean abandoned)
-            implements StreamingChatResponseHandler {
-        @Override
-        public void onPartialResponse(String partialResponse) {
-            offer(new StreamEvent.Token(partialResponse == null ? "" : partialResponse, null));
-        }
-
-        @Override
-        public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-            String t = partial.text() == null ? "" : partial.text();
-            offer(new StreamEvent.Token(t, context == null ? null : context.streamingHandle()));
-            if (abandoned.get() && context != null && !context.streamingHandle().isCancelled()) {
-                context.streamingHandle().cancel();
-            }
-        }
-
-        @Override
-        public void onCompleteResponse(ChatResponse response) {
-            offer(new StreamEvent.Done(response));
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            offer(new StreamEvent.Failed(error));
-        }
-
-        private void offer(StreamEvent event) {
-            if (!abandoned.get()) {
-                events.add(event);
-            }
-        }
     }
 }
