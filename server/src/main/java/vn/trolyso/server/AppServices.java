@@ -113,10 +113,20 @@ public final class AppServices implements AutoCloseable {
         }
     }
 
+    /**
+     * The OLLAMA_* settings, with the LLM's deadline kept inside the server's answer timeout (less a margin for
+     * retrieval and the notice): otherwise the server gives up first and the tokens already streamed are lost.
+     */
     static OllamaSettings ollamaSettings(ServerConfig config) {
-        return OllamaSettings.fromEnvironment()
+        OllamaSettings s = OllamaSettings.fromEnvironment()
                 .withBaseUrl(config.ollamaBaseUrl().toString())
                 .withModel(config.ollamaModel());
+        java.time.Duration bound = config.limits().answerTimeout().minusSeconds(5);
+        if (bound.isPositive() && s.overallDeadline().compareTo(bound) > 0) {
+            java.time.Duration firstToken = s.firstTokenTimeout().compareTo(bound) > 0 ? bound : s.firstTokenTimeout();
+            s = s.withTimeouts(s.connectTimeout(), firstToken, bound);
+        }
+        return s;
     }
 
     /**
