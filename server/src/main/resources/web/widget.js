@@ -259,6 +259,7 @@ h3{margin:0;font-size:16px}
         onclick: () => { const d = root.getElementById(noteId(n)); d.open = true; d.querySelector('summary').focus(); }
       }, String(n)) : null);
       box.append(el('span', 'sr', null, T.title + ': '), body);
+      if (m.pending && !m.text && m.queued) box.append(el('div', 'mode', null, m.queued));
       if (MODES[m.mode]) box.append(el('div', 'mode', null, MODES[m.mode]));
       if (cites.size) {
         box.append(el('ol', 'cites', { 'aria-label': 'Nguồn trích dẫn' }, ...[...cites.values()].map(c =>
@@ -356,6 +357,7 @@ h3{margin:0;font-size:16px}
           await readEvents(res, (name, data) => {
             const d = JSON.parse(data);
             if (name === 'meta') { state.conversationId = d.conversationId || state.conversationId; m.messageId = d.messageId; }
+            else if (name === 'queued') { m.queued = d.message; renderMessage(m); }
             else if (name === 'token') {
               m.text += d.text || '';
               frame = frame || requestAnimationFrame(() => { frame = 0; if (m.pending) { renderMessage(m); log.scrollTop = log.scrollHeight; } });
@@ -367,7 +369,7 @@ h3{margin:0;font-size:16px}
         fail(m, await errorText(res)); ended = true;
       }
       if (!ended) {
-        // Streaming unavailable or interrupted: ask again without streaming.
+        // No stream (or it broke): ask again without streaming.
         m.text = '';
         const r = await fetch(API + '/api/v1/chat', { method: 'POST', headers: headers(), body });
         if (r.ok) finish(m, await r.json()); else fail(m, await errorText(r));

@@ -59,9 +59,17 @@ final class GenerativeMode {
      */
     Optional<Result> answer(String standalone, List<Turn> history, UserProfile profile, TokenSink tokens) {
         StringBuilder emitted = new StringBuilder();
-        TokenSink recording = token -> {
-            emitted.append(token);
-            tokens.onToken(token);
+        TokenSink recording = new TokenSink() {
+            @Override
+            public void onToken(String token) {
+                emitted.append(token);
+                tokens.onToken(token);
+            }
+
+            @Override
+            public void onQueued(int ahead) {
+                tokens.onQueued(ahead);
+            }
         };
         try {
             GenerativeResult r = llm.answer(standalone, history, profile, recording);

@@ -24,7 +24,9 @@ public final class LlmUnavailableException extends Exception {
         /** The stream broke off or contained something that is not Ollama's NDJSON. */
         MALFORMED_STREAM,
         /** Recent calls failed; the circuit breaker is not letting calls through until its cool-down ends. */
-        CIRCUIT_OPEN;
+        CIRCUIT_OPEN,
+        /** Every generation slot is taken and the queue in front of them is full (or the wait ran out). */
+        BUSY;
 
         public String apiName() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -78,6 +80,7 @@ public final class LlmUnavailableException extends Exception {
             case FIRST_TOKEN_TIMEOUT, DEADLINE_EXCEEDED -> "Mô hình ngôn ngữ phản hồi quá chậm.";
             case MALFORMED_STREAM -> "Máy chủ Ollama trả về dữ liệu không hợp lệ.";
             case CIRCUIT_OPEN -> "Mô hình ngôn ngữ đang tạm ngưng sau nhiều lỗi liên tiếp; hệ thống sẽ thử lại sau.";
+            case BUSY -> "Mô hình ngôn ngữ đang bận trả lời nhiều câu hỏi khác.";
         };
     }
 }

@@ -37,11 +37,13 @@ public final class OllamaGateway {
     /** Streams /api/chat itself (see {@link OllamaChatStream} for why not through LangChain4j). */
     private final java.net.http.HttpClient http;
     private final ChatModel chatModel;
+    private final GenerationSlots slots;
 
     public OllamaGateway(OllamaSettings settings, CircuitBreaker breaker, OllamaProbe probe) {
         this.settings = settings;
         this.breaker = breaker;
         this.probe = probe;
+        this.slots = new GenerationSlots(settings.numParallel(), settings.maxQueued());
         if (settings.enabled()) {
             OllamaChatRequestParameters parameters = OllamaChatRequestParameters.builder()
                     .modelName(settings.model())
@@ -113,10 +115,18 @@ public final class OllamaGateway {
      *                                 {@code tokensEmitted()} says whether {@code sink} already received text
      */
     public String stream(List<ChatMessage> messages, TokenSink sink) throws LlmUnavailableException {
-        acquire();
-        long start = System.nanoTime();
-        long firstTokenBy = start + settings.firstTokenTimeout().toNanos();
-        long deadline = start + settings.overallDeadline().toNanos();
+        long deadline = System.nanoTime() + settings.overallDeadline().toNanos();
+        // A request waits for a slot at most as long as it would wait for a first token; once Ollama has it, the
+        // first-token timeout starts afresh (the overall deadline still bounds the whole answer).
+        try (GenerationSlots.Slot slot = slot(settings.firstTokenTimeout(), sink::onQueued)) {
+            acquire();
+            long firstTokenBy = System.nanoTime() + settings.firstTokenTimeout().toNanos();
+            return streamInSlot(messages, sink, firstTokenBy, deadline);
+        }
+    }
+
+    private String streamInSlot(List<ChatMessage> messages, TokenSink sink, long firstTokenBy, long deadline)
+            throws LlmUnavailableException {
         BlockingQueue<OllamaChatStream.Event> events = new LinkedBlockingQueue<>();
         StringBuilder text = new StringBuilder();
         OllamaChatStream stream;
@@ -173,7 +183,13 @@ public final class OllamaGateway {
      * rewriting a follow-up question, and for requests that offer tools.
      */
     public ChatResponse chat(ChatRequest request, Duration deadline) throws LlmUnavailableException {
-        acquire();
+        try (GenerationSlots.Slot slot = slot(deadline, ahead -> { })) {
+            acquire();
+            return chatInSlot(request, deadline);
+        }
+    }
+
+    private ChatResponse chatInSlot(ChatRequest request, Duration deadline) throws LlmUnavailableException {
         FutureTask<ChatResponse> call = new FutureTask<>(() -> chatModel.chat(request));
         Thread.ofVirtual().name("ollama-chat").start(call);
         try {
@@ -190,6 +206,32 @@ public final class OllamaGateway {
             call.cancel(true);
             breaker.release();
             throw failure(Reason.DEADLINE_EXCEEDED, false, "interrupted", e);
+        }
+    }
+
+    /** Generations running at Ollama now, and requests waiting for one (for health). */
+    public int inFlight() {
+        return slots.inFlight();
+    }
+
+    public int waiting() {
+        return slots.waiting();
+    }
+
+    /** A generation slot; refused (not an Ollama failure, so the circuit breaker is not told) when all are busy. */
+    private GenerationSlots.Slot slot(Duration maxWait, java.util.function.IntConsumer onQueued)
+            throws LlmUnavailableException {
+        if (!settings.enabled()) {
+            throw failure(Reason.NOT_CONFIGURED, false, "generative mode disabled", null);
+        }
+        try {
+            return slots.acquire(maxWait, onQueued);
+        } catch (GenerationSlots.Refused e) {
+            LOG.log(Level.INFO, "Ollama busy: {0}", e.getMessage());
+            throw failure(Reason.BUSY, false, e.getMessage(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure(Reason.DEADLINE_EXCEEDED, false, "interrupted while queued", e);
         }
     }
 

@@ -21,13 +21,21 @@ import java.util.Objects;
  * @param overallDeadline   bound on a whole answer; LangChain4j's own timeout only covers the response headers
  * @param failureThreshold  consecutive failures that open the circuit breaker
  * @param coolDown          how long the open circuit waits before letting one probe request through
+ * @param numParallel       generations sent to Ollama at once (set it to the Ollama server's OLLAMA_NUM_PARALLEL)
+ * @param maxQueued         requests that may wait for a free generation; beyond them a question is answered in the
+ *                          no-LLM mode at once
  */
 public record OllamaSettings(boolean enabled, String baseUrl, String model, int numCtx, double temperature,
                              Duration keepAlive, Duration connectTimeout, Duration firstTokenTimeout,
-                             Duration overallDeadline, int failureThreshold, Duration coolDown) {
+                             Duration overallDeadline, int failureThreshold, Duration coolDown, int numParallel,
+                             int maxQueued) {
 
     public static final String DEFAULT_BASE_URL = "http://localhost:11434";
     public static final String DEFAULT_MODEL = "qwen2.5:7b-instruct";
+    /** Ollama's own upper default for OLLAMA_NUM_PARALLEL. */
+    public static final int DEFAULT_NUM_PARALLEL = 4;
+    /** Enough for a class asking at once; each waiter holds only a virtual thread. */
+    public static final int DEFAULT_MAX_QUEUE = 64;
 
     /** Environment variables read by {@link #fromEnvironment()}. */
     public static final String ENV_ENABLED = "OLLAMA_ENABLED";
@@ -39,6 +47,8 @@ public record OllamaSettings(boolean enabled, String baseUrl, String model, int 
     public static final String ENV_CONNECT_TIMEOUT = "OLLAMA_CONNECT_TIMEOUT";
     public static final String ENV_FIRST_TOKEN_TIMEOUT = "OLLAMA_FIRST_TOKEN_TIMEOUT";
     public static final String ENV_DEADLINE = "OLLAMA_DEADLINE";
+    public static final String ENV_NUM_PARALLEL = "OLLAMA_NUM_PARALLEL";
+    public static final String ENV_MAX_QUEUE = "OLLAMA_MAX_QUEUE";
 
     public OllamaSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -60,6 +70,12 @@ public record OllamaSettings(boolean enabled, String baseUrl, String model, int 
         if (failureThreshold < 1) {
             throw new IllegalArgumentException("failureThreshold must be at least 1: " + failureThreshold);
         }
+        if (numParallel < 1 || numParallel > 64) {
+            throw new IllegalArgumentException("numParallel must be 1–64: " + numParallel);
+        }
+        if (maxQueued < 0 || maxQueued > 10_000) {
+            throw new IllegalArgumentException("maxQueued must be 0–10000: " + maxQueued);
+        }
         requirePositive(keepAlive, "keepAlive");
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(firstTokenTimeout, "firstTokenTimeout");
@@ -70,7 +86,8 @@ public record OllamaSettings(boolean enabled, String baseUrl, String model, int 
     /** The defaults: enabled, local Ollama, qwen2.5:7b-instruct, 4096-token context. */
     public static OllamaSettings defaults() {
         return new OllamaSettings(true, DEFAULT_BASE_URL, DEFAULT_MODEL, 4096, 0.1, Duration.ofMinutes(30),
-                Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(180), 3, Duration.ofSeconds(30));
+                Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(180), 3, Duration.ofSeconds(30),
+                DEFAULT_NUM_PARALLEL, DEFAULT_MAX_QUEUE);
     }
 
     /** Settings that never call Ollama. */
@@ -111,32 +128,40 @@ public record OllamaSettings(boolean enabled, String baseUrl, String model, int 
                 duration(env, ENV_FIRST_TOKEN_TIMEOUT, d.firstTokenTimeout),
                 duration(env, ENV_DEADLINE, d.overallDeadline),
                 d.failureThreshold,
-                d.coolDown);
+                d.coolDown,
+                integer(env, ENV_NUM_PARALLEL, d.numParallel),
+                integer(env, ENV_MAX_QUEUE, d.maxQueued));
     }
 
     public OllamaSettings withEnabled(boolean value) {
         return new OllamaSettings(value, baseUrl, model, numCtx, temperature, keepAlive, connectTimeout,
-                firstTokenTimeout, overallDeadline, failureThreshold, coolDown);
+                firstTokenTimeout, overallDeadline, failureThreshold, coolDown, numParallel, maxQueued);
     }
 
     public OllamaSettings withBaseUrl(String value) {
         return new OllamaSettings(enabled, value, model, numCtx, temperature, keepAlive, connectTimeout,
-                firstTokenTimeout, overallDeadline, failureThreshold, coolDown);
+                firstTokenTimeout, overallDeadline, failureThreshold, coolDown, numParallel, maxQueued);
     }
 
     public OllamaSettings withModel(String value) {
         return new OllamaSettings(enabled, baseUrl, value, numCtx, temperature, keepAlive, connectTimeout,
-                firstTokenTimeout, overallDeadline, failureThreshold, coolDown);
+                firstTokenTimeout, overallDeadline, failureThreshold, coolDown, numParallel, maxQueued);
     }
 
     public OllamaSettings withTimeouts(Duration connect, Duration firstToken, Duration deadline) {
         return new OllamaSettings(enabled, baseUrl, model, numCtx, temperature, keepAlive, connect, firstToken,
-                deadline, failureThreshold, coolDown);
+                deadline, failureThreshold, coolDown, numParallel, maxQueued);
     }
 
     public OllamaSettings withCircuit(int threshold, Duration coolDownPeriod) {
         return new OllamaSettings(enabled, baseUrl, model, numCtx, temperature, keepAlive, connectTimeout,
-                firstTokenTimeout, overallDeadline, threshold, coolDownPeriod);
+                firstTokenTimeout, overallDeadline, threshold, coolDownPeriod, numParallel, maxQueued);
+    }
+
+    /** The bulkhead: generations at once and requests that may wait for one. */
+    public OllamaSettings withConcurrency(int parallel, int queued) {
+        return new OllamaSettings(enabled, baseUrl, model, numCtx, temperature, keepAlive, connectTimeout,
+                firstTokenTimeout, overallDeadline, failureThreshold, coolDown, parallel, queued);
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -34,6 +34,11 @@ final class CitationStreamSink implements TokenSink {
         emitUpTo(CitationMapper.map(raw.substring(0, stable), sources).text());
     }
 
+    @Override
+    public void onQueued(int ahead) {
+        downstream.onQueued(ahead);
+    }
+
     /** Sends what was held back; call once the stream has ended (normally or not). */
     void finish() {
         emitUpTo(CitationMapper.map(raw.toString(), sources).text());

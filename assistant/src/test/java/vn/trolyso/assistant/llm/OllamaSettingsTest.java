@@ -36,6 +36,18 @@ class OllamaSettingsTest {
     }
 
     @Test
+    void theBulkheadIsSetFromTheEnvironmentAndBadValuesNameTheirVariable() {
+        OllamaSettings s = OllamaSettings.from(Map.of("OLLAMA_NUM_PARALLEL", "2", "OLLAMA_MAX_QUEUE", "10"));
+        assertEquals(2, s.numParallel());
+        assertEquals(10, s.maxQueued());
+        assertEquals(OllamaSettings.DEFAULT_NUM_PARALLEL, OllamaSettings.from(Map.of()).numParallel());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OllamaSettings.from(Map.of("OLLAMA_NUM_PARALLEL", "vài")));
+        assertTrue(e.getMessage().contains("OLLAMA_NUM_PARALLEL"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> OllamaSettings.from(Map.of("OLLAMA_NUM_PARALLEL", "0")));
+    }
+
+    @Test
     void canBeDisabled() {
         assertFalse(OllamaSettings.from(Map.of("OLLAMA_ENABLED", "false")).enabled());
     }

@@ -1,5 +1,9 @@
 package vn.trolyso.assistant.llm;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import vn.trolyso.assistant.TokenSink;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +65,8 @@ class OllamaStreamCancelTest {
         OllamaGateway gateway = new OllamaGateway(OllamaSettings.defaults().withModel(OllamaStubs.MODEL)
                 .withBaseUrl("http://127.0.0.1:" + socket.getLocalPort())
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(20))
-                .withCircuit(20, Duration.ofSeconds(30)),
+                .withCircuit(20, Duration.ofSeconds(30))
+                .withConcurrency(12, 0), // an Ollama that runs 12 at once: the hung ones take 6 of them
                 new CircuitBreaker(20, Duration.ofSeconds(30), java.time.Clock.systemUTC()),
                 new OllamaProbe(OllamaSettings.defaults()));
         hangsLeft.set(6);
@@ -90,6 +95,56 @@ class OllamaStreamCancelTest {
         }
         await(() -> open.get() == 0, Duration.ofSeconds(3), "hung generations closed, " + open.get() + " open");
         assertFalse(open.get() > 0);
+    }
+
+    @Test
+    void beyondTheSlotsAndTheQueueARequestIsRefusedAtOnceWithoutReachingOllama() throws Exception {
+        CircuitBreaker breaker = new CircuitBreaker(3, Duration.ofSeconds(30), java.time.Clock.systemUTC());
+        OllamaGateway gateway = new OllamaGateway(OllamaSettings.defaults().withModel(OllamaStubs.MODEL)
+                .withBaseUrl("http://127.0.0.1:" + socket.getLocalPort())
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(20))
+                .withConcurrency(1, 1),
+                breaker, new OllamaProbe(OllamaSettings.defaults()));
+        hangsLeft.set(1);
+        CompletableFuture<Reason> holder = CompletableFuture.supplyAsync(() -> reasonOf(gateway, t -> { }),
+                r -> Thread.ofVirtual().start(r));
+        await(() -> open.get() == 1, Duration.ofSeconds(10), "the hung generation holding the only slot");
+
+        AtomicInteger toldAhead = new AtomicInteger(-1);
+        CompletableFuture<Reason> queued = CompletableFuture.supplyAsync(() -> reasonOf(gateway, new TokenSink() {
+            @Override
+            public void onToken(String text) {
+            }
+
+            @Override
+            public void onQueued(int ahead) {
+                toldAhead.set(ahead);
+            }
+        }), r -> Thread.ofVirtual().start(r));
+        await(() -> gateway.waiting() == 1, Duration.ofSeconds(5), "one request in the queue");
+        assertEquals(1, toldAhead.get());
+
+        long start = System.nanoTime();
+        LlmUnavailableException refused = assertThrows(LlmUnavailableException.class,
+                () -> gateway.stream(MESSAGES, t -> { }));
+        assertEquals(Reason.BUSY, refused.reason());
+        assertFalse(refused.tokensEmitted());
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 1000, "refused at once, not after a wait");
+        assertEquals(1, open.get(), "the refused request never reached Ollama");
+
+        assertEquals(Reason.FIRST_TOKEN_TIMEOUT, holder.get(15, TimeUnit.SECONDS));
+        // the queued request got the freed slot and its answer
+        assertEquals(null, queued.get(15, TimeUnit.SECONDS));
+        assertEquals(CircuitBreaker.State.CLOSED, breaker.state(), "being busy is not an Ollama failure");
+    }
+
+    private static Reason reasonOf(OllamaGateway gateway, TokenSink sink) {
+        try {
+            gateway.stream(MESSAGES, sink);
+            return null;
+        } catch (LlmUnavailableException e) {
+            return e.reason();
+        }
     }
 
     private void serve(Socket s) {

@@ -8,6 +8,7 @@ import vn.trolyso.assistant.Answer;
 import vn.trolyso.assistant.Assistant;
 import vn.trolyso.assistant.InvalidQuestionException;
 import vn.trolyso.assistant.Question;
+import vn.trolyso.assistant.TokenSink;
 
 /**
  * One answer being produced on its own virtual thread. Tokens, the final answer or the failure arrive through a queue,
@@ -16,7 +17,11 @@ import vn.trolyso.assistant.Question;
  */
 final class AnswerRun {
     /** What the handler receives, in order: any number of tokens, then exactly one of Done or Failed. */
-    sealed interface Event permits Token, Done, Failed {
+    sealed interface Event permits Queued, Token, Done, Failed {
+    }
+
+    /** The answer waits for a free LLM slot, {@code ahead} requests before it. */
+    record Queued(int ahead) implements Event {
     }
 
     record Token(String text) implements Event {
@@ -43,9 +48,17 @@ final class AnswerRun {
 
     private void run(Assistant assistant, Question question) {
         try {
-            Answer answer = assistant.answer(question, text -> {
-                if (text != null && !text.isEmpty()) {
-                    events.add(new Token(text));
+            Answer answer = assistant.answer(question, new TokenSink() {
+                @Override
+                public void onToken(String text) {
+                    if (text != null && !text.isEmpty()) {
+                        events.add(new Token(text));
+                    }
+                }
+
+                @Override
+                public void onQueued(int ahead) {
+                    events.add(new Queued(ahead));
                 }
             });
             events.add(new Done(answer));

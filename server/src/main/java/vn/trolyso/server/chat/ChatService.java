@@ -80,6 +80,9 @@ public final class ChatService implements HttpService {
                     run.cancel();
                     throw timeout();
                 }
+                case AnswerRun.Queued ignored -> {
+                    // the blocking reply has no way to show a queue; it just waits its turn
+                }
                 case AnswerRun.Token ignored -> {
                 }
                 case AnswerRun.Done done -> {
@@ -113,6 +116,9 @@ public final class ChatService implements HttpService {
                         emit(sink, "error", errorData(e.code(), e.getMessage()));
                         return;
                     }
+                    case AnswerRun.Queued queued -> emit(sink, "queued", Map.of("ahead", queued.ahead(),
+                            "message", "Đang xếp hàng chờ mô hình ngôn ngữ (" + queued.ahead()
+                                    + " câu hỏi trước bạn)…"));
                     case AnswerRun.Token token -> emit(sink, "token", Map.of("text", token.text()));
                     case AnswerRun.Done done -> {
                         Answer answer = finish(p, done.answer(), start);
