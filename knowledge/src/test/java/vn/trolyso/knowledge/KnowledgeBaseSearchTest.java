@@ -1,5 +1,6 @@
 package vn.trolyso.knowledge;
 
+import vn.trolyso.knowledge.text.VietnameseText;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,6 +57,15 @@ class KnowledgeBaseSearchTest {
     void realQuestionsFindTheirPassageInTheTopFive(String question, String documentId, String passage) {
         assertTrue(inTop(question, 5, documentId, passage), () -> question + " -> " + kb.search(SearchQuery.of(question, 5))
                 .stream().map(p -> p.chunkId() + " " + p.score()).toList());
+    }
+
+    @Test
+    void aLowercaseAiQueryFindsThePassagesAboutAi() {
+        // "ai" is also the question word "who"; alone it is the topic, and the AI plans' passages are found
+        List<Passage> top = kb.search(SearchQuery.of("ai", 5));
+        assertEquals(5, top.size());
+        assertTrue(top.stream().allMatch(p -> VietnameseText.fold(p.text() + " " + p.document().title())
+                .matches("(?s).*\\bai\\b.*")), () -> top.stream().map(Passage::chunkId).toList().toString());
     }
 
     @Test

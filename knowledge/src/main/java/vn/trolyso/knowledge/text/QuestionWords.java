@@ -36,7 +36,8 @@ public final class QuestionWords {
     }
 
     /**
-     * The query without its question words (normalised text in, normalised text out).
+     * The query without its question words (normalised text in, normalised text out). A query made of question
+     * words only comes back whole: then they are what is searched for ("ai" typed for AI, "là gì").
      *
      * @param accented whether the query was typed with diacritics (then only the accented forms are removed)
      */
@@ -52,6 +53,7 @@ public final class QuestionWords {
             out.append(query, last, m.start()).append(question ? " " : word);
             last = m.end();
         }
-        return out.append(query, last, query.length()).toString();
+        String stripped = out.append(query, last, query.length()).toString();
+        return WORD.matcher(stripped).find() ? stripped : query;
     }
 }

@@ -22,4 +22,10 @@ class QuestionWordsTest {
         assertEquals(List.of("ke", "hoach", "truong"), words(QuestionWords.strip("ke hoach la gi truong", false)));
         assertEquals(List.of("lá", "cờ"), words(QuestionWords.strip("lá cờ", true)), "accented forms differ");
     }
+
+    @Test
+    void aQueryOfQuestionWordsOnlyIsKeptWhole() {
+        assertEquals(List.of("ai"), words(QuestionWords.strip("ai", false)));
+        assertEquals(List.of("là", "gì", "?"), words(QuestionWords.strip("là gì ?", true)));
+    }
 }
