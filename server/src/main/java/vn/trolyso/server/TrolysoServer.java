@@ -2,17 +2,12 @@ package vn.trolyso.server;
 
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
-import io.helidon.http.Method;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.cors.CorsFeature;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
-import java.time.Duration;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.logging.Logger;
 import vn.trolyso.assistant.llm.OllamaStatus;
 import vn.trolyso.knowledge.search.dense.EmbeddingRetriever;
@@ -21,9 +16,10 @@ import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.observe.RequestMetricsFilter;
 import vn.trolyso.server.security.AccessFilter;
 import vn.trolyso.server.security.AdminAuth;
+import vn.trolyso.server.security.CorsFilter;
 
 /**
- * Builds and starts the web server around {@link AppServices}: API routes, security filter, CORS allow-list, static
+ * Builds and starts the web server around {@link AppServices}: API routes, CORS and access filters, static
  * files (the widget and pages under {@code web/}), health and metrics. Used by {@link Main}, the tests and eval.
  */
 public final class TrolysoServer {
@@ -76,7 +72,6 @@ public final class TrolysoServer {
                 .featuresDiscoverServices(false)
                 .shutdownHook(false)
                 .addFeature(observe(services))
-                .addFeature(cors(config))
                 .addFeature(StaticContentFeature.builder()
                         .addClasspath(cp -> cp.location("web").context("/").welcome("index.html"))
                         .build())
@@ -96,6 +91,7 @@ public final class TrolysoServer {
                                 AdminAuth admin) {
         ApiErrors.register(routing);
         routing.addFilter(new RequestMetricsFilter(services.metrics()))
+                .addFilter(new CorsFilter(config.allowedOrigins())) // before AccessFilter: its refusals carry CORS
                 .addFilter(new AccessFilter(config, admin));
         ApiRoutes.register(routing, services, admin);
     }
@@ -135,24 +131,5 @@ public final class TrolysoServer {
     private static String describe(EmbeddingRetriever.Coverage c) {
         return c.model() + ": " + c.embedded() + "/" + c.passages() + " passages"
                 + (c.lastError().isEmpty() ? "" : " (" + c.lastError() + ")");
-    }
-
-    /**
-     * CORS for the API: only the configured origins (Helidon's defaults would allow every origin). Requests without an
-     * Origin header, and same-origin requests from the pages this server serves, are not CORS and always work.
-     */
-    private static CorsFeature cors(ServerConfig config) {
-        Set<String> origins = new LinkedHashSet<>(config.allowedOrigins());
-        return CorsFeature.builder()
-                .addDefaults(false)
-                .addPath(p -> p.pathPattern("/api/{+}")
-                        .allowOrigins(origins)
-                        .allowMethods(Set.of(Method.GET.text(), Method.POST.text(), Method.DELETE.text(),
-                                Method.PUT.text()))
-                        // Origins are the control; Helidon compares a browser's comma-joined request-header list
-                        // as one value, so a fixed header list would refuse real preflights.
-                        .allowHeaders(Set.of("*"))
-                        .maxAge(Duration.ofHours(1)))
-                .build();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import vn.trolyso.server.security.ApiKey;
 import vn.trolyso.server.security.Scope;
+import vn.trolyso.server.security.TrustedProxies;
 
 /**
  * Everything the server is configured with: {@code application.yaml} on the classpath, overridden by environment
@@ -33,11 +34,13 @@ import vn.trolyso.server.security.Scope;
  * @param limits               size and rate limits
  * @param logQuestions         false keeps question text out of the answer log
  * @param reports              report time zone and retention of the answer log
+ * @param trustedProxies       reverse proxies whose Forwarded / X-Forwarded-For header names the client
  */
 public record ServerConfig(String host, int port, Path dataDir, URI ollamaBaseUrl, String ollamaModel,
                            Optional<String> ollamaEmbedModel, Optional<String> adminToken, boolean requireApiKey,
                            Set<Scope> anonymousScopes, List<ApiKey> apiKeys, List<String> allowedOrigins,
-                           Limits limits, boolean logQuestions, ReportSettings reports) {
+                           Limits limits, boolean logQuestions, ReportSettings reports,
+                           TrustedProxies trustedProxies) {
 
     /**
      * @param maxMessageChars  longest accepted chat message, in characters (code points)
@@ -86,6 +89,7 @@ public record ServerConfig(String host, int port, Path dataDir, URI ollamaBaseUr
         apiKeys = List.copyOf(apiKeys);
         allowedOrigins = List.copyOf(allowedOrigins);
         java.util.Objects.requireNonNull(reports, "reports");
+        java.util.Objects.requireNonNull(trustedProxies, "trustedProxies");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("server.port must be 0-65535: " + port);
         }
@@ -147,59 +151,67 @@ public record ServerConfig(String host, int port, Path dataDir, URI ollamaBaseUr
                 Duration.ofSeconds(limit.apply("answer-timeout-seconds")), limit.apply("max-upload-bytes"));
         boolean logQuestions = envValue.apply("TROLYSO_LOG_QUESTIONS").map(v -> parseBoolean("TROLYSO_LOG_QUESTIONS", v))
                 .orElseGet(() -> t.get("log-questions").asBoolean().orElse(true));
+        TrustedProxies proxies = TrustedProxies.parse(envValue.apply("TROLYSO_TRUSTED_PROXIES").map(ServerConfig::commaList)
+                .orElseGet(() -> sec.get("trusted-proxies").asList(String.class).orElse(List.of())));
         return new ServerConfig(host, port, dataDir, ollama, model, embedModel, adminToken, requireKey, anonymous, keys,
-                origins, limits, logQuestions, ReportSettings.from(t, envValue));
+                origins, limits, logQuestions, ReportSettings.from(t, envValue), proxies);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken,
-                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports);
+                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports, trustedProxies);
     }
 
     public ServerConfig withDataDir(Path newDataDir) {
         return new ServerConfig(host, port, newDataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken,
-                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports);
+                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports, trustedProxies);
     }
 
     public ServerConfig withOllama(URI baseUrl, String model) {
         return new ServerConfig(host, port, dataDir, baseUrl, model, ollamaEmbedModel, adminToken, requireApiKey,
-                anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports);
+                anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports, trustedProxies);
     }
 
     public ServerConfig withOllamaEmbedModel(String model) {
         return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, Optional.ofNullable(model), adminToken,
-                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports);
+                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports, trustedProxies);
     }
 
     public ServerConfig withAdminToken(String token) {
         return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel,
                 Optional.ofNullable(token), requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits,
-                logQuestions, reports);
+                logQuestions, reports, trustedProxies);
     }
 
     public ServerConfig withApiKeys(boolean required, List<ApiKey> keys) {
         return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken, required,
-                anonymousScopes, keys, allowedOrigins, limits, logQuestions, reports);
+                anonymousScopes, keys, allowedOrigins, limits, logQuestions, reports, trustedProxies);
     }
 
     public ServerConfig withAllowedOrigins(List<String> origins) {
         return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken,
-                requireApiKey, anonymousScopes, apiKeys, origins, limits, logQuestions, reports);
+                requireApiKey, anonymousScopes, apiKeys, origins, limits, logQuestions, reports, trustedProxies);
     }
 
     public ServerConfig withLimits(Limits newLimits) {
         return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken,
-                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, newLimits, logQuestions, reports);
+                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, newLimits, logQuestions, reports, trustedProxies);
     }
 
     public ServerConfig withLogQuestions(boolean log) {
         return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken,
-                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, log, reports);
+                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, log, reports, trustedProxies);
+    }
+
+    public ServerConfig withTrustedProxies(List<String> proxies) {
+        return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken,
+                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports,
+                TrustedProxies.parse(proxies));
     }
 
     public ServerConfig withReports(ReportSettings newReports) {
         return new ServerConfig(host, port, dataDir, ollamaBaseUrl, ollamaModel, ollamaEmbedModel, adminToken,
-                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, newReports);
+                requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, newReports, trustedProxies);
     }
 
     private static List<ApiKey> yamlKeys(Config node) {

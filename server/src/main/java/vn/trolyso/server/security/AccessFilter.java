@@ -26,12 +26,17 @@ import vn.trolyso.server.http.ApiException;
 public final class AccessFilter implements Filter {
     public static final String API_KEY_HEADER = "X-API-Key";
     private static final String API_PREFIX = "/api/";
+    /** Framework reads are static data served from memory; they get this many times the per-IP chat rate. */
+    static final int LIGHT_READ_FACTOR = 10;
 
     private final ServerConfig config;
     private final ApiKeyRegistry keys;
     private final AdminAuth admin;
     private final TokenBucketLimiter perIp;
     private final TokenBucketLimiter perKey;
+    /** The framework explorer's data: many small reads per page, so its own, larger bucket (see LIGHT_READ_FACTOR). */
+    private final TokenBucketLimiter perIpLightReads;
+    private final TrustedProxies proxies;
 
     public AccessFilter(ServerConfig config, AdminAuth admin) {
         this.config = config;
@@ -39,6 +44,9 @@ public final class AccessFilter implements Filter {
         this.admin = admin;
         this.perIp = new TokenBucketLimiter(config.limits().ratePerMinuteIp(), config.limits().rateBurst());
         this.perKey = new TokenBucketLimiter(config.limits().ratePerMinuteKey(), config.limits().rateBurst());
+        this.perIpLightReads = new TokenBucketLimiter(config.limits().ratePerMinuteIp() * LIGHT_READ_FACTOR,
+                config.limits().rateBurst() * LIGHT_READ_FACTOR);
+        this.proxies = config.trustedProxies();
     }
 
     @Override
@@ -51,7 +59,7 @@ public final class AccessFilter implements Filter {
         try {
             boolean adminOnly = RouteScopes.adminOnly(req.prologue().method(), path);
             ClientIdentity identity = identify(req, adminOnly);
-            limit(identity);
+            limit(identity, req.prologue().method().equals(Method.GET) && RouteScopes.isLightRead(path));
             if (!adminOnly) {
                 RouteScopes.forPath(path).ifPresent(scope -> Access.check(identity, scope));
             }
@@ -83,12 +91,14 @@ public final class AccessFilter implements Filter {
                 false, ip);
     }
 
-    private void limit(ClientIdentity identity) {
+    private void limit(ClientIdentity identity, boolean lightRead) {
         if (identity.admin()) {
             return;
         }
         // A keyed client (often a portal's server behind one address) is limited per key; keyless callers per IP.
-        Duration wait = identity.anonymous() ? perIp.tryAcquire(identity.clientIp()) : perKey.tryAcquire(identity.keyId());
+        TokenBucketLimiter ipBucket = lightRead ? perIpLightReads : perIp;
+        Duration wait = identity.anonymous() ? ipBucket.tryAcquire(identity.clientIp())
+                : perKey.tryAcquire(identity.keyId());
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             throw new ApiException(Status.TOO_MANY_REQUESTS_429, "rate_limited",
@@ -97,11 +107,15 @@ public final class AccessFilter implements Filter {
         }
     }
 
-    static String clientIp(ServerRequest req) {
+    /** The peer's address, or the client a trusted proxy forwarded for. */
+    String clientIp(ServerRequest req) {
         SocketAddress peer = req.remotePeer().address();
-        if (peer instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            return inet.getAddress().getHostAddress();
+        String peerIp = peer instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress() : String.valueOf(peer);
+        if (proxies.isEmpty()) {
+            return peerIp;
         }
-        return String.valueOf(peer);
+        return proxies.clientAddress(peerIp, req.headers().first(HeaderNames.FORWARDED),
+                req.headers().first(HeaderNames.X_FORWARDED_FOR));
     }
 }

@@ -16,7 +16,11 @@ final class RouteScopes {
             "/api/v1/search", Scope.SEARCH,
             "/api/v1/documents", Scope.DOCUMENTS,
             "/api/v1/framework", Scope.FRAMEWORK,
-            "/api/v1/learning", Scope.LEARNING);
+            "/api/v1/materials", Scope.LEARNING,
+            "/api/v1/assessment", Scope.LEARNING,
+            "/api/v1/profile", Scope.LEARNING,
+            "/api/v1/learning-path", Scope.LEARNING,
+            "/api/v1/progress", Scope.LEARNING);
 
     private RouteScopes() {
     }
@@ -34,6 +38,11 @@ final class RouteScopes {
                 || (path.equals("/api/v1/documents") && method.equals(Method.POST))
                 || (path.equals("/api/v1/materials") && method.equals(Method.POST))
                 || (path.startsWith("/api/v1/materials/") && method.equals(Method.DELETE));
+    }
+
+    /** The framework explorer's data (GET): cheap reads a page makes many of, limited apart from chat. */
+    static boolean isLightRead(String path) {
+        return path.equals("/api/v1/framework") || path.startsWith("/api/v1/framework/");
     }
 
     static Optional<Scope> forPath(String path) {

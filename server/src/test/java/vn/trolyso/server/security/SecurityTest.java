@@ -105,7 +105,7 @@ class SecurityTest {
     }
 
     @Test
-    void corsAllowsOnlyTheConfiguredOrigins() {
+    void corsAllowsOnlyTheConfiguredOrigins() throws Exception {
         HttpResponse<String> allowed = TestServers.send(TestServers.request(keyed, "/api/v1/chat")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", "https://truong-thcs.edu.vn")
@@ -114,19 +114,24 @@ class SecurityTest {
         assertTrue(allowed.statusCode() == 200 || allowed.statusCode() == 204, allowed.statusCode() + allowed.body());
         assertEquals("https://truong-thcs.edu.vn", allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
 
-        HttpResponse<String> deniedPreflight = TestServers.send(TestServers.request(keyed, "/api/v1/chat")
+        // A refused origin's preflight is answered, so that its request arrives and is told why it is refused.
+        HttpResponse<String> refusedPreflight = TestServers.send(TestServers.request(keyed, "/api/v1/chat")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "POST").build());
-        assertTrue(deniedPreflight.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
-        assertEquals(403, deniedPreflight.statusCode());
+        assertEquals(204, refusedPreflight.statusCode());
 
         HttpResponse<String> deniedRequest = TestServers.send(TestServers.request(keyed, "/api/v1/chat")
                 .header("Origin", "https://evil.example").header("X-API-Key", WIDGET_KEY)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"Hỏi\"}")).build());
-        assertTrue(deniedRequest.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
         assertEquals(403, deniedRequest.statusCode());
+        assertEquals("https://evil.example", deniedRequest.headers().firstValue("Access-Control-Allow-Origin")
+                .orElse(""), "the page may read why it was refused");
+        assertEquals("origin_not_allowed", code(deniedRequest));
+        String message = JSON.readTree(deniedRequest.body()).at("/error/message").asText();
+        assertTrue(message.contains("https://evil.example") && message.contains("TROLYSO_ALLOWED_ORIGINS"), message);
+        assertFalse(deniedRequest.body().contains("Trả lời."), "no answer for a refused origin");
     }
 
     @Test
