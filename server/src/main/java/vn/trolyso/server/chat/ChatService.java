@@ -132,8 +132,11 @@ public final class ChatService implements HttpService {
                 }
             }
         } catch (UncheckedIOException e) {
-            run.cancel();
             LOG.log(Level.FINE, "Client left during a stream", e);
+        } finally {
+            // However the handler ends (client gone, whatever Helidon threw, timeout), nobody reads this answer any
+            // more: stop it, so the LLM stream it holds is closed and Ollama stops generating. A no-op when done.
+            run.cancel();
         }
     }
 
