@@ -6,6 +6,7 @@ import java.util.Optional;
 import vn.trolyso.eval.answers.AnswersCommand;
 import vn.trolyso.eval.framework.FrameworkEvalCommand;
 import vn.trolyso.eval.qa.QaSetsCommand;
+import vn.trolyso.eval.reader.ReaderCommand;
 import vn.trolyso.eval.retrieval.RetrievalCommand;
 import vn.trolyso.eval.server.ServerBenchCommand;
 
@@ -20,6 +21,7 @@ public final class Main {
             new QaSetsCommand(),
             new FrameworkEvalCommand(),
             new AnswersCommand(),
+            new ReaderCommand(),
             new ServerBenchCommand());
 
     private Main() {

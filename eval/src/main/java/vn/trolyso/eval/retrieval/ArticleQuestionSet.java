@@ -69,7 +69,7 @@ public final class ArticleQuestionSet {
     }
 
     /** The protocol's deduplication key: NFKC, control characters (newlines and tabs too) removed, whitespace collapsed. */
-    static String dedupKey(String context) {
+    public static String dedupKey(String context) {
         String s = Normalizer.normalize(context, Normalizer.Form.NFKC);
         s = s.replaceAll("\\p{C}", "");
         return s.replaceAll("\\s+", " ").strip();

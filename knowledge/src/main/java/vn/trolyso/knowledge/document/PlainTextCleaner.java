@@ -27,7 +27,10 @@ public final class PlainTextCleaner {
     private static final Pattern FOOTNOTE_LINE = Pattern.compile("^(\\d{1,2}) (\\p{Lu}.*)$");
     private static final Pattern LIST_ITEM = Pattern.compile("^(?:[-+•*–]\\s|\\d{1,2}[.)]\\s*\\S|[a-zđ]\\)\\s|"
             + "[IVXL]{1,5}[.)]\\s*\\S|#{1,6}\\s|Điều\\s+\\d+|Chương\\s+[IVXL\\d]+|PHỤ LỤC|Phụ lục\\b|Nơi nhận)");
-    private static final Pattern HEADING_START = Pattern.compile("^(?:\\d{1,2}[.)]|[a-zđ]\\)|[IVXL]{1,5}[.)])\\s*\\p{L}");
+    private static final Pattern HEADING_START = Pattern.compile(
+            "^(?:\\d{1,2}[.)]|[a-zđ]\\)|[IVXL]{1,5}[.)]|(?:Điều|ĐIỀU|Chương|CHƯƠNG)\\s+[\\dIVXL]+\\s*[.:]?)\\s*\\p{L}");
+    private static final Pattern MARKER_TAB = Pattern.compile(
+            "^(\\s*(?:\\d{1,2}(?:\\.\\d{1,2})*[.)]|[a-zđ]\\)|[IVXL]{1,5}[.)]|[-+•]|(?:Điều|ĐIỀU)\\s+\\d+\\s*[.:]?))[ \\t]*\\t[ \\t]*");
     private static final Pattern SENTENCE_END = Pattern.compile("[.;:!?…]\\s*[\"”’)]*$");
     private static final Pattern MD_EMPHASIS = Pattern.compile("\\*{1,3}(?=\\S)|(?<=\\S)\\*{1,3}");
     private static final Pattern EDGE_SPACES = Pattern.compile("^[ \\u00A0\\r]+|[ \\u00A0\\r]+$");
@@ -163,7 +166,8 @@ public final class PlainTextCleaner {
         TableState table = new TableState();
         StringBuilder current = new StringBuilder();
         for (String raw : lines) {
-            String line = strip(raw);
+            // A tab right after a list or heading marker ("1.\tTừ ngày…", "Điều 2.\tMột số…") is spacing, not a column.
+            String line = MARKER_TAB.matcher(strip(raw)).replaceFirst("$1 ");
             if (line.isEmpty()) {
                 continue;
             }

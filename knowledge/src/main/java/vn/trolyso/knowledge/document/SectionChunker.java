@@ -210,7 +210,9 @@ public final class SectionChunker {
         if (colon > 0 && colon <= MAX_TITLE_CHARS && colon < paragraph.length() - 1) {
             return new Heading(level, title(paragraph.substring(0, colon)), true);
         }
-        boolean hasOwnText = paragraph.length() > MAX_TITLE_CHARS * 2;
+        // A numbered sentence ("1. Từ ngày 01 tháng 12 …, các Trạm gửi báo cáo.") is a titled item with text too.
+        boolean hasOwnText = paragraph.length() > MAX_TITLE_CHARS * 2
+                || paragraph.strip().matches(".*[.!?]$") && paragraph.split("\\s+").length >= 8;
         return new Heading(level, title(paragraph), hasOwnText);
     }
 

@@ -25,6 +25,16 @@ public final class DocumentIds {
         return PREFIX + (folded.isEmpty() ? "tai-lieu" : folded);
     }
 
+    /** {@code id} told apart by a name ("tl-dieu-2-muc-dich" + "quy-che-thi.txt"), still within the id length. */
+    public static String withSuffix(String id, String name) {
+        String suffix = fromTitle(name).substring(PREFIX.length());
+        int room = Math.max(PREFIX.length() + 1, PREFIX.length() + MAX_SLUG - suffix.length() - 1);
+        String base = id.length() > room ? id.substring(0, room).replaceAll("-+$", "") : id;
+        String out = base + "-" + suffix;
+        return out.length() > PREFIX.length() + MAX_SLUG ? out.substring(0, PREFIX.length() + MAX_SLUG)
+                .replaceAll("-+$", "") : out;
+    }
+
     /** Whether a string can be an uploaded document's id (also guards the store's paths). */
     public static boolean isValid(String id) {
         return id != null && id.matches("tl-[a-z0-9]+(-[a-z0-9]+)*") && id.length() <= PREFIX.length() + MAX_SLUG;

@@ -88,7 +88,8 @@ public final class UploadedDocumentStore implements DocumentSource {
         if (title.length() > 500) {
             throw new IngestException("invalid_metadata", "Tiêu đề quá dài (tối đa 500 ký tự).");
         }
-        String id = DocumentIds.fromTitle(title);
+        String titleId = DocumentIds.fromTitle(title);
+        String id = isBlank(request.title()) ? unclaimedId(titleId, request.fileName()) : titleId;
         DocumentMetadata metadata = new DocumentMetadata(id, title, firstNonBlank(request.issuer(), guessed.issuer()),
                 guessed.place(), firstNonBlank(request.date(), guessed.date()),
                 firstNonBlank(request.type(), guessed.type(), DEFAULT_TYPE), DocumentKind.OFFICIAL,
@@ -293,6 +294,23 @@ public final class UploadedDocumentStore implements DocumentSource {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Replacing is destructive, so only an explicit title (or the same file again) replaces a document: a guessed
+     * title that another file already holds ("Điều 2. Mục đích" of two regulations dropped in the inbox) gets the
+     * file's name appended instead of silently overwriting the other file's text.
+     */
+    private String unclaimedId(String id, String fileName) {
+        Optional<StoredDocument> holder = find(id);
+        if (holder.isEmpty() || isBlank(fileName) || fileName.equals(holder.get().metadata().source())) {
+            return id;
+        }
+        return DocumentIds.withSuffix(id, baseName(fileName));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static String firstNonBlank(String... values) {

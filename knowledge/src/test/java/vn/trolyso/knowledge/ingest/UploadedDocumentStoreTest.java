@@ -93,6 +93,24 @@ class UploadedDocumentStoreTest {
     }
 
     @Test
+    void aGuessedTitleNeverReplacesAnotherFilesDocument() {
+        UploadedDocumentStore store = store();
+        String first = store.add(UploadRequest.of("Điều 2. Mục đích\nQuy chế thi bảo đảm công bằng.".getBytes(UTF_8),
+                "quy-che-thi.txt")).document().id();
+        UploadedDocumentStore.Added second = store.add(UploadRequest.of(
+                "Điều 2. Mục đích\nQuy chế học vụ giúp sinh viên lập kế hoạch học tập.".getBytes(UTF_8),
+                "quy-che-hoc-vu.txt"));
+        assertFalse(second.replaced());
+        assertNotEquals(first, second.document().id());
+        assertTrue(second.document().id().endsWith("quy-che-hoc-vu"), second.document().id());
+        assertEquals(2, store.list().size());
+        // The same file dropped again replaces its own earlier version.
+        assertTrue(store.add(UploadRequest.of("Điều 2. Mục đích\nQuy chế thi bảo đảm khách quan.".getBytes(UTF_8),
+                "quy-che-thi.txt")).replaced());
+        assertEquals(2, store.list().size());
+    }
+
+    @Test
     void aRefusedFileChangesNothing() throws IOException {
         UploadedDocumentStore store = store();
         store.add(UploadRequest.of("Hướng dẫn đăng nhập hệ thống.".getBytes(UTF_8), "hd.txt"));

@@ -1,0 +1,173 @@
+package vn.trolyso.eval.reader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import vn.trolyso.assistant.Answer;
+import vn.trolyso.assistant.AnswerMode;
+import vn.trolyso.assistant.Assistant;
+import vn.trolyso.assistant.Question;
+import vn.trolyso.assistant.answering.AssistantFactory;
+import vn.trolyso.assistant.answering.AssistantSettings;
+import vn.trolyso.eval.EvalArgs;
+import vn.trolyso.eval.EvalCommand;
+import vn.trolyso.eval.report.JsonReport;
+import vn.trolyso.eval.report.Table;
+import vn.trolyso.knowledge.KnowledgeBase;
+import vn.trolyso.knowledge.KnowledgeSources;
+import vn.trolyso.knowledge.framework.FrameworkLoader;
+import vn.trolyso.knowledge.ingest.InboxScanner;
+import vn.trolyso.knowledge.ingest.IngestLimits;
+import vn.trolyso.knowledge.ingest.UploadedDocumentStore;
+
+/**
+ * {@code reader --dataset virhe4qa [--file CSV|ZIP]}: the no-LLM reader measured on an external set of questions
+ * with gold extractive answers. The articles go through the production ingestion path (dropped as text files into
+ * {@code <data>/inbox/} beside the bundled corpus), every question is asked through the {@link Assistant}, and the
+ * naive baseline ({@link NaiveReader}) is measured in the same run over the same knowledge base. Exits 1 when the
+ * reader misses a target or does not beat the baseline.
+ */
+public final class ReaderCommand implements EvalCommand {
+    static final String DEFAULT_FILE = "../shared/bench/virhe4qa/ViRHE4QA_v2.csv";
+    private static final Set<String> VALUE_OPTIONS = Set.of("dataset", "file", "out", "limit", "misses");
+    /** Targets of issue #12: gold contained, refusal rate at most, median answer characters at most. */
+    static final double MIN_CONTAINED = 0.65;
+    static final double MAX_REFUSED = 0.05;
+    static final int MAX_MEDIAN_CHARS = 350;
+
+    @Override
+    public String name() {
+        return "reader";
+    }
+
+    @Override
+    public String summary() {
+        return "no-LLM reader on --dataset virhe4qa [--file CSV|ZIP]: gold answer contained, refusals, length, "
+                + "latency, beside a naive baseline";
+    }
+
+    @Override
+    public int run(List<String> args) {
+        EvalArgs options = EvalArgs.parse(args, VALUE_OPTIONS).requireKnown(VALUE_OPTIONS);
+        String dataset = options.value("dataset", "virhe4qa");
+        if (!dataset.equals("virhe4qa")) {
+            throw new EvalArgs.UsageException("--dataset must be virhe4qa, not '" + dataset + "'");
+        }
+        Path file = options.path("file").orElse(Path.of(DEFAULT_FILE));
+        System.out.println("ViRHE4QA is for research use only (CC BY-NC-SA); read from " + file
+                + ", never copied into the project.");
+        if (!Files.isRegularFile(file)) {
+            System.out.println("Skipped: " + file.toAbsolutePath() + " is absent.");
+            return 0;
+        }
+        GoldQuestionSet set = GoldQuestionSet.load(file);
+        List<GoldQuestionSet.Item> items = set.items();
+        int limit = options.intValue("limit", items.size());
+        items = items.subList(0, Math.min(limit, items.size()));
+        System.out.printf(Locale.ROOT, "%s: %d questions over %d articles%n", set.name(), items.size(),
+                set.articles().size());
+        Path dataDir = tempDir();
+        try (KnowledgeBase kb = knowledgeBase(dataDir, set.articles())) {
+            Assistant reader = AssistantFactory.create(kb, FrameworkLoader.loadBundled(),
+                    AssistantSettings.defaults());
+            NaiveReader naive = new NaiveReader(kb);
+            Figures readerFigures = measure(items, q -> reader.answer(Question.of(q)));
+            Figures naiveFigures = measure(items, q -> new Reply(naive.answer(q), false));
+            new Table("reader", "n", "gold contained", "refused", "median chars", "p50 ms", "p99 ms")
+                    .row("assistant (no LLM)", items.size(), readerFigures.contained(), readerFigures.refused(),
+                            readerFigures.medianChars(), readerFigures.p50(), readerFigures.p99())
+                    .row("naive baseline", items.size(), naiveFigures.contained(), naiveFigures.refused(),
+                            naiveFigures.medianChars(), naiveFigures.p50(), naiveFigures.p99())
+                    .print(System.out);
+            printMisses(items, readerFigures, options.intValue("misses", 0));
+            boolean met = readerFigures.contained() >= MIN_CONTAINED && readerFigures.refused() <= MAX_REFUSED
+                    && readerFigures.medianChars() <= MAX_MEDIAN_CHARS
+                    && readerFigures.contained() > naiveFigures.contained();
+            System.out.printf(Locale.ROOT, "targets: contained >= %.2f, refused <= %.2f, median <= %d chars, "
+                            + "above the naive baseline -> %s%n", MIN_CONTAINED, MAX_REFUSED, MAX_MEDIAN_CHARS,
+                    met ? "met" : "MISSED");
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("file", set.name());
+            report.put("n", items.size());
+            report.put("reader", readerFigures.toJson());
+            report.put("naive", naiveFigures.toJson());
+            report.put("targets_met", met);
+            JsonReport.writeIfRequested(options.out(), report);
+            return met ? 0 : 1;
+        }
+    }
+
+    /** What one reader said to one question. */
+    record Reply(String text, boolean refused) {
+        static Reply of(Answer answer) {
+            return new Reply(answer.text(), answer.mode() == AnswerMode.REFUSAL);
+        }
+    }
+
+    private static Figures measure(List<GoldQuestionSet.Item> items, java.util.function.Function<String, ?> reader) {
+        // Warm up the JIT on a slice so the latency is the server's steady state.
+        for (int i = 0; i < Math.min(50, items.size()); i++) {
+            reader.apply(items.get(i).question());
+        }
+        List<Reply> replies = new ArrayList<>();
+        long[] nanos = new long[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            long start = System.nanoTime();
+            Object out = reader.apply(items.get(i).question());
+            nanos[i] = System.nanoTime() - start;
+            replies.add(out instanceof Answer a ? Reply.of(a) : (Reply) out);
+        }
+        return Figures.of(items, replies, nanos);
+    }
+
+    private static void printMisses(List<GoldQuestionSet.Item> items, Figures figures, int count) {
+        int shown = 0;
+        for (int i = 0; i < items.size() && shown < count; i++) {
+            if (!figures.hits()[i]) {
+                shown++;
+                GoldQuestionSet.Item item = items.get(i);
+                System.out.println("MISS " + item.question());
+                System.out.println("  gold: " + String.join(" # ", item.spans()));
+                System.out.println("  got:  " + GoldMatch.answerBody(figures.replies().get(i).text())
+                        .replace('\n', ' '));
+            }
+        }
+    }
+
+    /** A knowledge base of the bundled corpus plus the articles, ingested as a school drops files in its inbox. */
+    static KnowledgeBase knowledgeBase(Path dataDir, Map<String, String> articles) {
+        try {
+            Path inbox = Files.createDirectories(dataDir.resolve("inbox"));
+            for (Map.Entry<String, String> article : articles.entrySet()) {
+                Files.writeString(inbox.resolve(article.getKey() + ".txt"), article.getValue(),
+                        StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        UploadedDocumentStore uploads = KnowledgeSources.uploads(dataDir, IngestLimits.defaults());
+        InboxScanner.Result scan = new InboxScanner(dataDir, uploads).scan();
+        if (!scan.rejected().isEmpty()) {
+            System.out.println("Rejected by ingestion: " + scan.rejected());
+        }
+        return KnowledgeBase.open(dataDir, KnowledgeSources.defaults(dataDir, uploads));
+    }
+
+    private static Path tempDir() {
+        try {
+            Path dir = Files.createTempDirectory("trolyso-eval-reader");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
