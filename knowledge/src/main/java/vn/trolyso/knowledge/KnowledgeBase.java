@@ -71,7 +71,7 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
     /** Longest question accepted, in characters. */
     public static final int MAX_QUERY_CHARS = 2000;
     /** Bump when cleaning, chunking or analysis changes: a changed pipeline rebuilds existing indexes. */
-    static final String PIPELINE_VERSION = "knowledge-pipeline-1";
+    static final String PIPELINE_VERSION = "knowledge-pipeline-2";
     static final String CURRENT_FILE = "CURRENT";
     private static final Logger LOG = Logger.getLogger(KnowledgeBase.class.getName());
 
@@ -176,6 +176,34 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
             return passages(generation, top.scoreDocs);
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
+        } finally {
+            generation.release();
+        }
+    }
+
+    @Override
+    public int passagesWithWord(String word) {
+        // With diacritics the word itself is looked up: folded, "bơi" would be found as "bồi" and "lương" as "lượng".
+        boolean exact = VietnameseText.hasDiacritics(word);
+        String unigrams = exact ? VietnameseAnalyzers.EXACT : VietnameseAnalyzers.FOLDED;
+        Map<String, Integer> words = VietnameseAnalyzers.terms(analyzer, unigrams, word);
+        if (words.isEmpty()) {
+            return -1;
+        }
+        // A name of several syllables ("Lê Lợi") is known when each of its syllable pairs is.
+        String field = words.size() == 1 ? unigrams
+                : exact ? VietnameseAnalyzers.EXACT_BIGRAMS : VietnameseAnalyzers.FOLDED_BIGRAMS;
+        Set<String> terms = words.size() == 1 ? words.keySet()
+                : VietnameseAnalyzers.terms(analyzer, field, word).keySet();
+        IndexGeneration generation = acquire();
+        try {
+            int least = Integer.MAX_VALUE;
+            for (String term : terms) {
+                least = Math.min(least, generation.searcher().getIndexReader().docFreq(new Term(field, term)));
+            }
+            return least == Integer.MAX_VALUE ? -1 : least;
+        } catch (IOException e) {
+            throw new UncheckedIOException("term statistics failed", e);
         } finally {
             generation.release();
         }

@@ -69,6 +69,18 @@ class KnowledgeBaseSearchTest {
     }
 
     @Test
+    void countsThePassagesUsingAWordOrAName() {
+        assertTrue(kb.passagesWithWord("tập huấn") > 0, "a two-syllable phrase of the corpus");
+        assertTrue(kb.passagesWithWord("Kiến An") > 0);
+        assertTrue(kb.passagesWithWord("kien an") > 0, "typed without diacritics");
+        // Looked up with its diacritics: folded, "lương" would be found as "lượng" and "bơi" as "bồi".
+        assertEquals(0, kb.passagesWithWord("lương"));
+        assertEquals(0, kb.passagesWithWord("bơi"));
+        assertEquals(0, kb.passagesWithWord("Lê Lợi"));
+        assertEquals(-1, kb.passagesWithWord("  "));
+    }
+
+    @Test
     void passagesCarryMetadataSectionAndScore() {
         List<Passage> top = kb.search(SearchQuery.of("Kinh phí tập huấn Day of AI", 3));
         assertEquals(3, top.size());

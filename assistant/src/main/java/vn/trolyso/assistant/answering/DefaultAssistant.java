@@ -2,7 +2,9 @@ package vn.trolyso.assistant.answering;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,6 +25,8 @@ import vn.trolyso.assistant.guard.Refusals;
 import vn.trolyso.assistant.guard.ScopeGuard;
 import vn.trolyso.assistant.guard.ScopeVerdict;
 import vn.trolyso.assistant.rag.GenerativeAnswerer;
+import vn.trolyso.knowledge.document.DocumentKind;
+import vn.trolyso.knowledge.document.DocumentMetadata;
 import vn.trolyso.knowledge.search.InvalidQueryException;
 import vn.trolyso.knowledge.search.KnowledgeSearch;
 import vn.trolyso.knowledge.search.Passage;
@@ -36,6 +40,8 @@ import vn.trolyso.knowledge.search.SearchQuery;
  */
 public final class DefaultAssistant implements Assistant {
     private static final Logger LOG = Logger.getLogger(DefaultAssistant.class.getName());
+    /** Passages looked at to find which documents a question names (a place is named in few of them). */
+    private static final int NAMING_DEPTH = 20;
 
     private final KnowledgeSearch search;
     private final FrameworkResponder framework;
@@ -55,7 +61,7 @@ public final class DefaultAssistant implements Assistant {
         this.settings = settings;
         this.conversations = new ConversationStore(settings.historyTurns(), settings.conversationIdle(),
                 settings.maxConversations(), settings.clock());
-        this.extractive = new ExtractiveAnswerer(settings.minCoverage(), settings.maxSentences());
+        this.extractive = new ExtractiveAnswerer(settings.reader(), settings.maxSentences());
         this.materials = new MaterialSuggester(search);
     }
 
@@ -128,26 +134,48 @@ public final class DefaultAssistant implements Assistant {
                 }
                 return new Reply(standalone, text, g.mode(), g.citations(), false, true);
             }
-            return extractive(standalone, profile, AnswerTexts.FALLBACK_NOTE).asFallback();
+            return extractive(standalone, history, profile, AnswerTexts.FALLBACK_NOTE).asFallback();
         }
         if (llm.isPresent() && llm.get().status().usable()) {
             // Ollama is ready but the circuit breaker holds calls back after recent failures.
-            return extractive(standalone, profile, AnswerTexts.FALLBACK_NOTE).asFallback();
+            return extractive(standalone, history, profile, AnswerTexts.FALLBACK_NOTE).asFallback();
         }
-        return extractive(standalone, profile, AnswerTexts.EXTRACTIVE_NOTE);
+        return extractive(standalone, history, profile, AnswerTexts.EXTRACTIVE_NOTE);
     }
 
-    private Reply extractive(String standalone, UserProfile profile, String note) {
-        List<Passage> passages = retrieve(standalone);
+    private Reply extractive(String standalone, List<Turn> history, UserProfile profile, String note) {
         int sentences = ProfileWording.maxSentences(profile, settings.maxSentences());
-        Optional<ExtractiveAnswerer.Extract> extract = extractive.extract(standalone, passages, sentences);
+        // A question naming a school or ward is answered from that place's documents, or not at all.
+        Map<String, DocumentMetadata> named = namedPlaces(standalone);
+        Optional<ExtractiveAnswerer.Extract> extract = Optional.empty();
+        if (named.isEmpty() && !history.isEmpty()) {
+            // One naming no place goes on with the place of the conversation ("Cho mình hỏi kế hoạch … phường
+            // Kiến An." then "Mục tiêu năm 2025 với phụ huynh là bao nhiêu?"), and with every place if that fails.
+            Set<String> carried = namedPlaces(history.getLast().standaloneQuestion()).keySet();
+            if (!carried.isEmpty()) {
+                extract = extract(standalone, retrieve(standalone, settings.passages(), carried), sentences);
+            }
+        }
         if (extract.isEmpty()) {
-            return refusal(standalone, Refusals.notInDocuments(standalone));
+            extract = extract(standalone, retrieve(standalone, settings.passages(), named.keySet()), sentences);
+        }
+        if (extract.isEmpty()) {
+            return refusal(standalone, named.isEmpty() ? Refusals.notInDocuments(standalone)
+                    : Refusals.notInNamedDocuments(standalone,
+                    named.values().stream().map(DocumentMetadata::issuer).distinct().toList()));
         }
         CitationMapper.Mapped mapped = CitationMapper.map(extract.get().text(), extract.get().sources());
         String text = ProfileWording.withLead(profile, mapped.text()) + suggestion(standalone, profile)
                 + "\n\n" + note;
         return new Reply(standalone, text, AnswerMode.EXTRACTIVE, mapped.citations());
+    }
+
+    private Optional<ExtractiveAnswerer.Extract> extract(String question, List<Passage> passages, int sentences) {
+        return extractive.extract(question, passages, sentences, search::passagesWithWord);
+    }
+
+    private Map<String, DocumentMetadata> namedPlaces(String question) {
+        return NamedPlaces.named(question, retrieve(question, NAMING_DEPTH, Set.of()));
     }
 
     /** "Gợi ý học tiếp: …" (with its leading blank line) when a profile is set and a material fits, else "". */
@@ -161,8 +189,17 @@ public final class DefaultAssistant implements Assistant {
     private Optional<FrameworkResponder.Reply> frameworkReply(String question, UserProfile profile) {
         try {
             Optional<FrameworkResponder.Reply> reply = framework.respond(question, profile);
-            if (reply.isPresent() && DocumentNames.namedIn(question, retrieve(question))) {
+            if (reply.isEmpty()) {
+                return reply;
+            }
+            List<Passage> passages = retrieve(question);
+            if (DocumentNames.namedIn(question, passages)) {
                 // "Trường Đoàn Lập đặt mục tiêu gì … năng lực số?" is about that school's plan, not the framework.
+                return Optional.empty();
+            }
+            if (passages.stream().noneMatch(p -> p.document().kind() == DocumentKind.FRAMEWORK)) {
+                // Search finds no framework passage at all: "Ai là người …", "trình độ thạc sĩ" in a university
+                // regulation only look like framework words ("AI", "trình độ").
                 return Optional.empty();
             }
             return reply;
@@ -174,8 +211,12 @@ public final class DefaultAssistant implements Assistant {
     }
 
     private List<Passage> retrieve(String question) {
+        return retrieve(question, settings.passages(), Set.of());
+    }
+
+    private List<Passage> retrieve(String question, int limit, Set<String> documentIds) {
         try {
-            return new ArrayList<>(search.search(SearchQuery.of(question, settings.passages())));
+            return new ArrayList<>(search.search(new SearchQuery(question, limit, documentIds, Set.of())));
         } catch (InvalidQueryException e) {
             return List.of();
         }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import vn.trolyso.assistant.text.Terms;
 import vn.trolyso.knowledge.search.Passage;
 
@@ -15,24 +16,21 @@ import vn.trolyso.knowledge.search.Passage;
  * really cover the question (so the caller says the documents do not mention it rather than guessing).
  */
 public final class ExtractiveAnswerer {
-    /** Share of the question's weighted topic words the best sentence (with its passage) must cover. */
-    private final double minCoverage;
+    private final ReaderWeights w;
     private final int maxSentences;
     private static final int MAX_ANSWER_CHARS = 700;
-    /**
-     * Weight of a question word found only in the document title: the title names what the whole document is about
-     * ("Kinh phí tập huấn Day of AI" asks the Day of AI plan about its funding). 0.55–0.7 all answer the bundled QA
-     * sets best (./trolyso eval answers); 0.4 and 0.85 each lose one.
-     */
-    private static final double TITLE_WEIGHT = 0.6;
 
-    public ExtractiveAnswerer(double minCoverage, int maxSentences) {
-        this.minCoverage = minCoverage;
+    public ExtractiveAnswerer(ReaderWeights weights, int maxSentences) {
+        this.w = weights;
         this.maxSentences = maxSentences;
     }
 
+    public ExtractiveAnswerer(double minCoverage, int maxSentences) {
+        this(ReaderWeights.defaults().with("minCoverage=" + minCoverage), maxSentences);
+    }
+
     public ExtractiveAnswerer() {
-        this(0.55, 3);
+        this(ReaderWeights.defaults(), 3);
     }
 
     /**
@@ -57,7 +55,11 @@ public final class ExtractiveAnswerer {
     private static final java.util.regex.Pattern BOILERPLATE = java.util.regex.Pattern.compile(
             "^(?:Trên đây là|Nơi nhận|Lưu:|Lưu VT|TM\\.|KT\\.)");
 
-    private record Scored(Candidate candidate, double score, double coverage, Set<String> matched,
+    /**
+     * @param coverage      share of the question's weight in the sentence, its headings, title and passage
+     * @param ownCoverage   share in the sentence, its headings and (weighted) its document's title
+     */
+    private record Scored(Candidate candidate, double score, double coverage, double ownCoverage, Set<String> matched,
                           Set<String> numbers) {
     }
 
@@ -66,6 +68,15 @@ public final class ExtractiveAnswerer {
     }
 
     public Optional<Extract> extract(String question, List<Passage> passages, int sentences) {
+        return extract(question, passages, sentences, word -> -1);
+    }
+
+    /**
+     * @param vocabulary how many passages of the whole knowledge base use a word (-1: unknown); tells a topic the
+     *                   documents never mention from a paraphrase of one they do
+     */
+    public Optional<Extract> extract(String question, List<Passage> passages, int sentences,
+                                     ToIntFunction<String> vocabulary) {
         if (passages.isEmpty()) {
             return Optional.empty();
         }
@@ -74,6 +85,10 @@ public final class ExtractiveAnswerer {
             return Optional.empty();
         }
         List<Candidate> candidates = candidates(passages);
+        // "Ai ký kế hoạch …" is answered by a sentence that says who signed, when there is one.
+        if (!query.actor.isEmpty() && candidates.stream().anyMatch(c -> saysActor(query, c))) {
+            candidates = candidates.stream().filter(c -> saysActor(query, c)).toList();
+        }
         List<QueryTerms.TextForms> contexts = passages.stream()
                 .map(p -> QueryTerms.TextForms.of(p.document().title() + " \n " + p.document().issuer() + " \n "
                         + p.sectionPath() + " \n " + p.text()))
@@ -105,12 +120,11 @@ public final class ExtractiveAnswerer {
             scored.stream().limit(6).forEach(s -> System.err.printf("  %.2f cov %.2f [%d] %s%n", s.score(),
                     s.coverage(), s.candidate().passage() + 1, s.candidate().cleaned()));
         }
-        if (scored.isEmpty() || scored.getFirst().coverage() < minCoverage) {
+        if (scored.isEmpty() || scored.getFirst().coverage() < w.minCoverage()) {
             return Optional.empty();
         }
-        if (hasUnknownTopic(query, contexts) && scored.getFirst().coverage() < minCoverage + 0.2) {
-            // A topic word no retrieved passage contains ("lương", "bơi", "học phí") is usually what the question is
-            // about: only a sentence covering nearly all the rest may still answer.
+        if (scored.getFirst().coverage() < w.minCoverage() + margin(query, contexts, vocabulary)
+                || scored.getFirst().ownCoverage() < w.minOwnCoverage()) {
             return Optional.empty();
         }
         List<Scored> picked = pick(scored, sentences, query.asksNumber);
@@ -151,9 +165,28 @@ public final class ExtractiveAnswerer {
         return out;
     }
 
-    /** True when a non-numeric topic word of the question occurs in none of the retrieved passages. */
-    private static boolean hasUnknownTopic(QueryTerms query, List<QueryTerms.TextForms> contexts) {
-        return query.terms.stream().anyMatch(t -> !t.numeric() && contexts.stream().noneMatch(t::matches));
+    /**
+     * How much more than {@code minCoverage} the best sentence must cover when topic words of the question are in
+     * none of the retrieved passages. A word the whole knowledge base never uses ("lương", "bơi", "thời khóa biểu")
+     * is usually what the question is about, so only a sentence covering nearly all the rest may still answer; a word
+     * used elsewhere in the documents is more often a paraphrase ("tuân theo" for "thực hiện theo").
+     */
+    private double margin(QueryTerms query, List<QueryTerms.TextForms> contexts, ToIntFunction<String> vocabulary) {
+        double margin = 0;
+        for (QueryTerms.Term t : query.topics()) {
+            if (t.numeric() && !query.years.contains(t.surface()) || contexts.stream().anyMatch(t::matches)) {
+                continue; // a figure is what is asked for, but a year names the period asked about
+            }
+            boolean unknownToCorpus = t.alternatives().size() > 1 || vocabulary.applyAsInt(t.surface()) == 0;
+            boolean name = query.names.contains(t) || query.years.contains(t.surface());
+            margin = Math.max(margin, !unknownToCorpus ? w.absentMargin()
+                    : name ? w.unknownNameMargin() : w.unknownMargin());
+        }
+        return margin;
+    }
+
+    private static boolean saysActor(QueryTerms query, Candidate c) {
+        return query.actor.stream().allMatch(t -> t.matches(c.forms()));
     }
 
     /** Inverse sentence frequency of each term; a term no sentence has weighs the most. */
@@ -173,7 +206,7 @@ public final class ExtractiveAnswerer {
         return w;
     }
 
-    private static Scored score(QueryTerms query, double[] weights, Candidate c, QueryTerms.TextForms title,
+    private Scored score(QueryTerms query, double[] weights, Candidate c, QueryTerms.TextForms title,
                                 QueryTerms.TextForms context) {
         double total = 0;
         double inSentence = 0;
@@ -198,38 +231,40 @@ public final class ExtractiveAnswerer {
         double pairs = 0;
         for (QueryTerms.Term pair : query.pairs) {
             if (pair.matches(c.forms())) {
-                pairs += 0.6;
+                pairs += w.pairBonus();
             }
         }
         Set<String> numbers = numbers(c.cleaned());
         double numberBonus = 0;
         if (query.asksNumber && !numbers.isEmpty()) {
-            numberBonus = 1.0;
+            numberBonus = w.numberBonus();
         }
         if (query.asksPercent && c.cleaned().contains("%")) {
-            numberBonus += 1.0;
+            numberBonus += w.numberBonus();
         }
         // What is asked for ("nguồn nào", "ngày nào") counts twice, and a figure right after it answers "ngày nào".
         double focusBonus = 0;
         for (QueryTerms.Term f : query.focus) {
             if (f.matches(c.forms())) {
-                focusBonus += 0.8 * weights[query.terms.indexOf(f)];
+                focusBonus += w.focusWeight() * weights[query.terms.indexOf(f)];
             }
         }
         boolean figureAsked = query.asksNumber && query.focusBeforeNumber(c.cleaned());
         if (figureAsked) {
-            focusBonus += 1.5;
+            focusBonus += w.figureBonus();
         }
-        double rankPrior = 1.2 / (1 + c.passage());
+        double rankPrior = w.rankPrior() / (1 + c.passage());
         int length = Terms.rawTokens(c.cleaned()).size();
         // Long sentences match by chance; one that states the very figure asked for is not penalised as much.
-        double lengthPenalty = 1 + Math.max(0, length - 45) / (figureAsked ? 120.0 : 60.0);
-        double score = (inSentence + 0.8 * inHeadings + TITLE_WEIGHT * inTitle + 0.4 * inContext + pairs
+        double lengthPenalty = 1 + Math.max(0, length - w.freeLength()) / (w.lengthSlope() * (figureAsked ? 2 : 1));
+        double score = (inSentence + w.headingWeight() * inHeadings + w.titleWeight() * inTitle
+                + w.contextWeight() * inContext + pairs
                 + numberBonus + focusBonus + rankPrior)
                 / lengthPenalty;
         score *= yearFactor(query, c, context);
         double coverage = total == 0 ? 0 : (inSentence + 0.9 * inHeadings + 0.8 * (inTitle + inContext)) / total;
-        return new Scored(c, score, coverage, matched, numbers);
+        double ownCoverage = total == 0 ? 0 : (inSentence + inHeadings + w.titleWeight() * inTitle) / total;
+        return new Scored(c, score, coverage, ownCoverage, matched, numbers);
     }
 
     /**
@@ -272,11 +307,11 @@ public final class ExtractiveAnswerer {
             if (picked.size() >= limit) {
                 break;
             }
-            double threshold = picked.size() == 1 ? 0.75 : 0.88;
+            double threshold = picked.size() == 1 ? w.nextSentence() : w.furtherSentence();
             if (s.score() < best.score() * threshold) {
                 break;
             }
-            if (!picked.contains(s) && s.coverage() >= minCoverage) {
+            if (!picked.contains(s) && s.coverage() >= w.minCoverage()) {
                 picked.add(s);
             }
         }
@@ -312,8 +347,12 @@ public final class ExtractiveAnswerer {
             if (!text.isEmpty()) {
                 text.append(' ');
             }
+            if (documents.add(s.candidate().documentId())) {
+                // Say whose document each sentence quotes: the first sentence of every document gets its label.
+                text.append("Theo ").append(SourceLabel.of(passages.get(s.candidate().passage()).document()))
+                        .append(": ");
+            }
             text.append(sentence).append(" [").append(s.candidate().passage() + 1).append(']');
-            documents.add(s.candidate().documentId());
         }
         if (conflict && documents.size() > 1) {
             text.append(" Lưu ý: các văn bản nêu số liệu khác nhau, xin xem từng nguồn trích dẫn.");

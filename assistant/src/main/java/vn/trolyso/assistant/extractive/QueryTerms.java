@@ -67,8 +67,23 @@ final class QueryTerms {
     /** The words after "bao nhiêu": what is counted. A sentence without them does not answer the count. */
     final List<Term> counted;
 
+    /** Proper names the question gives ("Lê Lợi", "Ngô Quyền"), each one folded phrase. */
+    final List<Term> names;
+    /** The verb of a "who" question ("Ai ký …" → "ký"): the sentence naming who must contain it. */
+    final List<Term> actor;
+
+    /** The words and names that say what the question is about. */
+    List<Term> topics() {
+        List<Term> out = new ArrayList<>(terms);
+        out.addAll(names);
+        return out;
+    }
+
     private QueryTerms(List<Term> terms, List<Term> pairs, boolean asksNumber, boolean asksPercent,
-                       List<String> years, List<Term> focus, List<Term> counted) {
+                       List<String> years, List<Term> focus, List<Term> counted, List<Term> names,
+                       List<Term> actor) {
+        this.names = names;
+        this.actor = actor;
         this.years = years;
         this.focus = focus;
         this.counted = counted;
@@ -89,8 +104,9 @@ final class QueryTerms {
         Map<String, Term> terms = new LinkedHashMap<>();
         List<Term> pairs = new ArrayList<>();
         Term previous = null;
+        boolean accented = Terms.hasDiacritics(question);
         for (String token : raw) {
-            if (Terms.isStopword(token)) {
+            if (Terms.isStopword(token, accented)) {
                 previous = null;
                 continue;
             }
@@ -108,21 +124,72 @@ final class QueryTerms {
         List<String> years = raw.stream().filter(t -> t.matches("(?:19|20)\\d\\d")).distinct().toList();
         List<Term> focus = new ArrayList<>();
         List<Term> counted = new ArrayList<>();
+        List<Term> actor = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             String word = Terms.fold(raw.get(i));
             if ((word.equals("nao") || word.equals("gi") || word.equals("may")) && i > 0
                     && !Terms.isStopword(raw.get(i - 1))) {
                 focus.add(terms.get(toTerm(raw.get(i - 1)).surface()));
             }
+            // "Ai ký kế hoạch …", "Ai chủ trì …": who did it is asked of the verb that follows.
+            if (i == 0 && raw.get(i).equals("Ai") && raw.size() > 1 && !Terms.isStopword(raw.get(1))) {
+                actor.add(terms.get(toTerm(raw.get(1)).surface()));
+            }
             if (word.equals("nhieu") && i > 0 && Terms.fold(raw.get(i - 1)).equals("bao")) {
+                int before = counted.size();
                 for (int j = i + 1; j < Math.min(raw.size(), i + 3) && !Terms.isStopword(raw.get(j)); j++) {
                     counted.add(terms.get(toTerm(raw.get(j)).surface()));
+                }
+                // "được phụ cấp bao nhiêu": nothing after, so what is counted comes before ("phụ cấp").
+                boolean nothingAfter = counted.size() == before;
+                for (int j = i - 2; nothingAfter && counted.size() - before < 2 && j >= 0; j--) {
+                    if (Terms.isStopword(raw.get(j)) || MEASURES.contains(Terms.fold(raw.get(j)))) {
+                        break;
+                    }
+                    counted.addFirst(terms.get(toTerm(raw.get(j)).surface()));
                 }
             }
         }
         focus.addAll(counted);
+        focus.addAll(actor);
         return new QueryTerms(List.copyOf(terms.values()), List.copyOf(pairs), ASKS_NUMBER.matcher(folded).find(),
-                ASKS_PERCENT.matcher(folded).find(), years, List.copyOf(focus), List.copyOf(counted));
+                ASKS_PERCENT.matcher(folded).find(), years, List.copyOf(focus), List.copyOf(counted), names(raw),
+                List.copyOf(actor));
+    }
+
+    /** Words before "bao nhiêu" that name a measure, not the thing measured ("tỷ lệ bao nhiêu" wants a "%"). */
+    private static final java.util.Set<String> MEASURES = java.util.Set.of("ty", "ti", "le", "so", "luong", "muc",
+            "khoang", "tong", "cong", "toi", "da", "thieu", "it", "nhat", "chiem", "dat");
+
+    /** Words that start a place or school name without being part of it ("Trường Ngô Gia Tự", "phường Kiến An"). */
+    private static final java.util.Set<String> NAME_PREFIXES = java.util.Set.of("truong", "phuong", "quan", "xa",
+            "tinh", "thanh", "pho", "huyen", "so", "phong", "uy", "ban", "tieu", "hoc", "trung", "mam", "non");
+
+    /**
+     * Runs of two or more capitalised words (not acronyms, not the question's first word, without a leading
+     * "Trường", "phường", …): the names of schools, wards and people a question asks about.
+     */
+    private static List<Term> names(List<String> raw) {
+        List<Term> out = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        for (int i = 0; i <= raw.size(); i++) {
+            String token = i < raw.size() ? raw.get(i) : "";
+            boolean capitalised = i > 0 && token.length() > 1 && Character.isUpperCase(token.codePointAt(0))
+                    && !token.equals(token.toUpperCase(java.util.Locale.ROOT));
+            if (capitalised) {
+                run.add(Terms.fold(token));
+                continue;
+            }
+            while (!run.isEmpty() && NAME_PREFIXES.contains(run.getFirst())) {
+                run.removeFirst();
+            }
+            if (run.size() >= 2) {
+                String name = String.join(" ", run);
+                out.add(new Term(name, List.of(name), true, false));
+            }
+            run.clear();
+        }
+        return List.copyOf(out);
     }
 
     /** True when a focus word is followed by a figure in the sentence ("ngày 18/8/2025", "số 5691"). */

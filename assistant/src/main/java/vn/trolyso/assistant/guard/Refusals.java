@@ -28,6 +28,18 @@ public final class Refusals {
                 + "Bạn có thể hỏi lại với từ khóa khác hoặc liên hệ nhà trường để được hỗ trợ. " + CAPABILITIES;
     }
 
+    /**
+     * The reply when the question names a place whose documents do not answer it: another place's figures are not
+     * quoted as if they were theirs. Starts with {@link #NOT_IN_DOCUMENTS_PREFIX} like every such reply.
+     *
+     * @param issuers who issued the documents the question names ("Ủy ban nhân dân phường Kiến An")
+     */
+    public static String notInNamedDocuments(String topic, java.util.Collection<String> issuers) {
+        String t = topic == null || topic.isBlank() ? "" : " đến “" + shorten(topic) + "”";
+        return NOT_IN_DOCUMENTS_PREFIX + t + " trong văn bản của " + String.join(", ", issuers)
+                + ". Tôi không trả lời bằng số liệu của đơn vị khác. " + CAPABILITIES;
+    }
+
     private static String shorten(String s) {
         String t = s.strip().replaceAll("[?!.]+$", "");
         return t.length() <= 120 ? t : t.substring(0, t.lastIndexOf(' ', 120) > 60 ? t.lastIndexOf(' ', 120) : 120) + "…";

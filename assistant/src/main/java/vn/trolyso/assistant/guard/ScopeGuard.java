@@ -29,7 +29,15 @@ public final class ScopeGuard {
             "\\b(?:you are now|act as|pretend|jailbreak|developer mode|do anything now)\\b",
             "\\bche do (?:nha phat trien|developer|khong gioi han|jailbreak)\\b",
             "\\b(?:ban|may) (?:la|chinh la) chatgpt\\b", "rang (?:ban|toi) la chatgpt",
-            "<\\|?(?:im_start|system)\\|?>", "\\[(?:system|inst)\\]", "###\\s*(?:instruction|system)");
+            "<\\|?(?:im_start|system)\\|?>", "\\[(?:system|inst)\\]", "###\\s*(?:instruction|system)",
+            // requests to invent facts, or a permission to do so claimed in the message
+            "\\b(?:bia|tu bia|che) (?:ra )?(?:so lieu|thong tin|du lieu|cau tra loi|noi dung)\\b",
+            "\\bcho phep (?:ban|tro ly) (?:bia|bo qua|tra loi ngoai|khong can)\\b");
+
+    /** A message opening with a role label ("Hệ thống:", "Ghi chú của admin:", "[SYSTEM]") speaks as someone else. */
+    private static final Pattern ROLE_LABEL = Pattern.compile(
+            "^\\W*(?:he thong|system|admin|administrator|quan tri vien|developer|nha phat trien|ghi chu cua (?:admin"
+                    + "|quan tri vien|he thong)|thong bao (?:tu|cua) (?:he thong|admin|quan tri vien))\\s*[:\\]]");
 
     private static final List<Pattern> OUT_OF_SCOPE = compile(
             // weather and nature
@@ -51,7 +59,9 @@ public final class ScopeGuard {
             "\\b(?:viet|soan|sang tac|lam|ke) (?:giup |ho |cho |gium |dum )?(?:toi |minh |em |tui |con |to )?"
                     + "(?:mot |1 |vai )?(?:bai van|doan van|bai tho|tho|truyen(?! thong)|cau chuyen|bai luan|tieu luan"
                     + "|van mau|bai hat|loi bai hat|bai rap|thu tinh|kich ban phim|bai cam nhan|bai nghi luan)\\b",
-            "\\bbai van (?:ta|ke|nghi luan|mau)\\b", "\\b(?:giai|lam) (?:giup |ho |gium )?(?:toi |minh |em |tui )?"
+            "\\bbai van (?:ta|ke|nghi luan|mau)\\b",
+            // jokes and riddles
+            "\\b(?:chuyen cuoi|truyen cuoi|cau do vui|cau do meo|chuyen tieu lam)\\b", "\\b(?:giai|lam) (?:giup |ho |gium )?(?:toi |minh |em |tui )?"
                     + "(?:bai toan|phuong trinh|bai tap (?:toan|ly|hoa|tieng anh|van))\\b",
             "\\bdich (?:giup |ho )?(?:\\S+ ){0,4}sang tieng (?:anh|phap|trung|nhat|han)\\b");
 
@@ -64,7 +74,8 @@ public final class ScopeGuard {
 
     public static ScopeVerdict classify(String question) {
         String folded = " " + Terms.fold(question).replaceAll("[^\\p{L}\\p{N}%<>|#\\[\\]_]+", " ").strip() + " ";
-        if (INJECTION.stream().anyMatch(p -> p.matcher(folded).find())) {
+        if (INJECTION.stream().anyMatch(p -> p.matcher(folded).find())
+                || ROLE_LABEL.matcher(Terms.fold(question)).find()) {
             return ScopeVerdict.INJECTION;
         }
         if (OUT_OF_SCOPE.stream().anyMatch(p -> p.matcher(folded).find())) {

@@ -106,6 +106,18 @@ public final class Terms {
         }
     }
 
+    /**
+     * {@link #isStopword(String)}, knowing whether the question was typed with diacritics: then a token without any
+     * is that very word ("ai" = who in "Ai là người quy định…"), not a folded form of another ("AI" stays a topic).
+     */
+    public static boolean isStopword(String rawToken, boolean questionAccented) {
+        if (questionAccented && !hasDiacritics(rawToken) && !rawToken.equals(rawToken.toUpperCase(Locale.ROOT))
+                && STOPWORDS.contains(rawToken.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        return isStopword(rawToken);
+    }
+
     /** True when the raw token carries no topic: a function or question word (acronyms such as "AI" never are). */
     public static boolean isStopword(String rawToken) {
         if (rawToken.length() >= 2 && rawToken.equals(rawToken.toUpperCase(Locale.ROOT))

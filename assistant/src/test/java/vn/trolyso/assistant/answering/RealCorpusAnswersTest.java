@@ -64,6 +64,30 @@ class RealCorpusAnswersTest {
     }
 
     @Test
+    void aTurnThatOnlySetsThePlaceCarriesItIntoTheNextQuestion() {
+        // Both Kiến An and Đoàn Lập set targets for parents; the conversation is about Kiến An.
+        Answer first = assistant.answer(Question.of("Cho mình hỏi về kế hoạch Bình dân học vụ số của phường Kiến An."));
+        Answer second = assistant.answer(new Question("Mục tiêu năm 2025 với phụ huynh là bao nhiêu phần trăm?",
+                first.conversationId(), UserProfile.UNKNOWN));
+        assertTrue(second.text().startsWith("Theo Kế hoạch của Ủy ban nhân dân phường Kiến An"), second.text());
+        assertTrue(second.citations().stream().allMatch(c -> c.documentId().equals(KIEN_AN)), second.text());
+    }
+
+    @Test
+    void aNamedPlaceIsAnsweredFromItsOwnPlanAndSaysWhoseItIs() {
+        Answer a = assistant.answer(Question.of("Phường Kiến An đặt chỉ tiêu gì cho cán bộ, công chức đến năm 2025?"));
+        assertEquals(AnswerMode.EXTRACTIVE, a.mode(), a.text());
+        assertTrue(a.text().startsWith("Theo Kế hoạch của Ủy ban nhân dân phường Kiến An: "), a.text());
+        assertTrue(a.citations().stream().allMatch(c -> c.documentId().equals(KIEN_AN)), a.text());
+    }
+
+    @Test
+    void whoSignedAPlanIsAnsweredFromItsDocumentCard() {
+        Answer a = assistant.answer(Question.of("Ai ký kế hoạch tập huấn Day of AI của phường Đồ Sơn?"));
+        assertTrue(a.text().contains("Phạm Hoàng Tuấn"), a.text());
+    }
+
+    @Test
     void saysTheDocumentsDoNotMentionWhatTheyDoNot() {
         Answer a = assistant.answer(Question.of("Giáo viên ở phường Đồ Sơn được thưởng Tết bao nhiêu tiền?"));
         assertEquals(AnswerMode.REFUSAL, a.mode(), a.text());

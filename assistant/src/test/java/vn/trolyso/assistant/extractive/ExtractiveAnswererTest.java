@@ -63,8 +63,11 @@ class ExtractiveAnswererTest {
     void aTopicWordNoPassageContainsIsNotAnsweredByTheRest() {
         List<Passage> passages = List.of(passage("p#1", "V. TỔ CHỨC THỰC HIỆN", "- Cử cán bộ quản lý, giáo viên "
                 + "tham dự chương trình theo đúng Kế hoạch và từng bước triển khai nội dung giảng dạy về AI."));
-        assertEquals(Optional.empty(), answerer.extract("Trường có kế hoạch dạy bơi không?", passages));
-        assertTrue(answerer.extract("Kế hoạch triển khai nội dung giảng dạy về AI thế nào?", passages).isPresent());
+        // The knowledge base never uses "bơi": the question is about something the documents do not hold.
+        assertEquals(Optional.empty(), answerer.extract("Trường có kế hoạch dạy bơi không?", passages, 3,
+                word -> word.equals("bơi") ? 0 : 5));
+        assertTrue(answerer.extract("Kế hoạch triển khai nội dung giảng dạy về AI thế nào?", passages, 3, word -> 5)
+                .isPresent());
     }
 
     @Test
@@ -89,5 +92,47 @@ class ExtractiveAnswererTest {
         QueryTerms number = QueryTerms.of("Thực hiện kế hoạch số mấy?");
         assertTrue(number.focusBeforeNumber("Thực hiện Kế hoạch số 5691/KH-SGDĐT."));
         assertFalse(number.focusBeforeNumber("Kèm theo Kế hoạch số: /KH-UBND ngày / /2025."));
+    }
+
+    @Test
+    void whatIsCountedMayComeBeforeTheQuestionWord() {
+        assertEquals(List.of("phụ", "cấp"), QueryTerms.of("Giáo viên cốt cán được phụ cấp bao nhiêu?").counted
+                .stream().map(QueryTerms.Term::surface).toList());
+        assertTrue(QueryTerms.of("Tỷ lệ giáo viên được tập huấn là bao nhiêu?").counted.isEmpty());
+        assertTrue(QueryTerms.of("Tỷ lệ bao nhiêu?").counted.isEmpty(), "a measure word is not what is counted");
+        List<Passage> passages = List.of(passage("p#1", "II. MỤC TIÊU",
+                "- Trên 80% giáo viên cốt cán được tập huấn về kỹ năng số."));
+        assertEquals(Optional.empty(), answerer.extract("Giáo viên cốt cán được phụ cấp bao nhiêu?", passages));
+    }
+
+    @Test
+    void inAQuestionWithDiacriticsAiIsWhoButCapitalAiIsTheTopic() {
+        assertTrue(QueryTerms.of("Ai là người quy định mức thù lao?").terms.stream()
+                .noneMatch(t -> t.surface().equals("ai")));
+        assertTrue(QueryTerms.of("Trường ứng dụng AI vào việc gì?").terms.stream()
+                .anyMatch(t -> t.surface().equals("ai")));
+    }
+
+    @Test
+    void aNameOrAYearTheDocumentsNeverUseIsNotAnsweredFromTheRest() {
+        List<Passage> passages = List.of(passage("p#1", "II. MỤC TIÊU", "Năm 2025, 100% trường tiểu học trên địa "
+                + "bàn phường xây dựng kế hoạch chuyển đổi số của nhà trường."));
+        assertEquals(List.of("le loi"), QueryTerms.of("Kế hoạch chuyển đổi số của trường THCS Lê Lợi thế nào?")
+                .names.stream().map(QueryTerms.Term::surface).toList());
+        // The whole knowledge base uses neither "Lê Lợi" nor the year 2030.
+        assertEquals(Optional.empty(), answerer.extract("Kế hoạch chuyển đổi số của trường THCS Lê Lợi thế nào?",
+                passages, 1, word -> 0));
+        assertEquals(Optional.empty(), answerer.extract("Năm 2030 các trường tiểu học xây dựng kế hoạch gì?",
+                passages, 1, word -> 0));
+        assertTrue(answerer.extract("Năm 2025 các trường tiểu học xây dựng kế hoạch gì?", passages, 1, word -> 0)
+                .isPresent());
+    }
+
+    @Test
+    void theAnswerSaysWhoseDocumentItQuotes() {
+        List<Passage> passages = List.of(passage("p#1", "IV. KINH PHÍ THỰC HIỆN",
+                "Kinh phí tập huấn lấy từ nguồn ngân sách nhà nước."));
+        String text = answerer.extract("Kinh phí tập huấn lấy từ nguồn nào?", passages).orElseThrow().text();
+        assertTrue(text.startsWith("Theo Kế hoạch của Ủy ban nhân dân phường Đồ Sơn: Kinh phí tập huấn"), text);
     }
 }

@@ -18,6 +18,7 @@ import vn.trolyso.eval.EvalArgs;
 import vn.trolyso.eval.EvalCommand;
 import vn.trolyso.eval.qa.QaItem;
 import vn.trolyso.eval.qa.QaSet;
+import vn.trolyso.eval.reader.ReaderCommand;
 import vn.trolyso.eval.report.JsonReport;
 import vn.trolyso.eval.report.Table;
 import vn.trolyso.knowledge.KnowledgeBase;
@@ -29,7 +30,7 @@ import vn.trolyso.knowledge.framework.FrameworkLoader;
  * answers-qa, or {@code --file}), in the no-LLM mode always and through a real Ollama when OLLAMA_BASE_URL is set.
  */
 public final class AnswersCommand implements EvalCommand {
-    private static final Set<String> VALUE_OPTIONS = Set.of("out", "file", "data-dir");
+    private static final Set<String> VALUE_OPTIONS = Set.of("out", "file", "data-dir", "reader");
 
     @Override
     public String name() {
@@ -44,7 +45,7 @@ public final class AnswersCommand implements EvalCommand {
     @Override
     public int run(List<String> args) {
         EvalArgs options = EvalArgs.parse(args, VALUE_OPTIONS).requireKnown(Set.of("out", "file", "data-dir",
-                "verbose"));
+                "verbose", "reader"));
         QaSet set = options.path("file").map(QaSet::load).orElseGet(QaSet::bundled);
         List<QaItem> items = set.items().stream()
                 .filter(i -> !i.question().isBlank() && (i.refuse() || !i.any().isEmpty()))
@@ -53,7 +54,7 @@ public final class AnswersCommand implements EvalCommand {
         Map<String, Object> report = new LinkedHashMap<>();
         try (KnowledgeBase kb = KnowledgeBase.open(dataDir, KnowledgeSources.defaults(dataDir))) {
             Assistant extractive = AssistantFactory.create(kb, FrameworkLoader.loadBundled(),
-                    AssistantSettings.defaults());
+                    ReaderCommand.settings(options));
             report.put("extractive", evaluate("extractive", extractive, items, options.flag("verbose")));
             String ollama = System.getenv(OllamaSettings.ENV_BASE_URL);
             if (ollama != null && !ollama.isBlank()) {

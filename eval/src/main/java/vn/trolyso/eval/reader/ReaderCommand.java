@@ -37,7 +37,7 @@ import vn.trolyso.knowledge.ingest.UploadedDocumentStore;
  */
 public final class ReaderCommand implements EvalCommand {
     static final String DEFAULT_FILE = "../shared/bench/virhe4qa/ViRHE4QA_v2.csv";
-    private static final Set<String> VALUE_OPTIONS = Set.of("dataset", "file", "out", "limit", "misses");
+    private static final Set<String> VALUE_OPTIONS = Set.of("dataset", "file", "out", "limit", "misses", "reader");
     /** Targets of issue #12: gold contained, refusal rate at most, median answer characters at most. */
     static final double MIN_CONTAINED = 0.65;
     static final double MAX_REFUSED = 0.05;
@@ -50,8 +50,8 @@ public final class ReaderCommand implements EvalCommand {
 
     @Override
     public String summary() {
-        return "no-LLM reader on --dataset virhe4qa [--file CSV|ZIP]: gold answer contained, refusals, length, "
-                + "latency, beside a naive baseline";
+        return "no-LLM reader on --dataset virhe4qa [--file CSV|ZIP] [--reader name=value,…]: gold answer "
+                + "contained, refusals, length, latency, beside a naive baseline";
     }
 
     @Override
@@ -76,8 +76,7 @@ public final class ReaderCommand implements EvalCommand {
                 set.articles().size());
         Path dataDir = tempDir();
         try (KnowledgeBase kb = knowledgeBase(dataDir, set.articles())) {
-            Assistant reader = AssistantFactory.create(kb, FrameworkLoader.loadBundled(),
-                    AssistantSettings.defaults());
+            Assistant reader = AssistantFactory.create(kb, FrameworkLoader.loadBundled(), settings(options));
             NaiveReader naive = new NaiveReader(kb);
             Figures readerFigures = measure(items, q -> reader.answer(Question.of(q)));
             Figures naiveFigures = measure(items, q -> new Reply(naive.answer(q), false));
@@ -102,6 +101,16 @@ public final class ReaderCommand implements EvalCommand {
             report.put("targets_met", met);
             JsonReport.writeIfRequested(options.out(), report);
             return met ? 0 : 1;
+        }
+    }
+
+    /** The default answering settings, with the reader weights given by {@code --reader name=value,…}. */
+    public static AssistantSettings settings(EvalArgs options) {
+        AssistantSettings defaults = AssistantSettings.defaults();
+        try {
+            return defaults.withReader(defaults.reader().with(options.value("reader", "")));
+        } catch (IllegalArgumentException e) {
+            throw new EvalArgs.UsageException("--reader: " + e.getMessage());
         }
     }
 

@@ -84,8 +84,9 @@ public final class BundledCorpusSource implements DocumentSource {
                         entry.path("type").asText(""),
                         DocumentKind.OFFICIAL,
                         file);
+                List<Chunk> chunks = SectionChunker.chunk(metadata, PlainTextCleaner.clean(raw));
                 documents.add(new IndexableDocument(metadata,
-                        SectionChunker.chunk(metadata, PlainTextCleaner.clean(raw))));
+                        DocumentCard.appendTo(chunks, metadata, entry.path("signer").asText(""))));
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "Skipping corpus file " + file + ": " + e.getMessage(), e);
             }

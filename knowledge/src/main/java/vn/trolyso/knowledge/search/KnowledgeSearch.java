@@ -10,4 +10,13 @@ public interface KnowledgeSearch {
      * @throws InvalidQueryException when the query cannot be run (empty after normalisation, too long, bad limit)
      */
     List<Passage> search(SearchQuery query);
+
+    /**
+     * How many passages of the whole knowledge base contain this word (diacritics ignored), or -1 when this search
+     * cannot tell. A word no passage uses names something the documents are not about; one used elsewhere but not
+     * in the passages found is more likely a paraphrase.
+     */
+    default int passagesWithWord(String word) {
+        return -1;
+    }
 }
