@@ -29,16 +29,24 @@ let learner = store(localStorage, LKEY); // {profileId, role, grade}: the pseudo
 const profile = Object.assign({ role: '', grade: '' }, learner && { role: learner.role, grade: learner.grade ? String(learner.grade) : '' }, store(sessionStorage, PKEY));
 const save = () => store(sessionStorage, KEY, state);
 
-/** Creates an element with a class, attributes and children (strings become text nodes). */
+/** Creates an element with a class, attributes and children (strings become text nodes); a button is type=button. */
 function el(tag, cls, attrs, ...kids) {
   const n = document.createElement(tag);
+  if (tag === 'button') n.type = 'button';
   if (cls) n.className = cls;
   for (const k in attrs || {}) {
     if (k.startsWith('on')) n.addEventListener(k.slice(2), attrs[k]);
-    else if (attrs[k] !== null && attrs[k] !== undefined && attrs[k] !== false) n.setAttribute(k, attrs[k]);
+    else if (attrs[k] != null && attrs[k] !== false) n.setAttribute(k, attrs[k]);
   }
-  n.append(...kids.filter(k => k !== null && k !== undefined));
+  n.append(...kids.filter(k => k != null));
   return n;
+}
+
+/** A decorative inline SVG icon (many school computers lack emoji fonts). */
+function icon(d) {
+  const NS = 'http://www.w3.org/2000/svg', svg = document.createElementNS(NS, 'svg'), path = svg.appendChild(document.createElementNS(NS, 'path'));
+  svg.setAttribute('viewBox', '0 0 24 24'); svg.setAttribute('aria-hidden', 'true'); path.setAttribute('d', d);
+  return svg;
 }
 
 const STYLE = `
@@ -49,7 +57,7 @@ button,select,textarea{font:inherit;color:inherit}
 button{cursor:pointer}
 :focus-visible{outline:3px solid #f4b400;outline-offset:2px}
 .bubble{position:fixed;right:20px;bottom:20px;width:60px;height:60px;border-radius:50%;border:0;background:#0b5cab;color:#fff;box-shadow:0 4px 14px rgba(0,0,0,.3);display:flex;align-items:center;justify-content:center;z-index:2147483000}
-.bubble svg{width:30px;height:30px;fill:currentColor}
+.bubble svg{width:30px;height:30px;fill:currentColor;fill-rule:evenodd}
 .panel{position:fixed;right:20px;bottom:90px;width:390px;height:min(620px,calc(100vh - 110px));background:#fff;border-radius:14px;box-shadow:0 8px 30px rgba(0,0,0,.28);display:flex;flex-direction:column;overflow:hidden;z-index:2147483001}
 header{background:#0b5cab;color:#fff;padding:10px 12px;display:flex;align-items:center;gap:8px}
 h2{font-size:17px;margin:0;flex:1}
@@ -76,8 +84,10 @@ header .x{font-size:20px;line-height:1;padding:3px 10px}
 .cites .sec{color:#5a6b7b;margin:2px 0}
 .cites blockquote{margin:2px 0 4px;padding-left:8px;border-left:3px solid #b7c9dc;color:#33414e}
 .fb{display:flex;gap:6px;align-items:center;margin-top:6px;font-size:12px;color:#5a6b7b}
-.fb button{border:1px solid #c2cfdc;background:#fff;border-radius:8px;padding:1px 8px;font-size:15px}
-.fb button[aria-pressed=true]{background:#0b5cab;border-color:#0b5cab}
+.fb button{border:1px solid #c2cfdc;background:#fff;color:#0b5cab;border-radius:8px;padding:3px 8px;line-height:0}
+.fb svg{width:16px;height:16px;fill:currentColor}.fb [data-rating=down] svg{transform:rotate(180deg)}
+.fb [aria-pressed=true]{background:#0b5cab;color:#fff}
+.fbc{display:flex;gap:6px;margin-top:6px;font-size:13px}.fbc textarea{height:auto}
 .typing::after{content:"▍";animation:b 1s steps(2) infinite}@keyframes b{50%{opacity:0}}
 .sugg{display:flex;flex-wrap:wrap;gap:6px;padding:0 12px 8px}
 .sugg button{border:1px solid #0b5cab;color:#0b5cab;background:#fff;border-radius:14px;padding:4px 10px;font-size:13px;text-align:left}
@@ -109,11 +119,8 @@ h3{margin:0;font-size:16px}
 // ---- shell
 const host = el('div', null, { id: 'trolyso-widget' });
 const root = host.attachShadow({ mode: 'open' });
-const bubble = el('button', 'bubble', { type: 'button', 'aria-label': T.open, 'aria-expanded': 'false', 'aria-controls': 'tls-panel', onclick: () => setOpen(!state.open) });
-const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg'), path = document.createElementNS(svg.namespaceURI, 'path');
-svg.setAttribute('viewBox', '0 0 24 24'); svg.setAttribute('aria-hidden', 'true'); path.setAttribute('fill-rule', 'evenodd');
-path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zM7 7h10v2H7zm0 4h7v2H7z');
-bubble.append(svg.appendChild(path) && svg);
+const bubble = el('button', 'bubble', { 'aria-label': T.open, 'aria-expanded': 'false', 'aria-controls': 'tls-panel', onclick: () => setOpen(!state.open) });
+bubble.append(icon('M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zM7 7h10v2H7zm0 4h7v2H7z'));
 const log = el('div', 'log', { role: 'log', 'aria-live': 'polite', 'aria-label': 'Hội thoại', tabindex: '0' });
 const sugg = el('div', 'sugg', { role: 'group', 'aria-label': 'Câu hỏi gợi ý' });
 const input = el('textarea', null, { 'aria-label': 'Câu hỏi', placeholder: T.placeholder, maxlength: MAX_LEN, rows: '1' });
@@ -131,8 +138,8 @@ const gradeSel = el('select', null, { 'aria-label': 'Lớp', onchange: () => set
   el('option', null, { value: '' }, 'Lớp…'), ...Array.from({ length: 12 }, (_, i) => el('option', null, { value: String(i + 1) }, 'Lớp ' + (i + 1))));
 const panel = el('section', 'panel', { id: 'tls-panel', role: 'dialog', 'aria-label': T.title, hidden: true },
   el('header', null, null, el('h2', null, null, T.title),
-    el('button', null, { type: 'button', onclick: newConversation, title: 'Bắt đầu cuộc trò chuyện mới' }, 'Cuộc trò chuyện mới'),
-    el('button', 'x', { type: 'button', 'aria-label': 'Đóng', onclick: () => setOpen(false) }, '×')),
+    el('button', null, { onclick: newConversation, title: 'Bắt đầu cuộc trò chuyện mới' }, 'Cuộc trò chuyện mới'),
+    el('button', 'x', { 'aria-label': 'Đóng', onclick: () => setOpen(false) }, '×')),
   el('div', 'prof', null, el('span', null, null, 'Tôi là'), roleSel, gradeSel),
   tabBar, views.chat);
 panel.addEventListener('keydown', e => { if (e.key === 'Escape') { e.stopPropagation(); setOpen(false); } });
@@ -161,7 +168,7 @@ const profileBody = () => profile.role ? { role: profile.role, grade: profile.gr
 function addTab(id, label, view) {
   if (view) { view.id = 'tls-' + id; view.className = 'view'; view.setAttribute('role', 'tabpanel'); view.setAttribute('aria-labelledby', 'tls-tab-' + id); views[id] = view; panel.append(view); TABS.push([id, label]); }
   tabBar.replaceChildren(...TABS.map(([tid, tl], i) => el('button', null, {
-    type: 'button', role: 'tab', id: 'tls-tab-' + tid, 'aria-controls': 'tls-' + tid, onclick: () => showTab(tid),
+    role: 'tab', id: 'tls-tab-' + tid, 'aria-controls': 'tls-' + tid, onclick: () => showTab(tid),
     onkeydown: e => {
       const d = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
       if (d) { const n = TABS[(i + d + TABS.length) % TABS.length][0]; showTab(n); tabBar.querySelector('#tls-tab-' + n).focus(); }
@@ -255,7 +262,7 @@ function renderMessage(m) {
     const cites = new Map((m.citations || []).map(c => [Number(c.n), c]));
     const noteId = n => id + '-c' + n;
     rich(body, m.text, n => cites.has(n) ? el('button', 'cite', {
-      type: 'button', 'aria-label': 'Nguồn ' + n + ': ' + (cites.get(n).title || ''),
+      'aria-label': 'Nguồn ' + n + ': ' + (cites.get(n).title || ''),
       onclick: () => { const d = root.getElementById(noteId(n)); d.open = true; d.querySelector('summary').focus(); }
     }, String(n)) : null);
     box.append(el('span', 'sr', null, T.title + ': '), body);
@@ -276,27 +283,33 @@ function renderMessage(m) {
   return box;
 }
 
+/** 👍/👎 (inline SVG, named for screen readers), one rating per answer and browser session; after 👎, a comment. */
 function feedback(m) {
   const note = el('span', null, { role: 'status' }, m.rating ? 'Cảm ơn bạn đã góp ý!' : 'Câu trả lời có hữu ích không?');
-  const btn = (rating, emoji, label) => el('button', null, {
-    type: 'button', 'aria-label': label, 'aria-pressed': String(m.rating === rating), 'data-rating': rating,
-    onclick: async () => {
-      try {
-        const res = await fetch(API + '/api/v1/feedback', { method: 'POST', headers: headers(), body: JSON.stringify({ messageId: m.messageId, rating }) });
-        if (!res.ok) throw new Error(await errorText(res));
-        m.rating = rating; save(); renderMessage(m);
-        nodes.get(m).querySelector('[data-rating=' + rating + ']').focus();
-      } catch (e) { note.textContent = 'Chưa gửi được góp ý. ' + (e.message || ''); }
-    }
-  }, emoji);
-  return el('div', 'fb', null, note, btn('up', '👍', 'Câu trả lời hữu ích'), btn('down', '👎', 'Câu trả lời chưa hữu ích'));
+  const rate = async (rating, comment, focus) => {
+    try {
+      await api('POST', '/api/v1/feedback', { messageId: m.messageId, rating, comment, voterId: state.conversationId });
+      Object.assign(m, { rating, commented: !!comment }); save(); renderMessage(m);
+      nodes.get(m).querySelector(focus).focus();
+    } catch (e) { note.textContent = 'Chưa gửi được góp ý. ' + (e.message || ''); }
+  };
+  const btn = (rating, label) => el('button', null, {
+    'aria-label': label, 'aria-pressed': String(m.rating === rating), 'data-rating': rating,
+    onclick: () => rate(rating, null, rating === 'down' ? '.fbc textarea' : '[data-rating=up]')
+  }, icon('M2 10h4v11H2zm6 11V10l5-8c1.6 0 2.6 1.2 2.2 3L14.3 9H20a2 2 0 0 1 2 2.4l-1.6 7.8A2.2 2.2 0 0 1 18.2 21z'));
+  const box = el('div', 'fb', null, note, btn('up', 'Câu trả lời hữu ích'), btn('down', 'Câu trả lời chưa hữu ích'));
+  if (m.rating !== 'down' || m.commented) return box;
+  const text = el('textarea', null, { 'aria-label': 'Góp ý thêm', placeholder: 'Sai hay thiếu điều gì? (không bắt buộc)', maxlength: MAX_LEN, rows: '2' });
+  return el('div', null, null, box, el('form', 'fbc', {
+    onsubmit: e => { e.preventDefault(); if (text.value.trim()) rate('down', text.value.trim(), '[data-rating=down]'); }
+  }, text, el('button', 'primary', { type: 'submit' }, 'Gửi góp ý')));
 }
 
 function renderAll() {
   log.replaceChildren();
   log.append(el('div', 'msg bot', null, T.greeting));
   state.messages.forEach(renderMessage);
-  sugg.replaceChildren(...(state.messages.length ? [] : T.suggestions.map(q => el('button', null, { type: 'button', onclick: () => ask(q) }, q))));
+  sugg.replaceChildren(...(state.messages.length ? [] : T.suggestions.map(q => el('button', null, { onclick: () => ask(q) }, q))));
   sugg.hidden = state.messages.length > 0;
 }
 
@@ -449,8 +462,8 @@ async function submitAssessment(form, statements, status) {
     assessPane.replaceChildren(heading, el('ul', 'result', null, ...(r.domains || []).map(d => el('li', null, null,
       el('strong', null, null, d.domainName), el('div', null, null, (d.reachedTarget ? '✓ ' : '') + 'Bậc ' + d.level + ' – ' + d.levelName + ' (mục tiêu: bậc ' + d.targetLevel + ')'),
       d.levelWording ? el('div', 'meta', null, d.levelWording) : null))),
-      el('button', 'primary', { type: 'button', onclick: () => showTab('path') }, 'Xem lộ trình học'),
-      el('button', 'link', { type: 'button', onclick: loadAssessment }, 'Làm lại'));
+      el('button', 'primary', { onclick: () => showTab('path') }, 'Xem lộ trình học'),
+      el('button', 'link', { onclick: loadAssessment }, 'Làm lại'));
     heading.focus();
   } catch (e) { status.textContent = e.message; }
 }
@@ -458,7 +471,7 @@ async function submitAssessment(form, statements, status) {
 async function loadPath() {
   if (!learner) {
     return say(pathPane, 'Hãy làm phần “Tự đánh giá” trước để có lộ trình học phù hợp với bạn.',
-      el('button', 'primary', { type: 'button', onclick: () => showTab('assess') }, 'Tự đánh giá ngay'));
+      el('button', 'primary', { onclick: () => showTab('assess') }, 'Tự đánh giá ngay'));
   }
   try {
     renderPath(await api('GET', '/api/v1/learning-path?profileId=' + encodeURIComponent(learner.profileId)));
@@ -479,8 +492,8 @@ function renderPath(p) {
       el('div', 'meta', null, m.durationMinutes + ' phút · năng lực ' + (m.competencies || []).join(', ') + (m.reason === 'basic' ? ' · bài cơ bản' : '')),
       m.summary ? el('p', null, null, m.summary) : null,
       m.done ? el('span', 'ok', null, '✓ Đã học xong')
-        : el('button', null, { type: 'button', 'data-module': m.id, onclick: () => markDone(m) }, 'Đánh dấu đã học'),
-      el('button', 'link', { type: 'button', onclick: () => { showTab('chat'); ask('Tóm tắt bài học “' + m.title + '”'); } }, 'Hỏi trợ lý về bài này')))));
+        : el('button', null, { 'data-module': m.id, onclick: () => markDone(m) }, 'Đánh dấu đã học'),
+      el('button', 'link', { onclick: () => { showTab('chat'); ask('Tóm tắt bài học “' + m.title + '”'); } }, 'Hỏi trợ lý về bài này')))));
 }
 
 async function markDone(m) {

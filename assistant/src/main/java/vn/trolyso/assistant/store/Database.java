@@ -29,7 +29,8 @@ public final class Database implements AutoCloseable {
     static final List<String> MIGRATIONS = List.of(
             "V1__feedback_and_conversations.sql",
             "V2__learning.sql",
-            "V3__api_keys.sql"
+            "V3__api_keys.sql",
+            "V4__one_vote_per_browser.sql"
     );
 
     private final JdbcConnectionPool pool;
