@@ -30,7 +30,8 @@ public final class Database implements AutoCloseable {
             "V1__feedback_and_conversations.sql",
             "V2__learning.sql",
             "V3__api_keys.sql",
-            "V4__one_vote_per_browser.sql"
+            "V4__one_vote_per_browser.sql",
+            "V5__small_talk.sql"
     );
 
     private final JdbcConnectionPool pool;
