@@ -239,8 +239,8 @@ public final class MetadataGuesser {
             String line = MOTTO.matcher(raw).replaceAll(" ").replaceAll("\\s+", " ").strip();
             line = NUMBER.matcher(line).replaceAll("").strip();
             line = line.replaceAll("[-–—_]{2,}", "").strip();
-            if (TYPES_BY_HEADING.containsKey(line)) {
-                continue;
+            if (TYPES_BY_HEADING.containsKey(line) || BODY_START.matcher(line).matches()) {
+                continue; // a type heading or a section heading ("I. MỤC ĐÍCH") is no issuing body
             }
             if (line.split(" ").length >= 2 && isUpperCase(line) && line.codePoints().anyMatch(Character::isLetter)) {
                 bodies.add(line);
