@@ -151,6 +151,28 @@ class ApiKeysAdminApiTest {
     }
 
     @Test
+    void anExpiredKeyIsRefusedWithItsOwnReason() throws Exception {
+        String secret;
+        try (TrolysoServer.Running server = start()) {
+            secret = json(call(server, "POST", "/api/v1/keys", "{\"name\":\"Tạm thời\",\"scopes\":[\"widget\"],"
+                    + "\"expiresAt\":\"2099-01-01\"}", ADMIN, null, null)).get("key").asText();
+            assertEquals(200, call(server, "GET", "/api/v1/materials", null, null, secret, null).statusCode());
+        }
+        try (vn.trolyso.assistant.store.Database db = vn.trolyso.assistant.store.Database.open(dataDir);
+             Connection c = db.connection(); Statement s = c.createStatement()) {
+            assertEquals(1, s.executeUpdate("UPDATE api_key SET expires_at = TIMESTAMP WITH TIME ZONE "
+                    + "'2020-01-01 00:00:00+07'"));
+        }
+        try (TrolysoServer.Running server = start()) {
+            HttpResponse<String> r = call(server, "GET", "/api/v1/materials", null, null, secret, null);
+            assertEquals(401, r.statusCode());
+            assertEquals("expired_api_key", code(r));
+            assertEquals("expired", json(call(server, "GET", "/api/v1/keys", null, ADMIN, null, null))
+                    .get("keys").get(0).get("status").asText());
+        }
+    }
+
+    @Test
     void refusesWhatCannotBeAKey() throws Exception {
         try (TrolysoServer.Running server = start()) {
             assertEquals("missing_name", code(call(server, "POST", "/api/v1/keys", "{\"scopes\":[\"chat\"]}",
