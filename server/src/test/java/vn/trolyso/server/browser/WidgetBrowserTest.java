@@ -36,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * document executes, keyboard, reload, phone width; and the learning tabs: assess → path → mark done, kept across a reload.
  */
 class WidgetBrowserTest {
+    private static final String ADMIN = "ma-quan-tri-widget";
     @TempDir
     static Path dataDir;
     private static TrolysoServer.Running server;
@@ -43,7 +44,7 @@ class WidgetBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServers.startWithKnowledge(dataDir, c -> c, services -> {
+        server = TestServers.startWithKnowledge(dataDir, c -> c.withAdminToken(ADMIN), services -> {
             List<DocumentSource> sources = new ArrayList<>(KnowledgeSources.defaults(dataDir));
             sources.add(new HostileDocumentSource());
             KnowledgeBase kb = KnowledgeBase.open(dataDir, sources);
@@ -222,6 +223,11 @@ class WidgetBrowserTest {
         browser.waitFor("the comment sent", d -> browser.all(".fbc").isEmpty() ? true : null);
         assertEquals("true", browser.in(".fb button[data-rating=down]").getDomAttribute("aria-pressed"));
         assertEquals(List.of("down|Thiếu thời gian cụ thể của từng đợt"), storedRatings(messageId));
+        // …and fills the admin page's "Góp ý kèm đánh giá chưa hài lòng"
+        var comments = TestServers.send(TestServers.request(server, "/api/v1/reports/feedback?rating=down")
+                .header("Authorization", "Bearer " + ADMIN).GET().build());
+        assertEquals(200, comments.statusCode(), comments.body());
+        assertTrue(comments.body().contains("\"comment\":\"Thiếu thời gian cụ thể của từng đợt\""), comments.body());
 
         browser.in(".fb button[data-rating=up]").click(); // changing one's mind changes the vote, never adds one
         browser.waitFor("thumbs up pressed",
