@@ -91,8 +91,9 @@ public final class TrolysoServer {
                                 AdminAuth admin) {
         ApiErrors.register(routing);
         routing.addFilter(new RequestMetricsFilter(services.metrics()))
-                .addFilter(new CorsFilter(config.allowedOrigins())) // before AccessFilter: its refusals carry CORS
-                .addFilter(new AccessFilter(config, admin));
+                // before AccessFilter: its refusals carry CORS
+                .addFilter(new CorsFilter(config.allowedOrigins(), services.apiKeys()))
+                .addFilter(new AccessFilter(config, admin, services.apiKeys()));
         ApiRoutes.register(routing, services, admin);
     }
 
