@@ -2,6 +2,7 @@ package vn.trolyso.server;
 
 import java.util.logging.Logger;
 import vn.trolyso.server.config.ServerConfig;
+import vn.trolyso.server.ops.OpsCommand;
 
 /** Starts the Trợ lý số service: {@code java --add-modules jdk.incubator.vector -jar server/target/server.jar}. */
 public final class Main {
@@ -18,6 +19,10 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             System.err.println("Cấu hình không hợp lệ / invalid configuration: " + e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (OpsCommand.handles(args)) { // ./trolyso backup|restore
+            System.exit(new OpsCommand(config, System.out, System.err).run(args));
             return;
         }
         TrolysoServer.Running server;
