@@ -52,7 +52,7 @@ public final class OpsCommand {
 
     /** Runs the command; the process exit code (0 done, 1 refused or failed, 2 wrong usage). */
     public int run(String[] args) {
-        if (args.length != 2) {
+        if (args.length != 2 || args[1].isBlank()) {
             err.println("Cách dùng / usage: ./trolyso backup <thư mục>   |   ./trolyso restore <thư mục hoặc tệp .zip>");
             return 2;
         }
