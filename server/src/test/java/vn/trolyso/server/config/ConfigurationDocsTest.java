@@ -25,22 +25,31 @@ import vn.trolyso.assistant.llm.OllamaSettings;
  * The configuration table of the operator guide (docs/cai-dat-van-hanh.md, "10. Bảng cấu hình") against the real
  * defaults: application.yaml (each value's variable is named in its comment, {@code # [VAR]}), OllamaSettings'
  * defaults for the OLLAMA_* knobs, and the ./trolyso script for TROLYSO_HEAP. Every variable of application.yaml and
- * OllamaSettings must be in the table, and every documented default must be the real one.
+ * OllamaSettings must be in the table, and every documented default must be the real one; the README's short table
+ * ("Cấu hình chính") must agree with the guide's.
  */
 class ConfigurationDocsTest {
     static final Path GUIDE = Path.of("..", "docs", "cai-dat-van-hanh.md");
     static final Path SCRIPT = Path.of("..", "trolyso");
+    static final Path README = Path.of("..", "README.md");
     static final String NONE = "không có";
     static final Pattern ROW = Pattern.compile("^\\| `([A-Z][A-Z0-9_]+)` \\| (`([^`]*)`|" + NONE + ") \\|.*");
     static final Pattern YAML_VAR = Pattern.compile("#\\s*\\[([A-Z][A-Z0-9_]+)\\]");
 
-    /** Variable → documented default ("" for "không có"). */
+    /** Variable → documented default ("" for "không có") in the guide's full table. */
     static Map<String, String> documented() throws IOException {
+        Map<String, String> rows = rows(GUIDE, "## 10. Bảng cấu hình");
+        assertTrue(rows.size() > 20, "the configuration table was not found in " + GUIDE + ": " + rows);
+        return rows;
+    }
+
+    /** The rows of the configuration tables under the section whose heading starts with {@code section}. */
+    static Map<String, String> rows(Path file, String section) throws IOException {
         Map<String, String> rows = new LinkedHashMap<>();
         boolean inTable = false;
-        for (String line : Files.readAllLines(GUIDE, UTF_8)) {
+        for (String line : Files.readAllLines(file, UTF_8)) {
             if (line.startsWith("## ")) {
-                inTable = line.startsWith("## 10. Bảng cấu hình");
+                inTable = line.startsWith(section);
                 continue;
             }
             Matcher m = ROW.matcher(line);
@@ -48,8 +57,17 @@ class ConfigurationDocsTest {
                 rows.put(m.group(1), m.group(3) == null ? "" : m.group(3));
             }
         }
-        assertTrue(rows.size() > 20, "the configuration table was not found in " + GUIDE + ": " + rows);
         return rows;
+    }
+
+    @Test
+    void theReadmesTopSettingsAgreeWithTheGuide() throws IOException {
+        Map<String, String> readme = rows(README, "## Cấu hình chính");
+        assertTrue(readme.size() >= 5, "the README's settings table was not found: " + readme);
+        Map<String, String> guide = documented();
+        for (Map.Entry<String, String> row : readme.entrySet()) {
+            assertEquals(guide.get(row.getKey()), row.getValue(), "README.md and " + GUIDE + " on " + row.getKey());
+        }
     }
 
     /** Variable → the value application.yaml gives it ("" for an empty string or list; lists joined by commas). */
