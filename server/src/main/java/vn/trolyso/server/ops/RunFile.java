@@ -77,8 +77,12 @@ public record RunFile(long pid, String host, int port, String startedAt) {
         return read(dataDir).filter(RunFile::alive);
     }
 
+    /** The process is alive and, as far as the system tells, a JVM (a crashed server's pid may be reused). */
     public boolean alive() {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .map(p -> p.info().command().map(c -> Path.of(c).getFileName().toString().startsWith("java"))
+                        .orElse(true))
+                .orElse(false);
     }
 
     /** Where a command on this machine reaches the server: loopback when it listens on every address. */
