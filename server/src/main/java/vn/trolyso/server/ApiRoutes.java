@@ -10,6 +10,7 @@ import vn.trolyso.server.keys.ApiKeysAdminService;
 import vn.trolyso.server.learning.LearningApi;
 import vn.trolyso.server.learning.MaterialsAdminService;
 import vn.trolyso.server.observe.OpenApiService;
+import vn.trolyso.server.ops.BackupService;
 import vn.trolyso.server.reports.UsageReportApi;
 import vn.trolyso.server.search.SearchService;
 import vn.trolyso.server.security.AdminAuth;
@@ -36,6 +37,7 @@ final class ApiRoutes {
                 .register(API, new LearningApi(services, admin))
                 .register(API, new UsageReportApi(services, admin))
                 .register(API, new ApiKeysAdminService(services, admin))
+                .register(API, new BackupService(services, admin))
                 .register(new OpenApiService());
         // Must stay last: any other /api path is a JSON 404.
         routing.any("/api/*", ApiErrors.unknownRoute());

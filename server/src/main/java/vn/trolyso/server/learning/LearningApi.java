@@ -33,7 +33,7 @@ import vn.trolyso.server.security.Scope;
 
 /**
  * The learning API under /api/v1: materials, self-assessment, profiles, learning path, progress (scope
- * "learning") and the admin progress report. Shapes in README "Learning paths" and openapi.yaml.
+ * "learning") and the admin progress report. Shapes in docs/api.md "Learning" and openapi.yaml.
  */
 public final class LearningApi implements HttpService {
     private final AppServices services;

@@ -6,7 +6,7 @@ import java.util.Map;
 import vn.trolyso.assistant.AnswerMode;
 import vn.trolyso.assistant.analytics.UsageReport;
 
-/** The JSON shape of the usage report (README "Administration: usage reports", openapi.yaml UsageReport). */
+/** The JSON shape of the usage report (docs/api.md "Reports", openapi.yaml UsageReport). */
 final class UsageReportJson {
     private UsageReportJson() {
     }
