@@ -28,8 +28,8 @@ import vn.trolyso.server.testing.TestServers;
 
 /**
  * {@code ./trolyso backup} / {@code restore} round trip against real servers: what a school's users leave in the
- * service (an uploaded document, a learning module, feedback with a comment, a profile and its progress) is backed
- * up while the server runs, the data directory is wiped, restored with the server stopped, and a new server serves
+ * service (an uploaded document, a learning module, feedback with a comment, a profile and its progress, an API key
+ * the administrator created) is backed up while the server runs, the data directory is wiped, restored with the server stopped, and a new server serves
  * all of it back.
  */
 class BackupRestoreTest {
@@ -62,6 +62,7 @@ class BackupRestoreTest {
     void whatUsersLeftSurvivesBackupWipeAndRestore() throws Exception {
         String profileId;
         String messageId;
+        String apiKey;
         try (TrolysoServer.Running server = TestServers.start(dataDir, c -> c.withAdminToken(TOKEN))) {
             HttpResponse<String> doc = upload(server, "/api/v1/documents", "so-tay.txt", "text/plain",
                     (PHRASE + ". Giáo viên kiểm tra ổ cắm điện mỗi sáng thứ Hai.").getBytes(UTF_8),
@@ -87,6 +88,16 @@ class BackupRestoreTest {
                     "{\"profileId\":\"" + profileId + "\",\"moduleId\":\"" + DONE_MODULE + "\",\"status\":\"done\"}");
             assertEquals(200, progress.statusCode(), progress.body());
             assertTrue(doneModules(json(progress).get("path")).contains(DONE_MODULE), progress.body());
+
+            // An API key created by the administrator lives in the database (api_key table), not in the environment.
+            HttpResponse<String> key = TestServers.send(TestServers.request(server, "/api/v1/keys")
+                    .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"name\":\"Cổng thông tin của trường\",\"scopes\":[\"portal\"]}", UTF_8)).build());
+            assertEquals(201, key.statusCode(), key.body());
+            apiKey = json(key).get("key").asText();
+            assertEquals(401, search(server, null).statusCode(), "search needs a key with the search scope");
+            assertEquals(200, search(server, apiKey).statusCode());
 
             Run refused = ops("restore", backups.toString());
             assertEquals(1, refused.code(), refused.toString());
@@ -121,6 +132,13 @@ class BackupRestoreTest {
             assertEquals("Cô Lan", profile.get("displayName").asText(), profile.toString());
             JsonNode path = json(TestServers.get(server, "/api/v1/learning-path?profileId=" + profileId));
             assertEquals(List.of(DONE_MODULE), doneModules(path), path.toString());
+
+            HttpResponse<String> withKey = search(server, apiKey);
+            assertEquals(200, withKey.statusCode(), "the restored key is accepted: " + withKey.body());
+            assertEquals(401, search(server, "tls_" + "0".repeat(40)).statusCode(), "an unknown key is still refused");
+            JsonNode keys = json(admin(server, "/api/v1/keys")).get("keys");
+            assertEquals(1, keys.size(), keys.toString());
+            assertEquals("Cổng thông tin của trường", keys.get(0).get("name").asText(), keys.toString());
         }
 
         // With the server stopped, the command reads the data directory itself.
@@ -187,6 +205,14 @@ class BackupRestoreTest {
             Thread.sleep(200);
         }
         return last;
+    }
+
+    static HttpResponse<String> search(TrolysoServer.Running server, String apiKey) {
+        HttpRequest.Builder b = TestServers.request(server, "/api/v1/search?q=ph%C3%B2ng+m%C3%A1y").GET();
+        if (apiKey != null) {
+            b.header("X-API-Key", apiKey);
+        }
+        return TestServers.send(b.build());
     }
 
     static HttpResponse<String> admin(TrolysoServer.Running server, String path) {
