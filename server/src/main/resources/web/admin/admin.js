@@ -35,6 +35,20 @@
       a.remove();
     },
 
+    /**
+     * A date-time from the API shown in the server's time zone (TROLYSO_TIME_ZONE, sent by the API as timeZone), so
+     * every admin page shows the same clock whatever the zone of the computer it is opened on.
+     */
+    when(iso, timeZone) {
+      if (!iso) return '';
+      const options = { dateStyle: 'short', timeStyle: 'short' };
+      try {
+        return new Date(iso).toLocaleString('vi-VN', Object.assign({ timeZone: timeZone || undefined }, options));
+      } catch (e) {
+        return new Date(iso).toLocaleString('vi-VN', options); // an unknown zone name: the browser's own
+      }
+    },
+
     /** The #token input, filled with the token this tab used last. */
     tokenInput() {
       const input = document.getElementById('token');

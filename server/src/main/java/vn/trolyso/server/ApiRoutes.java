@@ -6,9 +6,11 @@ import vn.trolyso.server.documents.DocumentsAdminService;
 import vn.trolyso.server.feedback.FeedbackService;
 import vn.trolyso.server.framework.FrameworkService;
 import vn.trolyso.server.http.ApiErrors;
+import vn.trolyso.server.keys.ApiKeysAdminService;
 import vn.trolyso.server.learning.LearningApi;
 import vn.trolyso.server.learning.MaterialsAdminService;
 import vn.trolyso.server.observe.OpenApiService;
+import vn.trolyso.server.ops.BackupService;
 import vn.trolyso.server.reports.UsageReportApi;
 import vn.trolyso.server.search.SearchService;
 import vn.trolyso.server.security.AdminAuth;
@@ -34,6 +36,8 @@ final class ApiRoutes {
                 .register(API, new MaterialsAdminService(services, admin)) // before LearningApi's 405 on /materials
                 .register(API, new LearningApi(services, admin))
                 .register(API, new UsageReportApi(services, admin))
+                .register(API, new ApiKeysAdminService(services, admin))
+                .register(API, new BackupService(services, admin))
                 .register(new OpenApiService());
         // Must stay last: any other /api path is a JSON 404.
         routing.any("/api/*", ApiErrors.unknownRoute());

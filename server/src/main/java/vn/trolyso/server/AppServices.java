@@ -30,6 +30,8 @@ import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.learning.MaterialCatalogue;
 import vn.trolyso.server.observe.ServerMetrics;
 import vn.trolyso.server.reports.RetentionJob;
+import vn.trolyso.server.security.ApiKeyRegistry;
+import vn.trolyso.server.security.ManagedApiKeys;
 
 /**
  * Everything the routes use, built in one place ({@link #create}) and closed once on shutdown. The knowledge base
@@ -58,6 +60,8 @@ public final class AppServices implements AutoCloseable {
     private final ServerMetrics metrics;
     private final DocumentIngestion documents;
     private final MaterialCatalogue materials;
+    private final ManagedApiKeys managedKeys;
+    private final ApiKeyRegistry apiKeys;
     private final AtomicReference<Knowledge> knowledge = new AtomicReference<>();
     private final List<AutoCloseable> closeables;
     private volatile String loadError = "";
@@ -72,6 +76,8 @@ public final class AppServices implements AutoCloseable {
         this.documents = new DocumentIngestion(b.config.dataDir(), b.config.limits().maxUploadBytes(),
                 this::knowledgeBase);
         this.materials = new MaterialCatalogue(b.config.dataDir());
+        this.managedKeys = new ManagedApiKeys(b.database);
+        this.apiKeys = new ApiKeyRegistry(b.config.apiKeys(), managedKeys);
     }
 
     /**
@@ -218,6 +224,16 @@ public final class AppServices implements AutoCloseable {
     /** The training modules served (bundled + the school's), reloaded after every upload or delete. */
     public MaterialCatalogue materials() {
         return materials;
+    }
+
+    /** The API keys the administrator creates and revokes in the admin page. */
+    public ManagedApiKeys managedApiKeys() {
+        return managedKeys;
+    }
+
+    /** Every API key in force: the environment's and the admin page's. */
+    public ApiKeyRegistry apiKeys() {
+        return apiKeys;
     }
 
     /** True once the index is loaded and questions can be answered. */

@@ -14,6 +14,7 @@ import vn.trolyso.knowledge.search.dense.EmbeddingRetriever;
 import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.observe.RequestMetricsFilter;
+import vn.trolyso.server.ops.RunFile;
 import vn.trolyso.server.security.AccessFilter;
 import vn.trolyso.server.security.AdminAuth;
 import vn.trolyso.server.security.CorsFilter;
@@ -40,6 +41,7 @@ public final class TrolysoServer {
 
         public void stop() {
             try {
+                RunFile.deleteIfOurs(services.config().dataDir(), port());
                 webServer.stop();
             } finally {
                 services.close();
@@ -84,6 +86,7 @@ public final class TrolysoServer {
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port()
                     + " (port already in use, or not allowed)");
         }
+        RunFile.write(config.dataDir(), config.host(), server.port());
         return new Running(server, services);
     }
 
@@ -91,8 +94,9 @@ public final class TrolysoServer {
                                 AdminAuth admin) {
         ApiErrors.register(routing);
         routing.addFilter(new RequestMetricsFilter(services.metrics()))
-                .addFilter(new CorsFilter(config.allowedOrigins())) // before AccessFilter: its refusals carry CORS
-                .addFilter(new AccessFilter(config, admin));
+                // before AccessFilter: its refusals carry CORS
+                .addFilter(new CorsFilter(config.allowedOrigins(), services.apiKeys()))
+                .addFilter(new AccessFilter(config, admin, services.apiKeys()));
         ApiRoutes.register(routing, services, admin);
     }
 

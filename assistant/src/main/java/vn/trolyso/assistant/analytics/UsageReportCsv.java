@@ -29,6 +29,11 @@ public final class UsageReportCsv {
             line(out, "unanswered", g.representative(), String.valueOf(g.count()), String.valueOf(g.refusals()),
                     String.valueOf(g.noSource()), String.valueOf(g.thumbsDown()), String.join(" | ", g.examples()));
         }
+        for (UsageReport.PossiblyWrong w : r.possiblyWrong()) {
+            line(out, "possibly_wrong", w.question(), w.askedAt().toString(), "", "", String.valueOf(w.thumbsDown()),
+                    w.comment() == null ? String.join(" | ", w.cited()) : w.comment());
+        }
+        line(out, "summary", "small_talk", String.valueOf(r.smallTalk()));
         line(out, "feedback", "up", String.valueOf(r.feedback().up()));
         line(out, "feedback", "down", String.valueOf(r.feedback().down()));
         line(out, "feedback", "ratio", r.feedback().ratio() == null ? ""

@@ -16,13 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import vn.trolyso.assistant.guard.ScopeGuard;
 import vn.trolyso.assistant.store.Database;
 
 /**
  * Builds the administration reports from {@code answer_log} and {@code feedback}. An answer counts as unanswered when
  * it was a refusal, cited no document (framework answers excepted: they cite the framework data itself), or received
  * a thumbs-down; unanswered questions are grouped by {@link QuestionSimilarity} so an administrator sees topics, not
- * wordings.
+ * wordings. Greetings and small talk are counted apart and never "unanswered". Answers that cited sources and got a
+ * thumbs-down are listed as possibly wrong.
  */
 public final class UsageReports {
     /** Shown instead of the question when question text is not stored (privacy setting). */
@@ -32,6 +34,7 @@ public final class UsageReports {
     private static final int TOP_QUESTIONS = 10;
     private static final int MAX_GROUPS = 30;
     private static final int MAX_EXAMPLES = 5;
+    private static final int MAX_POSSIBLY_WRONG = 50;
 
     private final Database database;
 
@@ -65,7 +68,19 @@ public final class UsageReports {
         long average = rows.isEmpty() ? 0 : Math.round((double) latency / rows.size());
         Double ratio = up + down == 0 ? null : (double) up / (up + down);
         return new UsageReport(from, to, zone.getId(), rows.size(), days, byMode, average, topQuestions(rows),
-                unanswered(rows), new UsageReport.Feedback(up, down, ratio));
+                unanswered(rows), new UsageReport.Feedback(up, down, ratio), rows.stream().filter(Row::smallTalk).count(),
+                possiblyWrong(rows));
+    }
+
+    private static List<UsageReport.PossiblyWrong> possiblyWrong(List<Row> rows) {
+        return rows.stream().filter(Row::possiblyWrong)
+                .sorted(Comparator.comparing(Row::askedAt).reversed())
+                .limit(MAX_POSSIBLY_WRONG)
+                .map(r -> new UsageReport.PossiblyWrong(r.messageId, r.askedAt,
+                        r.question == null ? NOT_STORED : r.question.strip(), r.mode,
+                        r.cited == null || r.cited.isBlank() ? List.of() : List.of(r.cited.split(",")), r.down, r.up,
+                        r.comment))
+                .toList();
     }
 
     private static List<UsageReport.QuestionCount> topQuestions(List<Row> rows) {
@@ -77,7 +92,7 @@ public final class UsageReports {
     }
 
     private static List<UsageReport.UnansweredGroup> unanswered(List<Row> rows) {
-        List<Row> missed = rows.stream().filter(Row::unanswered).toList();
+        List<Row> missed = rows.stream().filter(r -> r.unanswered() && !r.smallTalk()).toList();
         List<Wording> wordings = new ArrayList<>(groupExact(missed));
         wordings.sort(Comparator.comparingLong(Wording::count).reversed().thenComparing(Wording::text));
         List<List<Wording>> clusters = new ArrayList<>();
@@ -139,7 +154,10 @@ public final class UsageReports {
     private List<Row> rows(OffsetDateTime from, OffsetDateTime to) {
         String sql = "SELECT a.asked_at, a.question, a.mode, a.cited_documents, a.latency_ms,"
                 + " (SELECT COUNT(*) FROM feedback f WHERE f.message_id = a.message_id AND f.rating = 'up'),"
-                + " (SELECT COUNT(*) FROM feedback f WHERE f.message_id = a.message_id AND f.rating = 'down')"
+                + " (SELECT COUNT(*) FROM feedback f WHERE f.message_id = a.message_id AND f.rating = 'down'),"
+                + " a.message_id, a.small_talk,"
+                + " (SELECT f.comment FROM feedback f WHERE f.message_id = a.message_id AND f.rating = 'down'"
+                + " AND f.comment IS NOT NULL ORDER BY COALESCE(f.updated_at, f.created_at) DESC LIMIT 1)"
                 + " FROM answer_log a WHERE a.asked_at >= ? AND a.asked_at < ?";
         try (Connection c = database.connection(); PreparedStatement p = c.prepareStatement(sql)) {
             p.setObject(1, from.withOffsetSameInstant(ZoneOffset.UTC));
@@ -148,9 +166,10 @@ public final class UsageReports {
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     String question = rs.getString(2);
-                    rows.add(new Row(rs.getObject(1, OffsetDateTime.class),
-                            question == null || question.isBlank() ? null : question, rs.getString(3),
-                            rs.getString(4), rs.getInt(5), rs.getLong(6), rs.getLong(7)));
+                    question = question == null || question.isBlank() ? null : question;
+                    rows.add(new Row(rs.getObject(1, OffsetDateTime.class), question, rs.getString(3),
+                            rs.getString(4), rs.getInt(5), rs.getLong(6), rs.getLong(7), rs.getString(8),
+                            rs.getBoolean(9) || ScopeGuard.isSmallTalk(question), rs.getString(10)));
                 }
             }
             return rows;
@@ -160,7 +179,7 @@ public final class UsageReports {
     }
 
     private record Row(OffsetDateTime askedAt, String question, String mode, String cited, int latencyMs, long up,
-                       long down) {
+                       long down, String messageId, boolean smallTalk, String comment) {
         boolean refused() {
             return "refusal".equals(mode);
         }
@@ -171,6 +190,11 @@ public final class UsageReports {
 
         boolean unanswered() {
             return refused() || noSource() || down > 0;
+        }
+
+        /** Answered from sources, yet rated down. */
+        boolean possiblyWrong() {
+            return !refused() && !noSource() && down > 0 && !smallTalk;
         }
     }
 

@@ -69,7 +69,27 @@ public final class ScopeGuard {
             "^(?:xin chao|chao ban|chao tro ly|chao|hello|hi|alo|cam on(?: ban)?|thanks?)(?: ban| nhe| nha| a)*"
                     + "[ .!?]*$|^(?:ban la ai|ban lam duoc gi|ban giup duoc gi|ban co the giup gi)[ .!?]*$");
 
+    /**
+     * Small talk for the reports: the greetings above plus thanks, goodbyes and acknowledgements ("ok", "hay quá"),
+     * which the assistant answers with its greeting but which are no question the documents failed to answer.
+     */
+    private static final Pattern SMALL_TALK = Pattern.compile(
+            "^(?:(?:xin |)chao|hello|hi|alo|cam on|thanks?|thank you|tam biet|bye|goodbye|ok|oke|okay|vang|da|da vang"
+                    + "|hay qua|tot qua|tuyet voi|tuyet|duoc roi|hieu roi|minh hieu roi)"
+                    + "(?: ban| nhe| nha| a| nhieu| rat nhieu| tro ly| tro ly so| so)*[ .!?]*$"
+                    + "|^(?:ban (?:la ai|la gi|ten (?:la )?gi|khoe khong|co khoe khong|lam duoc gi|giup duoc gi"
+                    + "|co the giup gi|co the lam gi)|gioi thieu ve ban)(?: vay| the| nhi| a)*[ .!?]*$");
+
     private ScopeGuard() {
+    }
+
+    /** True for greetings and small talk ("xin chào", "cảm ơn", "bạn là ai", "tạm biệt", "ok"). */
+    public static boolean isSmallTalk(String message) {
+        if (message == null) {
+            return false;
+        }
+        String folded = Terms.fold(message).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return SMALL_TALK.matcher(folded).find() || classify(message) == ScopeVerdict.GREETING;
     }
 
     public static ScopeVerdict classify(String question) {

@@ -17,7 +17,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The embedded H2 database under the data directory that keeps everything the service learns while it runs
- * (feedback, conversation log, profiles, assessments, progress). Applies schema migrations in order at start.
+ * (feedback, conversation log, profiles, assessments, progress, the administrator's API keys). Applies schema migrations in order at start.
  *
  * <p>Migrations are SQL files under {@code db/migration/} on the classpath, listed in {@link #MIGRATIONS}. Append new
  * ones at the end; never edit one that has shipped.
@@ -28,7 +28,10 @@ public final class Database implements AutoCloseable {
     /** Every migration, in the order it is applied. The version is the position in this list (1-based). */
     static final List<String> MIGRATIONS = List.of(
             "V1__feedback_and_conversations.sql",
-            "V2__learning.sql"
+            "V2__learning.sql",
+            "V3__api_keys.sql",
+            "V4__one_vote_per_browser.sql",
+            "V5__small_talk.sql"
     );
 
     private final JdbcConnectionPool pool;

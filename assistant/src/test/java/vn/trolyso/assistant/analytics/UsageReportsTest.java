@@ -116,6 +116,35 @@ class UsageReportsTest {
         return new UsageReport.DayCount(LocalDate.parse(d), n);
     }
 
+    @Test
+    void greetingsAndSmallTalkAreCountedApartNeverUnanswered() throws SQLException {
+        answer("g1", "2026-11-03T06:00:00Z", "Xin chào", "refusal", null, 5);
+        answer("g2", "2026-11-03T06:01:00Z", "cảm ơn bạn nhiều!", "refusal", null, 5);
+        answer("g3", "2026-11-03T06:02:00Z", "Bạn là ai?", "refusal", null, 5);
+        answer("g4", "2026-11-03T06:03:00Z", null, "refusal", null, 5); // privacy mode: flagged when logged
+        try (Connection c = db.connection(); PreparedStatement p = c.prepareStatement(
+                "UPDATE answer_log SET small_talk = TRUE WHERE message_id = 'g4'")) {
+            p.executeUpdate();
+        }
+        UsageReport r = new UsageReports(db).report(LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-04"), HCM);
+        assertEquals(4, r.smallTalk());
+        assertEquals(10, r.totalQuestions(), "still counted as questions asked");
+        assertEquals(List.of("Lịch nghỉ Tết của trường năm nay?", UsageReports.NOT_STORED,
+                "Cách đăng ký tài khoản VNeID cho học sinh?"), r.unanswered().stream().map(UsageReport.UnansweredGroup::representative).toList());
+    }
+
+    @Test
+    void answersFromSourcesRatedDownAreListedAsPossiblyWrong() throws SQLException {
+        rate("m4", "down", "2026-11-03T03:05:00Z"); // no source: unanswered, not "possibly wrong"
+        UsageReport r = new UsageReports(db).report(LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-04"), HCM);
+        assertEquals(1, r.possiblyWrong().size(), r.possiblyWrong().toString());
+        UsageReport.PossiblyWrong w = r.possiblyWrong().getFirst();
+        assertEquals("m5", w.messageId());
+        assertEquals("Cách đăng ký tài khoản VNeID cho học sinh?", w.question());
+        assertEquals(List.of("ke-hoach-x"), w.cited());
+        assertEquals(1, w.thumbsDown());
+    }
+
     private void answer(String id, String at, String question, String mode, String cited, int latency) throws SQLException {
         try (Connection c = db.connection(); PreparedStatement p = c.prepareStatement("INSERT INTO answer_log(message_id,"
                 + " conversation_id, asked_at, question, mode, cited_documents, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?)")) {

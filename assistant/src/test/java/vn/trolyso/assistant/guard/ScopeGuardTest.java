@@ -1,6 +1,8 @@
 package vn.trolyso.assistant.guard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,5 +68,19 @@ class ScopeGuardTest {
     @ValueSource(strings = {"Xin chào", "chào bạn!", "Bạn là ai?"})
     void recognisesGreetings(String q) {
         assertEquals(ScopeVerdict.GREETING, ScopeGuard.classify(q));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Xin chào", "chào bạn!", "Bạn là ai?", "Cảm ơn bạn nhiều", "cam on", "Tạm biệt nhé",
+            "ok", "Hay quá!", "bạn tên là gì", "Bạn khỏe không?", "Thanks"})
+    void smallTalkIsRecognisedForTheReports(String q) {
+        assertTrue(ScopeGuard.isSmallTalk(q), q);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Xin chào, kế hoạch chuyển đổi số có mấy chỉ tiêu?", "Cảm ơn thầy cô đã tham gia tập huấn là gì?",
+            "Bạn là ai trong kế hoạch Bình dân học vụ số?", "Chào cờ đầu tuần có nội dung gì?", "AI là gì?"})
+    void questionsAreNotSmallTalk(String q) {
+        assertFalse(ScopeGuard.isSmallTalk(q), q);
     }
 }

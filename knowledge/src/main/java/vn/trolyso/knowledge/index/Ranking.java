@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /**
  * How the search fields are weighted. Accented queries lean on the exact (diacritics kept) fields so "hoà" does
  * not match "hỏa"; queries typed without diacritics lean on the folded fields. Values were tuned with
- * {@code ./trolyso eval retrieval} on the dev set and ViRHE4QA (see README and {@link #defaults()}).
+ * {@code ./trolyso eval retrieval} on the dev set and ViRHE4QA (see docs/knowledge-base.md and {@link #defaults()}).
  *
  * @param exact          weight of exact syllables for accented queries
  * @param exactBigrams   weight of exact syllable bigrams for accented queries

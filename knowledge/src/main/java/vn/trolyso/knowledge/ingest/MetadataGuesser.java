@@ -46,6 +46,20 @@ public final class MetadataGuesser {
             "(?iu)\\b(phường|xã|quận|huyện|tỉnh|thành phố|thị xã|thị trấn|tiểu học|trung học cơ sở|trung học phổ thông|"
                     + "mầm non|thcs|thpt|th|liên cấp|tiểu học và thcs)\\s+");
 
+    /**
+     * The opening sentence of a document whose header block the extraction lost: "Ủy ban nhân dân phường Đồ Sơn xây
+     * dựng Kế hoạch tập huấn …, cụ thể như sau:" names both the issuer and the title.
+     */
+    private static final Pattern OPENING = Pattern.compile(
+            "(?U)((?:Ủy|Uỷ|ỦY|UỶ) ban nhân dân|UBND|[Tt]rường|Phòng|Sở|Trung tâm)([^.;:,“”]{0,80}?)\\s+"
+                    + "(?:xây dựng|ban hành)\\s+(Kế hoạch|kế hoạch|Hướng dẫn|hướng dẫn|Quy chế|quy chế)\\s+"
+                    + "([^:;]{5,400}?)(?:,?\\s*cụ thể như sau|\\s*như sau|\\s*[:;])");
+    /** How many non-blank lines are searched for the opening sentence. */
+    private static final int OPENING_LINES = 80;
+    /** Subjects that name a programme and keep their capital after the type: "Kế hoạch Phong trào “…”". */
+    private static final Pattern NAMED_SUBJECT = Pattern.compile(
+            "(?U)^(Phong trào|Đề án|Dự án|Chương trình|Cuộc thi|Hội thi|Ngày hội|Tháng hành động|Tuần lễ)\\b.*");
+
     private MetadataGuesser() {
     }
 
@@ -81,7 +95,7 @@ public final class MetadataGuesser {
                         subject.add(rest);
                     }
                     subject.addAll(continuation(lines, i + 1, 4 - subject.size(), false));
-                    title = subject.isEmpty() ? type : type + " " + lowerFirst(String.join(" ", subject));
+                    title = subject.isEmpty() ? type : type + " " + subjectAfterType(String.join(" ", subject));
                     headingLine = i;
                     break;
                 }
@@ -108,18 +122,81 @@ public final class MetadataGuesser {
             String code = number.substring(number.indexOf('/') + 1).split("-")[0];
             type = TYPES_BY_CODE.getOrDefault(code, "");
         }
+        Optional<Matcher> opening = opening(text);
+        if (title.isEmpty() && opening.isPresent()) {
+            Matcher m = opening.get();
+            type = type.isEmpty() ? upperFirst(m.group(3).toLowerCase(VI)) : type;
+            title = upperFirst(m.group(3).toLowerCase(VI)) + " " + subjectAfterType(m.group(4));
+        }
         if (title.isEmpty() && !lines.isEmpty()) {
             title = titleLikeLine(lines.getFirst());
         }
         int headerEnd = firstPositive(headingLine, subjectLine, dateLine, lineOf(NUMBER, lines), Math.min(8, lines.size()));
         String issuer = issuer(lines.subList(0, Math.min(headerEnd, lines.size())));
-        return new GuessedMetadata(clip(title), issuer, place, date, type, number);
+        if (issuer.isEmpty() && opening.isPresent()) {
+            issuer = openingIssuer(opening.get(), place);
+        }
+        return new GuessedMetadata(clip(readable(title)), issuer, place, date, type, number);
+    }
+
+    /** The opening sentence "X xây dựng/ban hành Kế hoạch …" among the first lines, joined as they are read. */
+    private static Optional<Matcher> opening(String text) {
+        StringBuilder joined = new StringBuilder();
+        int n = 0;
+        for (String line : text.split("\\R")) {
+            String l = line.replaceAll("[\\s\\u00A0]+", " ").strip();
+            if (!l.isEmpty()) {
+                joined.append(l).append(' ');
+                if (++n == OPENING_LINES) {
+                    break;
+                }
+            }
+        }
+        Matcher m = OPENING.matcher(joined);
+        return m.find() ? Optional.of(m) : Optional.empty();
+    }
+
+    /** "Ủy ban nhân dân (UBND) phường" + place "Kiến An" → "Ủy ban nhân dân phường Kiến An". */
+    private static String openingIssuer(Matcher m, String place) {
+        String issuer = (m.group(1) + m.group(2)).replaceAll("\\s*\\([^)]*\\)", "").replaceAll("\\s+", " ").strip();
+        if (issuer.equals("UBND") || issuer.startsWith("UBND ")) {
+            issuer = "Ủy ban nhân dân" + issuer.substring(4);
+        }
+        if (isUpperCase(issuer)) {
+            issuer = sentenceCase(issuer);
+        }
+        issuer = upperFirst(issuer.replaceFirst("^(?:Uỷ|ỦY|UỶ)", "Ủy"));
+        if (!place.isEmpty() && issuer.matches("(?U).*\\b(phường|xã|quận|huyện|tỉnh|thành phố|thị xã|thị trấn)$")) {
+            issuer = issuer + " " + place;
+        }
+        return issuer;
+    }
+
+    /** The subject after a type word, lower-cased as a person writes it unless it names a programme. */
+    private static String subjectAfterType(String subject) {
+        String s = subject.strip();
+        return NAMED_SUBJECT.matcher(s).matches() ? s : lowerFirst(s);
+    }
+
+    /**
+     * The title as a person reads it: extraction artefacts undone — a space after an opening quote or before a
+     * closing one, a single opening quote closed by a double one, a footnote number glued to an acronym
+     * ("Day of AI1"), "&THCS".
+     */
+    static String readable(String title) {
+        return title.replaceAll("‘\\s*([^’”“]*)”", "“$1”")
+                .replaceAll("“\\s+", "“")
+                .replaceAll("\\s+”", "”")
+                .replaceAll("(?<=\\b\\p{Lu}{2,6})[1-9](?=[\\s,.;:]|$)", "")
+                .replaceAll("(?<=\\s)&(?=\\p{L})", "& ")
+                .replaceAll("\\s+", " ").strip();
     }
 
     /** A first line that reads like a heading (short, no final full stop), e.g. a Markdown "# …" or HTML title. */
     private static String titleLikeLine(String first) {
         String line = first.replaceFirst("^#+\\s*", "").strip();
         boolean heading = line.length() <= 150 && !line.contains("\t") && !isUpperCase(line) && !line.endsWith(".") && !line.endsWith(":")
+                && !BODY_START.matcher(line).matches() && !line.endsWith(",")
                 && !line.endsWith(";") && !DATE_LINE.matcher(line).find() && !NUMBER.matcher(line).find();
         return heading ? line : "";
     }
@@ -162,8 +239,8 @@ public final class MetadataGuesser {
             String line = MOTTO.matcher(raw).replaceAll(" ").replaceAll("\\s+", " ").strip();
             line = NUMBER.matcher(line).replaceAll("").strip();
             line = line.replaceAll("[-–—_]{2,}", "").strip();
-            if (TYPES_BY_HEADING.containsKey(line)) {
-                continue;
+            if (TYPES_BY_HEADING.containsKey(line) || BODY_START.matcher(line).matches()) {
+                continue; // a type heading or a section heading ("I. MỤC ĐÍCH") is no issuing body
             }
             if (line.split(" ").length >= 2 && isUpperCase(line) && line.codePoints().anyMatch(Character::isLetter)) {
                 bodies.add(line);

@@ -51,8 +51,14 @@ public final class UploadedDocumentStore implements DocumentSource {
     private final TextChunker chunker;
     private final Object writeLock = new Object();
 
-    /** The outcome of an upload: the stored document and whether it replaced an earlier version. */
-    public record Added(StoredDocument document, boolean replaced) {
+    /**
+     * The outcome of an upload: the stored document, whether it replaced an earlier version, and which metadata
+     * fields left blank were kept from that version ("issuer", "date", "type", "place").
+     */
+    public record Added(StoredDocument document, boolean replaced, java.util.List<String> kept) {
+        public Added(StoredDocument document, boolean replaced) {
+            this(document, replaced, java.util.List.of());
+        }
     }
 
     public UploadedDocumentStore(Path dataDir, DocumentExtractor extractor, TextChunker chunker) {
@@ -76,31 +82,39 @@ public final class UploadedDocumentStore implements DocumentSource {
     }
 
     /**
-     * Extracts, validates and stores an upload. The same title replaces the earlier version; the same content under
-     * another title is refused as a duplicate.
+     * Extracts, validates and stores an upload. The same title replaces the earlier version, keeping the metadata the
+     * upload leaves blank (typed or read before, the earlier value wins over a new guess); the same content under
+     * another title is refused as a duplicate. A typed date must be a date ({@link DocumentDates}).
      *
      * @throws IngestException when the file is refused; the store is then unchanged
      */
     public Added add(UploadRequest request) {
+        String typedDate = DocumentDates.require(request.date());
         ExtractedDocument extracted = extractor.extract(request.content());
         GuessedMetadata guessed = extracted.guessed();
         String title = firstNonBlank(request.title(), guessed.title(), baseName(request.fileName()));
         if (title.length() > 500) {
             throw new IngestException("invalid_metadata", "Tiêu đề quá dài (tối đa 500 ký tự).");
         }
-        String titleId = DocumentIds.fromTitle(title);
-        String id = isBlank(request.title()) ? unclaimedId(titleId, request.fileName()) : titleId;
-        DocumentMetadata metadata = new DocumentMetadata(id, title, firstNonBlank(request.issuer(), guessed.issuer()),
-                guessed.place(), firstNonBlank(request.date(), guessed.date()),
-                firstNonBlank(request.type(), guessed.type(), DEFAULT_TYPE), DocumentKind.OFFICIAL,
-                request.fileName());
-        if (chunker.chunk(metadata, extracted.text()).isEmpty()) {
-            throw new IngestException("empty_document", "Tệp không có đoạn nội dung nào để tra cứu.");
-        }
         String sha = sha256(request.content());
-        StoredDocument doc = new StoredDocument(metadata, extracted.format(), sha, request.content().length,
-                Instant.now().toString(), extracted.text().length());
         synchronized (writeLock) {
+            // Under the lock: whether a guessed title's id is already held by another file decides the id.
+            String titleId = DocumentIds.fromTitle(title);
+            String id = isBlank(request.title()) ? unclaimedId(titleId, request.fileName()) : titleId;
+            DocumentMetadata before = find(id).map(StoredDocument::metadata).orElse(null);
+            List<String> kept = new ArrayList<>();
+            DocumentMetadata metadata = new DocumentMetadata(id, title,
+                    merge("issuer", request.issuer(), before == null ? "" : before.issuer(), guessed.issuer(), kept),
+                    firstNonBlank(guessed.place(), before == null ? "" : before.place()),
+                    merge("date", typedDate, before == null ? "" : before.date(), guessed.date(), kept),
+                    firstNonBlank(merge("type", request.type(), before == null || DEFAULT_TYPE.equals(before.type())
+                            ? "" : before.type(), guessed.type(), kept), DEFAULT_TYPE),
+                    DocumentKind.OFFICIAL, request.fileName());
+            if (chunker.chunk(metadata, extracted.text()).isEmpty()) {
+                throw new IngestException("empty_document", "Tệp không có đoạn nội dung nào để tra cứu.");
+            }
+            StoredDocument doc = new StoredDocument(metadata, extracted.format(), sha, request.content().length,
+                    Instant.now().toString(), extracted.text().length());
             for (StoredDocument existing : list()) {
                 if (existing.sha256().equals(sha) && !existing.id().equals(id)) {
                     throw new IngestException("duplicate_document", "Tệp này đã có trong kho tài liệu với tiêu đề “"
@@ -111,8 +125,20 @@ public final class UploadedDocumentStore implements DocumentSource {
             write(doc, request.content(), extracted.text());
             LOG.info(() -> (replaced ? "Replaced" : "Stored") + " uploaded document " + id + " (" + doc.format()
                     + ", " + doc.sizeBytes() + " bytes)");
-            return new Added(doc, replaced);
+            return new Added(doc, replaced, List.copyOf(kept));
         }
+    }
+
+    /** The typed value, else the earlier version's (noted in {@code kept}), else the guess from the new text. */
+    private static String merge(String field, String typed, String earlier, String guessed, List<String> kept) {
+        if (!typed.isBlank()) {
+            return typed;
+        }
+        if (!earlier.isBlank()) {
+            kept.add(field);
+            return earlier;
+        }
+        return guessed;
     }
 
     /** Removes a document; false when there is none with this id. */

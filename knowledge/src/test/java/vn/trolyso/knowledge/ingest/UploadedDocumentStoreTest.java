@@ -38,6 +38,42 @@ class UploadedDocumentStoreTest {
     }
 
     @Test
+    void replacingADocumentKeepsTheMetadataNotGivenAgain() {
+        UploadedDocumentStore store = store();
+        byte[] first = SampleFiles.docx(List.of("Lịch tập huấn kỹ năng số", "", "Buổi 1: soạn bài giảng điện tử."),
+                null, null, null);
+        store.add(new UploadRequest(first, "lich.docx", "Lịch tập huấn kỹ năng số", "Trường THCS Lê Lợi",
+                "tháng 9/2025", "Thông báo"));
+        byte[] second = SampleFiles.docx(List.of("Lịch tập huấn kỹ năng số", "", "Buổi 1: soạn bài giảng điện tử.",
+                "", "Buổi 2: an toàn trên mạng."), null, null, null);
+
+        UploadedDocumentStore.Added again = store.add(new UploadRequest(second, "lich-moi.docx",
+                "Lịch tập huấn kỹ năng số", "", "", ""));
+
+        assertTrue(again.replaced());
+        assertEquals("Trường THCS Lê Lợi", again.document().metadata().issuer());
+        assertEquals("tháng 9/2025", again.document().metadata().date());
+        assertEquals("Thông báo", again.document().metadata().type());
+        assertEquals(List.of("issuer", "date", "type"), again.kept());
+        assertEquals("lich-moi.docx", again.document().metadata().source());
+        // what is given again wins
+        UploadedDocumentStore.Added third = store.add(new UploadRequest(first, "lich.docx",
+                "Lịch tập huấn kỹ năng số", "", "2025-10-02", ""));
+        assertEquals("2/10/2025", third.document().metadata().date());
+        assertEquals("Trường THCS Lê Lợi", third.document().metadata().issuer());
+    }
+
+    @Test
+    void aDateThatIsNoDateIsRefusedAndNothingIsStored() {
+        UploadedDocumentStore store = store();
+        byte[] docx = SampleFiles.docx(List.of("Lịch tập huấn kỹ năng số", "", "Buổi 1."), null, null, null);
+        IngestException e = assertThrows(IngestException.class, () -> store.add(new UploadRequest(docx, "lich.docx",
+                "Lịch tập huấn", "", "hôm qua", "")));
+        assertEquals("invalid_date", e.code());
+        assertTrue(store.list().isEmpty());
+    }
+
+    @Test
     void storesOriginalTextAndGuessedMetadataAndServesThemAsOfficialDocuments() throws IOException {
         UploadedDocumentStore store = store();
         byte[] docx = SampleFiles.docx(List.of("TRƯỜNG THCS LÊ LỢI", "Số: 15/KH-THCS", "Hà Nội, ngày 2 tháng 10 năm 2025",

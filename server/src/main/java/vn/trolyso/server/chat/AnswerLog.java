@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import vn.trolyso.assistant.Answer;
 import vn.trolyso.assistant.Citation;
+import vn.trolyso.assistant.guard.ScopeGuard;
 import vn.trolyso.assistant.store.Database;
 
 /** Records every answer in {@code answer_log} (question text only when configured), for feedback and reports. */
@@ -35,8 +36,8 @@ public final class AnswerLog {
                 .collect(Collectors.joining(","));
         try (Connection c = database.connection();
              PreparedStatement p = c.prepareStatement("INSERT INTO answer_log(message_id, conversation_id, asked_at,"
-                     + " question, mode, cited_documents, latency_ms, llm_fallback, client_key)"
-                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     + " question, mode, cited_documents, latency_ms, llm_fallback, client_key, small_talk)"
+                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             p.setString(1, messageId);
             p.setString(2, conversationId);
             p.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
@@ -50,6 +51,7 @@ public final class AnswerLog {
             p.setInt(7, (int) Math.min(Integer.MAX_VALUE, latency.toMillis()));
             p.setBoolean(8, answer.llmFallback());
             p.setString(9, clientKey);
+            p.setBoolean(10, ScopeGuard.isSmallTalk(question)); // known even when the text is not stored
             p.executeUpdate();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not log answer " + messageId, e);

@@ -16,11 +16,15 @@ public final class DocumentJson {
     private DocumentJson() {
     }
 
-    /** An uploaded document as stored; {@code guessed} lists the metadata fields read from the text. */
-    static Map<String, Object> stored(StoredDocument d, boolean replaced, List<String> guessed) {
+    /**
+     * An uploaded document as stored; {@code guessed} lists the metadata fields read from the text, {@code kept} those
+     * left blank and kept from the version it replaced.
+     */
+    static Map<String, Object> stored(StoredDocument d, boolean replaced, List<String> guessed, List<String> kept) {
         Map<String, Object> m = storedFields(d);
         m.put("replaced", replaced);
         m.put("guessed", guessed);
+        m.put("kept", kept);
         return m;
     }
 

@@ -68,10 +68,10 @@ public final class DocumentsAdminService implements HttpService {
         }
         StoredDocument doc = added.document();
         List<String> guessed = UploadForm.blankFields(request).stream()
-                .filter(f -> !value(doc, f).isBlank()).toList();
+                .filter(f -> !value(doc, f).isBlank() && !added.kept().contains(f)).toList();
         ingestion().indexer().request((added.replaced() ? "replace " : "upload ") + doc.id());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("document", DocumentJson.stored(doc, added.replaced(), guessed));
+        body.put("document", DocumentJson.stored(doc, added.replaced(), guessed, added.kept()));
         body.put("indexing", indexingStatus());
         Json.send(res, Status.CREATED_201, body);
     }

@@ -17,7 +17,10 @@ import vn.trolyso.server.http.TextInput;
 import vn.trolyso.server.security.Access;
 import vn.trolyso.server.security.Scope;
 
-/** {@code POST /feedback}: {@code {"messageId", "rating": "up|down", "comment"?}} → 201, or 404 for an unknown answer. */
+/**
+ * {@code POST /feedback}: {@code {"messageId", "rating": "up|down", "comment"?, "voterId"?}} → 201 for a new rating,
+ * 200 when the same voter (the widget sends its conversation id) changes theirs, 404 for an unknown answer.
+ */
 public final class FeedbackService implements HttpService {
     static final int MAX_COMMENT_CHARS = 2000;
 
@@ -57,13 +60,21 @@ public final class FeedbackService implements HttpService {
                 comment = null;
             }
         }
-        if (!store.add(messageId, rating, comment)) {
+        String voterId = JsonBody.optionalString(body, "voterId");
+        if (voterId == null) {
+            voterId = FeedbackStore.UNKNOWN_VOTER;
+        } else if (!voterId.matches("[A-Za-z0-9_-]{8,64}")) {
+            throw ApiErrors.badRequest("invalid_voter_id", "Mã người đánh giá không hợp lệ.");
+        }
+        FeedbackStore.Outcome outcome = store.rate(messageId, voterId, rating, comment);
+        if (outcome == FeedbackStore.Outcome.UNKNOWN_MESSAGE) {
             throw ApiErrors.notFound("unknown_message", "Không tìm thấy câu trả lời này để đánh giá.");
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("messageId", messageId);
         out.put("rating", rating);
         out.put("recorded", true);
-        Json.send(res, Status.CREATED_201, out);
+        out.put("changed", outcome == FeedbackStore.Outcome.CHANGED);
+        Json.send(res, outcome == FeedbackStore.Outcome.CREATED ? Status.CREATED_201 : Status.OK_200, out);
     }
 }

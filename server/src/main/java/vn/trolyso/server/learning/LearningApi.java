@@ -33,7 +33,7 @@ import vn.trolyso.server.security.Scope;
 
 /**
  * The learning API under /api/v1: materials, self-assessment, profiles, learning path, progress (scope
- * "learning") and the admin progress report. Shapes in README "Learning paths" and openapi.yaml.
+ * "learning") and the admin progress report. Shapes in docs/api.md "Learning" and openapi.yaml.
  */
 public final class LearningApi implements HttpService {
     private final AppServices services;
@@ -198,7 +198,11 @@ public final class LearningApi implements HttpService {
         String format = req.query().first("format").orElse("json");
         var report = learning.report(school);
         switch (format) {
-            case "json" -> Json.send(res, LearningJson.report(report, Instant.now().toString()));
+            case "json" -> {
+                Map<String, Object> body = LearningJson.report(report, Instant.now().toString());
+                body.put("timeZone", services.config().reports().timeZone().getId()); // the admin pages' one clock
+                Json.send(res, body);
+            }
             case "csv" -> {
                 res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8");
                 res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"tien-do-hoc-tap.csv\"");

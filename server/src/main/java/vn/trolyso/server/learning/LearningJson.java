@@ -17,7 +17,7 @@ import vn.trolyso.knowledge.materials.Audience;
 import vn.trolyso.knowledge.materials.CheckQuestion;
 import vn.trolyso.knowledge.materials.Material;
 
-/** The JSON shapes of the learning API (documented in README "Learning paths" and openapi.yaml). */
+/** The JSON shapes of the learning API (documented in docs/api.md "Learning" and openapi.yaml). */
 final class LearningJson {
     private final CompetencyFramework framework;
 

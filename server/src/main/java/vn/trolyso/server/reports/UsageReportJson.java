@@ -6,7 +6,7 @@ import java.util.Map;
 import vn.trolyso.assistant.AnswerMode;
 import vn.trolyso.assistant.analytics.UsageReport;
 
-/** The JSON shape of the usage report (README "Administration: usage reports", openapi.yaml UsageReport). */
+/** The JSON shape of the usage report (docs/api.md "Reports", openapi.yaml UsageReport). */
 final class UsageReportJson {
     private UsageReportJson() {
     }
@@ -31,6 +31,20 @@ final class UsageReportJson {
         feedback.put("down", r.feedback().down());
         feedback.put("ratio", r.feedback().ratio());
         out.put("feedback", feedback);
+        out.put("smallTalk", r.smallTalk());
+        out.put("possiblyWrong", r.possiblyWrong().stream().map(w -> {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("messageId", w.messageId());
+            o.put("askedAt", w.askedAt().atZoneSameInstant(java.time.ZoneId.of(r.timeZone())).toOffsetDateTime()
+                    .toString());
+            o.put("question", w.question());
+            o.put("mode", w.mode());
+            o.put("citedDocuments", w.cited());
+            o.put("thumbsDown", w.thumbsDown());
+            o.put("thumbsUp", w.thumbsUp());
+            o.put("comment", w.comment());
+            return o;
+        }).toList());
         return out;
     }
 

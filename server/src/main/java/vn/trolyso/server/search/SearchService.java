@@ -86,6 +86,7 @@ public final class SearchService implements HttpService {
 
     private void documents(ServerRequest req, ServerResponse res) {
         Access.require(req, Scope.DOCUMENTS);
-        Json.send(res, Map.of("documents", DocumentListing.list(knowledgeBase(), services.documents().store())));
+        Json.send(res, Map.of("documents", DocumentListing.list(knowledgeBase(), services.documents().store()),
+                "timeZone", services.config().reports().timeZone().getId())); // the admin page shows times in it
     }
 }

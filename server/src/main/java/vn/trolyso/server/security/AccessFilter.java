@@ -11,6 +11,7 @@ import io.helidon.webserver.http.ServerRequest;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,8 +40,13 @@ public final class AccessFilter implements Filter {
     private final TrustedProxies proxies;
 
     public AccessFilter(ServerConfig config, AdminAuth admin) {
+        this(config, admin, new ApiKeyRegistry(config.apiKeys()));
+    }
+
+    /** @param keys the keys in force (the environment's and the admin page's) */
+    public AccessFilter(ServerConfig config, AdminAuth admin, ApiKeyRegistry keys) {
         this.config = config;
-        this.keys = new ApiKeyRegistry(config.apiKeys());
+        this.keys = keys;
         this.admin = admin;
         this.perIp = new TokenBucketLimiter(config.limits().ratePerMinuteIp(), config.limits().rateBurst());
         this.perKey = new TokenBucketLimiter(config.limits().ratePerMinuteKey(), config.limits().rateBurst());
@@ -81,6 +87,10 @@ public final class AccessFilter implements Filter {
         if (presented.isPresent()) {
             ApiKey key = keys.find(presented.get()).orElseThrow(() -> new ApiException(Status.UNAUTHORIZED_401,
                     "invalid_api_key", "Khóa API không hợp lệ."));
+            if (key.expired(Instant.now())) {
+                throw new ApiException(Status.UNAUTHORIZED_401, "expired_api_key",
+                        "Khóa API đã hết hạn. Quản trị viên cần tạo khóa mới trong trang quản trị Khóa API.");
+            }
             return new ClientIdentity(key.id(), key.scopes(), false, ip);
         }
         if (config.requireApiKey() && !adminOnly) {

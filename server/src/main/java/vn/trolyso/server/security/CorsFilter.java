@@ -30,9 +30,19 @@ public final class CorsFilter implements Filter {
     private static final String EXPOSED = "Retry-After, Content-Disposition";
 
     private final List<String> allowedOrigins;
+    private final ApiKeyRegistry keys;
 
     public CorsFilter(List<String> allowedOrigins) {
+        this(allowedOrigins, new ApiKeyRegistry(List.of()));
+    }
+
+    /**
+     * @param keys a key that names its own origins (created in the admin page) is usable from exactly those, whether
+     *             or not they are in {@code allowedOrigins}: a school adds a portal without a restart
+     */
+    public CorsFilter(List<String> allowedOrigins, ApiKeyRegistry keys) {
         this.allowedOrigins = List.copyOf(allowedOrigins);
+        this.keys = keys;
     }
 
     @Override
@@ -54,8 +64,12 @@ public final class CorsFilter implements Filter {
             res.status(Status.NO_CONTENT_204).send();
             return;
         }
-        if (!allowed(origin.get())) {
-            ApiErrors.send(res, Status.FORBIDDEN_403, "origin_not_allowed", refusal(origin.get()));
+        Optional<ApiKey> key = req.headers().first(HeaderNames.create(AccessFilter.API_KEY_HEADER))
+                .map(String::strip).filter(k -> !k.isEmpty()).flatMap(keys::find)
+                .filter(k -> !k.allowedOrigins().isEmpty());
+        if (key.isPresent() ? !key.get().allowsOrigin(origin.get()) : !allowed(origin.get())) {
+            ApiErrors.send(res, Status.FORBIDDEN_403, "origin_not_allowed",
+                    key.isPresent() ? keyRefusal(origin.get()) : refusal(origin.get()));
             return;
         }
         chain.proceed();
@@ -64,7 +78,14 @@ public final class CorsFilter implements Filter {
     /** The Vietnamese reason, naming the origin and the setting an administrator changes. */
     public static String refusal(String origin) {
         return "Trang web " + origin + " chưa được phép dùng trợ lý. Quản trị viên cần thêm địa chỉ này vào biến "
-                + "TROLYSO_ALLOWED_ORIGINS (cách nhau bằng dấu phẩy) rồi khởi động lại dịch vụ.";
+                + "TROLYSO_ALLOWED_ORIGINS (cách nhau bằng dấu phẩy) rồi khởi động lại dịch vụ, hoặc tạo cho trang này "
+                + "một khóa API có mục \"Trang web được phép\" trong trang quản trị Khóa API.";
+    }
+
+    /** The reason when the page's API key names other origins than the page's. */
+    static String keyRefusal(String origin) {
+        return "Trang web " + origin + " không nằm trong danh sách trang web được phép dùng khóa API này. Quản trị "
+                + "viên cần tạo khóa mới cho trang này trong trang quản trị Khóa API.";
     }
 
     private boolean allowed(String origin) {

@@ -26,14 +26,15 @@ final class RouteScopes {
     }
 
     /**
-     * Admin-only routes: {@code /api/v1/admin/…}, the reports ({@code /api/v1/reports/…}) and the document
-     * administration (every method on {@code /api/v1/documents/…}, POST on {@code /api/v1/documents}) and the
-     * school's training modules (POST on {@code /api/v1/materials}, DELETE on {@code /api/v1/materials/{id}}; reading
+     * Admin-only routes: {@code /api/v1/admin/…}, the reports ({@code /api/v1/reports/…}), the API keys
+     * ({@code /api/v1/keys…}), the document administration (every method on {@code /api/v1/documents/…}, POST on
+     * {@code /api/v1/documents}) and the school's training modules (POST on {@code /api/v1/materials}, DELETE on {@code /api/v1/materials/{id}}; reading
      * them stays in the learning scope). They need the admin token, checked by the handler, instead of an API-key
      * scope.
      */
     static boolean adminOnly(Method method, String path) {
         return path.startsWith("/api/v1/admin/") || path.startsWith("/api/v1/reports/")
+                || path.equals("/api/v1/keys") || path.startsWith("/api/v1/keys/")
                 || path.startsWith("/api/v1/documents/")
                 || (path.equals("/api/v1/documents") && method.equals(Method.POST))
                 || (path.equals("/api/v1/materials") && method.equals(Method.POST))

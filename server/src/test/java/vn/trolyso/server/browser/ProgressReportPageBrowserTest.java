@@ -42,6 +42,9 @@ class ProgressReportPageBrowserTest {
                 WebElement pupils = browser.driver.findElement(By.cssSelector("section[data-group=pupils]"));
                 assertTrue(pupils.getText().contains("(1 người)"), pupils.getText());
                 assertTrue(browser.driver.findElement(By.id("status")).getText().contains(SCHOOL));
+                // the same clock as the other admin pages: the server's TROLYSO_TIME_ZONE, named
+                assertTrue(browser.driver.findElement(By.id("status")).getText().endsWith("(múi giờ Asia/Ho_Chi_Minh)."),
+                        browser.driver.findElement(By.id("status")).getText());
                 browser.screenshot("tien-do");
             }
         }

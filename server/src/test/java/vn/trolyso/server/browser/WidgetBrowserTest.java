@@ -36,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * document executes, keyboard, reload, phone width; and the learning tabs: assess → path → mark done, kept across a reload.
  */
 class WidgetBrowserTest {
+    private static final String ADMIN = "ma-quan-tri-widget";
     @TempDir
     static Path dataDir;
     private static TrolysoServer.Running server;
@@ -43,7 +44,7 @@ class WidgetBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServers.startWithKnowledge(dataDir, c -> c, services -> {
+        server = TestServers.startWithKnowledge(dataDir, c -> c.withAdminToken(ADMIN), services -> {
             List<DocumentSource> sources = new ArrayList<>(KnowledgeSources.defaults(dataDir));
             sources.add(new HostileDocumentSource());
             KnowledgeBase kb = KnowledgeBase.open(dataDir, sources);
@@ -196,6 +197,57 @@ class WidgetBrowserTest {
         browser.waitFor("the path after a reload", d -> browser.all("#tls-path .path li.done").size() == 1 ? true : null);
         browser.viewport(360, 740);
         browser.screenshot("phone-path");
+    }
+
+    @Test
+    void thumbsAreSvgIconsWithNamesAndADownVoteTakesACommentAndCanBeChanged() throws Exception {
+        browser.in("button.bubble").click();
+        browser.in(".sugg button").click();
+        lastAnswer();
+        String messageId = lastMessageId();
+        List<WebElement> thumbs = browser.all(".fb button");
+        assertEquals(2, thumbs.size());
+        assertEquals("Câu trả lời hữu ích", thumbs.get(0).getDomAttribute("aria-label"));
+        assertEquals("Câu trả lời chưa hữu ích", thumbs.get(1).getDomAttribute("aria-label"));
+        for (WebElement thumb : thumbs) {
+            assertEquals(1, thumb.findElements(By.cssSelector("svg path")).size(), "an inline SVG icon");
+            assertEquals("", thumb.getText(), "no emoji that renders as an empty box without an emoji font");
+        }
+
+        browser.in(".fb button[data-rating=down]").click();
+        WebElement comment = browser.in(".fbc textarea");
+        assertEquals("textarea Góp ý thêm", browser.focused(), "the comment box takes the focus after 👎");
+        assertEquals("down", storedRating(messageId), "the vote counts before any comment");
+        comment.sendKeys("Thiếu thời gian cụ thể của từng đợt");
+        browser.in(".fbc button").click();
+        browser.waitFor("the comment sent", d -> browser.all(".fbc").isEmpty() ? true : null);
+        assertEquals("true", browser.in(".fb button[data-rating=down]").getDomAttribute("aria-pressed"));
+        assertEquals(List.of("down|Thiếu thời gian cụ thể của từng đợt"), storedRatings(messageId));
+        // …and fills the admin page's "Góp ý kèm đánh giá chưa hài lòng"
+        var comments = TestServers.send(TestServers.request(server, "/api/v1/reports/feedback?rating=down")
+                .header("Authorization", "Bearer " + ADMIN).GET().build());
+        assertEquals(200, comments.statusCode(), comments.body());
+        assertTrue(comments.body().contains("\"comment\":\"Thiếu thời gian cụ thể của từng đợt\""), comments.body());
+
+        browser.in(".fb button[data-rating=up]").click(); // changing one's mind changes the vote, never adds one
+        browser.waitFor("thumbs up pressed",
+                d -> "true".equals(browser.in(".fb button[data-rating=up]").getDomAttribute("aria-pressed")) ? true : null);
+        assertEquals(List.of("up|null"), storedRatings(messageId));
+        browser.screenshot("widget-feedback");
+    }
+
+    private static List<String> storedRatings(String messageId) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = server.services().database().connection();
+             PreparedStatement ps = c.prepareStatement("SELECT rating, comment FROM feedback WHERE message_id = ?")) {
+            ps.setString(1, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1) + "|" + rs.getString(2));
+                }
+            }
+        }
+        return out;
     }
 
     private static String storedRating(String messageId) throws Exception {

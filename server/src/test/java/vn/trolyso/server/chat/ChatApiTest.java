@@ -143,6 +143,30 @@ class ChatApiTest {
                 assertEquals("Rất hữu ích", rs.getString(2));
             }
         }
+        // rating the same answer again, from the same voter, changes that rating instead of adding one
+        String voter = "{\"messageId\":\"" + messageId + "\",\"voterId\":\"navigateur-1\",";
+        assertEquals(201, TestServers.postJson(server, "/api/v1/feedback", voter + "\"rating\":\"down\"}").statusCode());
+        HttpResponse<String> changed = TestServers.postJson(server, "/api/v1/feedback",
+                voter + "\"rating\":\"down\",\"comment\":\"Thiếu nguồn\"}");
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertTrue(JSON.readTree(changed.body()).get("changed").asBoolean());
+        assertEquals(200, TestServers.postJson(server, "/api/v1/feedback",
+                "{\"messageId\":\"" + messageId + "\",\"rating\":\"down\"}").statusCode(), "no voter id: one per answer");
+        try (Connection c = server.services().database().connection();
+             PreparedStatement p = c.prepareStatement("SELECT voter_id, rating, comment FROM feedback WHERE message_id = ?"
+                     + " ORDER BY voter_id")) {
+            p.setString(1, messageId);
+            try (ResultSet rs = p.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("-|down|null", rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3));
+                assertTrue(rs.next());
+                assertEquals("navigateur-1|down|Thiếu nguồn", rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3));
+                assertFalse(rs.next());
+            }
+        }
+        assertEquals("invalid_voter_id", JSON.readTree(TestServers.postJson(server, "/api/v1/feedback",
+                "{\"messageId\":\"" + messageId + "\",\"rating\":\"up\",\"voterId\":\"a b\"}").body())
+                .at("/error/code").asText());
         HttpResponse<String> unknown = TestServers.postJson(server, "/api/v1/feedback",
                 "{\"messageId\":\"no-such-answer\",\"rating\":\"down\"}");
         assertEquals(404, unknown.statusCode());

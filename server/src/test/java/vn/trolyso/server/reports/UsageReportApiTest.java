@@ -106,6 +106,16 @@ class UsageReportApiTest {
     }
 
     @Test
+    void answersFromSourcesRatedDownAreListedAsPossiblyWrong() throws Exception {
+        JsonNode r = json(admin("/api/v1/reports/usage?" + PERIOD));
+        assertEquals(0, r.get("smallTalk").asLong());
+        assertEquals("[{\"messageId\":\"m5\",\"askedAt\":\"2026-11-03T16:00+07:00\","
+                + "\"question\":\"Kinh phí tập huấn Day of AI lấy từ nguồn nào?\",\"mode\":\"generative\","
+                + "\"citedDocuments\":[\"ke-hoach-tap-huan-day-of-ai-do-son\"],\"thumbsDown\":1,\"thumbsUp\":0,"
+                + "\"comment\":\"Thiếu số liệu <b>cụ thể</b>\"}]", r.get("possiblyWrong").toString());
+    }
+
+    @Test
     void unansweredQuestionsAreGroupedBySimilarWording() throws Exception {
         JsonNode groups = json(admin("/api/v1/reports/usage?" + PERIOD)).get("unanswered");
         assertEquals(3, groups.size(), groups.toString());
@@ -147,7 +157,10 @@ class UsageReportApiTest {
             assertTrue(lines.contains(expected), expected + " in\n" + csv);
         }
         assertTrue(csv.contains("\r\n"), "CRLF line ends for spreadsheets");
-        assertEquals(1 + 5 + 3 + 4 + 5 + 3 + 3, lines.size(), csv);
+        assertTrue(lines.contains("possibly_wrong,Kinh phí tập huấn Day of AI lấy từ nguồn nào?,2026-11-03T09:00Z,,,1,"
+                + "Thiếu số liệu <b>cụ thể</b>"), csv);
+        assertTrue(lines.contains("summary,small_talk,0,,,,"), csv);
+        assertEquals(1 + 5 + 3 + 4 + 5 + 3 + 1 + 1 + 3, lines.size(), csv);
     }
 
     @Test

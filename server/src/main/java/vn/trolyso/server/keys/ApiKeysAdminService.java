@@ -1,0 +1,252 @@
+package vn.trolyso.server.keys;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import vn.trolyso.server.AppServices;
+import vn.trolyso.server.http.ApiErrors;
+import vn.trolyso.server.http.ApiException;
+import vn.trolyso.server.http.Json;
+import vn.trolyso.server.http.JsonBody;
+import vn.trolyso.server.http.TextInput;
+import vn.trolyso.server.security.AdminAuth;
+import vn.trolyso.server.security.ApiKey;
+import vn.trolyso.server.security.ManagedApiKeys;
+import vn.trolyso.server.security.Scope;
+
+/**
+ * API keys managed by the administrator (admin token): {@code POST /keys} creates one and answers 201 with the key —
+ * the only time it is shown —, {@code GET /keys} lists them without secrets (the environment's keys too, read-only),
+ * {@code DELETE /keys/{id}} revokes one. Changes apply to the next request (see {@link ManagedApiKeys}).
+ *
+ * <p>A key that names allowed origins is meant for a page (the widget): anyone who opens the page can read it, so it
+ * may only have the widget's scopes ({@link Scope#WIDGET}).
+ */
+public final class ApiKeysAdminService implements HttpService {
+    static final int MAX_NAME_CHARS = 100;
+    static final int MAX_ORIGINS = 20;
+
+    private final AppServices services;
+    private final AdminAuth admin;
+    private final ZoneId zone;
+
+    public ApiKeysAdminService(AppServices services, AdminAuth admin) {
+        this.services = services;
+        this.admin = admin;
+        this.zone = services.config().reports().timeZone();
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/keys", this::create)
+                .get("/keys", this::list)
+                .any("/keys", ApiErrors.methodNotAllowed("GET", "POST"))
+                .delete("/keys/{id}", this::revoke)
+                .any("/keys/{id}", ApiErrors.methodNotAllowed("DELETE"));
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        admin.require(req);
+        ObjectNode body = JsonBody.readObject(req, services.config().limits().maxBodyBytes());
+        String name = name(JsonBody.optionalString(body, "name"));
+        Set<Scope> scopes = scopes(body.get("scopes"));
+        List<String> origins = origins(body.get("allowedOrigins"));
+        Instant now = Instant.now();
+        Instant expiresAt = expiry(JsonBody.optionalString(body, "expiresAt"), now);
+        if (!origins.isEmpty() && !Scope.WIDGET.containsAll(scopes)) {
+            throw ApiErrors.badRequest("browser_key_scope", "Khóa dùng trên trang web (có danh sách trang web được "
+                    + "phép) chỉ được có quyền của widget (chat, learning): ai mở trang cũng đọc được khóa. Khóa có "
+                    + "quyền khác chỉ dùng từ máy chủ của cổng thông tin, không ghi trang web được phép.");
+        }
+        ManagedApiKeys.Created created = services.managedApiKeys().create(name, scopes, origins, expiresAt, now);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", created.managed().key().id());
+        out.put("key", created.secret());
+        out.putAll(describe(created.managed(), now));
+        res.header(HeaderNames.LOCATION, "/api/v1/keys/" + created.managed().key().id());
+        Json.send(res, Status.CREATED_201, out);
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        admin.require(req);
+        Instant now = Instant.now();
+        List<Map<String, Object>> keys = new ArrayList<>();
+        services.managedApiKeys().list().forEach(m -> keys.add(describe(m, now)));
+        List<Map<String, Object>> environment = new ArrayList<>();
+        for (ApiKey k : services.apiKeys().environmentKeys()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("id", k.id());
+            e.put("scopes", scopeNames(k.scopes()));
+            e.put("source", "environment");
+            environment.add(e);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("keys", keys);
+        out.put("environmentKeys", environment);
+        out.put("timeZone", zone.getId());
+        Json.send(res, out);
+    }
+
+    private void revoke(ServerRequest req, ServerResponse res) {
+        admin.require(req);
+        String id = req.path().pathParameters().get("id");
+        if (services.apiKeys().environmentKeys().stream().anyMatch(k -> k.id().equals(id))) {
+            throw new ApiException(Status.CONFLICT_409, "environment_key", "Khóa \"" + id + "\" được khai báo trong "
+                    + "biến môi trường TROLYSO_API_KEYS: hãy bỏ nó ở đó rồi khởi động lại dịch vụ.");
+        }
+        Instant now = Instant.now();
+        ManagedApiKeys.Managed m = services.managedApiKeys().revoke(id, now).orElseThrow(() ->
+                ApiErrors.notFound("unknown_api_key", "Không tìm thấy khóa API \"" + id + "\"."));
+        Json.send(res, describe(m, now));
+    }
+
+    private Map<String, Object> describe(ManagedApiKeys.Managed m, Instant now) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", m.key().id());
+        out.put("name", m.name());
+        out.put("keyPrefix", m.keyPrefix());
+        out.put("scopes", scopeNames(m.key().scopes()));
+        out.put("allowedOrigins", m.key().allowedOrigins());
+        out.put("createdAt", local(m.createdAt()));
+        out.put("expiresAt", local(m.key().expiresAt()));
+        out.put("revokedAt", local(m.revokedAt()));
+        out.put("status", m.status(now));
+        out.put("source", "admin");
+        return out;
+    }
+
+    /** An instant as an ISO date-time with the offset of the server's time zone (the admin pages show it as is). */
+    private String local(Instant t) {
+        return t == null ? null : OffsetDateTime.ofInstant(t, zone).toString();
+    }
+
+    private static List<String> scopeNames(Set<Scope> scopes) {
+        return EnumSet.copyOf(scopes).stream().map(Scope::apiName).toList();
+    }
+
+    private static String name(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw ApiErrors.badRequest("missing_name", "Hãy đặt tên cho khóa (ví dụ: \"Cổng thông tin trường\").");
+        }
+        TextInput.requireClean("name", raw);
+        String name = raw.strip();
+        if (TextInput.length(name) > MAX_NAME_CHARS) {
+            throw ApiErrors.badRequest("name_too_long", "Tên khóa tối đa " + MAX_NAME_CHARS + " ký tự.");
+        }
+        return name;
+    }
+
+    private static Set<Scope> scopes(JsonNode node) {
+        List<String> names = strings(node, "scopes");
+        if (names.isEmpty()) {
+            throw ApiErrors.badRequest("missing_scopes", "Hãy chọn ít nhất một quyền cho khóa (ví dụ: \"widget\").");
+        }
+        try {
+            return Scope.parse(names);
+        } catch (IllegalArgumentException e) {
+            throw ApiErrors.badRequest("invalid_scope", "Quyền không hợp lệ. Các quyền: chat, search, documents, "
+                    + "framework, learning, hoặc nhóm widget (chat + learning), portal (tất cả).");
+        }
+    }
+
+    private static List<String> origins(JsonNode node) {
+        Set<String> origins = new LinkedHashSet<>();
+        for (String raw : strings(node, "allowedOrigins")) {
+            String o = raw.strip().toLowerCase(Locale.ROOT);
+            if (o.endsWith("/")) {
+                o = o.substring(0, o.length() - 1);
+            }
+            if (!o.isEmpty()) {
+                origins.add(checkOrigin(o));
+            }
+        }
+        if (origins.size() > MAX_ORIGINS) {
+            throw ApiErrors.badRequest("too_many_origins", "Tối đa " + MAX_ORIGINS + " trang web cho một khóa.");
+        }
+        return List.copyOf(origins);
+    }
+
+    /** scheme://host[:port], nothing more: that is what a browser sends as Origin. */
+    static String checkOrigin(String origin) {
+        ApiException invalid = ApiErrors.badRequest("invalid_origin", "Địa chỉ trang web \"" + origin + "\" không hợp "
+                + "lệ. Hãy ghi dạng https://truong.edu.vn (không có đường dẫn phía sau).");
+        try {
+            URI uri = URI.create(origin);
+            boolean ok = uri.getScheme() != null && (uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                    && uri.getHost() != null && uri.getRawUserInfo() == null
+                    && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null;
+            if (!ok) {
+                throw invalid;
+            }
+            return origin;
+        } catch (IllegalArgumentException e) {
+            throw invalid;
+        }
+    }
+
+    /** "yyyy-mm-dd" (valid through the end of that day in the server's zone) or an ISO date-time; null = never. */
+    private Instant expiry(String raw, Instant now) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        Instant at;
+        try {
+            String s = raw.strip();
+            at = s.length() == 10 ? LocalDate.parse(s).plusDays(1).atStartOfDay(zone).toInstant()
+                    : OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeException e) {
+            throw ApiErrors.badRequest("invalid_expiry", "Ngày hết hạn không hợp lệ. Hãy ghi dạng yyyy-mm-dd, ví dụ "
+                    + "2026-12-31.");
+        }
+        if (!at.isAfter(now)) {
+            throw ApiErrors.badRequest("expiry_in_past", "Ngày hết hạn phải ở tương lai.");
+        }
+        return at;
+    }
+
+    /** A JSON array of strings, or one string holding a comma/space/newline separated list. */
+    private static List<String> strings(JsonNode node, String field) {
+        List<String> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (node.isTextual()) {
+            for (String s : node.asText().split("[,\\s]+")) {
+                if (!s.isBlank()) {
+                    out.add(s);
+                }
+            }
+            return out;
+        }
+        if (!node.isArray()) {
+            throw ApiErrors.invalidField(field, "phải là danh sách chuỗi ký tự.");
+        }
+        for (JsonNode n : node) {
+            if (!n.isTextual()) {
+                throw ApiErrors.invalidField(field, "phải là danh sách chuỗi ký tự.");
+            }
+            out.add(n.asText());
+        }
+        return out;
+    }
+}
