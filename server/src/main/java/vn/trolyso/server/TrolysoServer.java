@@ -9,7 +9,7 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 import java.util.logging.Logger;
-import vn.trolyso.assistant.llm.OllamaStatus;
+import vn.trolyso.assistant.llm.GenerativeHealth;
 import vn.trolyso.knowledge.search.dense.EmbeddingRetriever;
 import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.http.ApiErrors;
@@ -112,12 +112,15 @@ public final class TrolysoServer {
 
     /** Ready = the index is loaded. Ollama is only a detail: the no-LLM mode serves without it. */
     private static HealthCheckResponse readiness(AppServices services) {
-        OllamaStatus ollama = services.ollamaStatus();
+        GenerativeHealth generative = services.ollamaGateway().health();
         HealthCheckResponse.Builder b = HealthCheckResponse.builder()
                 .status(services.ready())
                 .detail("index", services.ready() ? "loaded" : services.loadError().isEmpty() ? "loading" : "failed")
-                .detail("ollama", ollama.state())
-                .detail("mode", ollama.usable() ? "generative" : "no-llm");
+                .detail("ollama", generative.state())
+                .detail("mode", services.ollamaGateway().available() ? "generative" : "no-llm");
+        if (!generative.ready()) {
+            b.detail("ollama_detail", generative.detail());
+        }
         services.knowledgeBase().ifPresent(kb -> b.detail("documents", kb.status().documents())
                 .detail("passages", kb.status().chunks()));
         b.detail("semantic_search", services.semanticSearch().map(r -> describe(r.coverage())).orElse("off"));
