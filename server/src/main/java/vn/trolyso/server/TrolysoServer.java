@@ -8,11 +8,15 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
+import io.helidon.webserver.http1.Http1Config;
+import java.time.Duration;
 import java.util.logging.Logger;
 import vn.trolyso.assistant.llm.GenerativeHealth;
 import vn.trolyso.knowledge.search.dense.EmbeddingRetriever;
 import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.http.ApiErrors;
+import vn.trolyso.server.http.ConnectionGuard;
+import vn.trolyso.server.http.DisconnectLogFilter;
 import vn.trolyso.server.observe.RequestMetricsFilter;
 import vn.trolyso.server.security.AccessFilter;
 import vn.trolyso.server.security.AdminAuth;
@@ -63,14 +67,30 @@ public final class TrolysoServer {
         }
     }
 
-    /** Starts the server around already-built services (tests, eval). */
+    /** Starts the server around already-built services (tests, eval), connections guarded as the environment says. */
     public static Running start(ServerConfig config, AppServices services) {
+        return start(config, services, ConnectionGuard.Settings.from(System.getenv()));
+    }
+
+    /**
+     * As {@link #start(ServerConfig, AppServices)} with these connection limits. Helidon's own settings bound the
+     * connections open at once and close a connection that sends no request line for the idle timeout; the header and
+     * body read timeouts, which Helidon's NIO connections do not apply, come from {@link ConnectionGuard}.
+     */
+    public static Running start(ServerConfig config, AppServices services, ConnectionGuard.Settings connections) {
         AdminAuth admin = new AdminAuth(config.adminToken());
+        ConnectionGuard.configure(connections);
+        Duration idle = connections.idleTimeout();
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
                 .featuresDiscoverServices(false)
                 .shutdownHook(false)
+                .maxTcpConnections(connections.maxConnections())
+                .idleConnectionTimeout(idle)
+                .idleConnectionPeriod(idle.dividedBy(4).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                        : idle.dividedBy(4))
+                .addProtocol(Http1Config.builder().addReceiveListener(ConnectionGuard.headerListener()).build())
                 .addFeature(observe(services))
                 .addFeature(StaticContentFeature.builder()
                         .addClasspath(cp -> cp.location("web").context("/").welcome("index.html"))
@@ -78,6 +98,7 @@ public final class TrolysoServer {
                 .routing(routing -> routing(routing, config, services, admin))
                 .build()
                 .start();
+        DisconnectLogFilter.install(); // after the start: Helidon resets the logging configuration when it starts
         if (!server.isRunning() || server.port() < 0) {
             // Helidon logs a failed bind and returns a server without a port instead of throwing.
             server.stop();

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import vn.trolyso.server.http.ApiErrors;
+import vn.trolyso.server.http.ConnectionGuard;
 import vn.trolyso.server.http.ApiException;
 
 /**
@@ -66,13 +67,14 @@ public final class MultipartForm {
         long maxBytes = maxFileBytes + FRAMING_MARGIN;
         OptionalLong declared = req.headers().contentLength();
         if (declared.isPresent() && declared.getAsLong() > maxBytes) {
+            ConnectionGuard.drain(req.content().inputStream(), declared.getAsLong());
             throw tooLarge(maxFileBytes);
         }
         if (!req.content().hasEntity()) {
             throw malformed();
         }
         byte[] body;
-        try (InputStream in = req.content().inputStream()) {
+        try (InputStream in = ConnectionGuard.guard(req.content().inputStream())) {
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
