@@ -8,6 +8,7 @@ import vn.trolyso.eval.framework.FrameworkEvalCommand;
 import vn.trolyso.eval.qa.QaSetsCommand;
 import vn.trolyso.eval.retrieval.RetrievalCommand;
 import vn.trolyso.eval.server.ServerBenchCommand;
+import vn.trolyso.eval.stream.StreamBenchCommand;
 
 /**
  * Entry point of the benchmarks: {@code java -jar eval/target/eval.jar <command> [options]} (or
@@ -20,7 +21,8 @@ public final class Main {
             new QaSetsCommand(),
             new FrameworkEvalCommand(),
             new AnswersCommand(),
-            new ServerBenchCommand());
+            new ServerBenchCommand(),
+            new StreamBenchCommand());
 
     private Main() {
     }

@@ -87,8 +87,8 @@ public record OllamaSettings(boolean enabled, String baseUrl, String model, int 
         if (failureThreshold < 1) {
             throw new IllegalArgumentException("failureThreshold must be at least 1: " + failureThreshold);
         }
-        if (numParallel < 1 || numParallel > 64) {
-            throw new IllegalArgumentException("numParallel must be 1–64: " + numParallel);
+        if (numParallel < 1 || numParallel > 1024) {
+            throw new IllegalArgumentException("numParallel must be 1–1024: " + numParallel);
         }
         if (maxQueued < 0 || maxQueued > 10_000) {
             throw new IllegalArgumentException("maxQueued must be 0–10000: " + maxQueued);
