@@ -218,11 +218,16 @@ final class PacedOllama implements AutoCloseable {
         out.flush();
     }
 
+    /** One HTTP chunk in one write (one packet), as a real server's flush per NDJSON line sends it. */
     private static void chunk(OutputStream out, String text) throws IOException {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        out.write((Integer.toHexString(b.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(b);
-        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] size = (Integer.toHexString(b.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[size.length + b.length + 2];
+        System.arraycopy(size, 0, all, 0, size.length);
+        System.arraycopy(b, 0, all, size.length, b.length);
+        all[all.length - 2] = '\r';
+        all[all.length - 1] = '\n';
+        out.write(all);
         out.flush();
     }
 

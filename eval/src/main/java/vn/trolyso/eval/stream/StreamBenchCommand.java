@@ -58,7 +58,7 @@ public final class StreamBenchCommand implements EvalCommand {
             "Kế hoạch đặt ra những chỉ tiêu nào cho năm 2025?",
             "Giáo viên cần được bồi dưỡng những kỹ năng số nào?",
             "Kinh phí thực hiện kế hoạch lấy từ đâu?");
-    /** Timeouts of the bench's gateway, short so the fault table runs in seconds (production: 60 s / 30 s). */
+    /** Timeouts of the fault table's gateway, short so it runs in seconds (production: 60 s / 30 s). */
     private static final Duration FIRST_TOKEN_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration STALL_TIMEOUT = Duration.ofSeconds(5);
 
@@ -90,7 +90,7 @@ public final class StreamBenchCommand implements EvalCommand {
         TrolysoServer.Running server = null;
         try (PacedOllama ollama = new PacedOllama(MODEL, tokens, rate)) {
             dataDir = Files.createTempDirectory("trolyso-stream-bench");
-            server = start(dataDir, ollama, levels.stream().mapToInt(i -> i).max().orElse(1));
+            server = start(dataDir.resolve("load"), ollama, levels.stream().mapToInt(i -> i).max().orElse(1), false);
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(Executors.newVirtualThreadPerTaskExecutor())
                     .connectTimeout(Duration.ofSeconds(10)).build();
@@ -130,7 +130,10 @@ public final class StreamBenchCommand implements EvalCommand {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("levels", rows);
             if (faults) {
-                List<Map<String, Object>> faultRows = faultTable(client, stream, ollama);
+                server.stop();
+                server = start(dataDir.resolve("faults"), ollama, 64, true);
+                List<Map<String, Object>> faultRows = faultTable(client,
+                        URI.create(server.baseUrl() + "/api/v1/chat/stream"), ollama);
                 figures.put("faults", faultRows);
             }
             JsonReport.writeIfRequested(args.out(), figures);
@@ -148,18 +151,23 @@ public final class StreamBenchCommand implements EvalCommand {
 
     /**
      * The production wiring with the bench's gateway: as many generation slots as streams (the stub, unlike one
-     * Ollama, runs them all at once), a breaker that does not open during the fault table, short timeouts.
+     * Ollama, runs them all at once), a breaker that does not open during the fault table; the production timeouts
+     * for the load levels, short ones for the fault table.
      */
-    private static TrolysoServer.Running start(Path dataDir, PacedOllama ollama, int maxStreams) {
+    private static TrolysoServer.Running start(Path dataDir, PacedOllama ollama, int maxStreams, boolean shortTimeouts)
+            throws IOException {
+        Files.createDirectories(dataDir);
         ServerConfig config = ServerConfig.load(Map.of("SERVER_HOST", "127.0.0.1", "SERVER_PORT", "0",
                 "TROLYSO_DATA_DIR", dataDir.toString(), "OLLAMA_BASE_URL", ollama.baseUrl(), "OLLAMA_MODEL", MODEL,
                 "TROLYSO_RATE_PER_MINUTE_IP", "10000000", "TROLYSO_RATE_BURST", "1000000",
                 "TROLYSO_LOG_QUESTIONS", "false"));
         OllamaSettings settings = AppServices.ollamaSettings(config)
                 .withConcurrency(Math.min(1024, maxStreams), OllamaSettings.DEFAULT_MAX_QUEUE)
-                .withCircuit(1_000_000, Duration.ofSeconds(1))
-                .withStallTimeout(STALL_TIMEOUT);
-        settings = settings.withTimeouts(settings.connectTimeout(), FIRST_TOKEN_TIMEOUT, settings.overallDeadline());
+                .withCircuit(1_000_000, Duration.ofSeconds(1));
+        if (shortTimeouts) {
+            settings = settings.withStallTimeout(STALL_TIMEOUT)
+                    .withTimeouts(settings.connectTimeout(), FIRST_TOKEN_TIMEOUT, settings.overallDeadline());
+        }
         Database db = Database.open(config.dataDir());
         AppServices services = AppServices.builder(config).database(db).closeOnShutdown(db)
                 .ollama(OllamaGateway.create(settings)).build();
@@ -299,19 +307,21 @@ public final class StreamBenchCommand implements EvalCommand {
                         event = line.substring(6).strip();
                     } else if (line.startsWith("data:")) {
                         long now = System.nanoTime();
+                        if (event.equals("token") && first != 0) {
+                            // the client's own cost stays small: only the first token's JSON is parsed
+                            notice |= line.contains("Câu trả lời bị gián đoạn");
+                            tokenTimes.add(now);
+                            continue;
+                        }
                         JsonNode data = JSON.readTree(line.substring(5).strip());
                         switch (event) {
                             case "token" -> {
                                 String text = data.path("text").asText();
-                                if (first == 0) {
-                                    first = now;
-                                    if (text.startsWith("g")) {
-                                        generation = parseGeneration(text);
-                                    }
+                                first = now;
+                                if (text.startsWith("g")) {
+                                    generation = parseGeneration(text);
                                 }
-                                if (text.contains("Câu trả lời bị gián đoạn")) {
-                                    notice = true;
-                                }
+                                notice |= text.contains("Câu trả lời bị gián đoạn");
                                 tokenTimes.add(now);
                             }
                             case "done" -> {
