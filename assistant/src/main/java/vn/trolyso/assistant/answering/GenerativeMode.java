@@ -88,8 +88,13 @@ final class GenerativeMode {
                         e.reason().apiName());
                 throw e;
             }
-            LOG.log(Level.WARNING, "LLM stream broke off ({0}); ending the answer with a notice",
-                    e.reason().apiName());
+            if (Thread.currentThread().isInterrupted()) {
+                // Cancelled by the caller (the client left, or the server's answer timeout): not an LLM fault.
+                LOG.log(Level.FINE, "Answer cancelled while streaming");
+            } else {
+                LOG.log(Level.WARNING, "LLM stream broke off ({0}); ending the answer with a notice",
+                        e.reason().apiName());
+            }
             // The sources of a broken stream are unknown here, so its markers cannot be mapped: drop them.
             String notice = "\n\n" + e.vietnameseMessage();
             tokens.onToken(notice);

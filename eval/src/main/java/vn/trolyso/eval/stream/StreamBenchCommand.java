@@ -98,7 +98,7 @@ public final class StreamBenchCommand implements EvalCommand {
             runLevel(client, stream, ollama, Math.min(20, levels.getFirst())); // warm-up: JIT, caches
 
             Table table = new Table("streams", "run", "errors", "not generative", "first-token lag p50 ms",
-                    "p99 ms", "total over floor p50 ms", "p99 ms", "burst", "peak RSS MB", "peak threads");
+                    "p99 ms", "total over floor p50 ms", "p99 ms", "burst", "peak RSS MB", "anon MB", "peak threads");
             List<Map<String, Object>> rows = new ArrayList<>();
             boolean met = true;
             for (int n : levels) {
@@ -107,13 +107,13 @@ public final class StreamBenchCommand implements EvalCommand {
                     Result res = runLevel(client, stream, ollama, n);
                     results.add(res);
                     table.row(n, r, res.errors, res.notGenerative, ms(res.lagP50), ms(res.lagP99), ms(res.overP50),
-                            ms(res.overP99), res.bursts, res.peakRssMb, res.peakThreads);
+                            ms(res.overP99), res.bursts, res.peakRssMb, res.peakAnonMb, res.peakThreads);
                     rows.add(res.json(n, r));
                 }
                 if (runs > 1) {
                     Result m = Result.median(results);
                     table.row(n, "median", m.errors, m.notGenerative, ms(m.lagP50), ms(m.lagP99), ms(m.overP50),
-                            ms(m.overP99), m.bursts, m.peakRssMb, m.peakThreads);
+                            ms(m.overP99), m.bursts, m.peakRssMb, m.peakAnonMb, m.peakThreads);
                     rows.add(m.json(n, 0));
                 }
                 Result m = Result.median(results);
@@ -187,7 +187,7 @@ public final class StreamBenchCommand implements EvalCommand {
 
     /** One level's figures (times in nanoseconds). */
     private record Result(int errors, int notGenerative, long lagP50, long lagP99, long overP50, long overP99,
-                          int bursts, long peakRssMb, int peakThreads) {
+                          int bursts, long peakRssMb, long peakAnonMb, int peakThreads) {
         Map<String, Object> json(int streams, int run) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("streams", streams);
@@ -200,6 +200,7 @@ public final class StreamBenchCommand implements EvalCommand {
             m.put("totalOverFloorP99Ms", overP99 / 1e6);
             m.put("burstStreams", bursts);
             m.put("peakRssMb", peakRssMb);
+            m.put("peakRssAnonMb", peakAnonMb);
             m.put("peakPlatformThreads", peakThreads);
             return m;
         }
@@ -208,7 +209,7 @@ public final class StreamBenchCommand implements EvalCommand {
             return new Result((int) med(rs, Result::errors), (int) med(rs, Result::notGenerative),
                     (long) med(rs, Result::lagP50), (long) med(rs, Result::lagP99), (long) med(rs, Result::overP50),
                     (long) med(rs, Result::overP99), (int) med(rs, Result::bursts), (long) med(rs, Result::peakRssMb),
-                    (int) med(rs, Result::peakThreads));
+                    (long) med(rs, Result::peakAnonMb), (int) med(rs, Result::peakThreads));
         }
 
         private static double med(List<Result> rs, ToDoubleFunction<Result> f) {
@@ -221,10 +222,12 @@ public final class StreamBenchCommand implements EvalCommand {
         ollama.forget();
         AtomicBoolean sampling = new AtomicBoolean(true);
         AtomicLong peakRss = new AtomicLong();
+        AtomicLong peakAnon = new AtomicLong();
         AtomicLong peakThreads = new AtomicLong();
         Thread sampler = Thread.ofPlatform().daemon().start(() -> {
             while (sampling.get()) {
-                peakRss.accumulateAndGet(rssKb(), Math::max);
+                peakRss.accumulateAndGet(statusKb("VmRSS:"), Math::max);
+                peakAnon.accumulateAndGet(statusKb("RssAnon:"), Math::max);
                 peakThreads.accumulateAndGet(ManagementFactory.getThreadMXBean().getThreadCount(), Math::max);
                 sleep(100);
             }
@@ -270,7 +273,7 @@ public final class StreamBenchCommand implements EvalCommand {
             }
         }
         return new Result(errors, notGenerative, pct(lags, 0.5), pct(lags, 0.99), pct(overs, 0.5), pct(overs, 0.99),
-                bursts, peakRss.get() / 1024, (int) peakThreads.get());
+                bursts, peakRss.get() / 1024, peakAnon.get() / 1024, (int) peakThreads.get());
     }
 
     /** Sends one streamed chat and reads its events; leaves after {@code leaveAfter} when it is positive. */
@@ -437,10 +440,14 @@ public final class StreamBenchCommand implements EvalCommand {
         return String.format("%.0f", nanos / 1e6);
     }
 
-    /** VmRSS of this process in kB (0 where /proc is missing). */
-    private static long rssKb() {
+    /**
+     * A /proc/self/status figure of this process in kB (0 where /proc is missing): VmRSS, the whole resident size, and
+     * RssAnon, its anonymous part (heap, stacks, buffers; not the memory-mapped index files, which are shared page
+     * cache).
+     */
+    private static long statusKb(String field) {
         try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
-            return lines.filter(l -> l.startsWith("VmRSS:")).findFirst()
+            return lines.filter(l -> l.startsWith(field)).findFirst()
                     .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).orElse(0L);
         } catch (IOException | RuntimeException e) {
             return 0;
