@@ -6,7 +6,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +21,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -75,7 +75,7 @@ public final class StreamBenchCommand implements EvalCommand {
 
     @Override
     public int run(List<String> rawArgs) {
-        Set<String> options = Set.of("streams", "runs", "tokens", "rate", "faults", "out");
+        Set<String> options = Set.of("streams", "runs", "tokens", "rate", "faults", "server-heap", "out");
         EvalArgs args = EvalArgs.parse(rawArgs, options).requireKnown(options);
         List<Integer> levels = Arrays.stream(args.value("streams", "50,200,500").split(","))
                 .map(String::strip).map(Integer::parseInt).toList();
@@ -86,25 +86,41 @@ public final class StreamBenchCommand implements EvalCommand {
         if (levels.stream().anyMatch(l -> l < 1 || l > 1000) || runs < 1 || runs > 10 || tokens < 10 || rate <= 0) {
             throw new EvalArgs.UsageException("--streams each 1–1000, --runs 1–10, --tokens ≥ 10, --rate > 0");
         }
+        Optional<String> serverHeap = args.value("server-heap");
         Path dataDir = null;
         TrolysoServer.Running server = null;
+        ServerProcess child = null;
         try (PacedOllama ollama = new PacedOllama(MODEL, tokens, rate)) {
             dataDir = Files.createTempDirectory("trolyso-stream-bench");
-            server = start(dataDir.resolve("load"), ollama, levels.stream().mapToInt(i -> i).max().orElse(1), false);
+            int maxStreams = levels.stream().mapToInt(i -> i).max().orElse(1);
+            URI base;
+            long pid;
+            if (serverHeap.isPresent()) {
+                // The server alone in its own JVM (java -Xmx<heap> … vn.trolyso.server.Main), so that its RSS and
+                // threads are measured without the clients and the stub.
+                child = ServerProcess.start(dataDir.resolve("load"), ollama.baseUrl(), MODEL, maxStreams,
+                        serverHeap.get());
+                base = child.baseUrl();
+                pid = child.pid();
+            } else {
+                server = start(dataDir.resolve("load"), ollama, maxStreams, false);
+                base = URI.create(server.baseUrl());
+                pid = ProcessHandle.current().pid();
+            }
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(Executors.newVirtualThreadPerTaskExecutor())
                     .connectTimeout(Duration.ofSeconds(10)).build();
-            URI stream = URI.create(server.baseUrl() + "/api/v1/chat/stream");
-            runLevel(client, stream, ollama, Math.min(20, levels.getFirst())); // warm-up: JIT, caches
+            URI stream = base.resolve("/api/v1/chat/stream");
+            runLevel(client, stream, ollama, Math.min(20, levels.getFirst()), pid); // warm-up: JIT, caches
 
             Table table = new Table("streams", "run", "errors", "not generative", "first-token lag p50 ms",
-                    "p99 ms", "total over floor p50 ms", "p99 ms", "burst", "peak RSS MB", "anon MB", "peak threads");
+                    "p99 ms", "total over floor p50 ms", "p99 ms", "burst", "peak RSS MB", "anon MB", "peak OS threads");
             List<Map<String, Object>> rows = new ArrayList<>();
             boolean met = true;
             for (int n : levels) {
                 List<Result> results = new ArrayList<>();
                 for (int r = 1; r <= runs; r++) {
-                    Result res = runLevel(client, stream, ollama, n);
+                    Result res = runLevel(client, stream, ollama, n, pid);
                     results.add(res);
                     table.row(n, r, res.errors, res.notGenerative, ms(res.lagP50), ms(res.lagP99), ms(res.overP50),
                             ms(res.overP99), res.bursts, res.peakRssMb, res.peakAnonMb, res.peakThreads);
@@ -123,14 +139,22 @@ public final class StreamBenchCommand implements EvalCommand {
             System.out.printf("stream-bench: POST /api/v1/chat/stream, fake Ollama %d tokens at %.0f tok/s "
                     + "(floor %d ms per answer), %d run(s) per level%n", tokens, rate, ollama.floor().toMillis(), runs);
             System.out.print(table.render());
-            System.out.printf("machine: %d cores, Java %s, max heap %d MB, load average %s%n",
-                    Runtime.getRuntime().availableProcessors(), Runtime.version(),
-                    Runtime.getRuntime().maxMemory() / (1024 * 1024), loadAverage());
+            System.out.printf("server: %s; machine: %d cores, Java %s, load average %s%n",
+                    serverHeap.map(h -> "own process, -Xmx" + h + " (RSS and threads of the server alone)")
+                            .orElse("in this process, max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                                    + " MB (RSS and threads include the clients and the stub)"),
+                    Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAverage());
 
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("levels", rows);
             if (faults) {
-                server.stop();
+                if (server != null) {
+                    server.stop();
+                }
+                if (child != null) {
+                    child.close();
+                    child = null;
+                }
                 server = start(dataDir.resolve("faults"), ollama, 64, true);
                 List<Map<String, Object>> faultRows = faultTable(client,
                         URI.create(server.baseUrl() + "/api/v1/chat/stream"), ollama);
@@ -144,6 +168,9 @@ public final class StreamBenchCommand implements EvalCommand {
         } finally {
             if (server != null) {
                 server.stop();
+            }
+            if (child != null) {
+                child.close();
             }
             deleteQuietly(dataDir);
         }
@@ -201,7 +228,7 @@ public final class StreamBenchCommand implements EvalCommand {
             m.put("burstStreams", bursts);
             m.put("peakRssMb", peakRssMb);
             m.put("peakRssAnonMb", peakAnonMb);
-            m.put("peakPlatformThreads", peakThreads);
+            m.put("peakOsThreads", peakThreads);
             return m;
         }
 
@@ -218,7 +245,7 @@ public final class StreamBenchCommand implements EvalCommand {
         }
     }
 
-    private static Result runLevel(HttpClient client, URI uri, PacedOllama ollama, int n) {
+    private static Result runLevel(HttpClient client, URI uri, PacedOllama ollama, int n, long serverPid) {
         ollama.forget();
         AtomicBoolean sampling = new AtomicBoolean(true);
         AtomicLong peakRss = new AtomicLong();
@@ -226,9 +253,9 @@ public final class StreamBenchCommand implements EvalCommand {
         AtomicLong peakThreads = new AtomicLong();
         Thread sampler = Thread.ofPlatform().daemon().start(() -> {
             while (sampling.get()) {
-                peakRss.accumulateAndGet(statusKb("VmRSS:"), Math::max);
-                peakAnon.accumulateAndGet(statusKb("RssAnon:"), Math::max);
-                peakThreads.accumulateAndGet(ManagementFactory.getThreadMXBean().getThreadCount(), Math::max);
+                peakRss.accumulateAndGet(statusKb(serverPid, "VmRSS:"), Math::max);
+                peakAnon.accumulateAndGet(statusKb(serverPid, "RssAnon:"), Math::max);
+                peakThreads.accumulateAndGet(statusKb(serverPid, "Threads:"), Math::max);
                 sleep(100);
             }
         });
@@ -441,12 +468,12 @@ public final class StreamBenchCommand implements EvalCommand {
     }
 
     /**
-     * A /proc/self/status figure of this process in kB (0 where /proc is missing): VmRSS, the whole resident size, and
+     * A /proc/&lt;pid&gt;/status figure of the server's process in kB (0 where /proc is missing): VmRSS, the whole resident size, and
      * RssAnon, its anonymous part (heap, stacks, buffers; not the memory-mapped index files, which are shared page
      * cache).
      */
-    private static long statusKb(String field) {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
+    private static long statusKb(long pid, String field) {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/" + pid + "/status"))) {
             return lines.filter(l -> l.startsWith(field)).findFirst()
                     .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).orElse(0L);
         } catch (IOException | RuntimeException e) {
