@@ -100,6 +100,10 @@ public final class ConnectionGuard {
         return new Http1ConnectionListener() {
             @Override
             public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
+                Armed previous = current.get();
+                if (previous != null) {
+                    previous.disarm(); // the previous request's headers failed to parse: its timer must not fire now
+                }
                 current.set(Armed.now(settings.headerTimeout()));
             }
 
