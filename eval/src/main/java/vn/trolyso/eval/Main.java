@@ -9,6 +9,7 @@ import vn.trolyso.eval.qa.QaSetsCommand;
 import vn.trolyso.eval.reader.ReaderCommand;
 import vn.trolyso.eval.retrieval.RetrievalCommand;
 import vn.trolyso.eval.server.ServerBenchCommand;
+import vn.trolyso.eval.stream.StreamBenchCommand;
 
 /**
  * Entry point of the benchmarks: {@code java -jar eval/target/eval.jar <command> [options]} (or
@@ -22,7 +23,8 @@ public final class Main {
             new FrameworkEvalCommand(),
             new AnswersCommand(),
             new ReaderCommand(),
-            new ServerBenchCommand());
+            new ServerBenchCommand(),
+            new StreamBenchCommand());
 
     private Main() {
     }

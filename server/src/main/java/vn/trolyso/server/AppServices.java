@@ -99,7 +99,7 @@ public final class AppServices implements AutoCloseable {
      * with an embedding model configured, its search fuses BM25 with semantic search (vectors cached under
      * {@code <dataDir>/embeddings/}).
      */
-    static Knowledge defaultKnowledge(AppServices s) {
+    public static Knowledge defaultKnowledge(AppServices s) {
         Path dataDir = s.config.dataDir();
         OllamaSettings settings = ollamaSettings(s.config);
         Optional<EmbeddingRetriever> semantic = s.config.ollamaEmbedModel().filter(m -> settings.enabled())
@@ -123,7 +123,7 @@ public final class AppServices implements AutoCloseable {
      * The OLLAMA_* settings, with the LLM's deadline kept inside the server's answer timeout (less a margin for
      * retrieval and the notice): otherwise the server gives up first and the tokens already streamed are lost.
      */
-    static OllamaSettings ollamaSettings(ServerConfig config) {
+    public static OllamaSettings ollamaSettings(ServerConfig config) {
         OllamaSettings s = OllamaSettings.fromEnvironment()
                 .withBaseUrl(config.ollamaBaseUrl().toString())
                 .withModel(config.ollamaModel());

@@ -8,11 +8,15 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
+import io.helidon.webserver.http1.Http1Config;
+import java.time.Duration;
 import java.util.logging.Logger;
-import vn.trolyso.assistant.llm.OllamaStatus;
+import vn.trolyso.assistant.llm.GenerativeHealth;
 import vn.trolyso.knowledge.search.dense.EmbeddingRetriever;
 import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.http.ApiErrors;
+import vn.trolyso.server.http.ConnectionGuard;
+import vn.trolyso.server.http.DisconnectLogFilter;
 import vn.trolyso.server.observe.RequestMetricsFilter;
 import vn.trolyso.server.ops.RunFile;
 import vn.trolyso.server.security.AccessFilter;
@@ -65,14 +69,30 @@ public final class TrolysoServer {
         }
     }
 
-    /** Starts the server around already-built services (tests, eval). */
+    /** Starts the server around already-built services (tests, eval), connections guarded as the environment says. */
     public static Running start(ServerConfig config, AppServices services) {
+        return start(config, services, ConnectionGuard.Settings.from(System.getenv()));
+    }
+
+    /**
+     * As {@link #start(ServerConfig, AppServices)} with these connection limits. Helidon's own settings bound the
+     * connections open at once and close a connection that sends no request line for the idle timeout; the header and
+     * body read timeouts, which Helidon's NIO connections do not apply, come from {@link ConnectionGuard}.
+     */
+    public static Running start(ServerConfig config, AppServices services, ConnectionGuard.Settings connections) {
         AdminAuth admin = new AdminAuth(config.adminToken());
+        ConnectionGuard.configure(connections);
+        Duration idle = connections.idleTimeout();
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
                 .featuresDiscoverServices(false)
                 .shutdownHook(false)
+                .maxTcpConnections(connections.maxConnections())
+                .idleConnectionTimeout(idle)
+                .idleConnectionPeriod(idle.dividedBy(4).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                        : idle.dividedBy(4))
+                .addProtocol(Http1Config.builder().addReceiveListener(ConnectionGuard.headerListener()).build())
                 .addFeature(observe(services))
                 .addFeature(StaticContentFeature.builder()
                         .addClasspath(cp -> cp.location("web").context("/").welcome("index.html"))
@@ -80,6 +100,7 @@ public final class TrolysoServer {
                 .routing(routing -> routing(routing, config, services, admin))
                 .build()
                 .start();
+        DisconnectLogFilter.install(); // after the start: Helidon resets the logging configuration when it starts
         if (!server.isRunning() || server.port() < 0) {
             // Helidon logs a failed bind and returns a server without a port instead of throwing.
             server.stop();
@@ -116,12 +137,15 @@ public final class TrolysoServer {
 
     /** Ready = the index is loaded. Ollama is only a detail: the no-LLM mode serves without it. */
     private static HealthCheckResponse readiness(AppServices services) {
-        OllamaStatus ollama = services.ollamaStatus();
+        GenerativeHealth generative = services.ollamaGateway().health();
         HealthCheckResponse.Builder b = HealthCheckResponse.builder()
                 .status(services.ready())
                 .detail("index", services.ready() ? "loaded" : services.loadError().isEmpty() ? "loading" : "failed")
-                .detail("ollama", ollama.state())
-                .detail("mode", ollama.usable() ? "generative" : "no-llm");
+                .detail("ollama", generative.state())
+                .detail("mode", services.ollamaGateway().available() ? "generative" : "no-llm");
+        if (!generative.ready()) {
+            b.detail("ollama_detail", generative.detail());
+        }
         services.knowledgeBase().ifPresent(kb -> b.detail("documents", kb.status().documents())
                 .detail("passages", kb.status().chunks()));
         b.detail("semantic_search", services.semanticSearch().map(r -> describe(r.coverage())).orElse("off"));

@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import vn.trolyso.assistant.Answer;
 import vn.trolyso.assistant.AnswerMode;
 import vn.trolyso.assistant.Assistant;
+import vn.trolyso.assistant.AssistantBusyException;
 import vn.trolyso.assistant.Citation;
 import vn.trolyso.assistant.Question;
 import vn.trolyso.assistant.TokenSink;
@@ -24,6 +25,7 @@ import vn.trolyso.assistant.guard.QuestionValidator;
 import vn.trolyso.assistant.guard.Refusals;
 import vn.trolyso.assistant.guard.ScopeGuard;
 import vn.trolyso.assistant.guard.ScopeVerdict;
+import vn.trolyso.assistant.llm.LlmUnavailableException;
 import vn.trolyso.assistant.rag.GenerativeAnswerer;
 import vn.trolyso.knowledge.document.DocumentKind;
 import vn.trolyso.knowledge.document.DocumentMetadata;
@@ -120,25 +122,36 @@ public final class DefaultAssistant implements Assistant {
                     mapped.citations());
         }
         if (llmUp) {
-            Optional<GenerativeMode.Result> generated = generative.answer(standalone, history, profile, tokens);
-            if (generated.isPresent()) {
-                GenerativeMode.Result g = generated.get();
-                if (!g.grounded()) {
-                    return refusal(standalone, Refusals.notInDocuments(standalone));
+            GenerativeMode.Result g;
+            try {
+                g = generative.answer(standalone, history, profile, tokens);
+            } catch (LlmUnavailableException e) {
+                if (e.reason() == LlmUnavailableException.Reason.BUSY && llm.get().rejectWhenBusy()) {
+                    throw new AssistantBusyException(e.vietnameseMessage() + " Vui lòng thử lại sau ít phút.");
                 }
-                String text = g.text();
-                if (g.mode() == AnswerMode.GENERATIVE) {
-                    String suggestion = suggestion(standalone, profile);
-                    tokens.onToken(suggestion);
-                    text += suggestion;
-                }
-                return new Reply(standalone, text, g.mode(), g.citations(), false, true);
+                String note = e.reason() == LlmUnavailableException.Reason.MODEL_NOT_PULLED
+                        ? AnswerTexts.modelMissingNote(e.vietnameseMessage()) : AnswerTexts.FALLBACK_NOTE;
+                return extractive(standalone, history, profile, note).asFallback();
             }
-            return extractive(standalone, history, profile, AnswerTexts.FALLBACK_NOTE).asFallback();
+            if (!g.grounded()) {
+                return refusal(standalone, Refusals.notInDocuments(standalone));
+            }
+            String text = g.text();
+            if (g.mode() == AnswerMode.GENERATIVE) {
+                String suggestion = suggestion(standalone, profile);
+                tokens.onToken(suggestion);
+                text += suggestion;
+            }
+            return new Reply(standalone, text, g.mode(), g.citations(), false, true);
         }
         if (llm.isPresent() && llm.get().status().usable()) {
             // Ollama is ready but the circuit breaker holds calls back after recent failures.
             return extractive(standalone, history, profile, AnswerTexts.FALLBACK_NOTE).asFallback();
+        }
+        if (llm.isPresent() && llm.get().status().enabled() && llm.get().status().reachable()) {
+            // Ollama answers but lacks the model: say which command fixes it (the documented note).
+            return extractive(standalone, history, profile, AnswerTexts.modelMissingNote(llm.get().status().vietnameseMessage()))
+                    .asFallback();
         }
         return extractive(standalone, history, profile, AnswerTexts.EXTRACTIVE_NOTE);
     }

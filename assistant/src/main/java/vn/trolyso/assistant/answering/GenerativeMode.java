@@ -1,7 +1,6 @@
 package vn.trolyso.assistant.answering;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.trolyso.assistant.AnswerMode;
@@ -54,10 +53,13 @@ final class GenerativeMode {
     }
 
     /**
-     * Streams the LLM's answer. Empty when it failed before anything reached the sink (the caller answers in the
-     * no-LLM mode); an answer ending with a notice when it failed midway.
+     * Streams the LLM's answer; an answer ending with a notice when it failed midway.
+     *
+     * @throws LlmUnavailableException when it failed before anything reached the sink (the caller answers in the
+     *                                 no-LLM mode, with a note chosen from the reason)
      */
-    Optional<Result> answer(String standalone, List<Turn> history, UserProfile profile, TokenSink tokens) {
+    Result answer(String standalone, List<Turn> history, UserProfile profile, TokenSink tokens)
+            throws LlmUnavailableException {
         StringBuilder emitted = new StringBuilder();
         TokenSink recording = new TokenSink() {
             @Override
@@ -74,26 +76,30 @@ final class GenerativeMode {
         try {
             GenerativeResult r = llm.answer(standalone, history, profile, recording);
             if (!r.grounded()) {
-                return Optional.of(new Result("", AnswerMode.REFUSAL, List.of(), false));
+                return new Result("", AnswerMode.REFUSAL, List.of(), false);
             }
             CitationMapper.Mapped mapped = CitationMapper.map(r.text(), r.sources());
             AnswerMode mode = r.notInSources() || r.text().strip().startsWith(Refusals.NOT_IN_DOCUMENTS_PREFIX)
                     ? AnswerMode.REFUSAL : AnswerMode.GENERATIVE;
-            return Optional.of(new Result(mapped.text(), mode,
-                    mode == AnswerMode.REFUSAL ? List.of() : mapped.citations(), true));
+            return new Result(mapped.text(), mode, mode == AnswerMode.REFUSAL ? List.of() : mapped.citations(), true);
         } catch (LlmUnavailableException e) {
             if (!e.tokensEmitted() && emitted.isEmpty()) {
                 LOG.log(Level.INFO, "LLM failed before answering ({0}); answering in the no-LLM mode",
                         e.reason().apiName());
-                return Optional.empty();
+                throw e;
             }
-            LOG.log(Level.WARNING, "LLM stream broke off ({0}); ending the answer with a notice",
-                    e.reason().apiName());
+            if (Thread.currentThread().isInterrupted()) {
+                // Cancelled by the caller (the client left, or the server's answer timeout): not an LLM fault.
+                LOG.log(Level.FINE, "Answer cancelled while streaming");
+            } else {
+                LOG.log(Level.WARNING, "LLM stream broke off ({0}); ending the answer with a notice",
+                        e.reason().apiName());
+            }
             // The sources of a broken stream are unknown here, so its markers cannot be mapped: drop them.
             String notice = "\n\n" + e.vietnameseMessage();
             tokens.onToken(notice);
             String partial = CitationMapper.map(emitted.toString(), List.of()).text();
-            return Optional.of(new Result(partial + notice, AnswerMode.GENERATIVE, List.of(), true));
+            return new Result(partial + notice, AnswerMode.GENERATIVE, List.of(), true);
         }
     }
 }

@@ -26,26 +26,54 @@ public final class CitationMapper {
     }
 
     public static Mapped map(String text, List<Passage> numberedSources) {
-        Map<Integer, Integer> renumbered = new LinkedHashMap<>();
-        List<Citation> citations = new ArrayList<>();
-        Matcher m = MARKER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            int source = Integer.parseInt(m.group(1));
-            String replacement = "";
-            if (source >= 1 && source <= numberedSources.size()) {
-                Integer n = renumbered.get(source);
-                if (n == null) {
-                    n = renumbered.size() + 1;
-                    renumbered.put(source, n);
-                    citations.add(toCitation(n, numberedSources.get(source - 1)));
-                }
-                replacement = m.group().startsWith(" ") ? " [" + n + "]" : "[" + n + "]";
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        Incremental mapper = new Incremental(numberedSources);
+        return new Mapped(mapper.next(text), mapper.citations());
+    }
+
+    /**
+     * Maps a text given piece by piece, numbering markers across the pieces as {@link #map} numbers them in the
+     * whole text: the concatenated results equal {@code map(whole).text()} provided no piece boundary splits a
+     * marker or falls between a marker and the whitespace before it. Lets a stream map each new piece once instead
+     * of the whole answer again at every token. Not thread-safe.
+     */
+    public static final class Incremental {
+        private final List<Passage> sources;
+        private final Map<Integer, Integer> renumbered = new LinkedHashMap<>();
+        private final List<Citation> citations = new ArrayList<>();
+
+        public Incremental(List<Passage> numberedSources) {
+            this.sources = numberedSources;
         }
-        m.appendTail(out);
-        return new Mapped(out.toString(), citations);
+
+        /** The next piece, mapped. */
+        public String next(String piece) {
+            if (piece.indexOf('[') < 0) {
+                return piece;
+            }
+            Matcher m = MARKER.matcher(piece);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                int source = Integer.parseInt(m.group(1));
+                String replacement = "";
+                if (source >= 1 && source <= sources.size()) {
+                    Integer n = renumbered.get(source);
+                    if (n == null) {
+                        n = renumbered.size() + 1;
+                        renumbered.put(source, n);
+                        citations.add(toCitation(n, sources.get(source - 1)));
+                    }
+                    replacement = m.group().startsWith(" ") ? " [" + n + "]" : "[" + n + "]";
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+
+        /** The citations of the markers mapped so far, in order of first use. */
+        public List<Citation> citations() {
+            return List.copyOf(citations);
+        }
     }
 
     public static Citation toCitation(int n, Passage p) {

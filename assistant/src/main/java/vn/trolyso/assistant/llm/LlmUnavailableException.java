@@ -21,6 +21,8 @@ public final class LlmUnavailableException extends Exception {
         FIRST_TOKEN_TIMEOUT,
         /** The whole answer took longer than the overall deadline. */
         DEADLINE_EXCEEDED,
+        /** The answer had begun, then no token came for the stall timeout. */
+        STALLED,
         /** The stream broke off or contained something that is not Ollama's NDJSON. */
         MALFORMED_STREAM,
         /** Recent calls failed; the circuit breaker is not letting calls through until its cool-down ends. */
@@ -77,7 +79,7 @@ public final class LlmUnavailableException extends Exception {
                     + "ollama pull " + model;
             case CONNECTION_REFUSED -> "Không kết nối được tới máy chủ Ollama.";
             case SERVER_ERROR -> "Máy chủ Ollama báo lỗi khi xử lý câu hỏi.";
-            case FIRST_TOKEN_TIMEOUT, DEADLINE_EXCEEDED -> "Mô hình ngôn ngữ phản hồi quá chậm.";
+            case FIRST_TOKEN_TIMEOUT, DEADLINE_EXCEEDED, STALLED -> "Mô hình ngôn ngữ phản hồi quá chậm.";
             case MALFORMED_STREAM -> "Máy chủ Ollama trả về dữ liệu không hợp lệ.";
             case CIRCUIT_OPEN -> "Mô hình ngôn ngữ đang tạm ngưng sau nhiều lỗi liên tiếp; hệ thống sẽ thử lại sau.";
             case BUSY -> "Mô hình ngôn ngữ đang bận trả lời nhiều câu hỏi khác.";

@@ -38,6 +38,7 @@ public final class OllamaGateway {
     private final java.net.http.HttpClient http;
     private final ChatModel chatModel;
     private final GenerationSlots slots;
+    private final RecentOutcomes recent = new RecentOutcomes(Duration.ofMinutes(5));
 
     public OllamaGateway(OllamaSettings settings, CircuitBreaker breaker, OllamaProbe probe) {
         this.settings = settings;
@@ -83,6 +84,26 @@ public final class OllamaGateway {
 
     public CircuitBreaker.State circuitState() {
         return breaker.state();
+    }
+
+    /**
+     * How generative answering fares, for the health endpoint: the probe's state ({@code disabled},
+     * {@code unreachable}, {@code model_missing}), else {@code degraded} while the circuit breaker is not closed or
+     * the latest call to Ollama (within the last five minutes) failed, else {@code ready}.
+     */
+    public GenerativeHealth health() {
+        OllamaStatus s = probe.status();
+        if (!s.usable()) {
+            return new GenerativeHealth(s.state(), s.detail());
+        }
+        CircuitBreaker.State circuit = breaker.state();
+        if (circuit != CircuitBreaker.State.CLOSED) {
+            return new GenerativeHealth("degraded", "circuit " + circuit.name().toLowerCase(java.util.Locale.ROOT)
+                    + " after repeated failures; answers come from the no-LLM mode");
+        }
+        return recent.lastFailure()
+                .map(f -> new GenerativeHealth("degraded", "last call to Ollama failed: " + f))
+                .orElseGet(() -> new GenerativeHealth("ready", s.detail()));
     }
 
     /** Configured, Ollama reachable with the model pulled (last probe), and the circuit letting calls through. */
@@ -137,17 +158,22 @@ public final class OllamaGateway {
         }
         // Every way out closes the stream, so Ollama stops generating an answer nobody reads.
         try (stream) {
+            long stall = settings.stallTimeout().toNanos();
+            long lastTokenAt = 0;
             while (true) {
                 boolean emitted = !text.isEmpty();
-                long waitUntil = emitted ? deadline : Math.min(firstTokenBy, deadline);
+                // Before the first token Ollama may be loading the model; once the answer has begun, a silence
+                // longer than the stall timeout means the runner stopped, and the words already sent are kept.
+                long waitUntil = emitted ? Math.min(deadline, lastTokenAt + stall) : Math.min(firstTokenBy, deadline);
                 OllamaChatStream.Event event = events.poll(waitUntil - System.nanoTime(), TimeUnit.NANOSECONDS);
                 switch (event) {
                     case null -> {
-                        Reason reason = emitted || deadline <= firstTokenBy ? Reason.DEADLINE_EXCEEDED
-                                : Reason.FIRST_TOKEN_TIMEOUT;
+                        Reason reason = emitted ? (waitUntil < deadline ? Reason.STALLED : Reason.DEADLINE_EXCEEDED)
+                                : deadline <= firstTokenBy ? Reason.DEADLINE_EXCEEDED : Reason.FIRST_TOKEN_TIMEOUT;
                         throw failed(reason, emitted, null);
                     }
                     case OllamaChatStream.Token token -> {
+                        lastTokenAt = System.nanoTime();
                         if (!token.text().isEmpty()) {
                             try {
                                 sink.onToken(token.text());
@@ -164,7 +190,7 @@ public final class OllamaGateway {
                             throw failed(Reason.MALFORMED_STREAM, emitted,
                                     new IllegalStateException("empty answer"));
                         }
-                        breaker.recordSuccess();
+                        succeeded();
                         return text.toString();
                     }
                     case OllamaChatStream.Failed f -> throw failed(FailureClassifier.reasonOf(f.error()), emitted,
@@ -194,7 +220,7 @@ public final class OllamaGateway {
         Thread.ofVirtual().name("ollama-chat").start(call);
         try {
             ChatResponse response = call.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
-            breaker.recordSuccess();
+            succeeded();
             return response;
         } catch (java.util.concurrent.TimeoutException e) {
             call.cancel(true);
@@ -244,9 +270,15 @@ public final class OllamaGateway {
         }
     }
 
+    private void succeeded() {
+        breaker.recordSuccess();
+        recent.record(null);
+    }
+
     /** Records the failure with the circuit breaker and builds the exception. */
     private LlmUnavailableException failed(Reason reason, boolean emitted, Throwable cause) {
         breaker.recordFailure();
+        recent.record(reason);
         String detail = cause == null ? "no answer in time" : FailureClassifier.describe(cause);
         LOG.log(Level.WARNING, "Ollama call failed: {0} ({1}); circuit {2}",
                 new Object[] {reason.apiName(), detail, breaker.state()});

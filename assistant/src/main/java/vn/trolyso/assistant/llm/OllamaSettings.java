@@ -22,13 +22,28 @@ import java.util.Objects;
  * @param failureThreshold  consecutive failures that open the circuit breaker
  * @param coolDown          how long the open circuit waits before letting one probe request through
  * @param numParallel       generations sent to Ollama at once (set it to the Ollama server's OLLAMA_NUM_PARALLEL)
- * @param maxQueued         requests that may wait for a free generation; beyond them a question is answered in the
- *                          no-LLM mode at once
+ * @param maxQueued         requests that may wait for a free generation; beyond them {@code whenBusy} applies
+ * @param stallTimeout      bound on the silence between two tokens once the answer has begun: a stream that stops
+ *                          mid-answer ends with the notice after this, not at the overall deadline
+ * @param whenBusy          what a question gets when every slot is taken and the queue is full
  */
 public record OllamaSettings(boolean enabled, String baseUrl, String model, int numCtx, double temperature,
                              Duration keepAlive, Duration connectTimeout, Duration firstTokenTimeout,
                              Duration overallDeadline, int failureThreshold, Duration coolDown, int numParallel,
-                             int maxQueued) {
+                             int maxQueued, Duration stallTimeout, WhenBusy whenBusy) {
+
+    /** The policy beyond the queue: answer in the no-LLM mode (default), or refuse with 503 busy + Retry-After. */
+    public enum WhenBusy {
+        FALLBACK, REJECT;
+
+        static WhenBusy parse(String name, String v) {
+            return switch (v.toLowerCase(Locale.ROOT)) {
+                case "fallback" -> FALLBACK;
+                case "reject" -> REJECT;
+                default -> throw new IllegalArgumentException(name + " must be fallback or reject: " + v);
+            };
+        }
+    }
 
     public static final String DEFAULT_BASE_URL = "http://localhost:11434";
     public static final String DEFAULT_MODEL = "qwen2.5:7b-instruct";
@@ -49,6 +64,8 @@ public record OllamaSettings(boolean enabled, String baseUrl, String model, int 
     public static final String ENV_DEADLINE = "OLLAMA_DEADLINE";
     public static final String ENV_NUM_PARALLEL = "OLLAMA_NUM_PARALLEL";
     public static final String ENV_MAX_QUEUE = "OLLAMA_MAX_QUEUE";
+    public static final String ENV_STALL_TIMEOUT = "OLLAMA_STALL_TIMEOUT";
+    public static final String ENV_WHEN_BUSY = "OLLAMA_WHEN_BUSY";
 
     public OllamaSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -70,8 +87,8 @@ public record OllamaSettings(boolean enabled, String baseUrl, String model, int 
         if (failureThreshold < 1) {
             throw new IllegalArgumentException("failureThreshold must be at least 1: " + failureThreshold);
         }
-        if (numParallel < 1 || numParallel > 64) {
-            throw new IllegalArgumentException("numParallel must be 1–64: " + numParallel);
+        if (numParallel < 1 || numParallel > 1024) {
+            throw new IllegalArgumentException("numParallel must be 1–1024: " + numParallel);
         }
         if (maxQueued < 0 || maxQueued > 10_000) {
             throw new IllegalArgumentException("maxQueued must be 0–10000: " + maxQueued);
@@ -81,13 +98,15 @@ public record OllamaSettings(boolean enabled, String baseUrl, String model, int 
         requirePositive(firstTokenTimeout, "firstTokenTimeout");
         requirePositive(overallDeadline, "overallDeadline");
         requirePositive(coolDown, "coolDown");
+        requirePositive(stallTimeout, "stallTimeout");
+        Objects.requireNonNull(whenBusy, "whenBusy");
     }
 
     /** The defaults: enabled, local Ollama, qwen2.5:7b-instruct, 4096-token context. */
     public static OllamaSettings defaults() {
         return new OllamaSettings(true, DEFAULT_BASE_URL, DEFAULT_MODEL, 4096, 0.1, Duration.ofMinutes(30),
                 Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(180), 3, Duration.ofSeconds(30),
-                DEFAULT_NUM_PARALLEL, DEFAULT_MAX_QUEUE);
+                DEFAULT_NUM_PARALLEL, DEFAULT_MAX_QUEUE, Duration.ofSeconds(30), WhenBusy.FALLBACK);
     }
 
     /** Settings that never call Ollama. */
@@ -130,38 +149,57 @@ public record OllamaSettings(boolean enabled, String baseUrl, String model, int 
                 d.failureThreshold,
                 d.coolDown,
                 integer(env, ENV_NUM_PARALLEL, d.numParallel),
-                integer(env, ENV_MAX_QUEUE, d.maxQueued));
+                integer(env, ENV_MAX_QUEUE, d.maxQueued),
+                duration(env, ENV_STALL_TIMEOUT, d.stallTimeout),
+                raw(env, ENV_WHEN_BUSY) == null ? d.whenBusy : WhenBusy.parse(ENV_WHEN_BUSY, raw(env, ENV_WHEN_BUSY)));
     }
 
     public OllamaSettings withEnabled(boolean value) {
         return new OllamaSettings(value, baseUrl, model, numCtx, temperature, keepAlive, connectTimeout,
-                firstTokenTimeout, overallDeadline, failureThreshold, coolDown, numParallel, maxQueued);
+                firstTokenTimeout, overallDeadline, failureThreshold, coolDown, numParallel, maxQueued,
+                stallTimeout, whenBusy);
     }
 
     public OllamaSettings withBaseUrl(String value) {
         return new OllamaSettings(enabled, value, model, numCtx, temperature, keepAlive, connectTimeout,
-                firstTokenTimeout, overallDeadline, failureThreshold, coolDown, numParallel, maxQueued);
+                firstTokenTimeout, overallDeadline, failureThreshold, coolDown, numParallel, maxQueued,
+                stallTimeout, whenBusy);
     }
 
     public OllamaSettings withModel(String value) {
         return new OllamaSettings(enabled, baseUrl, value, numCtx, temperature, keepAlive, connectTimeout,
-                firstTokenTimeout, overallDeadline, failureThreshold, coolDown, numParallel, maxQueued);
+                firstTokenTimeout, overallDeadline, failureThreshold, coolDown, numParallel, maxQueued,
+                stallTimeout, whenBusy);
     }
 
     public OllamaSettings withTimeouts(Duration connect, Duration firstToken, Duration deadline) {
         return new OllamaSettings(enabled, baseUrl, model, numCtx, temperature, keepAlive, connect, firstToken,
-                deadline, failureThreshold, coolDown, numParallel, maxQueued);
+                deadline, failureThreshold, coolDown, numParallel, maxQueued,
+                stallTimeout, whenBusy);
     }
 
     public OllamaSettings withCircuit(int threshold, Duration coolDownPeriod) {
         return new OllamaSettings(enabled, baseUrl, model, numCtx, temperature, keepAlive, connectTimeout,
-                firstTokenTimeout, overallDeadline, threshold, coolDownPeriod, numParallel, maxQueued);
+                firstTokenTimeout, overallDeadline, threshold, coolDownPeriod, numParallel, maxQueued, stallTimeout,
+                whenBusy);
     }
 
     /** The bulkhead: generations at once and requests that may wait for one. */
     public OllamaSettings withConcurrency(int parallel, int queued) {
         return new OllamaSettings(enabled, baseUrl, model, numCtx, temperature, keepAlive, connectTimeout,
-                firstTokenTimeout, overallDeadline, failureThreshold, coolDown, parallel, queued);
+                firstTokenTimeout, overallDeadline, failureThreshold, coolDown, parallel, queued, stallTimeout, whenBusy);
+    }
+
+    /** The longest silence between two tokens once an answer has begun. */
+    public OllamaSettings withStallTimeout(Duration value) {
+        return new OllamaSettings(enabled, baseUrl, model, numCtx, temperature, keepAlive, connectTimeout,
+                firstTokenTimeout, overallDeadline, failureThreshold, coolDown, numParallel, maxQueued, value, whenBusy);
+    }
+
+    public OllamaSettings withWhenBusy(WhenBusy value) {
+        return new OllamaSettings(enabled, baseUrl, model, numCtx, temperature, keepAlive, connectTimeout,
+                firstTokenTimeout, overallDeadline, failureThreshold, coolDown, numParallel, maxQueued, stallTimeout,
+                value);
     }
 
     private static void requirePositive(Duration d, String name) {

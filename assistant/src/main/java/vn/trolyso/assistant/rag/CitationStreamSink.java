@@ -16,22 +16,29 @@ final class CitationStreamSink implements TokenSink {
     /** A tail that may still become a marker: optional whitespace, "[", up to three digits. */
     private static final Pattern OPEN_TAIL = Pattern.compile("(\\s|\\s?\\[\\d{0,3})$");
 
+    /** The longest tail OPEN_TAIL can match (" [123"), so it is only looked for in the last few characters. */
+    private static final int MAX_OPEN_TAIL = 5;
+
     private final TokenSink downstream;
-    private final List<Passage> sources;
+    private final CitationMapper.Incremental mapper;
     private final StringBuilder raw = new StringBuilder();
-    private final StringBuilder sent = new StringBuilder();
+    /** How much of {@code raw} has been mapped and sent. */
+    private int mappedUpTo;
 
     CitationStreamSink(TokenSink downstream, List<Passage> sources) {
         this.downstream = downstream;
-        this.sources = List.copyOf(sources);
+        this.mapper = new CitationMapper.Incremental(List.copyOf(sources));
     }
 
     @Override
     public void onToken(String text) {
         raw.append(text);
-        var tail = OPEN_TAIL.matcher(raw);
+        // Each token costs only its own length: the tail is looked for at the end, and only the newly stable text is
+        // mapped (the stable text never ends inside a marker or in whitespace, so mapping it piece by piece gives
+        // what mapping the whole answer gives). Mapping the whole answer at every token was quadratic.
+        var tail = OPEN_TAIL.matcher(raw).region(Math.max(mappedUpTo, raw.length() - MAX_OPEN_TAIL), raw.length());
         int stable = tail.find() ? tail.start() : raw.length();
-        emitUpTo(CitationMapper.map(raw.substring(0, stable), sources).text());
+        emit(stable);
     }
 
     @Override
@@ -41,15 +48,16 @@ final class CitationStreamSink implements TokenSink {
 
     /** Sends what was held back; call once the stream has ended (normally or not). */
     void finish() {
-        emitUpTo(CitationMapper.map(raw.toString(), sources).text());
+        emit(raw.length());
     }
 
-    private void emitUpTo(String mapped) {
-        // Mapping is left to right with local matches, so a stable prefix maps to a prefix of the final text;
-        // the check only guards against sending text that the final answer would not contain.
-        if (mapped.length() > sent.length() && mapped.startsWith(sent.toString())) {
-            String piece = mapped.substring(sent.length());
-            sent.append(piece);
+    private void emit(int upTo) {
+        if (upTo <= mappedUpTo) {
+            return;
+        }
+        String piece = mapper.next(raw.substring(mappedUpTo, upTo));
+        mappedUpTo = upTo;
+        if (!piece.isEmpty()) {
             downstream.onToken(piece);
         }
     }

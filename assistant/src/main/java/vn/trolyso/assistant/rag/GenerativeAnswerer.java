@@ -43,6 +43,14 @@ public interface GenerativeAnswerer {
     /** The last known state of Ollama, for health reporting. */
     OllamaStatus status();
 
+    /**
+     * True when a question that finds every generation slot and the queue taken is refused ({@code OLLAMA_WHEN_BUSY=
+     * reject}: the caller gets 503 busy) instead of answered in the no-LLM mode (the default).
+     */
+    default boolean rejectWhenBusy() {
+        return false;
+    }
+
     /** The generative answerer for these settings (disabled settings give one that is never available). */
     static GenerativeAnswerer create(OllamaSettings settings, KnowledgeSearch search) {
         return new RagGenerativeAnswerer(OllamaGateway.create(settings), search);

@@ -129,6 +129,11 @@ public final class RagGenerativeAnswerer implements GenerativeAnswerer {
         return gateway.status();
     }
 
+    @Override
+    public boolean rejectWhenBusy() {
+        return gateway.settings().whenBusy() == vn.trolyso.assistant.llm.OllamaSettings.WhenBusy.REJECT;
+    }
+
     /** Earlier turns as chat messages, the oldest evicted first to stay within the history budget. */
     private List<ChatMessage> memory(List<Turn> history) {
         TokenWindowChatMemory memory = TokenWindowChatMemory.builder()

@@ -6,6 +6,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import vn.trolyso.assistant.Answer;
 import vn.trolyso.assistant.Assistant;
+import vn.trolyso.assistant.AssistantBusyException;
 import vn.trolyso.assistant.InvalidQuestionException;
 import vn.trolyso.assistant.Question;
 import vn.trolyso.assistant.TokenSink;
@@ -17,7 +18,7 @@ import vn.trolyso.assistant.TokenSink;
  */
 final class AnswerRun {
     /** What the handler receives, in order: any number of tokens, then exactly one of Done or Failed. */
-    sealed interface Event permits Queued, Token, Done, Failed {
+    sealed interface Event permits Queued, Token, Done, Failed, Busy {
     }
 
     /** The answer waits for a free LLM slot, {@code ahead} requests before it. */
@@ -31,6 +32,10 @@ final class AnswerRun {
     }
 
     record Failed(String code, String message, boolean badInput) implements Event {
+    }
+
+    /** The LLM's queue is full and the operator chose to refuse (OLLAMA_WHEN_BUSY=reject). */
+    record Busy(String message, long retryAfterSeconds) implements Event {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -62,6 +67,8 @@ final class AnswerRun {
                 }
             });
             events.add(new Done(answer));
+        } catch (AssistantBusyException e) {
+            events.add(new Busy(e.getMessage(), e.retryAfter().toSeconds()));
         } catch (InvalidQuestionException e) {
             events.add(new Failed(e.code(), e.getMessage(), true));
         } catch (Throwable t) {

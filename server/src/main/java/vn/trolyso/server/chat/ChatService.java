@@ -16,6 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.trolyso.assistant.Answer;
 import vn.trolyso.assistant.Assistant;
+import vn.trolyso.assistant.llm.OllamaSettings;
 import vn.trolyso.server.AppServices;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.ApiException;
@@ -33,6 +34,9 @@ import vn.trolyso.server.security.Scope;
  */
 public final class ChatService implements HttpService {
     private static final Logger LOG = Logger.getLogger(ChatService.class.getName());
+
+    /** How long a stream's headers wait for a possible busy refusal (OLLAMA_WHEN_BUSY=reject only). */
+    private static final Duration BUSY_DECISION_WAIT = Duration.ofSeconds(2);
 
     private final AppServices services;
     private final AnswerLog log;
@@ -93,6 +97,7 @@ public final class ChatService implements HttpService {
                 case AnswerRun.Failed failed -> throw new ApiException(
                         failed.badInput() ? Status.BAD_REQUEST_400 : Status.SERVICE_UNAVAILABLE_503,
                         failed.code(), failed.message());
+                case AnswerRun.Busy busy -> throw busy(busy);
             }
         }
     }
@@ -103,12 +108,22 @@ public final class ChatService implements HttpService {
         AnswerRun run = AnswerRun.start(p.assistant(),
                 p.request().toQuestion(conversations.assistantId(p.conversationId())));
         Duration timeout = services.config().limits().answerTimeout();
+        // With OLLAMA_WHEN_BUSY=reject a full queue must still be able to answer 503 + Retry-After, so the stream's
+        // headers wait for the answer's first event (a refusal comes right after retrieval), at most a short while.
+        AnswerRun.Event first = null;
+        if (rejectWhenBusy()) {
+            first = run.next(BUSY_DECISION_WAIT);
+            if (first instanceof AnswerRun.Busy busy) {
+                throw busy(busy);
+            }
+        }
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
         res.header(HeaderNames.create("X-Accel-Buffering"), "no");
         try (SseSink sink = res.sink(SseSink.TYPE)) {
             emit(sink, "meta", Map.of("conversationId", p.conversationId(), "messageId", p.messageId()));
             while (true) {
-                AnswerRun.Event event = run.next(remaining(start, timeout));
+                AnswerRun.Event event = first != null ? first : run.next(remaining(start, timeout));
+                first = null;
                 switch (event) {
                     case null -> {
                         run.cancel();
@@ -127,6 +142,11 @@ public final class ChatService implements HttpService {
                     }
                     case AnswerRun.Failed failed -> {
                         emit(sink, "error", errorData(failed.code(), failed.message()));
+                        return;
+                    }
+                    case AnswerRun.Busy busy -> {
+                        emit(sink, "error", Map.of("code", "busy", "message", busy.message(),
+                                "retryAfter", busy.retryAfterSeconds()));
                         return;
                     }
                 }
@@ -150,6 +170,15 @@ public final class ChatService implements HttpService {
 
     private static Duration remaining(long start, Duration timeout) {
         return timeout.minusNanos(System.nanoTime() - start);
+    }
+
+    private boolean rejectWhenBusy() {
+        return services.ollamaGateway().settings().whenBusy() == OllamaSettings.WhenBusy.REJECT;
+    }
+
+    private static ApiException busy(AnswerRun.Busy busy) {
+        return new ApiException(Status.SERVICE_UNAVAILABLE_503, "busy", busy.message(),
+                Map.of("Retry-After", Long.toString(busy.retryAfterSeconds())));
     }
 
     private static ApiException timeout() {

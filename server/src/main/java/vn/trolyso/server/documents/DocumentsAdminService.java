@@ -59,7 +59,10 @@ public final class DocumentsAdminService implements HttpService {
 
     private void upload(ServerRequest req, ServerResponse res) {
         authorised(req);
-        UploadRequest request = UploadForm.from(MultipartForm.read(req, ingestion().maxUploadBytes()));
+        UploadRequest request;
+        try (MultipartForm form = MultipartForm.read(req, ingestion().maxUploadBytes())) {
+            request = UploadForm.from(form);
+        }
         UploadedDocumentStore.Added added;
         try {
             added = ingestion().store().add(request);

@@ -4,40 +4,63 @@ import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import vn.trolyso.server.http.ApiErrors;
+import vn.trolyso.server.http.ConnectionGuard;
 import vn.trolyso.server.http.ApiException;
 
 /**
- * A {@code multipart/form-data} request body (RFC 7578), read whole into memory up to a byte limit and split into
- * its parts. Bounded: the body size (413 before and while reading), the number of parts and the size of part headers.
+ * A {@code multipart/form-data} request body (RFC 7578), split into its parts while it is read: a file part is written
+ * to a temporary file as it arrives, so an upload in flight holds a 64 KB buffer, not the whole body (a 20 MB upload
+ * used to cost about 49 MB of heap: the body, its growth while read, and the copy of the part). Close the form to
+ * delete the files. Bounded: the body size (413 before and while reading; the rest of a too-large body is drained so
+ * the client still sending gets the answer), the number of parts, the size of part headers and of plain fields.
  */
-public final class MultipartForm {
+public final class MultipartForm implements AutoCloseable {
     static final int MAX_PARTS = 20;
     /** Room for the boundaries, part headers and the metadata fields around the file. */
     static final int FRAMING_MARGIN = 64 * 1024;
     private static final int MAX_HEADER_BYTES = 8 * 1024;
-    private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] HEADER_END = {'\r', '\n', '\r', '\n'};
 
-    /** One part: its form field name, the file name when it is a file, and its bytes. */
-    public record Part(String name, Optional<String> fileName, byte[] content) {
+    /**
+     * One part: its form field name, the file name when it is a file, and its content (in a temporary file for a
+     * file part, in memory for a plain field).
+     */
+    public record Part(String name, Optional<String> fileName, Path file, byte[] inMemory, long size) {
+        /** The content's bytes (read from the temporary file for a file part). */
+        public byte[] content() {
+            if (file == null) {
+                return inMemory;
+            }
+            try {
+                return Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         /** The content as strict UTF-8 text (400 invalid_utf8 otherwise). */
         public String text() {
-            return utf8(content).orElseThrow(() -> ApiErrors.badRequest("invalid_utf8",
+            return utf8(content()).orElseThrow(() -> ApiErrors.badRequest("invalid_utf8",
                     "Trường \"" + name + "\" không phải văn bản UTF-8 hợp lệ."));
         }
     }
@@ -57,6 +80,12 @@ public final class MultipartForm {
         return parts.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
+    /** Deletes the temporary files. */
+    @Override
+    public void close() {
+        deleteFiles(parts);
+    }
+
     /**
      * Reads the request body as a form; 415 when it is not multipart/form-data, 413 when the body is larger than
      * {@code maxFileBytes} plus {@link #FRAMING_MARGIN}.
@@ -66,21 +95,27 @@ public final class MultipartForm {
         long maxBytes = maxFileBytes + FRAMING_MARGIN;
         OptionalLong declared = req.headers().contentLength();
         if (declared.isPresent() && declared.getAsLong() > maxBytes) {
+            ConnectionGuard.drain(req.content().inputStream(), declared.getAsLong());
             throw tooLarge(maxFileBytes);
         }
         if (!req.content().hasEntity()) {
             throw malformed();
         }
-        byte[] body;
-        try (InputStream in = req.content().inputStream()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1));
+        try (InputStream in = ConnectionGuard.guard(req.content().inputStream())) {
+            try {
+                return parse(in, boundary, maxBytes);
+            } catch (TooLarge e) {
+                ConnectionGuard.drain(in, ConnectionGuard.settings().drainBytes());
+                throw tooLarge(maxFileBytes);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (body.length > maxBytes) {
-            throw tooLarge(maxFileBytes);
-        }
-        return parse(body, boundary);
+    }
+
+    /** Splits {@code body} into parts as it is read (package-private for tests); TooLarge past {@code maxBytes}. */
+    static MultipartForm parse(InputStream body, String boundary, long maxBytes) throws IOException {
+        return parse(new Reader(new BufferedInputStream(body, 64 * 1024), maxBytes), boundary);
     }
 
     static String boundary(ServerRequest req) {
@@ -97,45 +132,52 @@ public final class MultipartForm {
         return boundary;
     }
 
-    /** Splits a body into parts; package-private for tests. */
-    static MultipartForm parse(byte[] body, String boundary) {
+    /** Splits a body into parts as it is read; the temporary files of a failed parse are deleted. */
+    private static MultipartForm parse(Reader in, String boundary) throws IOException {
         byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         byte[] nextDelimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-        int pos = indexOf(body, delimiter, 0);
-        if (pos < 0) {
-            throw malformed();
-        }
         List<Part> parts = new ArrayList<>();
-        pos += delimiter.length;
-        while (true) {
-            if (startsWith(body, pos, new byte[] {'-', '-'})) {
-                return new MultipartForm(parts); // close delimiter; the epilogue is ignored
-            }
-            pos = skipLinearWhitespace(body, pos);
-            if (!startsWith(body, pos, CRLF)) {
+        boolean ok = false;
+        try {
+            if (!in.copyUntil(delimiter, OutputStream.nullOutputStream())) {
                 throw malformed();
             }
-            pos += 2;
-            int headersEnd = indexOf(body, HEADER_END, pos);
-            if (headersEnd < 0 || headersEnd - pos > MAX_HEADER_BYTES) {
-                throw malformed();
+            while (true) {
+                int a = in.read();
+                int b = in.read();
+                if (a == '-' && b == '-') {
+                    ok = true;
+                    return new MultipartForm(parts); // close delimiter; the epilogue is not read
+                }
+                while (a == ' ' || a == '\t') {
+                    a = b;
+                    b = in.read();
+                }
+                if (a != '\r' || b != '\n') {
+                    throw malformed();
+                }
+                ByteArrayOutputStream headerBytes = new ByteArrayOutputStream();
+                if (!in.copyUntil(HEADER_END, new Limited(headerBytes, MAX_HEADER_BYTES))) {
+                    throw malformed();
+                }
+                String headers = utf8(headerBytes.toByteArray()).orElseThrow(MultipartForm::malformed);
+                if (parts.size() == MAX_PARTS) {
+                    throw ApiErrors.badRequest("too_many_parts",
+                            "Biểu mẫu có quá nhiều trường (tối đa " + MAX_PARTS + ").");
+                }
+                parts.add(part(headers, in, nextDelimiter));
             }
-            String headers = utf8(Arrays.copyOfRange(body, pos, headersEnd)).orElseThrow(MultipartForm::malformed);
-            int contentStart = headersEnd + HEADER_END.length;
-            int contentEnd = indexOf(body, nextDelimiter, contentStart);
-            if (contentEnd < 0) {
-                throw malformed();
+        } catch (Limited.Exceeded e) {
+            throw malformed();
+        } finally {
+            if (!ok) {
+                deleteFiles(parts);
             }
-            if (parts.size() == MAX_PARTS) {
-                throw ApiErrors.badRequest("too_many_parts",
-                        "Biểu mẫu có quá nhiều trường (tối đa " + MAX_PARTS + ").");
-            }
-            parts.add(part(headers, Arrays.copyOfRange(body, contentStart, contentEnd)));
-            pos = contentEnd + nextDelimiter.length;
         }
     }
 
-    private static Part part(String headers, byte[] content) {
+    /** Reads one part's content up to the next delimiter: a file to a temporary file, a field into memory. */
+    private static Part part(String headers, Reader in, byte[] nextDelimiter) throws IOException {
         String disposition = null;
         for (String line : headers.split("\r\n")) {
             int colon = line.indexOf(':');
@@ -152,7 +194,134 @@ public final class MultipartForm {
                 .or(() -> parameter(header, "filename"))
                 .map(f -> f.replaceAll(".*[/\\\\]", "")) // browsers may send a path; keep the last segment
                 .filter(f -> !f.isBlank());
-        return new Part(name, fileName, content);
+        if (parameter(header, "filename").isEmpty() && parameter(header, "filename*").isEmpty()) {
+            ByteArrayOutputStream value = new ByteArrayOutputStream();
+            if (!in.copyUntil(nextDelimiter, new Limited(value, FRAMING_MARGIN))) {
+                throw malformed();
+            }
+            return new Part(name, fileName, null, value.toByteArray(), value.size());
+        }
+        Path file = Files.createTempFile("trolyso-upload-", ".part");
+        boolean ok = false;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+            if (!in.copyUntil(nextDelimiter, out)) {
+                throw malformed();
+            }
+            ok = true;
+        } finally {
+            if (!ok) {
+                Files.deleteIfExists(file);
+            }
+        }
+        return new Part(name, fileName, file, null, Files.size(file));
+    }
+
+    private static void deleteFiles(List<Part> parts) {
+        for (Part p : parts) {
+            if (p.file() != null) {
+                try {
+                    Files.deleteIfExists(p.file());
+                } catch (IOException ignored) {
+                    // a temporary file: the OS cleans its temp directory
+                }
+            }
+        }
+    }
+
+    /** The body, counted against its limit, with a streaming search for a delimiter (KMP). */
+    private static final class Reader {
+        private final InputStream in;
+        private final long max;
+        private long read;
+
+        Reader(InputStream in, long max) {
+            this.in = in;
+            this.max = max;
+        }
+
+        int read() throws IOException {
+            int b = in.read();
+            if (b >= 0 && ++read > max) {
+                throw new TooLarge();
+            }
+            return b;
+        }
+
+        /** Copies the bytes before {@code delimiter} to {@code out} and consumes it; false at the end of the body. */
+        boolean copyUntil(byte[] delimiter, OutputStream out) throws IOException {
+            int[] fail = failure(delimiter);
+            int j = 0;
+            for (int b = read(); b >= 0; b = read()) {
+                while (j > 0 && b != (delimiter[j] & 0xff)) {
+                    int keep = fail[j - 1];
+                    out.write(delimiter, 0, j - keep);
+                    j = keep;
+                }
+                if (b == (delimiter[j] & 0xff)) {
+                    if (++j == delimiter.length) {
+                        return true;
+                    }
+                } else {
+                    out.write(b);
+                }
+            }
+            out.write(delimiter, 0, j);
+            return false;
+        }
+
+        private static int[] failure(byte[] p) {
+            int[] f = new int[p.length];
+            for (int i = 1, k = 0; i < p.length; i++) {
+                while (k > 0 && p[i] != p[k]) {
+                    k = f[k - 1];
+                }
+                if (p[i] == p[k]) {
+                    k++;
+                }
+                f[i] = k;
+            }
+            return f;
+        }
+    }
+
+    /** The body went over its limit while it was read. */
+    static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** An in-memory sink that refuses more than its limit. */
+    private static final class Limited extends OutputStream {
+        private final ByteArrayOutputStream out;
+        private final int max;
+
+        Limited(ByteArrayOutputStream out, int max) {
+            this.out = out;
+            this.max = max;
+        }
+
+        @Override
+        public void write(int b) {
+            if (out.size() >= max) {
+                throw new Exceeded();
+            }
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (out.size() + len > max) {
+                throw new Exceeded();
+            }
+            out.write(b, off, len);
+        }
+
+        static final class Exceeded extends RuntimeException {
+            Exceeded() {
+                super(null, null, false, false);
+            }
+        }
     }
 
     /** The value of {@code key=value} or {@code key="quoted value"} in a Content-Disposition header. */
@@ -212,13 +381,6 @@ public final class MultipartForm {
         }
     }
 
-    private static int skipLinearWhitespace(byte[] body, int pos) {
-        while (pos < body.length && (body[pos] == ' ' || body[pos] == '\t')) {
-            pos++;
-        }
-        return pos;
-    }
-
     static Optional<String> utf8(byte[] bytes) {
         try {
             return Optional.of(StandardCharsets.UTF_8.newDecoder()
@@ -228,29 +390,6 @@ public final class MultipartForm {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
-    }
-
-    private static boolean startsWith(byte[] data, int pos, byte[] prefix) {
-        if (pos < 0 || pos + prefix.length > data.length) {
-            return false;
-        }
-        for (int j = 0; j < prefix.length; j++) {
-            if (data[pos + j] != prefix[j]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static int indexOf(byte[] data, byte[] pattern, int from) {
-        byte first = pattern[0];
-        int last = data.length - pattern.length;
-        for (int i = Math.max(0, from); i <= last; i++) {
-            if (data[i] == first && startsWith(data, i, pattern)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     static ApiException tooLarge(long maxFileBytes) {

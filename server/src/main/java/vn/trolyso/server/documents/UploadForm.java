@@ -19,7 +19,7 @@ final class UploadForm {
     static UploadRequest from(MultipartForm form) {
         MultipartForm.Part file = form.part(FILE).orElseThrow(() -> ApiErrors.badRequest("missing_file",
                 "Thiếu tệp tài liệu: hãy chọn tệp gửi trong trường \"file\"."));
-        if (file.fileName().isEmpty() && file.content().length == 0) {
+        if (file.fileName().isEmpty() && file.size() == 0) {
             throw ApiErrors.badRequest("missing_file", "Chưa chọn tệp tài liệu nào để tải lên.");
         }
         String fileName = file.fileName().orElse("tai-lieu");

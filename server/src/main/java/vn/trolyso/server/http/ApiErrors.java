@@ -126,8 +126,23 @@ public final class ApiErrors {
                         send(res, e.status(), statusCode(e.status()), statusMessage(e.status())))
                 .error(IllegalArgumentException.class, (req, res, e) ->
                         send(res, Status.BAD_REQUEST_400, "invalid_request", "Yêu cầu không hợp lệ."))
-                .error(UncheckedIOException.class, ApiErrors::unexpected)
+                .error(UncheckedIOException.class, ApiErrors::connectionFailed)
                 .error(Exception.class, ApiErrors::unexpected);
+    }
+
+    /** The client's connection failed or timed out while the request was read: one line, no stack trace. */
+    private static void connectionFailed(ServerRequest req, ServerResponse res, UncheckedIOException e) {
+        if (!DisconnectLogFilter.clientGone(e)) {
+            unexpected(req, res, e);
+            return;
+        }
+        LOG.log(Level.INFO, "Client connection failed on {0} {1}: {2}", new Object[] {
+                req.prologue().method().text(), req.path().path(), e.getCause()});
+        try {
+            send(res, Status.REQUEST_TIMEOUT_408, "request_timeout", "Kết nối bị gián đoạn hoặc gửi dữ liệu quá chậm.");
+        } catch (RuntimeException ignored) {
+            // the connection is gone: nothing can be sent
+        }
     }
 
     private static void unexpected(ServerRequest req, ServerResponse res, Exception e) {

@@ -62,14 +62,19 @@ public final class JsonBody {
     public static String readUtf8(ServerRequest req, int maxBytes) {
         OptionalLong declared = req.headers().contentLength();
         if (declared.isPresent() && declared.getAsLong() > maxBytes) {
+            // Read the rest first (up to a bound) so a client still sending gets the 413, not a reset connection.
+            ConnectionGuard.drain(req.content().inputStream(), declared.getAsLong());
             throw tooLarge(maxBytes);
         }
         if (!req.content().hasEntity()) {
             return "";
         }
         byte[] bytes;
-        try (InputStream in = req.content().inputStream()) {
+        try (InputStream in = ConnectionGuard.guard(req.content().inputStream())) {
             bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                ConnectionGuard.drain(in, ConnectionGuard.settings().drainBytes());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

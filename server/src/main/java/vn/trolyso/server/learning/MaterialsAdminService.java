@@ -54,13 +54,17 @@ public final class MaterialsAdminService implements HttpService {
 
     private void upload(ServerRequest req, ServerResponse res) {
         authorise(req);
-        MultipartForm.Part file = MultipartForm.read(req, MAX_MATERIAL_BYTES).part(FILE)
-                .orElseThrow(() -> ApiErrors.badRequest("missing_file",
-                        "Thiếu tệp học phần: hãy chọn tệp Markdown (.md) gửi trong trường \"file\"."));
-        if (file.fileName().isEmpty() && file.content().length == 0) {
+        MultipartForm.Part file;
+        byte[] content;
+        try (MultipartForm form = MultipartForm.read(req, MAX_MATERIAL_BYTES)) {
+            file = form.part(FILE).orElseThrow(() -> ApiErrors.badRequest("missing_file",
+                    "Thiếu tệp học phần: hãy chọn tệp Markdown (.md) gửi trong trường \"file\"."));
+            content = file.content();
+        }
+        if (file.fileName().isEmpty() && content.length == 0) {
             throw ApiErrors.badRequest("missing_file", "Chưa chọn tệp học phần nào để tải lên.");
         }
-        if (file.content().length > MAX_MATERIAL_BYTES) {
+        if (content.length > MAX_MATERIAL_BYTES) {
             throw new ApiException(Status.REQUEST_ENTITY_TOO_LARGE_413, "too_large", "Tệp học phần tối đa "
                     + MultipartForm.megabytes(MAX_MATERIAL_BYTES) + " MB.");
         }
@@ -68,7 +72,7 @@ public final class MaterialsAdminService implements HttpService {
         TextInput.requireClean("filename", fileName);
         SchoolMaterials.Saved saved;
         try {
-            saved = services.materials().save(fileName, file.content());
+            saved = services.materials().save(fileName, content);
         } catch (InvalidMaterialException e) {
             Json.send(res, Status.BAD_REQUEST_400, invalid(e.problems()));
             return;

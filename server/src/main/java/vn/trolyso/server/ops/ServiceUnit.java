@@ -69,7 +69,7 @@ public final class ServiceUnit {
             System.exit(2);
         }
         try {
-            System.out.print(unit(Path.of(args[0]), Path.of(args[1]), args[2], args.length > 3 ? args[3] : "768m"));
+            System.out.print(unit(Path.of(args[0]), Path.of(args[1]), args[2], args.length > 3 ? args[3] : "512m"));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);

@@ -16,6 +16,8 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import vn.trolyso.knowledge.KnowledgeBase;
 import vn.trolyso.knowledge.KnowledgeSources;
+import vn.trolyso.assistant.llm.OllamaGateway;
+import vn.trolyso.assistant.llm.OllamaSettings;
 import vn.trolyso.assistant.store.Database;
 import vn.trolyso.server.AppServices;
 import vn.trolyso.server.TrolysoServer;
@@ -75,6 +77,22 @@ public final class TestServers {
             services.load(knowledge);
         }
         return TrolysoServer.start(config, services);
+    }
+
+    /**
+     * The production wiring (real corpus, generative assistant) with Ollama at {@code ollama} and its settings adjusted
+     * by {@code settings} (e.g. shorter timeouts), once the index is loaded and the probe has found the model.
+     */
+    public static TrolysoServer.Running startWithOllama(Path dataDir, URI ollama, String model,
+                                                        UnaryOperator<OllamaSettings> settings) {
+        ServerConfig config = config(dataDir).withOllama(ollama, model);
+        Database db = Database.open(config.dataDir());
+        AppServices services = AppServices.builder(config).database(db).closeOnShutdown(db)
+                .ollama(OllamaGateway.create(settings.apply(AppServices.ollamaSettings(config)))).build();
+        services.load(AppServices::defaultKnowledge);
+        TrolysoServer.Running server = TrolysoServer.start(config, services);
+        awaitOllamaReady(server);
+        return server;
     }
 
     /** The real knowledge base of the default sources under the server's data directory. */
