@@ -28,7 +28,8 @@ public final class Database implements AutoCloseable {
     /** Every migration, in the order it is applied. The version is the position in this list (1-based). */
     static final List<String> MIGRATIONS = List.of(
             "V1__feedback_and_conversations.sql",
-            "V2__learning.sql"
+            "V2__learning.sql",
+            "V3__module_completion.sql"
     );
 
     private final JdbcConnectionPool pool;

@@ -18,6 +18,7 @@ import java.util.Map;
 import vn.trolyso.assistant.Role;
 import vn.trolyso.assistant.learning.LearningService;
 import vn.trolyso.assistant.learning.LearningStore;
+import vn.trolyso.assistant.learning.ModuleProgress;
 import vn.trolyso.assistant.learning.Profile;
 import vn.trolyso.assistant.learning.SelfAssessment;
 import vn.trolyso.assistant.learning.TargetLevels;
@@ -165,31 +166,48 @@ public final class LearningApi implements HttpService {
         String profileId = JsonBody.requiredString(body, "profileId");
         String moduleId = JsonBody.requiredString(body, "moduleId");
         String status = JsonBody.requiredString(body, "status");
-        if (!status.equals("done")) {
-            throw ApiErrors.badRequest("invalid_status", "Trạng thái chỉ có thể là \"done\".");
+        if (!status.equals("done") && !status.equals("read")) {
+            throw ApiErrors.badRequest("invalid_status", "Trạng thái chỉ có thể là \"read\" (đã đọc) hoặc \"done\""
+                    + " (nộp bài kiểm tra; chỉ hoàn thành khi đạt).");
         }
-        List<Integer> checkAnswers = null;
-        JsonNode checks = body.get("checkAnswers");
-        if (checks != null && !checks.isNull()) {
-            if (!checks.isArray()) {
-                throw ApiErrors.badRequest("invalid_check_answers", "checkAnswers phải là danh sách số thứ tự lựa chọn (từ 0).");
+        List<Integer> checkAnswers = checkAnswers(body.get("checkAnswers"));
+        LearningService.CheckResult check = null;
+        ModuleProgress progress;
+        if (status.equals("read")) {
+            if (checkAnswers != null) {
+                throw ApiErrors.badRequest("invalid_check_answers", "Gửi câu trả lời kiểm tra với status \"done\", không phải \"read\".");
             }
-            checkAnswers = new ArrayList<>();
-            for (JsonNode c : checks) {
-                if (!c.isIntegralNumber()) {
-                    throw ApiErrors.badRequest("invalid_check_answers", "checkAnswers phải là danh sách số thứ tự lựa chọn (từ 0).");
-                }
-                checkAnswers.add(c.asInt());
-            }
+            progress = learning.markRead(profileId, moduleId);
+        } else {
+            LearningService.Attempt attempt = learning.submitCheck(profileId, moduleId, checkAnswers);
+            check = attempt.check();
+            progress = attempt.progress();
         }
-        LearningService.CheckResult check = learning.markDone(profileId, moduleId, checkAnswers);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("profileId", profileId.strip());
         out.put("moduleId", moduleId);
-        out.put("status", "done");
+        out.put("status", progress.status().apiName());
+        out.put("attempts", progress.attempts());
         out.put("check", LearningJson.check(check));
         out.put("path", json.path(profileId.strip(), learning.path(profileId)));
         Json.send(res, out);
+    }
+
+    private static List<Integer> checkAnswers(JsonNode checks) {
+        if (checks == null || checks.isNull()) {
+            return null;
+        }
+        if (!checks.isArray()) {
+            throw ApiErrors.badRequest("invalid_check_answers", "checkAnswers phải là danh sách số thứ tự lựa chọn (từ 0).");
+        }
+        List<Integer> answers = new ArrayList<>();
+        for (JsonNode c : checks) {
+            if (!c.isIntegralNumber()) {
+                throw ApiErrors.badRequest("invalid_check_answers", "checkAnswers phải là danh sách số thứ tự lựa chọn (từ 0).");
+            }
+            answers.add(c.asInt());
+        }
+        return answers;
     }
 
     private void report(ServerRequest req, ServerResponse res) {

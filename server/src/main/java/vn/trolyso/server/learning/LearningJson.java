@@ -120,6 +120,8 @@ final class LearningJson {
         json.put("reason", s.reason());
         json.put("domains", s.domains());
         json.put("done", s.done());
+        json.put("status", s.status());
+        json.put("attempts", s.attempts());
         json.put("checksPassed", s.checksPassed());
         return json;
     }
@@ -147,7 +149,9 @@ final class LearningJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("correct", c.correct());
         json.put("total", c.total());
+        json.put("required", c.required());
         json.put("passed", c.passed());
+        json.put("results", c.results());
         json.put("correctOptions", c.correctOptions());
         return json;
     }
@@ -171,6 +175,8 @@ final class LearningJson {
                 row.put("percent", r.percent());
                 row.put("targetPercent", r.targetPercent());
                 row.put("met", r.met());
+                row.put("checksPassed", r.checksPassed());
+                row.put("checksAttempted", r.checksAttempted());
                 return row;
             }).toList());
             return group;
