@@ -3,6 +3,7 @@ package vn.trolyso.assistant.answering;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,6 +24,7 @@ import vn.trolyso.assistant.guard.Refusals;
 import vn.trolyso.assistant.guard.ScopeGuard;
 import vn.trolyso.assistant.guard.ScopeVerdict;
 import vn.trolyso.assistant.rag.GenerativeAnswerer;
+import vn.trolyso.knowledge.materials.Material;
 import vn.trolyso.knowledge.search.InvalidQueryException;
 import vn.trolyso.knowledge.search.KnowledgeSearch;
 import vn.trolyso.knowledge.search.Passage;
@@ -64,7 +66,7 @@ public final class DefaultAssistant implements Assistant {
         String message = QuestionValidator.clean(question.message());
         ConversationStore.Session session = conversations.open(question.conversationId());
         UserProfile profile = question.profile();
-        Reply reply = reply(message, session.history(), profile, tokens);
+        Reply reply = reply(message, session.history(), profile, question.lesson(), tokens);
         if (!reply.streamed()) {
             tokens.onToken(reply.text());
         }
@@ -89,8 +91,11 @@ public final class DefaultAssistant implements Assistant {
         }
     }
 
-    private Reply reply(String message, List<Turn> history, UserProfile profile, TokenSink tokens) {
+    private Reply reply(String message, List<Turn> history, UserProfile profile, Material lesson, TokenSink tokens) {
         ScopeVerdict verdict = ScopeGuard.classify(message);
+        if (lesson != null && verdict != ScopeVerdict.INJECTION && LessonSummary.isRequest(message)) {
+            return new Reply(message, LessonSummary.text(lesson), AnswerMode.EXTRACTIVE, LessonSummary.citations(lesson));
+        }
         switch (verdict) {
             case INJECTION -> {
                 return refusal(message, Refusals.INJECTION);
@@ -107,14 +112,15 @@ public final class DefaultAssistant implements Assistant {
         }
         boolean llmUp = llm.isPresent() && llm.get().available();
         String standalone = llmUp ? generative.rewrite(history, message) : FollowUpRewriter.rewrite(history, message);
-        Optional<FrameworkResponder.Reply> exact = frameworkReply(standalone, profile);
+        // A question asked from a lesson is about that lesson, not a framework look-up.
+        Optional<FrameworkResponder.Reply> exact = lesson != null ? Optional.empty() : frameworkReply(standalone, profile);
         if (exact.isPresent()) {
             CitationMapper.Mapped mapped = CitationMapper.map(exact.get().text(), exact.get().sources());
             return new Reply(standalone, ProfileWording.withLead(profile, mapped.text()), AnswerMode.FRAMEWORK,
                     mapped.citations());
         }
         if (llmUp) {
-            Optional<GenerativeMode.Result> generated = generative.answer(standalone, history, profile, tokens);
+            Optional<GenerativeMode.Result> generated = generative.answer(standalone, history, profile, lesson, tokens);
             if (generated.isPresent()) {
                 GenerativeMode.Result g = generated.get();
                 if (!g.grounded()) {
@@ -128,19 +134,25 @@ public final class DefaultAssistant implements Assistant {
                 }
                 return new Reply(standalone, text, g.mode(), g.citations(), false, true);
             }
-            return extractive(standalone, profile, AnswerTexts.FALLBACK_NOTE).asFallback();
+            return extractive(standalone, profile, lesson, AnswerTexts.FALLBACK_NOTE).asFallback();
         }
         if (llm.isPresent() && llm.get().status().usable()) {
             // Ollama is ready but the circuit breaker holds calls back after recent failures.
-            return extractive(standalone, profile, AnswerTexts.FALLBACK_NOTE).asFallback();
+            return extractive(standalone, profile, lesson, AnswerTexts.FALLBACK_NOTE).asFallback();
         }
-        return extractive(standalone, profile, AnswerTexts.EXTRACTIVE_NOTE);
+        return extractive(standalone, profile, lesson, AnswerTexts.EXTRACTIVE_NOTE);
     }
 
-    private Reply extractive(String standalone, UserProfile profile, String note) {
-        List<Passage> passages = retrieve(standalone);
+    private Reply extractive(String standalone, UserProfile profile, Material lesson, String note) {
         int sentences = ProfileWording.maxSentences(profile, settings.maxSentences());
-        Optional<ExtractiveAnswerer.Extract> extract = extractive.extract(standalone, passages, sentences);
+        Optional<ExtractiveAnswerer.Extract> extract = Optional.empty();
+        if (lesson != null) {
+            // The lesson's own passages first; the whole knowledge base only when they hold no answer.
+            extract = extractive.extract(standalone, retrieve(standalone, Set.of(lesson.id())), sentences);
+        }
+        if (extract.isEmpty()) {
+            extract = extractive.extract(standalone, retrieve(standalone), sentences);
+        }
         if (extract.isEmpty()) {
             return refusal(standalone, Refusals.notInDocuments(standalone));
         }
@@ -174,8 +186,12 @@ public final class DefaultAssistant implements Assistant {
     }
 
     private List<Passage> retrieve(String question) {
+        return retrieve(question, Set.of());
+    }
+
+    private List<Passage> retrieve(String question, Set<String> documentIds) {
         try {
-            return new ArrayList<>(search.search(SearchQuery.of(question, settings.passages())));
+            return new ArrayList<>(search.search(new SearchQuery(question, settings.passages(), documentIds, Set.of())));
         } catch (InvalidQueryException e) {
             return List.of();
         }

@@ -2,6 +2,7 @@ package vn.trolyso.assistant.answering;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.trolyso.assistant.AnswerMode;
@@ -15,6 +16,7 @@ import vn.trolyso.assistant.guard.Refusals;
 import vn.trolyso.assistant.llm.LlmUnavailableException;
 import vn.trolyso.assistant.rag.GenerativeAnswerer;
 import vn.trolyso.assistant.rag.GenerativeResult;
+import vn.trolyso.knowledge.materials.Material;
 
 /** The pipeline's use of the LLM: follow-up rewrite and streamed answers, with the fallback policy. */
 final class GenerativeMode {
@@ -57,7 +59,8 @@ final class GenerativeMode {
      * Streams the LLM's answer. Empty when it failed before anything reached the sink (the caller answers in the
      * no-LLM mode); an answer ending with a notice when it failed midway.
      */
-    Optional<Result> answer(String standalone, List<Turn> history, UserProfile profile, TokenSink tokens) {
+    Optional<Result> answer(String standalone, List<Turn> history, UserProfile profile, Material lesson,
+                            TokenSink tokens) {
         StringBuilder emitted = new StringBuilder();
         TokenSink recording = new TokenSink() {
             @Override
@@ -72,7 +75,8 @@ final class GenerativeMode {
             }
         };
         try {
-            GenerativeResult r = llm.answer(standalone, history, profile, recording);
+            GenerativeResult r = llm.answer(standalone, history, profile, recording,
+                    lesson == null ? Set.of() : Set.of(lesson.id()));
             if (!r.grounded()) {
                 return Optional.of(new Result("", AnswerMode.REFUSAL, List.of(), false));
             }
