@@ -124,6 +124,22 @@ public final class LearningService {
         return assessment.form(role, grade);
     }
 
+    /**
+     * The adaptive self-assessment's next statement for a role and grade, given the answers so far (by statement id).
+     *
+     * @throws LearningException when an answer names a statement not on the form
+     */
+    public AdaptiveAssessment.Progress nextStatement(Role role, Integer grade, Map<String, AnswerChoice> answers) {
+        SelfAssessment.Form form = assessmentForm(role, grade);
+        java.util.Set<String> ids = form.statements().stream().map(Statement::id).collect(Collectors.toSet());
+        List<String> unknown = answers.keySet().stream().filter(id -> !ids.contains(id)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw LearningException.invalid("unknown_statement", "Câu tự đánh giá không thuộc bài này: "
+                    + String.join(", ", unknown) + ".");
+        }
+        return AdaptiveAssessment.progress(form, answers);
+    }
+
     /** Scores and stores a self-assessment of the profile's form; answers by statement id. */
     public List<SelfAssessment.DomainResult> assess(String profileId, Map<String, AnswerChoice> answers) {
         Profile p = profile(profileId);

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.trolyso.assistant.Role;
+import vn.trolyso.assistant.learning.AdaptiveAssessment;
+import vn.trolyso.assistant.learning.AnswerChoice;
 import vn.trolyso.assistant.learning.LearningService;
 import vn.trolyso.assistant.learning.LearningStore;
 import vn.trolyso.assistant.learning.ModuleProgress;
@@ -63,6 +65,8 @@ public final class LearningApi implements HttpService {
                 .get("/assessment", this::assessmentForm)
                 .post("/assessment", this::assess)
                 .any("/assessment", ApiErrors.methodNotAllowed("GET", "POST"))
+                .post("/assessment/next", this::nextStatement)
+                .any("/assessment/next", ApiErrors.methodNotAllowed("POST"))
                 .post("/profile", this::createProfile)
                 .any("/profile", ApiErrors.methodNotAllowed("POST"))
                 .get("/profile/{id}", this::profile)
@@ -96,9 +100,20 @@ public final class LearningApi implements HttpService {
         Access.require(req, Scope.LEARNING);
         ObjectNode body = body(req);
         String profileId = JsonBody.requiredString(body, "profileId");
-        JsonNode answers = body.get("answers");
+        List<SelfAssessment.DomainResult> results = learning.assess(profileId, answers(body.get("answers"), true));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("profileId", profileId.strip());
+        out.put("targetLevel", results.isEmpty() ? null : results.getFirst().targetLevel());
+        out.put("domains", results.stream().map(LearningJson::domainResult).toList());
+        Json.send(res, out);
+    }
+
+    private static Map<String, AnswerChoice> answers(JsonNode answers, boolean required) {
         if (answers == null || answers.isNull()) {
-            throw ApiErrors.missingField("answers");
+            if (required) {
+                throw ApiErrors.missingField("answers");
+            }
+            return Map.of();
         }
         if (!answers.isArray()) {
             throw ApiErrors.invalidField("answers", "phải là một danh sách [{statementId, answer}].");
@@ -110,11 +125,28 @@ public final class LearningApi implements HttpService {
             }
             raw.add(Map.entry(a.get("statementId").asText(), a.get("answer").asText()));
         }
-        List<SelfAssessment.DomainResult> results = learning.assess(profileId, LearningService.answers(raw));
+        return LearningService.answers(raw);
+    }
+
+    /** The adaptive self-assessment: the next statement for the answers so far, or done. */
+    private void nextStatement(ServerRequest req, ServerResponse res) {
+        Access.require(req, Scope.LEARNING);
+        ObjectNode body = body(req);
+        Role role = LearningService.role(JsonBody.optionalString(body, "role"));
+        JsonNode g = body.get("grade");
+        Integer grade = null;
+        if (g != null && !g.isNull()) {
+            if (!g.isIntegralNumber()) {
+                throw ApiErrors.badRequest("invalid_grade", "Lớp phải là số nguyên từ 1 đến 12.");
+            }
+            grade = g.asInt();
+        }
+        AdaptiveAssessment.Progress p = learning.nextStatement(role, grade, answers(body.get("answers"), false));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("profileId", profileId.strip());
-        out.put("targetLevel", results.isEmpty() ? null : results.getFirst().targetLevel());
-        out.put("domains", results.stream().map(LearningJson::domainResult).toList());
+        out.put("done", p.finished());
+        out.put("statement", p.next().map(json::statement).orElse(null));
+        out.put("asked", p.asked());
+        out.put("total", p.expected());
         Json.send(res, out);
     }
 

@@ -64,7 +64,7 @@ final class LearningJson {
         return json;
     }
 
-    private Map<String, Object> statement(Statement s) {
+    Map<String, Object> statement(Statement s) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", s.id());
         json.put("domain", s.domainCode());

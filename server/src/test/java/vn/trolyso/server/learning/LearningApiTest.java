@@ -215,6 +215,42 @@ class LearningApiTest {
     }
 
     @Test
+    void adaptiveSelfAssessmentAsksOneStatementAtATimeAndIsScored() throws Exception {
+        try (TrolysoServer.Running server = start()) {
+            String id = json(TestServers.postJson(server, "/api/v1/profile", "{\"role\":\"hoc_sinh\",\"grade\":7}"), 201)
+                    .get("profileId").asText();
+            ArrayNode answers = JSON.createArrayNode();
+            JsonNode step = json(TestServers.postJson(server, "/api/v1/assessment/next",
+                    "{\"role\":\"hoc_sinh\",\"grade\":7,\"answers\":[]}"), 200);
+            assertEquals(List.of("done", "statement", "asked", "total"), fieldNames(step));
+            assertEquals(3, step.get("statement").get("level").asInt(), "starts at the target level");
+            assertEquals(0, step.get("asked").asInt());
+            int guard = 0;
+            while (!step.get("done").asBoolean() && guard++ < 36) {
+                JsonNode s = step.get("statement");
+                answers.addObject().put("statementId", s.get("id").asText())
+                        .put("answer", s.get("level").asInt() <= (s.get("domain").asText().equals("4") ? 2 : 3) ? "co" : "chua");
+                ObjectNode body = JSON.createObjectNode().put("role", "hoc_sinh").put("grade", 7);
+                body.set("answers", answers);
+                step = json(TestServers.postJson(server, "/api/v1/assessment/next", body.toString()), 200);
+                assertEquals(answers.size(), step.get("asked").asInt());
+            }
+            assertTrue(step.get("done").asBoolean());
+            assertTrue(step.get("statement").isNull());
+            assertTrue(answers.size() >= 12 && answers.size() <= 24, "asked " + answers.size());
+            ObjectNode submit = JSON.createObjectNode().put("profileId", id);
+            submit.set("answers", answers);
+            JsonNode result = json(TestServers.postJson(server, "/api/v1/assessment", submit.toString()), 200);
+            assertEquals(2, result.get("domains").get(3).get("level").asInt());
+            assertEquals(3, result.get("domains").get(0).get("level").asInt());
+
+            assertError(TestServers.postJson(server, "/api/v1/assessment/next",
+                    "{\"role\":\"hoc_sinh\",\"grade\":7,\"answers\":[{\"statementId\":\"9.9.X\",\"answer\":\"co\"}]}"), 400, "unknown_statement");
+            assertError(TestServers.postJson(server, "/api/v1/assessment/next", "{\"role\":\"hoc_sinh\"}"), 400, "grade_required");
+        }
+    }
+
+    @Test
     void materialsAreListedWithTheirTagsAndServedWithoutAnswers() throws Exception {
         try (TrolysoServer.Running server = start()) {
             JsonNode list = json(TestServers.get(server, "/api/v1/materials"), 200).get("materials");
