@@ -7,6 +7,7 @@ import java.util.Map;
 import vn.trolyso.assistant.learning.AnswerChoice;
 import vn.trolyso.assistant.learning.LearningPath;
 import vn.trolyso.assistant.learning.LearningService;
+import vn.trolyso.assistant.learning.PassMark;
 import vn.trolyso.assistant.learning.Profile;
 import vn.trolyso.assistant.learning.ProgressReport;
 import vn.trolyso.assistant.learning.SelfAssessment;
@@ -49,6 +50,7 @@ final class LearningJson {
             questions.add(question);
         }
         json.put("checkQuestions", questions);
+        json.put("passMark", PassMark.required(questions.size()));
         return json;
     }
 
