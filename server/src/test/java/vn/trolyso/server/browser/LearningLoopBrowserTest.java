@@ -38,8 +38,38 @@ class LearningLoopBrowserTest {
     private static TrolysoServer.Running server;
     private static Browser browser;
 
+    /** A school module (parents only, so it is not on the pupil's path) whose text is full of HTML and script. */
+    static final String HOSTILE = """
+            ---
+            id: bai-co-ma-doc
+            title: "Bài có <b>mã</b> độc"
+            competencies: ["4.2"]
+            levels: [2]
+            audience: [PHHS]
+            duration_minutes: 5
+            basic: true
+            summary: "Tóm tắt <img src=x onerror=window.__pwned=1>"
+            ---
+
+            ## Mục <script>window.__pwned=1</script>
+            Dòng có <img src=x onerror="window.__pwned=1"> và **chữ đậm**.
+            ### Tiêu đề nhỏ <iframe src="javascript:window.__pwned=1"></iframe>
+            - [liên kết xấu](javascript:window.__pwned=1)
+            - [liên kết tốt](https://example.org/)
+
+            ## Câu hỏi kiểm tra
+            1. Câu <img src=x onerror=window.__pwned=1>?
+               - [x] Có <script>window.__pwned=1</script>
+               - [ ] Không
+            2. Câu hai?
+               - [ ] A
+               - [x] B
+            """;
+
     @BeforeAll
     static void start() throws Exception {
+        java.nio.file.Files.createDirectories(dataDir.resolve("materials"));
+        java.nio.file.Files.writeString(dataDir.resolve("materials").resolve("bai-co-ma-doc.md"), HOSTILE);
         server = TestServers.start(dataDir, c -> c);
         browser = Browser.start();
     }
@@ -184,5 +214,36 @@ class LearningLoopBrowserTest {
         assertFalse(cites.isEmpty(), answer.getText());
         assertTrue(cites.getFirst().getText().contains(material.get("title").asText()), cites.getFirst().getText());
         browser.screenshot(size + "-ask-about-lesson");
+    }
+
+    @org.junit.jupiter.api.Test
+    void noHtmlFromAModuleFileExecutesInTheReader() throws Exception {
+        assertEquals(200, TestServers.get(server, "/api/v1/materials/bai-co-ma-doc").statusCode(), "the hostile module loaded");
+        String profileId = JSON.readTree(TestServers.postJson(server, "/api/v1/profile", "{\"role\":\"phu_huynh\"}").body())
+                .get("profileId").asText();
+        browser.viewport(1280, 800);
+        browser.driver.get(server.baseUrl() + "/");
+        browser.js("sessionStorage.clear(); localStorage.setItem('trolyso.learner', JSON.stringify({profileId: arguments[0],"
+                + " role: 'phu_huynh', grade: null}));", profileId);
+        browser.driver.navigate().refresh();
+        browser.js("window.__pwned = 0;");
+        browser.in("button.bubble").click();
+        browser.in("#tls-tab-path").click();
+        browser.in("#tls-path button[data-module='bai-co-ma-doc']").click();
+        assertEquals("Bài có <b>mã</b> độc", browser.in("#tls-path h3").getText(), "markup shown as text");
+        assertTrue(browser.in("#tls-path .lesson").getText().contains("<img src=x onerror=\"window.__pwned=1\">"));
+        assertEquals(1, browser.all("#tls-path .lesson strong").size(), "**bold** is rendered");
+        assertEquals(1, browser.all("#tls-path .lesson h5").size(), "### heading is rendered");
+        assertEquals(List.of("https://example.org/"), browser.all("#tls-path .lesson a").stream()
+                .map(a -> a.getAttribute("href")).toList(), "only the http(s) link is a link");
+        for (String tag : List.of("img", "script", "iframe", "b")) {
+            assertTrue(browser.all("#tls-path " + tag).isEmpty(), "no <" + tag + "> element from the file");
+        }
+        browser.in("#tls-path .check input[name=q0][value='0']").click();
+        browser.in("#tls-path .check input[name=q1][value='1']").click();
+        browser.in("#tls-path .check button.primary").click();
+        browser.waitFor("the check result", d -> browser.in("#tls-path .check p.note[role=status]").getText().contains("Đạt!") ? true : null);
+        assertEquals(0L, browser.js("return window.__pwned;"), "nothing from the module executed");
+        browser.screenshot("desktop-hostile-module");
     }
 }
