@@ -246,4 +246,24 @@ class LearningLoopBrowserTest {
         assertEquals(0L, browser.js("return window.__pwned;"), "nothing from the module executed");
         browser.screenshot("desktop-hostile-module");
     }
+
+    @org.junit.jupiter.api.Test
+    void aSuggestedModuleOpensFromTheAnswer() throws Exception {
+        browser.viewport(1280, 800);
+        browser.driver.get(server.baseUrl() + "/");
+        browser.js("sessionStorage.clear(); localStorage.clear();");
+        browser.driver.navigate().refresh();
+        browser.in("button.bubble").click();
+        new Select(browser.in("select[aria-label='Vai trò của bạn']")).selectByValue("hoc_sinh");
+        new Select(browser.in("select[aria-label='Lớp']")).selectByValue("7");
+        browser.in("textarea").sendKeys("Làm sao nhận biết tin nhắn lừa đảo?");
+        browser.in("button.send").click();
+        WebElement answer = browser.waitFor("the answer", d -> browser.all(".msg.bot[aria-busy]").isEmpty()
+                && browser.all(".msg.bot").size() > 1 ? browser.all(".msg.bot").getLast() : null);
+        Matcher suggested = Pattern.compile("Gợi ý học tiếp: (.+)").matcher(answer.getText());
+        assertTrue(suggested.find(), answer.getText());
+        answer.findElement(By.cssSelector("button[data-open]")).click();
+        assertEquals(suggested.group(1).strip(), browser.in("#tls-path h3").getText(), "the suggested module opens");
+        assertEquals("true", browser.in("#tls-tab-path").getAttribute("aria-selected"));
+    }
 }
