@@ -97,12 +97,14 @@ textarea{flex:1;resize:none;border:1px solid #9fb3c8;border-radius:10px;padding:
 .send{border:0;background:#0b5cab;color:#fff;border-radius:10px;padding:0 14px}
 .send:disabled{opacity:.5;cursor:default}
 .note{color:#5a6b7b;margin:0}
-fieldset{border:1px solid #d5dde6;border-radius:10px;margin:0;padding:6px 10px}
-legend{font-weight:600;color:#0b5cab;padding:0 4px}
-.stmt{padding:6px 0;border-bottom:1px dashed #d5dde6}.stmt:last-child{border:0}
-.stmt p{margin:0 0 4px}
-.stmt label{margin-right:12px;white-space:nowrap}
-.stmt input{margin:0 4px 0 0;accent-color:#0b5cab}
+fieldset{border:1px solid #d5dde6;border-radius:10px;margin:0 0 8px;padding:6px 10px}
+legend{font-weight:600;padding:0 4px}
+.check label{display:block;padding:2px 0}.check input{accent-color:#0b5cab;margin:0 6px 0 0}
+.right{border-color:#1b7f3b}.wrong{border-color:#c0392b}.wrong .verdict{color:#c0392b}.right .verdict{color:#1b7f3b}
+.q{font-size:16px;font-weight:600;margin:0}
+.stmt{display:flex;gap:8px;flex-wrap:wrap}.stmt button{flex:1;border:1px solid #0b5cab;background:#fff;color:#0b5cab;border-radius:10px;padding:8px}
+.lesson h4,.pane h4{margin:12px 0 4px;font-size:15px}.lesson h5{margin:8px 0 2px;font-size:14px}.lesson p{margin:0 0 6px}.lesson ul,.lesson ol{margin:4px 0 6px;padding-left:22px}
+.sum{font-style:italic;margin:0}.pane .ask{padding:0;border:0}.pane .ask input{flex:1;min-width:0;border:1px solid #9fb3c8;border-radius:10px;padding:8px}
 .primary{border:0;background:#0b5cab;color:#fff;border-radius:10px;padding:8px 14px;align-self:flex-start}
 .link{border:0;background:none;color:#0b5cab;text-decoration:underline;padding:4px 0;align-self:flex-start}
 h3{margin:0;font-size:16px}
@@ -110,7 +112,7 @@ h3{margin:0;font-size:16px}
 .path li.done strong{text-decoration:line-through;color:#5a6b7b}
 .path p{margin:2px 0}
 .meta{font-size:13px;color:#5a6b7b}
-.path button:not(.link){border:1px solid #0b5cab;background:#fff;color:#0b5cab;border-radius:8px;padding:3px 10px;margin:4px 8px 0 0}
+.pane>button:not(.link,.primary),.path button:not(.link){border:1px solid #0b5cab;background:#fff;color:#0b5cab;border-radius:8px;padding:3px 10px;margin:4px 8px 0 0}
 .ok{color:#1b7f3b;margin-right:8px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 @media (max-width:480px){.panel{inset:0;width:auto;height:auto;border-radius:0}.bubble{right:14px;bottom:14px}}
@@ -220,8 +222,11 @@ function rich(node, text, cite) {
   node.replaceChildren();
   let list = null, para = null;
   for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const item = /^\s*(?:([-*•+])|(\d{1,3})[.)])\s+(.*)$/.exec(line);
-    if (item) {
+    const item = /^\s*(?:([-*•+])|(\d{1,3})[.)])\s+(.*)$/.exec(line), head = /^#{1,6}\s+(.*)$/.exec(line);
+    if (head) {
+      inline(node.appendChild(el('h5')), head[1], cite);
+      para = null; list = null;
+    } else if (item) {
       const tag = item[1] ? 'ul' : 'ol';
       if (!list || list.tagName.toLowerCase() !== tag) list = node.appendChild(el(tag, null, { start: item[2] > 1 ? item[2] : null }));
       inline(list.appendChild(el('li')), item[3], cite);
@@ -275,6 +280,8 @@ function renderMessage(m) {
           c.section ? el('div', 'sec', null, c.section) : null,
           c.snippet ? el('blockquote', null, null, c.snippet) : null)))));
     }
+    const next = !m.pending && /Gợi ý học tiếp: (.+)/.exec(m.text);
+    if (next) box.append(el('button', 'link', { type: 'button', 'data-open': '', onclick: () => openByTitle(next[1].trim()) }, 'Mở bài “' + next[1].trim() + '”'));
     if (m.messageId && !m.pending && !m.error) box.append(feedback(m));
   }
   const old = nodes.get(m);
@@ -349,7 +356,7 @@ async function readEvents(res, onEvent) {
   }
 }
 
-async function ask(text) {
+async function ask(text, materialId) {
   text = String(text || '').trim();
   if (busy || !text) return;
   if (text.length > MAX_LEN) text = text.slice(0, MAX_LEN);
@@ -360,7 +367,7 @@ async function ask(text) {
   const m = { who: 'bot', text: '', pending: true };
   state.messages.push(m);
   renderMessage(m).scrollIntoView({ block: 'nearest' });
-  const body = JSON.stringify({ message: text, conversationId: state.conversationId || undefined, profile: profileBody() });
+  const body = JSON.stringify({ message: text, conversationId: state.conversationId || undefined, profile: profileBody(), materialId });
   let frame = 0;
   try {
     let res = null, ended = false;
@@ -400,7 +407,7 @@ async function ask(text) {
   }
 }
 
-// ---- learning: self-assessment and learning path
+// ---- learning: adaptive self-assessment, learning path, module reader with its check
 const ANSWERS = [['co', 'Có'], ['mot_phan', 'Một phần'], ['chua', 'Chưa']];
 
 async function api(method, path, body) {
@@ -412,6 +419,7 @@ async function api(method, path, body) {
 const assessPane = el('div', 'pane'), pathPane = el('div', 'pane');
 const say = (pane, text, ...more) => pane.replaceChildren(el('p', 'note', { role: 'status' }, text), ...more);
 const gradeNow = () => profile.grade ? Number(profile.grade) : null;
+const btn = (cls, label, onclick, attrs) => el('button', cls, Object.assign({ type: 'button', onclick }, attrs), label);
 
 /** The learning profile for the chosen role and grade, created on the server the first time. */
 async function ensureLearner() {
@@ -422,56 +430,44 @@ async function ensureLearner() {
   return learner;
 }
 
-async function loadAssessment() {
+function loadAssessment() {
   if (!profile.role) return say(assessPane, 'Hãy chọn vai trò (và lớp, nếu có) ở phía trên để bắt đầu tự đánh giá.');
   say(assessPane, 'Đang tải câu hỏi…');
+  nextStatement([]);
+}
+
+/** One statement at a time: the server picks the next from the answers so far (adaptive, from the target level). */
+async function nextStatement(answers) {
   try {
-    const q = new URLSearchParams({ role: profile.role });
-    if (profile.grade) q.set('grade', profile.grade);
-    const statements = (await api('GET', '/api/v1/assessment?' + q)).statements || [];
-    const groups = new Map();
-    for (const s of statements) {
-      const k = s.domainName;
-      groups.set(k, [...(groups.get(k) || []), s]);
-    }
-    const status = el('p', 'note', { role: 'status' });
-    const form = el('form', 'assess', { onchange: () => { status.textContent = ''; }, onsubmit: e => { e.preventDefault(); submitAssessment(form, statements, status); } },
-      el('p', null, null, 'Với mỗi câu “Tôi có thể…”, hãy chọn mức đúng với bạn nhất.'),
-      ...[...groups].map(([name, list]) => el('fieldset', null, null, el('legend', null, null, name),
-        ...list.map(s => el('div', 'stmt', { role: 'radiogroup', 'aria-labelledby': 'st-' + s.id },
-          el('p', null, { id: 'st-' + s.id }, s.text),
-          ...ANSWERS.map(([v, l]) => el('label', null, null, el('input', null, { type: 'radio', name: 'st-' + s.id, value: v }), l)))))),
-      status, el('button', 'primary', { type: 'submit' }, 'Xem kết quả'));
-    assessPane.replaceChildren(form);
+    const r = await api('POST', '/api/v1/assessment/next', { role: profile.role, grade: gradeNow(), answers });
+    if (r.done) return submitAssessment(answers);
+    const s = r.statement, q = el('p', 'q', { id: 'tls-st', tabindex: '-1' }, s.text);
+    const pick = v => { assessPane.querySelectorAll('button').forEach(b => { b.disabled = true; }); nextStatement([...answers, { statementId: s.id, answer: v }]); };
+    assessPane.replaceChildren(el('p', 'note', { role: 'status' }, 'Câu ' + (r.asked + 1) + '/' + r.total + ' · ' + s.domainName),
+      el('p', null, null, 'Câu sau có đúng với bạn không?'), q,
+      el('div', 'stmt', { role: 'group', 'aria-labelledby': 'tls-st' }, ...ANSWERS.map(([v, l]) => btn(null, l, () => pick(v), { 'data-answer': v }))),
+      answers.length ? btn('link', 'Quay lại câu trước', () => nextStatement(answers.slice(0, -1))) : null);
+    q.focus();
   } catch (e) { say(assessPane, e.message); }
 }
 
-async function submitAssessment(form, statements, status) {
-  const answers = statements.map(s => ({ statementId: s.id, answer: (form.querySelector('input[name="st-' + CSS.escape(s.id) + '"]:checked') || {}).value }));
-  const missing = answers.filter(a => !a.answer);
-  if (missing.length) {
-    status.textContent = 'Bạn còn ' + missing.length + ' câu chưa chọn câu trả lời.';
-    form.querySelector('input[name="st-' + CSS.escape(missing[0].statementId) + '"]').focus();
-    return;
-  }
-  status.textContent = 'Đang tính kết quả…';
+async function submitAssessment(answers) {
+  say(assessPane, 'Đang tính kết quả…');
   try {
     const me = await ensureLearner();
     const r = await api('POST', '/api/v1/assessment', { profileId: me.profileId, answers });
-    const heading = el('h3', null, { tabindex: '-1' }, 'Kết quả tự đánh giá');
+    const heading = el('h3', null, { tabindex: '-1' }, 'Kết quả tự đánh giá (' + answers.length + ' câu)');
     assessPane.replaceChildren(heading, el('ul', 'result', null, ...(r.domains || []).map(d => el('li', null, null,
       el('strong', null, null, d.domainName), el('div', null, null, (d.reachedTarget ? '✓ ' : '') + 'Bậc ' + d.level + ' – ' + d.levelName + ' (mục tiêu: bậc ' + d.targetLevel + ')'),
       d.levelWording ? el('div', 'meta', null, d.levelWording) : null))),
-      el('button', 'primary', { onclick: () => showTab('path') }, 'Xem lộ trình học'),
-      el('button', 'link', { onclick: loadAssessment }, 'Làm lại'));
+      btn('primary', 'Xem lộ trình học', () => showTab('path')), btn('link', 'Làm lại', loadAssessment));
     heading.focus();
-  } catch (e) { status.textContent = e.message; }
+  } catch (e) { say(assessPane, e.message); }
 }
 
 async function loadPath() {
   if (!learner) {
-    return say(pathPane, 'Hãy làm phần “Tự đánh giá” trước để có lộ trình học phù hợp với bạn.',
-      el('button', 'primary', { onclick: () => showTab('assess') }, 'Tự đánh giá ngay'));
+    return say(pathPane, 'Hãy làm phần “Tự đánh giá” trước để có lộ trình học phù hợp với bạn.', btn('primary', 'Tự đánh giá ngay', () => showTab('assess')));
   }
   try {
     renderPath(await api('GET', '/api/v1/learning-path?profileId=' + encodeURIComponent(learner.profileId)));
@@ -481,26 +477,88 @@ async function loadPath() {
   }
 }
 
+const STATUS = { completed: '✓ Đã hoàn thành', attempted: 'Chưa đạt bài kiểm tra – hãy làm lại', read: 'Đã đọc, chưa làm bài kiểm tra' };
+
 function renderPath(p) {
   const mods = p.modules || [], done = mods.filter(m => m.done).length;
   pathPane.replaceChildren(
     el('p', 'note', { role: 'status', tabindex: '-1' }, !mods.length ? 'Bạn đã đạt mức mong đợi ở mọi miền năng lực. Chúc mừng bạn!'
-      : p.complete ? 'Bạn đã học xong cả ' + mods.length + ' bài của lộ trình. Chúc mừng bạn!'
-        : 'Đã học ' + done + '/' + mods.length + ' bài · còn khoảng ' + p.remainingMinutes + ' phút'),
-    el('ol', 'path', null, ...mods.map(m => el('li', m.done ? 'done' : null, null,
+      : p.complete ? 'Bạn đã hoàn thành cả ' + mods.length + ' bài của lộ trình. Chúc mừng bạn!'
+        : 'Đã hoàn thành ' + done + '/' + mods.length + ' bài · còn khoảng ' + p.remainingMinutes + ' phút'),
+    el('ol', 'path', null, ...mods.map(m => el('li', m.done ? 'done' : null, { 'data-status': m.status },
       el('strong', null, null, m.title),
       el('div', 'meta', null, m.durationMinutes + ' phút · năng lực ' + (m.competencies || []).join(', ') + (m.reason === 'basic' ? ' · bài cơ bản' : '')),
       m.summary ? el('p', null, null, m.summary) : null,
-      m.done ? el('span', 'ok', null, '✓ Đã học xong')
-        : el('button', null, { 'data-module': m.id, onclick: () => markDone(m) }, 'Đánh dấu đã học'),
-      el('button', 'link', { onclick: () => { showTab('chat'); ask('Tóm tắt bài học “' + m.title + '”'); } }, 'Hỏi trợ lý về bài này')))));
+      STATUS[m.status] ? el('div', m.done ? 'ok' : 'meta', null, STATUS[m.status]) : null,
+      btn(null, m.done ? 'Xem lại bài' : 'Mở bài học', () => openModule(m.id), { 'data-module': m.id })))));
 }
 
-async function markDone(m) {
+async function openByTitle(title) {
   try {
-    renderPath((await api('POST', '/api/v1/progress', { profileId: learner.profileId, moduleId: m.id, status: 'done' })).path);
-    (pathPane.querySelector('li:not(.done) button') || pathPane.querySelector('.note')).focus();
-  } catch (e) { say(pathPane, e.message); }
+    const m = ((await api('GET', '/api/v1/materials')).materials || []).find(x => x.title === title);
+    if (m) openModule(m.id);
+  } catch (e) { /* the link stays as text */ }
+}
+
+/** The module reader: sections through the safe renderer, then the check and "ask about this lesson". */
+async function openModule(id) {
+  showTab('path', true); save();
+  say(pathPane, 'Đang mở bài học…');
+  try {
+    const m = await api('GET', '/api/v1/materials/' + encodeURIComponent(id));
+    const h = el('h3', null, { tabindex: '-1' }, m.title), body = el('div', 'lesson');
+    for (const s of m.sections || []) { body.append(el('h4', null, null, s.heading)); rich(body.appendChild(el('div')), s.markdown, () => null); }
+    const q = el('input', null, { type: 'text', 'aria-label': 'Câu hỏi về bài này', placeholder: 'Hỏi trợ lý về bài này…', maxlength: MAX_LEN });
+    const askLesson = text => { if (text.trim()) { showTab('chat'); ask(text, m.id); } };
+    pathPane.replaceChildren(btn('link', '← Lộ trình học', loadPath), h,
+      el('div', 'meta', null, m.durationMinutes + ' phút · năng lực ' + (m.competencies || []).join(', ')),
+      m.summary ? el('p', 'sum', null, m.summary) : null, body,
+      learner ? btn(null, 'Tôi đã đọc xong', e => { const b = e.target; api('POST', '/api/v1/progress', { profileId: learner.profileId, moduleId: m.id, status: 'read' })
+        .then(() => b.replaceWith(el('span', 'ok', { role: 'status' }, 'Đã ghi nhận: đã đọc. Hãy làm bài kiểm tra để hoàn thành.')), err => { b.textContent = err.message; }); }, { 'data-read': '' }) : null,
+      check(m),
+      el('h4', null, null, 'Hỏi trợ lý về bài này'),
+      el('form', 'ask', { onsubmit: e => { e.preventDefault(); askLesson(q.value); } }, q, el('button', 'send', { type: 'submit' }, 'Hỏi')),
+      btn('link', 'Tóm tắt bài này', () => askLesson('Tóm tắt bài này')));
+    h.focus();
+  } catch (e) { say(pathPane, e.message, btn('link', '← Lộ trình học', loadPath)); }
+}
+
+/** The check questions, scored by the server; right/wrong per question, retry until passed. */
+function check(m) {
+  const qs = m.checkQuestions || [], status = el('p', 'note', { role: 'status' }), after = el('div');
+  const submit = el('button', 'primary', { type: 'submit' }, 'Nộp bài');
+  const form = el('form', 'check', {
+    onsubmit: async e => {
+      e.preventDefault();
+      const answers = qs.map((q, i) => { const c = form.querySelector('input[name=q' + i + ']:checked'); return c ? Number(c.value) : null; });
+      if (answers.includes(null)) { status.textContent = 'Bạn còn câu chưa chọn đáp án.'; return; }
+      if (!profile.role) { status.textContent = 'Hãy chọn vai trò (và lớp) ở phía trên để lưu kết quả.'; return; }
+      try {
+        const me = await ensureLearner();
+        const r = await api('POST', '/api/v1/progress', { profileId: me.profileId, moduleId: m.id, status: 'done', checkAnswers: answers });
+        const c = r.check;
+        form.querySelectorAll('fieldset').forEach((f, i) => {
+          f.className = c.results[i] ? 'right' : 'wrong';
+          f.querySelector('.verdict').textContent = c.results[i] ? '✓ Đúng' : '✗ Chưa đúng' + (c.passed ? ' – đáp án: ' + qs[i].options[c.correctOptions[i]] : '');
+        });
+        status.textContent = 'Đúng ' + c.correct + '/' + c.total + ' câu. ' + (c.passed ? 'Đạt! Bài học đã hoàn thành.'
+          : 'Chưa đạt (cần ' + c.required + ' câu đúng). Hãy đọc lại bài, sửa các câu chưa đúng rồi nộp lại.');
+        submit.textContent = 'Nộp lại';
+        submit.hidden = c.passed;
+        const next = r.path && r.path.next;
+        after.replaceChildren(...(!c.passed ? [] : next ? [btn('primary', 'Bài tiếp theo: ' + next.title, () => openModule(next.id), { 'data-next': next.id })]
+          : [el('p', 'ok', null, 'Bạn đã hoàn thành lộ trình học!')]));
+        status.focus();
+      } catch (err) { status.textContent = err.message; }
+    }
+  }, el('h4', null, null, 'Câu hỏi kiểm tra'),
+  el('p', 'note', null, 'Bài học được tính là hoàn thành khi bạn trả lời đúng ít nhất ' + m.passMark + '/' + qs.length + ' câu.'),
+  ...qs.map((q, i) => el('fieldset', null, null, el('legend', null, null, (i + 1) + '. ' + q.question),
+    ...q.options.map((o, j) => el('label', null, null, el('input', null, { type: 'radio', name: 'q' + i, value: j }), o)),
+    el('div', 'verdict'))),
+  status, submit, after);
+  status.tabIndex = -1;
+  return form;
 }
 
 const assessView = el('div', null, null, assessPane), pathView = el('div', null, null, pathPane);

@@ -29,6 +29,7 @@ import vn.trolyso.assistant.llm.LlmUnavailableException;
 import vn.trolyso.assistant.rag.GenerativeAnswerer;
 import vn.trolyso.knowledge.document.DocumentKind;
 import vn.trolyso.knowledge.document.DocumentMetadata;
+import vn.trolyso.knowledge.materials.Material;
 import vn.trolyso.knowledge.search.InvalidQueryException;
 import vn.trolyso.knowledge.search.KnowledgeSearch;
 import vn.trolyso.knowledge.search.Passage;
@@ -72,7 +73,7 @@ public final class DefaultAssistant implements Assistant {
         String message = QuestionValidator.clean(question.message());
         ConversationStore.Session session = conversations.open(question.conversationId());
         UserProfile profile = question.profile();
-        Reply reply = reply(message, session.history(), profile, tokens);
+        Reply reply = reply(message, session.history(), profile, question.lesson(), tokens);
         if (!reply.streamed()) {
             tokens.onToken(reply.text());
         }
@@ -97,8 +98,11 @@ public final class DefaultAssistant implements Assistant {
         }
     }
 
-    private Reply reply(String message, List<Turn> history, UserProfile profile, TokenSink tokens) {
+    private Reply reply(String message, List<Turn> history, UserProfile profile, Material lesson, TokenSink tokens) {
         ScopeVerdict verdict = ScopeGuard.classify(message);
+        if (lesson != null && verdict != ScopeVerdict.INJECTION && LessonSummary.isRequest(message)) {
+            return new Reply(message, LessonSummary.text(lesson), AnswerMode.EXTRACTIVE, LessonSummary.citations(lesson));
+        }
         switch (verdict) {
             case INJECTION -> {
                 return refusal(message, Refusals.INJECTION);
@@ -115,7 +119,8 @@ public final class DefaultAssistant implements Assistant {
         }
         boolean llmUp = llm.isPresent() && llm.get().available();
         String standalone = llmUp ? generative.rewrite(history, message) : FollowUpRewriter.rewrite(history, message);
-        Optional<FrameworkResponder.Reply> exact = frameworkReply(standalone, profile);
+        // A question asked from a lesson is about that lesson, not a framework look-up.
+        Optional<FrameworkResponder.Reply> exact = lesson != null ? Optional.empty() : frameworkReply(standalone, profile);
         if (exact.isPresent()) {
             CitationMapper.Mapped mapped = CitationMapper.map(exact.get().text(), exact.get().sources());
             return new Reply(standalone, ProfileWording.withLead(profile, mapped.text()), AnswerMode.FRAMEWORK,
@@ -124,14 +129,14 @@ public final class DefaultAssistant implements Assistant {
         if (llmUp) {
             GenerativeMode.Result g;
             try {
-                g = generative.answer(standalone, history, profile, tokens);
+                g = generative.answer(standalone, history, profile, lesson, tokens);
             } catch (LlmUnavailableException e) {
                 if (e.reason() == LlmUnavailableException.Reason.BUSY && llm.get().rejectWhenBusy()) {
                     throw new AssistantBusyException(e.vietnameseMessage() + " Vui lòng thử lại sau ít phút.");
                 }
                 String note = e.reason() == LlmUnavailableException.Reason.MODEL_NOT_PULLED
                         ? AnswerTexts.modelMissingNote(e.vietnameseMessage()) : AnswerTexts.FALLBACK_NOTE;
-                return extractive(standalone, history, profile, note).asFallback();
+                return extractive(standalone, history, profile, lesson, note).asFallback();
             }
             if (!g.grounded()) {
                 return refusal(standalone, Refusals.notInDocuments(standalone));
@@ -146,22 +151,27 @@ public final class DefaultAssistant implements Assistant {
         }
         if (llm.isPresent() && llm.get().status().usable()) {
             // Ollama is ready but the circuit breaker holds calls back after recent failures.
-            return extractive(standalone, history, profile, AnswerTexts.FALLBACK_NOTE).asFallback();
+            return extractive(standalone, history, profile, lesson, AnswerTexts.FALLBACK_NOTE).asFallback();
         }
         if (llm.isPresent() && llm.get().status().enabled() && llm.get().status().reachable()) {
             // Ollama answers but lacks the model: say which command fixes it (the documented note).
-            return extractive(standalone, history, profile, AnswerTexts.modelMissingNote(llm.get().status().vietnameseMessage()))
-                    .asFallback();
+            String note = AnswerTexts.modelMissingNote(llm.get().status().vietnameseMessage());
+            return extractive(standalone, history, profile, lesson, note).asFallback();
         }
-        return extractive(standalone, history, profile, AnswerTexts.EXTRACTIVE_NOTE);
+        return extractive(standalone, history, profile, lesson, AnswerTexts.EXTRACTIVE_NOTE);
     }
 
-    private Reply extractive(String standalone, List<Turn> history, UserProfile profile, String note) {
+    private Reply extractive(String standalone, List<Turn> history, UserProfile profile, Material lesson,
+                             String note) {
         int sentences = ProfileWording.maxSentences(profile, settings.maxSentences());
         // A question naming a school or ward is answered from that place's documents, or not at all.
         Map<String, DocumentMetadata> named = namedPlaces(standalone);
         Optional<ExtractiveAnswerer.Extract> extract = Optional.empty();
-        if (named.isEmpty() && !history.isEmpty()) {
+        if (lesson != null) {
+            // The lesson's own passages first; the whole knowledge base only when they hold no answer.
+            extract = extract(standalone, retrieve(standalone, settings.passages(), Set.of(lesson.id())), sentences);
+        }
+        if (extract.isEmpty() && named.isEmpty() && !history.isEmpty()) {
             // One naming no place goes on with the place of the conversation ("Cho mình hỏi kế hoạch … phường
             // Kiến An." then "Mục tiêu năm 2025 với phụ huynh là bao nhiêu?"), and with every place if that fails.
             Set<String> carried = namedPlaces(history.getLast().standaloneQuestion()).keySet();

@@ -1,6 +1,7 @@
 package vn.trolyso.assistant.answering;
 
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.trolyso.assistant.AnswerMode;
@@ -14,6 +15,7 @@ import vn.trolyso.assistant.guard.Refusals;
 import vn.trolyso.assistant.llm.LlmUnavailableException;
 import vn.trolyso.assistant.rag.GenerativeAnswerer;
 import vn.trolyso.assistant.rag.GenerativeResult;
+import vn.trolyso.knowledge.materials.Material;
 
 /** The pipeline's use of the LLM: follow-up rewrite and streamed answers, with the fallback policy. */
 final class GenerativeMode {
@@ -58,7 +60,7 @@ final class GenerativeMode {
      * @throws LlmUnavailableException when it failed before anything reached the sink (the caller answers in the
      *                                 no-LLM mode, with a note chosen from the reason)
      */
-    Result answer(String standalone, List<Turn> history, UserProfile profile, TokenSink tokens)
+    Result answer(String standalone, List<Turn> history, UserProfile profile, Material lesson, TokenSink tokens)
             throws LlmUnavailableException {
         StringBuilder emitted = new StringBuilder();
         TokenSink recording = new TokenSink() {
@@ -74,7 +76,8 @@ final class GenerativeMode {
             }
         };
         try {
-            GenerativeResult r = llm.answer(standalone, history, profile, recording);
+            GenerativeResult r = llm.answer(standalone, history, profile, recording,
+                    lesson == null ? Set.of() : Set.of(lesson.id()));
             if (!r.grounded()) {
                 return new Result("", AnswerMode.REFUSAL, List.of(), false);
             }

@@ -23,10 +23,27 @@ public record LearningPath(int targetLevel, boolean assessed, List<Step> steps, 
      * @param reason       why it is on the path: "basic" (basic module of the audience) or "gap" (closes a gap)
      * @param domains      the gap domains it serves (empty for a basic module outside the gaps)
      * @param level        the lowest level of the gap it serves (0 for basic modules outside the gaps)
-     * @param done         marked done
-     * @param checksPassed check questions all right at the last attempt; null when never attempted
+     * @param progress     what the person has done with it; null when not started
      */
-    public record Step(Material module, String reason, List<String> domains, int level, boolean done, Boolean checksPassed) {
+    public record Step(Material module, String reason, List<String> domains, int level, ModuleProgress progress) {
+        /** Completed: its check was passed ({@link PassMark}). Reading it or failing its check is not enough. */
+        public boolean done() {
+            return progress != null && progress.completed();
+        }
+
+        /** "not_started", "read", "attempted" or "completed". */
+        public String status() {
+            return progress == null ? "not_started" : progress.status().apiName();
+        }
+
+        public int attempts() {
+            return progress == null ? 0 : progress.attempts();
+        }
+
+        /** Whether the last check attempt passed; null when never attempted. */
+        public Boolean checksPassed() {
+            return progress == null ? null : progress.checksPassed();
+        }
     }
 
     public LearningPath {
@@ -43,7 +60,7 @@ public record LearningPath(int targetLevel, boolean assessed, List<Step> steps, 
         return steps.stream().filter(s -> !s.done()).mapToInt(s -> s.module().durationMinutes()).sum();
     }
 
-    /** The first module not done yet. */
+    /** The first module not completed yet. */
     public Optional<Step> next() {
         return steps.stream().filter(s -> !s.done()).findFirst();
     }

@@ -52,9 +52,8 @@ public final class LearningPathPlanner {
             }
             if (m.basic() || !domains.isEmpty()) {
                 covered.addAll(domains);
-                ModuleProgress p = progress.get(m.id());
                 steps.add(new LearningPath.Step(m, m.basic() ? "basic" : "gap", domains,
-                        domains.isEmpty() ? 0 : lowest, p != null && p.done(), p == null ? null : p.checksPassed()));
+                        domains.isEmpty() ? 0 : lowest, progress.get(m.id())));
             }
         }
         steps.sort(Comparator.comparing((LearningPath.Step s) -> !s.module().basic())

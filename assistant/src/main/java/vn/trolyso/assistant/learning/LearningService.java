@@ -124,6 +124,22 @@ public final class LearningService {
         return assessment.form(role, grade);
     }
 
+    /**
+     * The adaptive self-assessment's next statement for a role and grade, given the answers so far (by statement id).
+     *
+     * @throws LearningException when an answer names a statement not on the form
+     */
+    public AdaptiveAssessment.Progress nextStatement(Role role, Integer grade, Map<String, AnswerChoice> answers) {
+        SelfAssessment.Form form = assessmentForm(role, grade);
+        java.util.Set<String> ids = form.statements().stream().map(Statement::id).collect(Collectors.toSet());
+        List<String> unknown = answers.keySet().stream().filter(id -> !ids.contains(id)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw LearningException.invalid("unknown_statement", "Câu tự đánh giá không thuộc bài này: "
+                    + String.join(", ", unknown) + ".");
+        }
+        return AdaptiveAssessment.progress(form, answers);
+    }
+
     /** Scores and stores a self-assessment of the profile's form; answers by statement id. */
     public List<SelfAssessment.DomainResult> assess(String profileId, Map<String, AnswerChoice> answers) {
         Profile p = profile(profileId);
@@ -156,25 +172,45 @@ public final class LearningService {
     /**
      * Result of checking a module's questions.
      *
+     * @param correct        right answers
+     * @param total          questions
+     * @param required       right answers needed to pass ({@link PassMark})
+     * @param passed         whether this attempt passed
+     * @param results        per question, whether the answer was right
      * @param correctOptions the right option (0-based) of each question, shown to the learner after an attempt
      */
-    public record CheckResult(int correct, int total, boolean passed, List<Integer> correctOptions) {
+    public record CheckResult(int correct, int total, int required, boolean passed, List<Boolean> results,
+                              List<Integer> correctOptions) {
         public CheckResult {
+            results = List.copyOf(results);
             correctOptions = List.copyOf(correctOptions);
         }
     }
 
-    /**
-     * Marks a module done, optionally with the chosen option (0-based) for each check question.
-     *
-     * @return the check result, or null when no answers were given
-     */
-    public CheckResult markDone(String profileId, String moduleId, List<Integer> checkAnswers) {
+    /** A check attempt: its result and the module's progress after it. */
+    public record Attempt(CheckResult check, ModuleProgress progress) {
+    }
+
+    /** Records that the person read a module (never a completion). */
+    public ModuleProgress markRead(String profileId, String moduleId) {
         Profile p = profile(profileId);
         Material m = material(moduleId);
-        CheckResult result = checkAnswers == null ? null : check(m, checkAnswers);
-        store.markDone(p.id(), m.id(), result == null ? null : result.passed());
-        return result;
+        return store.markRead(p.id(), m.id());
+    }
+
+    /**
+     * Scores an attempt at a module's check (the chosen option, 0-based, per question) and records it: a passed
+     * check completes the module, a failed one is recorded as an attempt that can be retried.
+     */
+    public Attempt submitCheck(String profileId, String moduleId, List<Integer> checkAnswers) {
+        Profile p = profile(profileId);
+        Material m = material(moduleId);
+        if (checkAnswers == null) {
+            throw LearningException.invalid("check_required", "Học phần chỉ được tính là hoàn thành khi làm đạt bài"
+                    + " kiểm tra: hãy gửi câu trả lời (checkAnswers).");
+        }
+        CheckResult result = check(m, checkAnswers);
+        return new Attempt(result, store.recordAttempt(p.id(), m.id(), result.passed()));
     }
 
     static CheckResult check(Material m, List<Integer> answers) {
@@ -184,17 +220,21 @@ public final class LearningService {
                     + " câu hỏi kiểm tra nhưng nhận được " + answers.size() + " câu trả lời.");
         }
         int correct = 0;
+        List<Boolean> results = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
             Integer a = answers.get(i);
             if (a == null || a < 0 || a >= questions.get(i).options().size()) {
                 throw LearningException.invalid("invalid_check_answers", "Câu " + (i + 1) + ": lựa chọn phải từ 0 đến "
                         + (questions.get(i).options().size() - 1) + ".");
             }
-            if (a == questions.get(i).correctIndex()) {
+            boolean right = a == questions.get(i).correctIndex();
+            results.add(right);
+            if (right) {
                 correct++;
             }
         }
-        return new CheckResult(correct, questions.size(), correct == questions.size(),
+        return new CheckResult(correct, questions.size(), PassMark.required(questions.size()),
+                PassMark.passed(correct, questions.size()), results,
                 questions.stream().map(CheckQuestion::correctIndex).toList());
     }
 
@@ -208,7 +248,7 @@ public final class LearningService {
                 continue; // cannot happen through the API; a pupil without grade has no target
             }
             learners.add(new ProgressReportCalculator.Learner(p.role(), targets.target(p.role(), p.grade()),
-                    state.estimates(), state.doneModules()));
+                    state.estimates(), state.modules()));
         }
         return catalogue().reports().report(s, progressTargets.forSchool(s), learners);
     }

@@ -12,12 +12,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import vn.trolyso.assistant.Role;
@@ -37,8 +35,8 @@ public final class LearningStore {
     public record StoredAssessment(Instant takenAt, Map<String, Integer> estimates) {
     }
 
-    /** A learner's state for the progress report. */
-    public record LearnerState(Profile profile, Map<String, Integer> estimates, Set<String> doneModules) {
+    /** A learner's state for the progress report: latest estimates and progress by module id. */
+    public record LearnerState(Profile profile, Map<String, Integer> estimates, Map<String, ModuleProgress> modules) {
     }
 
     public Profile createProfile(Role role, Integer grade, String displayName, String school) {
@@ -137,45 +135,88 @@ public final class LearningStore {
         }
     }
 
-    /** Marks a module done; {@code checksPassed} null keeps the result of an earlier check-question attempt. */
-    public ModuleProgress markDone(String profileId, String moduleId, Boolean checksPassed) {
+    /** Records that a person read a module; an attempt or completion already recorded is kept. */
+    public ModuleProgress markRead(String profileId, String moduleId) {
+        return record(profileId, moduleId, null);
+    }
+
+    /**
+     * Records one check attempt. A passed attempt completes the module; a failed one leaves it attempted (retryable),
+     * or completed when it was passed before (completion is kept).
+     */
+    public ModuleProgress recordAttempt(String profileId, String moduleId, boolean passed) {
+        return record(profileId, moduleId, passed);
+    }
+
+    private ModuleProgress record(String profileId, String moduleId, Boolean attemptPassed) {
         Instant now = now();
         try (Connection c = db.connection()) {
-            int updated;
-            try (PreparedStatement s = c.prepareStatement("UPDATE module_progress SET done = TRUE,"
-                    + " checks_passed = COALESCE(?, checks_passed), updated_at = ? WHERE profile_id = ? AND module_id = ?")) {
-                s.setObject(1, checksPassed, Types.BOOLEAN);
-                s.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-                s.setString(3, profileId);
-                s.setString(4, moduleId);
-                updated = s.executeUpdate();
-            }
-            if (updated == 0) {
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO module_progress(profile_id, module_id, done,"
-                        + " checks_passed, updated_at) VALUES (?, ?, TRUE, ?, ?)")) {
+            c.setAutoCommit(false);
+            try {
+                ModuleProgress before = null;
+                try (PreparedStatement s = c.prepareStatement("SELECT module_id, status, attempts, checks_passed, updated_at"
+                        + " FROM module_progress WHERE profile_id = ? AND module_id = ? FOR UPDATE")) {
                     s.setString(1, profileId);
                     s.setString(2, moduleId);
+                    try (ResultSet rs = s.executeQuery()) {
+                        if (rs.next()) {
+                            before = progress(rs);
+                        }
+                    }
+                }
+                ModuleStatus status;
+                int attempts = before == null ? 0 : before.attempts();
+                Boolean checksPassed = before == null ? null : before.checksPassed();
+                if (attemptPassed == null) {
+                    status = before == null ? ModuleStatus.READ : before.status();
+                } else {
+                    attempts++;
+                    checksPassed = attemptPassed;
+                    status = attemptPassed || (before != null && before.completed())
+                            ? ModuleStatus.COMPLETED : ModuleStatus.ATTEMPTED;
+                }
+                String sql = before == null
+                        ? "INSERT INTO module_progress(status, attempts, checks_passed, updated_at, profile_id, module_id)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)"
+                        : "UPDATE module_progress SET status = ?, attempts = ?, checks_passed = ?, updated_at = ?"
+                                + " WHERE profile_id = ? AND module_id = ?";
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setString(1, status.apiName());
+                    s.setInt(2, attempts);
                     s.setObject(3, checksPassed, Types.BOOLEAN);
                     s.setObject(4, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                    s.setString(5, profileId);
+                    s.setString(6, moduleId);
                     s.executeUpdate();
                 }
+                c.commit();
+                return new ModuleProgress(moduleId, status, attempts, checksPassed, now);
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
             }
         } catch (SQLException e) {
             throw failure("record progress", e);
         }
-        return progress(profileId).get(moduleId);
+    }
+
+    private static ModuleProgress progress(ResultSet rs) throws SQLException {
+        ModuleStatus status = ModuleStatus.fromApiName(rs.getString(2)).orElseThrow(
+                () -> new IllegalStateException("Unknown module status in the database"));
+        return new ModuleProgress(rs.getString(1), status, rs.getInt(3), rs.getObject(4, Boolean.class),
+                rs.getObject(5, OffsetDateTime.class).toInstant());
     }
 
     /** Progress by module id. */
     public Map<String, ModuleProgress> progress(String profileId) {
         try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(
-                "SELECT module_id, done, checks_passed, updated_at FROM module_progress WHERE profile_id = ?")) {
+                "SELECT module_id, status, attempts, checks_passed, updated_at FROM module_progress WHERE profile_id = ?")) {
             s.setString(1, profileId);
             Map<String, ModuleProgress> progress = new HashMap<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    progress.put(rs.getString(1), new ModuleProgress(rs.getString(1), rs.getBoolean(2),
-                            rs.getObject(3, Boolean.class), rs.getObject(4, OffsetDateTime.class).toInstant()));
+                    ModuleProgress p = progress(rs);
+                    progress.put(p.moduleId(), p);
                 }
             }
             return progress;
@@ -184,13 +225,13 @@ public final class LearningStore {
         }
     }
 
-    /** Every learner (of one school when {@code school} is not null) with latest estimates and done modules. */
+    /** Every learner (of one school when {@code school} is not null) with latest estimates and module progress. */
     public List<LearnerState> learners(String school) {
         String where = school == null ? "" : " WHERE p.school = ?";
         try (Connection c = db.connection()) {
             Map<String, Profile> profiles = new LinkedHashMap<>();
             Map<String, Map<String, Integer>> estimates = new HashMap<>();
-            Map<String, Set<String>> done = new HashMap<>();
+            Map<String, Map<String, ModuleProgress>> modules = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement("SELECT p.id, p.role, p.grade, p.display_name, p.school,"
                     + " p.created_at FROM learner_profile p" + where + " ORDER BY p.created_at, p.id")) {
                 bindSchool(s, school);
@@ -213,18 +254,20 @@ public final class LearningStore {
                     }
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("SELECT m.profile_id, m.module_id FROM module_progress m"
-                    + " JOIN learner_profile p ON p.id = m.profile_id WHERE m.done" + (school == null ? "" : " AND p.school = ?"))) {
+            try (PreparedStatement s = c.prepareStatement("SELECT m.module_id, m.status, m.attempts, m.checks_passed,"
+                    + " m.updated_at, m.profile_id FROM module_progress m JOIN learner_profile p ON p.id = m.profile_id"
+                    + (school == null ? "" : " WHERE p.school = ?"))) {
                 bindSchool(s, school);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        done.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+                        ModuleProgress m = progress(rs);
+                        modules.computeIfAbsent(rs.getString(6), k -> new HashMap<>()).put(m.moduleId(), m);
                     }
                 }
             }
             List<LearnerState> learners = new ArrayList<>();
             profiles.values().forEach(p -> learners.add(new LearnerState(p, estimates.getOrDefault(p.id(), Map.of()),
-                            done.getOrDefault(p.id(), Set.of()))));
+                            modules.getOrDefault(p.id(), Map.of()))));
             return learners;
         } catch (SQLException e) {
             throw failure("read learners for the progress report", e);

@@ -6,9 +6,15 @@ import java.time.Instant;
  * What a person has done with one module.
  *
  * @param moduleId     the module
- * @param done         marked done
- * @param checksPassed whether the last check-question attempt was all correct; null when never attempted
+ * @param status       read, attempted or completed (only completed counts)
+ * @param attempts     check attempts made
+ * @param checksPassed whether the last check attempt passed; null when never attempted
  * @param updatedAt    when it was last recorded
  */
-public record ModuleProgress(String moduleId, boolean done, Boolean checksPassed, Instant updatedAt) {
+public record ModuleProgress(String moduleId, ModuleStatus status, int attempts, Boolean checksPassed,
+                             Instant updatedAt) {
+    /** Completed: the check was passed. */
+    public boolean completed() {
+        return status == ModuleStatus.COMPLETED;
+    }
 }

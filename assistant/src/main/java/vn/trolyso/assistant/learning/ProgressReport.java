@@ -27,8 +27,15 @@ public record ProgressReport(String school, List<Group> groups) {
         }
     }
 
-    /** One measured share. */
-    public record Row(String key, String label, int reached, int people, double targetPercent) {
+    /**
+     * One measured share.
+     *
+     * @param checksPassed    module checks passed by the group, over the modules the row is about (basic modules, or
+     *                        modules serving the domain) written for each person's audience
+     * @param checksAttempted the same modules whose check was attempted at least once (passed or not)
+     */
+    public record Row(String key, String label, int reached, int people, double targetPercent, int checksPassed,
+                      int checksAttempted) {
         /** Share in percent, rounded to one decimal; 0 for an empty group. */
         public double percent() {
             return people == 0 ? 0 : Math.round(reached * 1000.0 / people) / 10.0;
@@ -42,12 +49,14 @@ public record ProgressReport(String school, List<Group> groups) {
 
     /** CSV with a header line, comma-separated, fields quoted where needed (UTF-8; Excel needs a BOM, added by callers). */
     public String toCsv() {
-        StringBuilder csv = new StringBuilder("nhom,chi_so,noi_dung,so_dat,tong_so,ty_le_phan_tram,chi_tieu_phan_tram,dat_chi_tieu\n");
+        StringBuilder csv = new StringBuilder("nhom,chi_so,noi_dung,so_dat,tong_so,ty_le_phan_tram,chi_tieu_phan_tram,dat_chi_tieu,"
+                + "so_kiem_tra_dat,so_kiem_tra_da_lam\n");
         for (Group g : groups) {
             for (Row r : g.rows()) {
                 csv.append(g.key()).append(',').append(r.key()).append(',').append(quote(r.label())).append(',')
                         .append(r.reached()).append(',').append(r.people()).append(',').append(r.percent()).append(',')
-                        .append(r.targetPercent()).append(',').append(r.met() ? "co" : "chua").append('\n');
+                        .append(r.targetPercent()).append(',').append(r.met() ? "co" : "chua").append(',')
+                        .append(r.checksPassed()).append(',').append(r.checksAttempted()).append('\n');
             }
         }
         return csv.toString();

@@ -75,10 +75,25 @@ public final class SelfAssessment {
 
     /**
      * Rewords an indicator ("Xác định được nhu cầu thông tin.") as a first-person statement ("Tôi có thể xác định nhu
-     * cầu thông tin."): the ability marker "được" right after the leading verb is dropped, "bạn" becomes "mình".
+     * cầu thông tin."): the ability marker "được" right after the leading verb is dropped, "bạn" becomes "mình". An
+     * indicator of several sentences becomes one statement joined by "và"; a phrase repeated around "và" in the source
+     * data ("độ tin cậy và độ tin cậy") is said once.
      */
     static String firstPerson(String indicator) {
-        List<String> words = new ArrayList<>(List.of(indicator.strip().split("\\s+")));
+        List<String> parts = new ArrayList<>();
+        for (String sentence : indicator.strip().split("(?<=\\.)\\s+(?=\\p{Lu})")) {
+            String s = sentence.strip().replaceAll("\\.$", "").strip();
+            if (!s.isEmpty()) {
+                parts.add(clause(s));
+            }
+        }
+        String text = String.join(" và ", parts);
+        text = text.replaceAll("(?U)\\b(\\w+(?: \\w+){0,3}) và \\1\\b", "$1");
+        return "Tôi có thể " + text + ".";
+    }
+
+    private static String clause(String sentence) {
+        List<String> words = new ArrayList<>(List.of(sentence.split("\\s+")));
         int duoc = words.indexOf("được");
         if (duoc == 1 || duoc == 2) {
             words.remove(duoc);
@@ -88,7 +103,7 @@ public final class SelfAssessment {
         if (first.length() > 1 && Character.isLowerCase(first.charAt(1))) {
             words.set(0, Character.toLowerCase(first.charAt(0)) + first.substring(1));
         }
-        return "Tôi có thể " + String.join(" ", words);
+        return String.join(" ", words);
     }
 
     /** The estimate for one domain, worded as the framework words the level. */
@@ -113,25 +128,37 @@ public final class SelfAssessment {
         }
         List<String> missing = form.statements().stream().map(Statement::id).filter(id -> !answers.containsKey(id)).toList();
         if (!missing.isEmpty()) {
-            throw LearningException.invalid("incomplete_assessment", "Còn " + missing.size()
-                    + " câu chưa trả lời: " + String.join(", ", missing) + ".");
+            // Not the whole form: the answers of the adaptive walk (AdaptiveAssessment), scored by it.
+            AdaptiveAssessment.Progress adaptive = AdaptiveAssessment.progress(form, answers);
+            if (!adaptive.finished()) {
+                throw LearningException.invalid("incomplete_assessment", "Còn câu chưa trả lời (khoảng "
+                        + (adaptive.expected() - adaptive.asked()) + " câu), ví dụ: " + adaptive.next().orElseThrow().id() + ".");
+            }
+            List<DomainResult> results = new ArrayList<>();
+            adaptive.estimates().forEach((domainCode, estimate) ->
+                    results.add(result(framework.domain(domainCode).orElseThrow(), estimate, form.targetLevel())));
+            return results;
         }
         Map<String, List<Statement>> byDomain = new LinkedHashMap<>();
         form.statements().forEach(s -> byDomain.computeIfAbsent(s.domainCode(), k -> new ArrayList<>()).add(s));
         List<DomainResult> results = new ArrayList<>();
-        byDomain.forEach((domainCode, statements) -> {
-            int estimate = form.levels().getFirst() - 1;
-            for (int level : form.levels()) {
-                double mean = statements.stream().filter(s -> s.level() == level)
-                        .mapToDouble(s -> answers.get(s.id()).credit()).average().orElse(0);
-                if (mean < REACHED_SHARE) {
-                    break;
-                }
-                estimate = level;
-            }
-            results.add(result(framework.domain(domainCode).orElseThrow(), estimate, form.targetLevel()));
-        });
+        byDomain.forEach((domainCode, statements) -> results.add(result(framework.domain(domainCode).orElseThrow(),
+                fullEstimate(form, statements, answers), form.targetLevel())));
         return results;
+    }
+
+    /** The full form's estimate for one domain's statements (the cumulative rule of the class comment). */
+    static int fullEstimate(Form form, List<Statement> statements, Map<String, AnswerChoice> answers) {
+        int estimate = form.levels().getFirst() - 1;
+        for (int level : form.levels()) {
+            double mean = statements.stream().filter(s -> s.level() == level)
+                    .mapToDouble(s -> answers.get(s.id()).credit()).average().orElse(0);
+            if (mean < REACHED_SHARE) {
+                break;
+            }
+            estimate = level;
+        }
+        return estimate;
     }
 
     /** A domain's result for a stored estimate. */

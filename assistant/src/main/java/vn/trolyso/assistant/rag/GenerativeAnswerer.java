@@ -1,6 +1,7 @@
 package vn.trolyso.assistant.rag;
 
 import java.util.List;
+import java.util.Set;
 import vn.trolyso.assistant.TokenSink;
 import vn.trolyso.assistant.UserProfile;
 import vn.trolyso.assistant.conversation.Turn;
@@ -30,6 +31,16 @@ public interface GenerativeAnswerer {
      */
     GenerativeResult answer(String standaloneQuestion, List<Turn> history, UserProfile profile, TokenSink sink)
             throws LlmUnavailableException;
+
+    /**
+     * As {@link #answer(String, List, UserProfile, TokenSink)}, with sources taken from {@code preferredDocuments}
+     * first (a question asked from a training module): the rest of the knowledge base is searched only when those
+     * documents have no passage for the question. The default ignores the preference.
+     */
+    default GenerativeResult answer(String standaloneQuestion, List<Turn> history, UserProfile profile, TokenSink sink,
+                                    Set<String> preferredDocuments) throws LlmUnavailableException {
+        return answer(standaloneQuestion, history, profile, sink);
+    }
 
     /**
      * Rewrites a follow-up ("Còn THCS thì sao?") into a standalone question using the conversation. Returns

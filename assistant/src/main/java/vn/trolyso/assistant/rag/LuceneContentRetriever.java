@@ -19,18 +19,26 @@ public final class LuceneContentRetriever implements ContentRetriever {
     private final KnowledgeSearch search;
     private final int maxResults;
     private final Set<DocumentKind> kinds;
+    private final Set<String> documentIds;
 
     /**
      * @param maxResults how many passages to fetch (the prompt budget may keep fewer)
      * @param kinds      restrict to these kinds of content (empty: all)
      */
     public LuceneContentRetriever(KnowledgeSearch search, int maxResults, Set<DocumentKind> kinds) {
+        this(search, maxResults, kinds, Set.of());
+    }
+
+    /** @param documentIds restrict to these documents (empty: all) */
+    public LuceneContentRetriever(KnowledgeSearch search, int maxResults, Set<DocumentKind> kinds,
+                                  Set<String> documentIds) {
         if (maxResults < 1 || maxResults > SearchQuery.MAX_LIMIT) {
             throw new IllegalArgumentException("maxResults must be 1–" + SearchQuery.MAX_LIMIT + ": " + maxResults);
         }
         this.search = search;
         this.maxResults = maxResults;
         this.kinds = Set.copyOf(kinds);
+        this.documentIds = Set.copyOf(documentIds);
     }
 
     public LuceneContentRetriever(KnowledgeSearch search, int maxResults) {
@@ -40,7 +48,7 @@ public final class LuceneContentRetriever implements ContentRetriever {
     @Override
     public List<Content> retrieve(Query query) {
         try {
-            return search.search(new SearchQuery(query.text(), maxResults, Set.of(), kinds)).stream()
+            return search.search(new SearchQuery(query.text(), maxResults, documentIds, kinds)).stream()
                     .map(PassageContents::toContent)
                     .toList();
         } catch (InvalidQueryException e) {

@@ -13,9 +13,11 @@ import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.RetrievalAugmentor;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.Metadata;
+import dev.langchain4j.rag.query.Query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import vn.trolyso.assistant.TokenSink;
 import vn.trolyso.assistant.UserProfile;
 import vn.trolyso.assistant.conversation.Turn;
@@ -41,6 +43,7 @@ public final class RagGenerativeAnswerer implements GenerativeAnswerer {
     private static final String MEMORY_ID = "conversation";
 
     private final OllamaGateway gateway;
+    private final KnowledgeSearch search;
     private final ContentRetriever retriever;
     private final PromptBuilder prompts = new PromptBuilder();
     private final FrameworkToolRound frameworkTools;
@@ -62,6 +65,7 @@ public final class RagGenerativeAnswerer implements GenerativeAnswerer {
                     + "-token answer: use at least " + needed);
         }
         this.gateway = gateway;
+        this.search = search;
         this.retriever = new LuceneContentRetriever(search, PASSAGES_FETCHED);
         this.frameworkTools = framework == null ? null : new FrameworkToolRound(framework);
     }
@@ -69,11 +73,25 @@ public final class RagGenerativeAnswerer implements GenerativeAnswerer {
     @Override
     public GenerativeResult answer(String standaloneQuestion, List<Turn> history, UserProfile profile,
                                    TokenSink sink) throws LlmUnavailableException {
+        return answer(standaloneQuestion, history, profile, sink, Set.of());
+    }
+
+    @Override
+    public GenerativeResult answer(String standaloneQuestion, List<Turn> history, UserProfile profile, TokenSink sink,
+                                   Set<String> preferredDocuments) throws LlmUnavailableException {
         gateway.checkAvailable();
+        ContentRetriever retriever = this.retriever;
+        if (!preferredDocuments.isEmpty()) {
+            ContentRetriever preferred = new LuceneContentRetriever(search, PASSAGES_FETCHED, Set.of(), preferredDocuments);
+            if (!preferred.retrieve(Query.from(standaloneQuestion)).isEmpty()) {
+                retriever = preferred;
+            }
+        }
         SystemMessage system = prompts.systemMessage(profile);
         List<ChatMessage> past = memory(history);
         int budget = prompts.sourcesBudget(system, past, standaloneQuestion);
-        List<Content> lookedUp = frameworkTools != null && frameworkTools.concerns(standaloneQuestion)
+        List<Content> lookedUp = retriever == this.retriever && frameworkTools != null
+                && frameworkTools.concerns(standaloneQuestion)
                 ? frameworkTools.lookUp(gateway, standaloneQuestion).stream().map(PassageContents::toContent).toList()
                 : List.of();
         RetrievalAugmentor augmentor = DefaultRetrievalAugmentor.builder()

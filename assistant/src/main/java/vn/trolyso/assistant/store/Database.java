@@ -31,7 +31,8 @@ public final class Database implements AutoCloseable {
             "V2__learning.sql",
             "V3__api_keys.sql",
             "V4__one_vote_per_browser.sql",
-            "V5__small_talk.sql"
+            "V5__small_talk.sql",
+            "V6__module_completion.sql"
     );
 
     private final JdbcConnectionPool pool;

@@ -48,6 +48,26 @@ class LearningPathPlannerTest {
         assertTrue(path.assessed());
     }
 
+    static ModuleProgress completed(String id) {
+        return new ModuleProgress(id, ModuleStatus.COMPLETED, 1, true, Instant.EPOCH);
+    }
+
+    @Test
+    void readOrFailedModulesAreNotDoneAndDoNotMoveTheNextStep() {
+        Map<String, Integer> estimates = Map.of("1", 2, "2", 5, "3", 5, "4", 5, "5", 5, "6", 5);
+        LearningPath path = planner.plan(Audience.GV, 5, estimates, Map.of(
+                "z-co-ban", new ModuleProgress("z-co-ban", ModuleStatus.READ, 0, null, Instant.EPOCH),
+                "b-thong-tin", new ModuleProgress("b-thong-tin", ModuleStatus.ATTEMPTED, 2, false, Instant.EPOCH)));
+        assertFalse(path.steps().get(0).done());
+        assertEquals("read", path.steps().get(0).status());
+        assertFalse(path.steps().get(1).done());
+        assertEquals("attempted", path.steps().get(1).status());
+        assertEquals(2, path.steps().get(1).attempts());
+        assertEquals("z-co-ban", path.next().orElseThrow().module().id());
+        assertEquals(30, path.remainingMinutes());
+        assertFalse(path.complete());
+    }
+
     @Test
     void doneModulesStayListedAndTheNextStepMoves() {
         Map<String, Integer> estimates = Map.of("1", 2, "2", 5, "3", 5, "4", 5, "5", 5, "6", 5);
@@ -56,7 +76,7 @@ class LearningPathPlannerTest {
         assertEquals(30, before.remainingMinutes());
 
         LearningPath after = planner.plan(Audience.GV, 5, estimates, Map.of(
-                "z-co-ban", new ModuleProgress("z-co-ban", true, true, Instant.EPOCH)));
+                "z-co-ban", completed("z-co-ban")));
         assertEquals(2, after.steps().size());
         assertTrue(after.steps().getFirst().done());
         assertEquals(Boolean.TRUE, after.steps().getFirst().checksPassed());
@@ -65,8 +85,8 @@ class LearningPathPlannerTest {
         assertFalse(after.complete());
 
         LearningPath complete = planner.plan(Audience.GV, 5, estimates, Map.of(
-                "z-co-ban", new ModuleProgress("z-co-ban", true, null, Instant.EPOCH),
-                "b-thong-tin", new ModuleProgress("b-thong-tin", true, false, Instant.EPOCH)));
+                "z-co-ban", completed("z-co-ban"),
+                "b-thong-tin", new ModuleProgress("b-thong-tin", ModuleStatus.COMPLETED, 3, false, Instant.EPOCH)));
         assertTrue(complete.complete());
         assertTrue(complete.next().isEmpty());
         assertEquals(0, complete.remainingMinutes());

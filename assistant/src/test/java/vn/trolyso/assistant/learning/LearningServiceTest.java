@@ -1,6 +1,7 @@
 package vn.trolyso.assistant.learning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,7 +46,7 @@ class LearningServiceTest {
             firstModule = path.next().orElseThrow().module().id();
             Material m = learning.material(firstModule);
             List<Integer> right = m.checkQuestions().stream().map(q -> q.correctIndex()).toList();
-            LearningService.CheckResult check = learning.markDone(id, firstModule, right);
+            LearningService.CheckResult check = learning.submitCheck(id, firstModule, right).check();
             assertTrue(check.passed());
         }
         try (Database db = Database.open(dataDir)) {
@@ -60,25 +61,54 @@ class LearningServiceTest {
             LearningPath path = learning.path(id);
             LearningPath.Step done = path.steps().stream().filter(s -> s.module().id().equals(firstModule)).findFirst().orElseThrow();
             assertTrue(done.done());
+            assertEquals("completed", done.status());
             assertEquals(Boolean.TRUE, done.checksPassed());
             assertNotEquals(firstModule, path.next().orElseThrow().module().id());
         }
     }
 
     @Test
-    void markingDoneAgainWithoutAnswersKeepsTheCheckResult() {
+    void onlyAPassedCheckCompletesAModule() {
         try (Database db = Database.inMemory("learning-recheck")) {
             LearningService learning = service(db);
             String id = learning.createProfile(Role.GIAO_VIEN, null, null, null).id();
-            String basic = "mat-khau-va-bao-ve-tai-khoan"; // on every unassessed teacher's path (basic module)
-            LearningService.CheckResult wrong = learning.markDone(id, basic, List.of(0, 1, 0));
-            assertEquals(new LearningService.CheckResult(0, 3, false, List.of(2, 0, 1)), wrong);
-            assertNull(learning.markDone(id, basic, null));
-            assertEquals(Boolean.FALSE, step(learning, id, basic).checksPassed());
+            String basic = "mat-khau-va-bao-ve-tai-khoan"; // on every unassessed teacher's path (basic module), 3 questions
+            String nextBefore = learning.path(id).next().orElseThrow().module().id();
+            assertEquals(ModuleStatus.READ, learning.markRead(id, basic).status());
+            assertFalse(step(learning, id, basic).done(), "read is not completed");
+            assertEquals("check_required", assertThrows(LearningException.class,
+                    () -> learning.submitCheck(id, basic, null)).code());
+
+            LearningService.Attempt wrong = learning.submitCheck(id, basic, List.of(0, 1, 1));
+            assertEquals(new LearningService.CheckResult(1, 3, 2, false, List.of(false, false, true), List.of(2, 0, 1)),
+                    wrong.check());
+            assertEquals(ModuleStatus.ATTEMPTED, wrong.progress().status());
+            assertFalse(step(learning, id, basic).done(), "a failed check does not complete");
+            assertEquals(nextBefore, learning.path(id).next().orElseThrow().module().id());
+            long completed = learning.path(id).steps().stream().filter(LearningPath.Step::done).count();
+            assertEquals(0, completed);
+
+            LearningService.Attempt allButOne = learning.submitCheck(id, basic, List.of(2, 0, 0));
+            assertTrue(allButOne.check().passed(), "all but one right passes a 3-question check");
+            assertEquals(2, allButOne.progress().attempts());
             assertTrue(step(learning, id, basic).done());
-            assertTrue(learning.markDone(id, basic, List.of(2, 0, 1)).passed());
             assertEquals(Boolean.TRUE, step(learning, id, basic).checksPassed());
+
+            learning.markRead(id, basic);
+            learning.submitCheck(id, basic, List.of(0, 1, 0));
+            assertTrue(step(learning, id, basic).done(), "a completion is kept after a later read or failed attempt");
+            assertEquals(Boolean.FALSE, step(learning, id, basic).checksPassed());
         }
+    }
+
+    @Test
+    void passMarkIsAllButOneFromThreeQuestionsElseAll() {
+        assertEquals(2, PassMark.required(2));
+        assertEquals(2, PassMark.required(3));
+        assertEquals(3, PassMark.required(4));
+        assertFalse(PassMark.passed(1, 2));
+        assertTrue(PassMark.passed(3, 4));
+        assertFalse(PassMark.passed(2, 4));
     }
 
     private static LearningPath.Step step(LearningService learning, String profileId, String moduleId) {
@@ -100,11 +130,11 @@ class LearningServiceTest {
             assertTrue(unknown.notFound());
             String id = learning.createProfile(Role.NHAN_VIEN, null, null, "Trường A").id();
             assertEquals("unknown_module", assertThrows(LearningException.class,
-                    () -> learning.markDone(id, "khong-co", null)).code());
+                    () -> learning.markRead(id, "khong-co")).code());
             assertEquals("invalid_check_answers", assertThrows(LearningException.class,
-                    () -> learning.markDone(id, "xu-ly-su-co-ky-thuat", List.of(1))).code());
+                    () -> learning.submitCheck(id, "xu-ly-su-co-ky-thuat", List.of(1))).code());
             assertEquals("invalid_check_answers", assertThrows(LearningException.class,
-                    () -> learning.markDone(id, "xu-ly-su-co-ky-thuat", List.of(1, 0, 7))).code());
+                    () -> learning.submitCheck(id, "xu-ly-su-co-ky-thuat", List.of(1, 0, 7))).code());
             assertEquals("invalid_answer", assertThrows(LearningException.class,
                     () -> LearningService.answers(List.of(Map.entry("1.1.CB1a", "vang")))).code());
             assertEquals("invalid_school", assertThrows(LearningException.class,
@@ -120,15 +150,18 @@ class LearningServiceTest {
             learning.createProfile(Role.GIAO_VIEN, null, null, "Trường B");
             learning.createProfile(Role.HOC_SINH, 3, null, "Trường A");
             MaterialLibrary.bundled().all().stream().filter(m -> m.basic() && m.isFor(TargetLevels.audienceOf(Role.NHAN_VIEN)))
-                    .forEach(m -> learning.markDone(a, m.id(), null));
+                    .forEach(m -> learning.submitCheck(a, m.id(), m.checkQuestions().stream().map(q -> q.correctIndex()).toList()));
+            String read = learning.createProfile(Role.NHAN_VIEN, null, null, "Trường A").id();
+            MaterialLibrary.bundled().all().stream().filter(m -> m.basic() && m.isFor(TargetLevels.audienceOf(Role.NHAN_VIEN)))
+                    .forEach(m -> learning.markRead(read, m.id()));
 
             ProgressReport schoolA = learning.report("Trường A");
             assertEquals("Trường A", schoolA.school());
-            assertEquals(1, schoolA.groups().get(0).people());
-            assertEquals(1, schoolA.groups().get(0).rows().getFirst().reached());
+            assertEquals(2, schoolA.groups().get(0).people());
+            assertEquals(1, schoolA.groups().get(0).rows().getFirst().reached(), "only the one who passed the checks");
             assertEquals(1, schoolA.groups().get(1).people());
             assertEquals(0, schoolA.groups().get(1).rows().getFirst().reached());
-            assertEquals(2, learning.report(" ").groups().get(0).people());
+            assertEquals(3, learning.report(" ").groups().get(0).people());
         }
     }
 }

@@ -26,6 +26,19 @@ class SelfAssessmentTest {
                 SelfAssessment.firstPerson("Thực hiện đánh giá được độ tin cậy."), "only the marker right after the verb goes");
         assertEquals("Tôi có thể mô tả dữ liệu mà mình thu được.", SelfAssessment.firstPerson("Mô tả dữ liệu mà bạn thu được."));
         assertEquals("Tôi có thể AI hỗ trợ.", SelfAssessment.firstPerson("AI hỗ trợ."), "acronyms keep their case");
+        assertEquals("Tôi có thể đánh giá độ tin cậy của các nguồn dữ liệu và tiến hành đánh giá được các dữ liệu khác nhau.",
+                SelfAssessment.firstPerson("Đánh giá được độ tin cậy và độ tin cậy của các nguồn dữ liệu. Tiến hành đánh giá"
+                        + " được các dữ liệu khác nhau."), "a phrase repeated in the source is said once; sentences joined");
+    }
+
+    @Test
+    void noStatementOfAnyFormRepeatsAPhraseOrHasASecondSentence() {
+        for (int grade = 1; grade <= 12; grade++) {
+            for (Statement s : assessment.form(Role.HOC_SINH, grade).statements()) {
+                assertTrue(!s.text().matches("(?U).*\\b(\\w+ \\w+(?: \\w+)?) và \\1\\b.*"), s.text());
+                assertTrue(!s.text().substring(0, s.text().length() - 1).contains(". "), s.text());
+            }
+        }
     }
 
     @Test
@@ -110,10 +123,11 @@ class SelfAssessmentTest {
     void unknownAndMissingStatementsAreRejected() {
         SelfAssessment.Form form = assessment.form(Role.NHAN_VIEN, null);
         Map<String, AnswerChoice> answers = answerAll(form, s -> AnswerChoice.CO);
-        answers.remove(form.statements().getFirst().id());
+        // Domain 1 unanswered: neither the whole form nor a finished adaptive walk.
+        form.statements().stream().filter(s -> s.domainCode().equals("1")).forEach(s -> answers.remove(s.id()));
         LearningException missing = assertThrows(LearningException.class, () -> assessment.score(form, answers));
         assertEquals("incomplete_assessment", missing.code());
-        assertTrue(missing.getMessage().contains(form.statements().getFirst().id()));
+        assertTrue(missing.getMessage().contains(AdaptiveAssessment.progress(form, answers).next().orElseThrow().id()));
 
         answers.put(form.statements().getFirst().id(), AnswerChoice.CO);
         answers.put("9.9.XX1a", AnswerChoice.CO);

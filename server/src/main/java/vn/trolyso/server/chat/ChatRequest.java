@@ -5,19 +5,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.trolyso.assistant.Question;
 import vn.trolyso.assistant.Role;
 import vn.trolyso.assistant.UserProfile;
+import vn.trolyso.knowledge.materials.Material;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.JsonBody;
 import vn.trolyso.server.http.TextInput;
 
 /**
- * A validated chat request: {@code {"message", "conversationId"?, "profile"?: {"role"?, "grade"?}}}.
+ * A validated chat request: {@code {"message", "conversationId"?, "profile"?: {"role"?, "grade"?}, "materialId"?}}.
  *
  * @param message        the question, non-blank and within the length limit
  * @param conversationId the conversation to continue, or null
  * @param profile        who is asking
+ * @param materialId     the training module the question is asked from (answered from it first), or null
  */
-public record ChatRequest(String message, String conversationId, UserProfile profile) {
+public record ChatRequest(String message, String conversationId, UserProfile profile, String materialId) {
     private static final String ID_PATTERN = "[A-Za-z0-9_-]{1,64}";
+    private static final String MATERIAL_ID_PATTERN = "[A-Za-z0-9_-]{1,100}";
 
     /** Validates the parsed body; every problem is a 400 with a stable code. */
     public static ChatRequest from(ObjectNode body, int maxMessageChars) {
@@ -36,7 +39,12 @@ public record ChatRequest(String message, String conversationId, UserProfile pro
             throw ApiErrors.badRequest("invalid_conversation_id",
                     "Mã cuộc trò chuyện không hợp lệ (1–64 ký tự chữ, số, '-' hoặc '_').");
         }
-        return new ChatRequest(message.strip(), conversationId, profile(body.get("profile")));
+        String materialId = JsonBody.optionalString(body, "materialId");
+        if (materialId != null && !materialId.strip().matches(MATERIAL_ID_PATTERN)) {
+            throw ApiErrors.badRequest("invalid_material_id", "Mã học phần (materialId) không hợp lệ.");
+        }
+        return new ChatRequest(message.strip(), conversationId, profile(body.get("profile")),
+                materialId == null ? null : materialId.strip());
     }
 
     private static UserProfile profile(JsonNode node) {
@@ -72,6 +80,11 @@ public record ChatRequest(String message, String conversationId, UserProfile pro
 
     /** The question for the assistant, continuing the assistant's conversation {@code assistantConversationId}. */
     public Question toQuestion(String assistantConversationId) {
-        return new Question(message, assistantConversationId, profile);
+        return toQuestion(assistantConversationId, null);
+    }
+
+    /** As {@link #toQuestion(String)}, asked from {@code lesson} (the module {@link #materialId()} names). */
+    public Question toQuestion(String assistantConversationId, Material lesson) {
+        return new Question(message, assistantConversationId, profile, lesson);
     }
 }

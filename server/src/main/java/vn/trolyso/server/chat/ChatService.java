@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import vn.trolyso.assistant.Answer;
 import vn.trolyso.assistant.Assistant;
 import vn.trolyso.assistant.llm.OllamaSettings;
+import vn.trolyso.knowledge.materials.Material;
 import vn.trolyso.server.AppServices;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.ApiException;
@@ -56,7 +57,7 @@ public final class ChatService implements HttpService {
     }
 
     private record Prepared(ChatRequest request, Assistant assistant, ClientIdentity who, String conversationId,
-                            String messageId) {
+                            String messageId, Material lesson) {
     }
 
     private Prepared prepare(ServerRequest req) {
@@ -67,15 +68,18 @@ public final class ChatService implements HttpService {
             throw ApiErrors.notReady();
         }
         Assistant assistant = services.assistant().orElseThrow(ApiErrors::notReady);
+        Material lesson = request.materialId() == null ? null : services.materials().library().find(request.materialId())
+                .orElseThrow(() -> ApiErrors.notFound("unknown_module", "Không có học phần với mã '"
+                        + request.materialId() + "'."));
         return new Prepared(request, assistant, who, ConversationIds.apiId(request.conversationId()),
-                UUID.randomUUID().toString());
+                UUID.randomUUID().toString(), lesson);
     }
 
     private void chat(ServerRequest req, ServerResponse res) throws InterruptedException {
         Prepared p = prepare(req);
         long start = System.nanoTime();
         AnswerRun run = AnswerRun.start(p.assistant(),
-                p.request().toQuestion(conversations.assistantId(p.conversationId())));
+                p.request().toQuestion(conversations.assistantId(p.conversationId()), p.lesson()));
         Duration timeout = services.config().limits().answerTimeout();
         while (true) {
             AnswerRun.Event event = run.next(remaining(start, timeout));
@@ -106,7 +110,7 @@ public final class ChatService implements HttpService {
         Prepared p = prepare(req);
         long start = System.nanoTime();
         AnswerRun run = AnswerRun.start(p.assistant(),
-                p.request().toQuestion(conversations.assistantId(p.conversationId())));
+                p.request().toQuestion(conversations.assistantId(p.conversationId()), p.lesson()));
         Duration timeout = services.config().limits().answerTimeout();
         // With OLLAMA_WHEN_BUSY=reject a full queue must still be able to answer 503 + Retry-After, so the stream's
         // headers wait for the answer's first event (a refusal comes right after retrieval), at most a short while.

@@ -16,8 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.trolyso.assistant.Role;
+import vn.trolyso.assistant.learning.AdaptiveAssessment;
+import vn.trolyso.assistant.learning.AnswerChoice;
 import vn.trolyso.assistant.learning.LearningService;
 import vn.trolyso.assistant.learning.LearningStore;
+import vn.trolyso.assistant.learning.ModuleProgress;
 import vn.trolyso.assistant.learning.Profile;
 import vn.trolyso.assistant.learning.SelfAssessment;
 import vn.trolyso.assistant.learning.TargetLevels;
@@ -62,6 +65,8 @@ public final class LearningApi implements HttpService {
                 .get("/assessment", this::assessmentForm)
                 .post("/assessment", this::assess)
                 .any("/assessment", ApiErrors.methodNotAllowed("GET", "POST"))
+                .post("/assessment/next", this::nextStatement)
+                .any("/assessment/next", ApiErrors.methodNotAllowed("POST"))
                 .post("/profile", this::createProfile)
                 .any("/profile", ApiErrors.methodNotAllowed("POST"))
                 .get("/profile/{id}", this::profile)
@@ -95,9 +100,20 @@ public final class LearningApi implements HttpService {
         Access.require(req, Scope.LEARNING);
         ObjectNode body = body(req);
         String profileId = JsonBody.requiredString(body, "profileId");
-        JsonNode answers = body.get("answers");
+        List<SelfAssessment.DomainResult> results = learning.assess(profileId, answers(body.get("answers"), true));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("profileId", profileId.strip());
+        out.put("targetLevel", results.isEmpty() ? null : results.getFirst().targetLevel());
+        out.put("domains", results.stream().map(LearningJson::domainResult).toList());
+        Json.send(res, out);
+    }
+
+    private static Map<String, AnswerChoice> answers(JsonNode answers, boolean required) {
         if (answers == null || answers.isNull()) {
-            throw ApiErrors.missingField("answers");
+            if (required) {
+                throw ApiErrors.missingField("answers");
+            }
+            return Map.of();
         }
         if (!answers.isArray()) {
             throw ApiErrors.invalidField("answers", "phải là một danh sách [{statementId, answer}].");
@@ -109,11 +125,28 @@ public final class LearningApi implements HttpService {
             }
             raw.add(Map.entry(a.get("statementId").asText(), a.get("answer").asText()));
         }
-        List<SelfAssessment.DomainResult> results = learning.assess(profileId, LearningService.answers(raw));
+        return LearningService.answers(raw);
+    }
+
+    /** The adaptive self-assessment: the next statement for the answers so far, or done. */
+    private void nextStatement(ServerRequest req, ServerResponse res) {
+        Access.require(req, Scope.LEARNING);
+        ObjectNode body = body(req);
+        Role role = LearningService.role(JsonBody.optionalString(body, "role"));
+        JsonNode g = body.get("grade");
+        Integer grade = null;
+        if (g != null && !g.isNull()) {
+            if (!g.isIntegralNumber()) {
+                throw ApiErrors.badRequest("invalid_grade", "Lớp phải là số nguyên từ 1 đến 12.");
+            }
+            grade = g.asInt();
+        }
+        AdaptiveAssessment.Progress p = learning.nextStatement(role, grade, answers(body.get("answers"), false));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("profileId", profileId.strip());
-        out.put("targetLevel", results.isEmpty() ? null : results.getFirst().targetLevel());
-        out.put("domains", results.stream().map(LearningJson::domainResult).toList());
+        out.put("done", p.finished());
+        out.put("statement", p.next().map(json::statement).orElse(null));
+        out.put("asked", p.asked());
+        out.put("total", p.expected());
         Json.send(res, out);
     }
 
@@ -165,31 +198,48 @@ public final class LearningApi implements HttpService {
         String profileId = JsonBody.requiredString(body, "profileId");
         String moduleId = JsonBody.requiredString(body, "moduleId");
         String status = JsonBody.requiredString(body, "status");
-        if (!status.equals("done")) {
-            throw ApiErrors.badRequest("invalid_status", "Trạng thái chỉ có thể là \"done\".");
+        if (!status.equals("done") && !status.equals("read")) {
+            throw ApiErrors.badRequest("invalid_status", "Trạng thái chỉ có thể là \"read\" (đã đọc) hoặc \"done\""
+                    + " (nộp bài kiểm tra; chỉ hoàn thành khi đạt).");
         }
-        List<Integer> checkAnswers = null;
-        JsonNode checks = body.get("checkAnswers");
-        if (checks != null && !checks.isNull()) {
-            if (!checks.isArray()) {
-                throw ApiErrors.badRequest("invalid_check_answers", "checkAnswers phải là danh sách số thứ tự lựa chọn (từ 0).");
+        List<Integer> checkAnswers = checkAnswers(body.get("checkAnswers"));
+        LearningService.CheckResult check = null;
+        ModuleProgress progress;
+        if (status.equals("read")) {
+            if (checkAnswers != null) {
+                throw ApiErrors.badRequest("invalid_check_answers", "Gửi câu trả lời kiểm tra với status \"done\", không phải \"read\".");
             }
-            checkAnswers = new ArrayList<>();
-            for (JsonNode c : checks) {
-                if (!c.isIntegralNumber()) {
-                    throw ApiErrors.badRequest("invalid_check_answers", "checkAnswers phải là danh sách số thứ tự lựa chọn (từ 0).");
-                }
-                checkAnswers.add(c.asInt());
-            }
+            progress = learning.markRead(profileId, moduleId);
+        } else {
+            LearningService.Attempt attempt = learning.submitCheck(profileId, moduleId, checkAnswers);
+            check = attempt.check();
+            progress = attempt.progress();
         }
-        LearningService.CheckResult check = learning.markDone(profileId, moduleId, checkAnswers);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("profileId", profileId.strip());
         out.put("moduleId", moduleId);
-        out.put("status", "done");
+        out.put("status", progress.status().apiName());
+        out.put("attempts", progress.attempts());
         out.put("check", LearningJson.check(check));
         out.put("path", json.path(profileId.strip(), learning.path(profileId)));
         Json.send(res, out);
+    }
+
+    private static List<Integer> checkAnswers(JsonNode checks) {
+        if (checks == null || checks.isNull()) {
+            return null;
+        }
+        if (!checks.isArray()) {
+            throw ApiErrors.badRequest("invalid_check_answers", "checkAnswers phải là danh sách số thứ tự lựa chọn (từ 0).");
+        }
+        List<Integer> answers = new ArrayList<>();
+        for (JsonNode c : checks) {
+            if (!c.isIntegralNumber()) {
+                throw ApiErrors.badRequest("invalid_check_answers", "checkAnswers phải là danh sách số thứ tự lựa chọn (từ 0).");
+            }
+            answers.add(c.asInt());
+        }
+        return answers;
     }
 
     private void report(ServerRequest req, ServerResponse res) {

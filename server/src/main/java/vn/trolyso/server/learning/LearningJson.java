@@ -7,6 +7,7 @@ import java.util.Map;
 import vn.trolyso.assistant.learning.AnswerChoice;
 import vn.trolyso.assistant.learning.LearningPath;
 import vn.trolyso.assistant.learning.LearningService;
+import vn.trolyso.assistant.learning.PassMark;
 import vn.trolyso.assistant.learning.Profile;
 import vn.trolyso.assistant.learning.ProgressReport;
 import vn.trolyso.assistant.learning.SelfAssessment;
@@ -49,6 +50,7 @@ final class LearningJson {
             questions.add(question);
         }
         json.put("checkQuestions", questions);
+        json.put("passMark", PassMark.required(questions.size()));
         return json;
     }
 
@@ -64,7 +66,7 @@ final class LearningJson {
         return json;
     }
 
-    private Map<String, Object> statement(Statement s) {
+    Map<String, Object> statement(Statement s) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", s.id());
         json.put("domain", s.domainCode());
@@ -120,6 +122,8 @@ final class LearningJson {
         json.put("reason", s.reason());
         json.put("domains", s.domains());
         json.put("done", s.done());
+        json.put("status", s.status());
+        json.put("attempts", s.attempts());
         json.put("checksPassed", s.checksPassed());
         return json;
     }
@@ -147,7 +151,9 @@ final class LearningJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("correct", c.correct());
         json.put("total", c.total());
+        json.put("required", c.required());
         json.put("passed", c.passed());
+        json.put("results", c.results());
         json.put("correctOptions", c.correctOptions());
         return json;
     }
@@ -171,6 +177,8 @@ final class LearningJson {
                 row.put("percent", r.percent());
                 row.put("targetPercent", r.targetPercent());
                 row.put("met", r.met());
+                row.put("checksPassed", r.checksPassed());
+                row.put("checksAttempted", r.checksAttempted());
                 return row;
             }).toList());
             return group;

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The widget in a real headless Chromium against the real server (bundled corpus, no-LLM mode) with one extra indexed
  * document full of HTML payloads: chat over SSE, citations, feedback stored, nothing from a question, an answer or a
- * document executes, keyboard, reload, phone width; and the learning tabs: assess → path → mark done, kept across a reload.
+ * document executes, keyboard, reload, phone width; and the learning tabs: adaptive assessment → path → module read (not completed), kept across a reload.
  */
 class WidgetBrowserTest {
     private static final String ADMIN = "ma-quan-tri-widget";
@@ -164,18 +164,9 @@ class WidgetBrowserTest {
         browser.in("#tls-tab-assess").click();
         assertTrue(browser.in("#tls-assess .note").getText().contains("chọn vai trò"), "asks for a role first");
         new Select(browser.in("select[aria-label='Vai trò của bạn']")).selectByValue("giao_vien");
-        List<WebElement> statements = browser.waitFor("the statements",
-                d -> browser.all("#tls-assess .stmt").isEmpty() ? null : browser.all("#tls-assess .stmt"));
-        assertTrue(statements.getFirst().getText().startsWith("Tôi có thể"), statements.getFirst().getText());
-        browser.in("#tls-assess button.primary").click();
-        assertTrue(browser.in("#tls-assess form [role=status]").getText().contains("chưa chọn"),
-                "unanswered statements are reported");
         String[] answers = {"co", "mot_phan", "chua"};
-        for (int i = 0; i < statements.size(); i++) {
-            statements.get(i).findElement(By.cssSelector("input[value=" + answers[i % 3] + "]")).click();
-        }
-        browser.screenshot("desktop-assessment");
-        browser.in("#tls-assess button.primary").click();
+        int asked = LearningLoopBrowserTest.answerAdaptively(browser, "#tls-assess", text -> answers[text.length() % 3]);
+        assertTrue(asked >= 6 && asked <= 36, "asked " + asked);
         WebElement result = browser.in("#tls-assess .result");
         assertEquals(6, result.findElements(By.tagName("li")).size(), "one estimate per framework domain");
         assertTrue(result.getText().contains("Bậc") && result.getText().contains("mục tiêu: bậc 5"), result.getText());
@@ -185,16 +176,20 @@ class WidgetBrowserTest {
         String title = firstModule.findElement(By.tagName("strong")).getText();
         browser.screenshot("desktop-path");
         firstModule.findElement(By.cssSelector("button[data-module]")).click();
-        browser.waitFor("one module done", d -> browser.all("#tls-path .path li.done").size() == 1 ? true : null);
-        assertEquals(title, browser.in("#tls-path .path li.done strong").getText());
-        assertTrue(browser.in("#tls-path .note").getText().startsWith("Đã học 1/"), browser.in("#tls-path .note").getText());
+        assertEquals(title, browser.in("#tls-path h3").getText(), "the module reader opens");
+        browser.in("#tls-path button[data-read]").click();
+        browser.waitFor("read recorded", d -> browser.all("#tls-path span.ok").isEmpty() ? null : true);
+        browser.in("#tls-path button.link").click(); // ← Lộ trình học
+        browser.waitFor("the path shows the module as read",
+                d -> browser.all("#tls-path .path li[data-status=read]").size() == 1 ? true : null);
+        assertTrue(browser.all("#tls-path .path li.done").isEmpty(), "read is not completed");
 
         String profileId = (String) browser.js("return JSON.parse(localStorage.getItem('trolyso.learner')).profileId;");
         String path = TestServers.get(server, "/api/v1/learning-path?profileId=" + profileId).body();
-        assertTrue(path.contains("\"done\":true"), "progress stored on the server: " + path);
+        assertTrue(path.contains("\"status\":\"read\"") && !path.contains("\"done\":true"), "stored on the server: " + path);
 
         browser.driver.navigate().refresh();
-        browser.waitFor("the path after a reload", d -> browser.all("#tls-path .path li.done").size() == 1 ? true : null);
+        browser.waitFor("the path after a reload", d -> browser.all("#tls-path .path li[data-status=read]").size() == 1 ? true : null);
         browser.viewport(360, 740);
         browser.screenshot("phone-path");
     }

@@ -18,10 +18,15 @@ class WidgetScriptTest {
         }
     }
 
+    /**
+     * Raised from 30,000 to 36,000 for issue 13: the learning loop (module reader, check questions scored by the server,
+     * "ask about this lesson", the adaptive self-assessment) lives in the widget, since the "Lộ trình học" tab is where
+     * pupils learn. Still one unminified file, about 10 KB gzipped.
+     */
     @Test
-    void staysWithinThirtyKilobytesUnminified() throws IOException {
+    void staysWithinThirtySixKilobytesUnminified() throws IOException {
         int bytes = widget().getBytes(StandardCharsets.UTF_8).length;
-        assertTrue(bytes <= 30_000, "widget.js (JS + embedded CSS) is " + bytes + " bytes; the budget is 30,000");
+        assertTrue(bytes <= 36_000, "widget.js (JS + embedded CSS) is " + bytes + " bytes; the budget is 36,000");
     }
 
     @Test

@@ -79,4 +79,16 @@ class GenerativeStreamTest {
         HttpResponse<String> health = TestServers.get(server, "/observe/health");
         assertTrue(health.body().contains("\"mode\":\"generative\""), health.body());
     }
+
+    @Test
+    void aQuestionAskedFromAModuleIsAnsweredFromThatModule() throws Exception {
+        HttpResponse<String> r = TestServers.postJson(server, "/api/v1/chat/stream",
+                "{\"message\":\"Cần làm gì để an toàn trên mạng?\",\"materialId\":\"mat-khau-va-bao-ve-tai-khoan\"}");
+        assertEquals(200, r.statusCode(), r.body());
+        List<SseEvents.Event> events = SseEvents.parse(r.body());
+        JsonNode done = JSON.readTree(events.getLast().data());
+        assertEquals("generative", done.get("mode").asText(), r.body());
+        assertTrue(done.get("citations").size() >= 1, r.body());
+        done.get("citations").forEach(c -> assertEquals("mat-khau-va-bao-ve-tai-khoan", c.get("documentId").asText(), r.body()));
+    }
 }

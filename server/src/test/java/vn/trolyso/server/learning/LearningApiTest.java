@@ -94,20 +94,27 @@ class LearningApiTest {
             assertEquals(modules.get(0).get("id").asText(), firstModule);
 
             JsonNode material = json(TestServers.get(server, "/api/v1/materials/" + firstModule), 200);
-            int questions = material.get("checkQuestions").size();
-            List<Integer> wrongFirst = new ArrayList<>();
-            for (int i = 0; i < questions; i++) {
-                wrongFirst.add(0);
-            }
-            JsonNode done = json(TestServers.postJson(server, "/api/v1/progress", JSON.createObjectNode()
-                    .put("profileId", profileId).put("moduleId", firstModule).put("status", "done")
-                    .set("checkAnswers", JSON.valueToTree(wrongFirst)).toString()), 200);
-            JsonNode correct = done.get("check").get("correctOptions");
-            assertEquals(questions, correct.size());
-            done = json(TestServers.postJson(server, "/api/v1/progress", JSON.createObjectNode()
-                    .put("profileId", profileId).put("moduleId", firstModule).put("status", "done")
-                    .set("checkAnswers", correct).toString()), 200);
+            List<Integer> correct = correctOptions(server, firstModule);
+            JsonNode read = progress(server, profileId, firstModule, "read", null);
+            assertEquals("read", read.get("status").asText());
+            assertTrue(read.get("check").isNull());
+            assertFalse(read.get("path").get("modules").get(0).get("done").asBoolean());
+            assertEquals("read", read.get("path").get("modules").get(0).get("status").asText());
+
+            JsonNode failed = progress(server, profileId, firstModule, "done", wrong(material, correct));
+            assertEquals("attempted", failed.get("status").asText());
+            assertFalse(failed.get("check").get("passed").asBoolean());
+            assertEquals(0, failed.get("check").get("correct").asInt());
+            assertEquals(correct.size(), failed.get("check").get("results").size());
+            assertEquals(firstModule, failed.get("path").get("next").get("id").asText(), "a failed check leaves the path");
+            assertEquals(path.get("remainingMinutes").asInt(), failed.get("path").get("remainingMinutes").asInt());
+
+            JsonNode done = progress(server, profileId, firstModule, "done", correct);
+            assertEquals("completed", done.get("status").asText());
+            assertEquals(2, done.get("attempts").asInt());
             assertTrue(done.get("check").get("passed").asBoolean());
+            assertEquals(List.of("correct", "total", "required", "passed", "results", "correctOptions"),
+                    fieldNames(done.get("check")));
             assertTrue(done.get("path").get("modules").get(0).get("done").asBoolean());
             assertTrue(path.get("remainingMinutes").asInt() > done.get("path").get("remainingMinutes").asInt());
         }
@@ -121,6 +128,125 @@ class LearningApiTest {
             assertTrue(first.get("done").asBoolean());
             assertTrue(first.get("checksPassed").asBoolean());
             assertFalse(firstModule.equals(path.get("next").get("id").asText()));
+        }
+    }
+
+    /** The right options of a module's check, learnt by a throw-away parent profile (parents are not reported). */
+    private static List<Integer> correctOptions(TrolysoServer.Running server, String moduleId) throws Exception {
+        String probe = json(TestServers.postJson(server, "/api/v1/profile", "{\"role\":\"phu_huynh\"}"), 201)
+                .get("profileId").asText();
+        int questions = json(TestServers.get(server, "/api/v1/materials/" + moduleId), 200).get("checkQuestions").size();
+        List<Integer> zeros = new ArrayList<>();
+        for (int i = 0; i < questions; i++) {
+            zeros.add(0);
+        }
+        List<Integer> correct = new ArrayList<>();
+        progress(server, probe, moduleId, "done", zeros).get("check").get("correctOptions").forEach(c -> correct.add(c.asInt()));
+        return correct;
+    }
+
+    /** Every answer wrong. */
+    private static List<Integer> wrong(JsonNode material, List<Integer> correct) {
+        List<Integer> wrong = new ArrayList<>();
+        for (int i = 0; i < correct.size(); i++) {
+            wrong.add((correct.get(i) + 1) % material.get("checkQuestions").get(i).get("options").size());
+        }
+        return wrong;
+    }
+
+    private static HttpResponse<String> postProgress(TrolysoServer.Running server, String profileId, String moduleId,
+                                                     String status, List<Integer> answers) throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("profileId", profileId).put("moduleId", moduleId).put("status", status);
+        if (answers != null) {
+            body.set("checkAnswers", JSON.valueToTree(answers));
+        }
+        return TestServers.postJson(server, "/api/v1/progress", body.toString());
+    }
+
+    private static JsonNode progress(TrolysoServer.Running server, String profileId, String moduleId, String status,
+                                     List<Integer> answers) throws Exception {
+        return json(postProgress(server, profileId, moduleId, status, answers), 200);
+    }
+
+    @Test
+    void aFailedCheckNeverCompletesAndCompletionWithoutACheckIsImpossible() throws Exception {
+        try (TrolysoServer.Running server = start()) {
+            String id = json(TestServers.postJson(server, "/api/v1/profile", "{\"role\":\"hoc_sinh\",\"grade\":7}"), 201)
+                    .get("profileId").asText();
+            JsonNode before = json(TestServers.get(server, "/api/v1/learning-path?profileId=" + id), 200);
+            String module = before.get("next").get("id").asText();
+            JsonNode material = json(TestServers.get(server, "/api/v1/materials/" + module), 200);
+            List<Integer> correct = correctOptions(server, module);
+
+            assertError(postProgress(server, id, module, "done", null), 400, "check_required");
+            assertError(postProgress(server, id, module, "read", correct), 400, "invalid_check_answers");
+            // One right answer out of 3 or more (or out of 2): below the pass mark.
+            List<Integer> oneRight = wrong(material, correct);
+            oneRight.set(0, correct.get(0));
+            JsonNode failed = progress(server, id, module, "done", oneRight);
+            assertEquals("attempted", failed.get("status").asText());
+            assertEquals(1, failed.get("check").get("correct").asInt());
+            assertEquals(correct.size() >= 3 ? correct.size() - 1 : correct.size(), failed.get("check").get("required").asInt());
+            assertFalse(failed.get("check").get("passed").asBoolean());
+            JsonNode step = failed.get("path").get("modules").get(0);
+            assertEquals(module, step.get("id").asText());
+            assertFalse(step.get("done").asBoolean());
+            assertEquals("attempted", step.get("status").asText());
+            assertEquals(1, step.get("attempts").asInt());
+            assertEquals(module, failed.get("path").get("next").get("id").asText());
+
+            JsonNode after = json(TestServers.get(server, "/api/v1/learning-path?profileId=" + id), 200);
+            assertEquals(before.get("remainingMinutes"), after.get("remainingMinutes"));
+            assertFalse(after.get("modules").get(0).get("done").asBoolean());
+
+            if (correct.size() >= 3) {
+                List<Integer> allButOne = new ArrayList<>(correct);
+                allButOne.set(0, wrong(material, correct).get(0));
+                JsonNode passed = progress(server, id, module, "done", allButOne);
+                assertEquals("completed", passed.get("status").asText());
+                assertTrue(passed.get("check").get("passed").asBoolean(), "all but one right passes");
+            } else {
+                assertEquals("completed", progress(server, id, module, "done", correct).get("status").asText());
+            }
+            JsonNode completed = json(TestServers.get(server, "/api/v1/learning-path?profileId=" + id), 200);
+            assertTrue(completed.get("modules").get(0).get("done").asBoolean());
+            assertFalse(module.equals(completed.get("next").get("id").asText()), "next moves on");
+        }
+    }
+
+    @Test
+    void adaptiveSelfAssessmentAsksOneStatementAtATimeAndIsScored() throws Exception {
+        try (TrolysoServer.Running server = start()) {
+            String id = json(TestServers.postJson(server, "/api/v1/profile", "{\"role\":\"hoc_sinh\",\"grade\":7}"), 201)
+                    .get("profileId").asText();
+            ArrayNode answers = JSON.createArrayNode();
+            JsonNode step = json(TestServers.postJson(server, "/api/v1/assessment/next",
+                    "{\"role\":\"hoc_sinh\",\"grade\":7,\"answers\":[]}"), 200);
+            assertEquals(List.of("done", "statement", "asked", "total"), fieldNames(step));
+            assertEquals(3, step.get("statement").get("level").asInt(), "starts at the target level");
+            assertEquals(0, step.get("asked").asInt());
+            int guard = 0;
+            while (!step.get("done").asBoolean() && guard++ < 36) {
+                JsonNode s = step.get("statement");
+                answers.addObject().put("statementId", s.get("id").asText())
+                        .put("answer", s.get("level").asInt() <= (s.get("domain").asText().equals("4") ? 2 : 3) ? "co" : "chua");
+                ObjectNode body = JSON.createObjectNode().put("role", "hoc_sinh").put("grade", 7);
+                body.set("answers", answers);
+                step = json(TestServers.postJson(server, "/api/v1/assessment/next", body.toString()), 200);
+                assertEquals(answers.size(), step.get("asked").asInt());
+            }
+            assertTrue(step.get("done").asBoolean());
+            assertTrue(step.get("statement").isNull());
+            assertTrue(answers.size() >= 12 && answers.size() <= 24, "asked " + answers.size());
+            ObjectNode submit = JSON.createObjectNode().put("profileId", id);
+            submit.set("answers", answers);
+            JsonNode result = json(TestServers.postJson(server, "/api/v1/assessment", submit.toString()), 200);
+            assertEquals(2, result.get("domains").get(3).get("level").asInt());
+            assertEquals(3, result.get("domains").get(0).get("level").asInt());
+
+            assertError(TestServers.postJson(server, "/api/v1/assessment/next",
+                    "{\"role\":\"hoc_sinh\",\"grade\":7,\"answers\":[{\"statementId\":\"9.9.X\",\"answer\":\"co\"}]}"), 400, "unknown_statement");
+            assertError(TestServers.postJson(server, "/api/v1/assessment/next", "{\"role\":\"hoc_sinh\"}"), 400, "grade_required");
         }
     }
 
@@ -169,7 +295,7 @@ class LearningApiTest {
             assertError(TestServers.postJson(server, "/api/v1/progress", "{\"profileId\":\"" + id
                     + "\",\"moduleId\":\"tao-hoc-lieu-so\",\"status\":\"started\"}"), 400, "invalid_status");
             assertError(TestServers.postJson(server, "/api/v1/progress", "{\"profileId\":\"" + id
-                    + "\",\"moduleId\":\"khong-co\",\"status\":\"done\"}"), 404, "unknown_module");
+                    + "\",\"moduleId\":\"khong-co\",\"status\":\"read\"}"), 404, "unknown_module");
             assertError(TestServers.postJson(server, "/api/v1/progress", "{\"profileId\":\"" + id
                     + "\",\"moduleId\":\"tao-hoc-lieu-so\",\"status\":\"done\",\"checkAnswers\":[0]}"), 400, "invalid_check_answers");
             assertError(TestServers.send(TestServers.request(server, "/api/v1/progress").GET().build()), 405, "method_not_allowed");
@@ -182,13 +308,18 @@ class LearningApiTest {
             assertError(TestServers.get(server, "/api/v1/reports/progress"), 401, "admin_token_required");
             String done = json(TestServers.postJson(server, "/api/v1/profile",
                     "{\"role\":\"nhan_vien\",\"school\":\"Trường A\"}"), 201).get("profileId").asText();
-            json(TestServers.postJson(server, "/api/v1/profile", "{\"role\":\"nhan_vien\",\"school\":\"Trường A\"}"), 201);
+            String readOnly = json(TestServers.postJson(server, "/api/v1/profile", "{\"role\":\"nhan_vien\",\"school\":\"Trường A\"}"), 201)
+                    .get("profileId").asText();
             json(TestServers.postJson(server, "/api/v1/profile", "{\"role\":\"hoc_sinh\",\"grade\":2,\"school\":\"Trường A\"}"), 201);
             JsonNode basics = json(TestServers.get(server, "/api/v1/learning-path?profileId=" + done), 200).get("modules");
             for (JsonNode m : basics) {
-                json(TestServers.postJson(server, "/api/v1/progress", "{\"profileId\":\"" + done + "\",\"moduleId\":\""
-                        + m.get("id").asText() + "\",\"status\":\"done\"}"), 200);
+                progress(server, done, m.get("id").asText(), "done", correctOptions(server, m.get("id").asText()));
+                // Reading every basic module and failing one check completes nothing.
+                progress(server, readOnly, m.get("id").asText(), "read", null);
             }
+            String firstBasic = basics.get(0).get("id").asText();
+            JsonNode firstMaterial = json(TestServers.get(server, "/api/v1/materials/" + firstBasic), 200);
+            progress(server, readOnly, firstBasic, "done", wrong(firstMaterial, correctOptions(server, firstBasic)));
 
             JsonNode report = json(TestServers.send(TestServers.request(server,
                     "/api/v1/reports/progress?school=" + java.net.URLEncoder.encode("Trường A", java.nio.charset.StandardCharsets.UTF_8))
@@ -202,6 +333,8 @@ class LearningApiTest {
             assertEquals(1, basicRow.get("reached").asInt());
             assertEquals(50.0, basicRow.get("percent").asDouble());
             assertFalse(basicRow.get("met").asBoolean());
+            assertEquals(basics.size(), basicRow.get("checksPassed").asInt());
+            assertEquals(basics.size() + 1, basicRow.get("checksAttempted").asInt());
             assertEquals(1, report.get("groups").get(1).get("people").asInt());
 
             HttpResponse<String> csv = TestServers.send(TestServers.request(server, "/api/v1/reports/progress?format=csv")
@@ -209,7 +342,10 @@ class LearningApiTest {
             assertEquals(200, csv.statusCode());
             assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
             assertTrue(csv.body().startsWith("\uFEFFnhom,chi_so,"), csv.body());
-            assertTrue(csv.body().contains("\nstaff,basic_modules,Hoàn thành các học phần cơ bản,1,2,50.0,95.0,chua\n"), csv.body());
+            assertTrue(csv.body().startsWith("\uFEFFnhom,chi_so,noi_dung,so_dat,tong_so,ty_le_phan_tram,chi_tieu_phan_tram,"
+                    + "dat_chi_tieu,so_kiem_tra_dat,so_kiem_tra_da_lam\n"), csv.body());
+            assertTrue(csv.body().contains("\nstaff,basic_modules,Hoàn thành các học phần cơ bản,1,2,50.0,95.0,chua,"
+                    + basics.size() + "," + (basics.size() + 1) + "\n"), csv.body());
             assertError(TestServers.send(TestServers.request(server, "/api/v1/reports/progress?format=xml")
                     .header("Authorization", "Bearer " + ADMIN).GET().build()), 400, "invalid_format");
             assertError(TestServers.send(TestServers.request(server, "/api/v1/reports/progress")
