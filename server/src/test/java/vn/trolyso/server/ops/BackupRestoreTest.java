@@ -84,8 +84,18 @@ class BackupRestoreTest {
                     "{\"role\":\"giao_vien\",\"displayName\":\"Cô Lan\",\"school\":\"Trường Tiểu học Hòa Bình\"}");
             assertEquals(201, profile.statusCode(), profile.body());
             profileId = json(profile).get("profileId").asText();
-            HttpResponse<String> progress = TestServers.postJson(server, "/api/v1/progress",
-                    "{\"profileId\":\"" + profileId + "\",\"moduleId\":\"" + DONE_MODULE + "\",\"status\":\"done\"}");
+            // A module counts as done only with its check passed: a first attempt tells the right options.
+            int questions = json(TestServers.get(server, "/api/v1/materials/" + DONE_MODULE)).get("checkQuestions")
+                    .size();
+            String zeros = "[" + String.join(",", java.util.Collections.nCopies(questions, "0")) + "]";
+            HttpResponse<String> attempt = TestServers.postJson(server, "/api/v1/progress", "{\"profileId\":\""
+                    + profileId + "\",\"moduleId\":\"" + DONE_MODULE + "\",\"status\":\"done\",\"checkAnswers\":"
+                    + zeros + "}");
+            assertEquals(200, attempt.statusCode(), attempt.body());
+            String right = json(attempt).get("check").get("correctOptions").toString();
+            HttpResponse<String> progress = TestServers.postJson(server, "/api/v1/progress", "{\"profileId\":\""
+                    + profileId + "\",\"moduleId\":\"" + DONE_MODULE + "\",\"status\":\"done\",\"checkAnswers\":"
+                    + right + "}");
             assertEquals(200, progress.statusCode(), progress.body());
             assertTrue(doneModules(json(progress).get("path")).contains(DONE_MODULE), progress.body());
 
