@@ -68,7 +68,20 @@ public final class FollowUpRewriter {
         if (CLOSER.matcher(f).find() && f.matches(".*\\b(?:thi sao|the nao|ra sao|nua)$")) {
             return contentWords <= 5;
         }
-        return DEICTIC.matcher(f).find() && contentWords <= 6;
+        if (DEICTIC.matcher(f).find() && contentWords <= 6) {
+            return true;
+        }
+        // "Kéo dài bao lâu?", "Dành cho những cấp học nào?": a question too short to have a topic of its own asks
+        // about the previous one ("AI là gì?" asks for a definition and stands alone).
+        return contentWords <= 2 && !DEFINITION.matcher(f).find() && !hasName(question);
+    }
+
+    private static final Pattern DEFINITION = Pattern.compile("\\b(?:la gi|nghia la gi|la sao|la the nao)\\b");
+
+    /** A capitalised word after the first ("… ở Kiến An?") names its own topic. */
+    private static boolean hasName(String question) {
+        List<String> tokens = Terms.rawTokens(question);
+        return tokens.stream().skip(1).anyMatch(t -> Character.isUpperCase(t.codePointAt(0)));
     }
 
     /** The follow-up without its openers and closers, in its original spelling. */

@@ -131,9 +131,15 @@ final class QueryTerms {
                     && !Terms.isStopword(raw.get(i - 1))) {
                 focus.add(terms.get(toTerm(raw.get(i - 1)).surface()));
             }
-            // "Ai ký kế hoạch …", "Ai chủ trì …": who did it is asked of the verb that follows.
-            if (i == 0 && raw.get(i).equals("Ai") && raw.size() > 1 && !Terms.isStopword(raw.get(1))) {
-                actor.add(terms.get(toTerm(raw.get(1)).surface()));
+            // "Ai ký kế hoạch …", "Kế hoạch do ai ký?": who did it is asked of the verb that follows.
+            // ("Ai là người ký …" too; "ai" typed without any diacritic in the question may be the topic AI.)
+            if (raw.get(i).equalsIgnoreCase("ai") && !raw.get(i).equals("AI") && accented && actor.isEmpty()) {
+                for (int j = i + 1; j < raw.size() && actor.isEmpty(); j++) {
+                    String next = raw.get(j);
+                    if (!Terms.isStopword(next, true) && !Terms.fold(next).equals("nguoi")) {
+                        actor.add(terms.get(toTerm(next).surface()));
+                    }
+                }
             }
             if (word.equals("nhieu") && i > 0 && Terms.fold(raw.get(i - 1)).equals("bao")) {
                 int before = counted.size();

@@ -65,4 +65,14 @@ class FollowUpRewriterTest {
                 FollowUpRewriter.rewrite(after("Kiến An đặt mục tiêu gì cho phụ huynh năm 2025?"),
                         "con den nam 2030 thi sao"));
     }
+
+    @Test
+    void aQuestionTooShortForATopicOfItsOwnAsksAboutThePreviousOne() {
+        String rewritten = FollowUpRewriter.rewrite(after("Tập huấn Day of AI ở Đồ Sơn tổ chức ngày nào?"),
+                "Kéo dài bao lâu?");
+        assertTrue(rewritten.contains("Day of AI") && rewritten.contains("Kéo dài bao lâu"), rewritten);
+        assertTrue(FollowUpRewriter.isFollowUp("Dành cho những cấp học nào?"));
+        assertFalse(FollowUpRewriter.isFollowUp("Chuyển đổi số là gì?"), "a definition stands alone");
+        assertFalse(FollowUpRewriter.isFollowUp("Kế hoạch của Đoàn Lập?"), "a name is a topic of its own");
+    }
 }

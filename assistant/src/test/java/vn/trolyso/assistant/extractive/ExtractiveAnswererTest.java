@@ -135,4 +135,19 @@ class ExtractiveAnswererTest {
         String text = answerer.extract("Kinh phí tập huấn lấy từ nguồn nào?", passages).orElseThrow().text();
         assertTrue(text.startsWith("Theo Kế hoạch của Ủy ban nhân dân phường Đồ Sơn: Kinh phí tập huấn"), text);
     }
+
+    @Test
+    void whoDidItIsAnsweredByTheSentenceWithItsVerb() {
+        assertEquals(List.of("ký"), QueryTerms.of("Ai là người ký kế hoạch này?").actor.stream()
+                .map(QueryTerms.Term::surface).toList());
+        assertEquals(List.of("ký"), QueryTerms.of("Kế hoạch do ai ký vậy?").actor.stream()
+                .map(QueryTerms.Term::surface).toList());
+        assertTrue(QueryTerms.of("Tập huấn dành cho ai?").actor.isEmpty());
+        List<Passage> passages = List.of(
+                passage("p#1", "Phần mở đầu", "Ủy ban nhân dân phường Đồ Sơn xây dựng Kế hoạch tập huấn chương trình "
+                        + "Day of AI cho cán bộ, giáo viên."),
+                passage("p#2", "Thông tin văn bản", "Người ký: Phạm Hoàng Tuấn (Phó Chủ tịch)."));
+        String text = answerer.extract("Ai ký kế hoạch tập huấn Day of AI?", passages, 1).orElseThrow().text();
+        assertTrue(text.contains("Phạm Hoàng Tuấn"), text);
+    }
 }
