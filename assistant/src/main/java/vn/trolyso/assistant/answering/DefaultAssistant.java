@@ -129,7 +129,9 @@ public final class DefaultAssistant implements Assistant {
         if (llmUp) {
             GenerativeMode.Result g;
             try {
-                g = generative.answer(standalone, history, profile, lesson, tokens);
+                // The lesson asked about, else the place the question names: its documents are the sources.
+                Set<String> preferred = lesson != null ? Set.of(lesson.id()) : namedPlaces(standalone).keySet();
+                g = generative.answer(standalone, history, profile, preferred, tokens);
             } catch (LlmUnavailableException e) {
                 if (e.reason() == LlmUnavailableException.Reason.BUSY && llm.get().rejectWhenBusy()) {
                     throw new AssistantBusyException(e.vietnameseMessage() + " Vui lòng thử lại sau ít phút.");

@@ -15,7 +15,6 @@ import vn.trolyso.assistant.guard.Refusals;
 import vn.trolyso.assistant.llm.LlmUnavailableException;
 import vn.trolyso.assistant.rag.GenerativeAnswerer;
 import vn.trolyso.assistant.rag.GenerativeResult;
-import vn.trolyso.knowledge.materials.Material;
 
 /** The pipeline's use of the LLM: follow-up rewrite and streamed answers, with the fallback policy. */
 final class GenerativeMode {
@@ -60,7 +59,8 @@ final class GenerativeMode {
      * @throws LlmUnavailableException when it failed before anything reached the sink (the caller answers in the
      *                                 no-LLM mode, with a note chosen from the reason)
      */
-    Result answer(String standalone, List<Turn> history, UserProfile profile, Material lesson, TokenSink tokens)
+    Result answer(String standalone, List<Turn> history, UserProfile profile, Set<String> preferredDocuments,
+                  TokenSink tokens)
             throws LlmUnavailableException {
         StringBuilder emitted = new StringBuilder();
         TokenSink recording = new TokenSink() {
@@ -77,7 +77,7 @@ final class GenerativeMode {
         };
         try {
             GenerativeResult r = llm.answer(standalone, history, profile, recording,
-                    lesson == null ? Set.of() : Set.of(lesson.id()));
+                    preferredDocuments);
             if (!r.grounded()) {
                 return new Result("", AnswerMode.REFUSAL, List.of(), false);
             }

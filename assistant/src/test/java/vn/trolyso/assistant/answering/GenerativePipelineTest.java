@@ -73,6 +73,28 @@ class GenerativePipelineTest {
     }
 
     @Test
+    void aNamedPlacesDocumentsAreTheSourcesAndEachNamesItsIssuerAndPlace() {
+        List<java.util.Set<String>> scopes = new ArrayList<>();
+        KnowledgeSearch recording = q -> {
+            scopes.add(q.documentIds());
+            return q.kinds().contains(DocumentKind.MATERIAL) ? List.of() : PipelineWithFixedPassagesTest.PASSAGES;
+        };
+        OllamaStubs.chat(ollama, OllamaStubs.streaming(OllamaStubs.ndjson(
+                "Theo kế hoạch của UBND phường Kiến An, năm 2025 đạt 80% phụ huynh [1].")));
+        Assistant assistant = new DefaultAssistant(recording, FrameworkResponder.NONE,
+                Optional.of(GenerativeAnswerer.create(OllamaStubs.settings(ollama), recording)),
+                AssistantSettings.defaults());
+
+        Answer a = assistant.answer(Question.of("Phường Kiến An đặt mục tiêu gì cho phụ huynh năm 2025?"));
+
+        assertEquals(AnswerMode.GENERATIVE, a.mode(), a.text());
+        assertTrue(scopes.contains(java.util.Set.of(PipelineWithFixedPassagesTest.KIEN_AN.id())), scopes.toString());
+        String prompt = ollama.findAll(postRequestedFor(urlEqualTo("/api/chat"))).getLast().getBodyAsString();
+        assertTrue(prompt.contains("Ủy ban nhân dân phường Kiến An (Hải Phòng)"), prompt);
+        assertTrue(prompt.contains("không lấy số liệu của đơn vị khác thay thế"), prompt);
+    }
+
+    @Test
     void serverErrorBeforeTheFirstTokenFallsBackToTheExtractiveAnswer() {
         OllamaStubs.chat(ollama, aResponse().withStatus(500).withBody("{\"error\":\"llama runner crashed\"}"));
 
