@@ -54,6 +54,7 @@ import vn.trolyso.knowledge.search.KnowledgeSearch;
 import vn.trolyso.knowledge.search.Passage;
 import vn.trolyso.knowledge.search.ReciprocalRankFusion;
 import vn.trolyso.knowledge.search.SearchQuery;
+import vn.trolyso.knowledge.text.Abbreviations;
 import vn.trolyso.knowledge.text.VietnameseAnalyzers;
 import vn.trolyso.knowledge.text.VietnameseText;
 
@@ -176,6 +177,16 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
             return passages(generation, top.scoreDocs);
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
+        } finally {
+            generation.release();
+        }
+    }
+
+    @Override
+    public Abbreviations abbreviations() {
+        IndexGeneration generation = acquire();
+        try {
+            return generation.abbreviations();
         } finally {
             generation.release();
         }

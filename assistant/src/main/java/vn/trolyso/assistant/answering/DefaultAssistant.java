@@ -21,6 +21,7 @@ import vn.trolyso.assistant.conversation.ConversationStore;
 import vn.trolyso.assistant.conversation.FollowUpRewriter;
 import vn.trolyso.assistant.conversation.Turn;
 import vn.trolyso.assistant.extractive.ExtractiveAnswerer;
+import vn.trolyso.assistant.extractive.Lexicon;
 import vn.trolyso.assistant.guard.QuestionValidator;
 import vn.trolyso.assistant.guard.Refusals;
 import vn.trolyso.assistant.guard.ScopeGuard;
@@ -196,7 +197,7 @@ public final class DefaultAssistant implements Assistant {
     }
 
     private Optional<ExtractiveAnswerer.Extract> extract(String question, List<Passage> passages, int sentences) {
-        return extractive.extract(question, passages, sentences, search::passagesWithWord);
+        return extractive.extract(question, passages, sentences, Lexicon.of(search));
     }
 
     private Map<String, DocumentMetadata> namedPlaces(String question) {

@@ -68,7 +68,7 @@ public final class ExtractiveAnswerer {
     }
 
     public Optional<Extract> extract(String question, List<Passage> passages, int sentences) {
-        return extract(question, passages, sentences, word -> -1);
+        return extract(question, passages, sentences, Lexicon.BUNDLED);
     }
 
     /**
@@ -77,10 +77,16 @@ public final class ExtractiveAnswerer {
      */
     public Optional<Extract> extract(String question, List<Passage> passages, int sentences,
                                      ToIntFunction<String> vocabulary) {
+        return extract(question, passages, sentences, new Lexicon(vocabulary, Lexicon.BUNDLED.abbreviations()));
+    }
+
+    /** @param lexicon what the reader knows of the whole knowledge base: word counts and abbreviations */
+    public Optional<Extract> extract(String question, List<Passage> passages, int sentences, Lexicon lexicon) {
+        ToIntFunction<String> vocabulary = lexicon.passagesWithWord();
         if (passages.isEmpty()) {
             return Optional.empty();
         }
-        QueryTerms query = QueryTerms.of(question);
+        QueryTerms query = QueryTerms.of(question, lexicon.abbreviations());
         if (query.terms.isEmpty()) {
             return Optional.empty();
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import vn.trolyso.assistant.text.Terms;
+import vn.trolyso.knowledge.text.Abbreviations;
 
 /** A question analysed for sentence matching: its topic words (with abbreviation expansions), pairs, intent. */
 final class QueryTerms {
@@ -94,6 +95,10 @@ final class QueryTerms {
     }
 
     static QueryTerms of(String question) {
+        return of(question, Abbreviations.defaults());
+    }
+
+    static QueryTerms of(String question, Abbreviations abbreviations) {
         List<String> raw = new ArrayList<>(Terms.rawTokens(question));
         for (int i = 0; i + 3 < raw.size(); i++) {
             if (HOW_LONG.matcher(Terms.fold(String.join(" ", raw.subList(i, i + 4)))).lookingAt()) {
@@ -110,7 +115,7 @@ final class QueryTerms {
                 previous = null;
                 continue;
             }
-            Term term = toTerm(token);
+            Term term = toTerm(token, abbreviations);
             terms.putIfAbsent(term.surface(), term);
             if (previous != null && previous.alternatives().size() == 1 && term.alternatives().size() == 1) {
                 boolean folded = previous.folded() || term.folded();
@@ -129,7 +134,7 @@ final class QueryTerms {
             String word = Terms.fold(raw.get(i));
             if ((word.equals("nao") || word.equals("gi") || word.equals("may")) && i > 0
                     && !Terms.isStopword(raw.get(i - 1))) {
-                focus.add(terms.get(toTerm(raw.get(i - 1)).surface()));
+                focus.add(terms.get(toTerm(raw.get(i - 1), abbreviations).surface()));
             }
             // "Ai ký kế hoạch …", "Kế hoạch do ai ký?": who did it is asked of the verb that follows.
             // ("Ai là người ký …" too; "ai" typed without any diacritic in the question may be the topic AI.)
@@ -137,14 +142,14 @@ final class QueryTerms {
                 for (int j = i + 1; j < raw.size() && actor.isEmpty(); j++) {
                     String next = raw.get(j);
                     if (!Terms.isStopword(next, true) && !Terms.fold(next).equals("nguoi")) {
-                        actor.add(terms.get(toTerm(next).surface()));
+                        actor.add(terms.get(toTerm(next, abbreviations).surface()));
                     }
                 }
             }
             if (word.equals("nhieu") && i > 0 && Terms.fold(raw.get(i - 1)).equals("bao")) {
                 int before = counted.size();
                 for (int j = i + 1; j < Math.min(raw.size(), i + 3) && !Terms.isStopword(raw.get(j)); j++) {
-                    counted.add(terms.get(toTerm(raw.get(j)).surface()));
+                    counted.add(terms.get(toTerm(raw.get(j), abbreviations).surface()));
                 }
                 // "được phụ cấp bao nhiêu": nothing after, so what is counted comes before ("phụ cấp").
                 boolean nothingAfter = counted.size() == before;
@@ -152,7 +157,7 @@ final class QueryTerms {
                     if (Terms.isStopword(raw.get(j)) || MEASURES.contains(Terms.fold(raw.get(j)))) {
                         break;
                     }
-                    counted.addFirst(terms.get(toTerm(raw.get(j)).surface()));
+                    counted.addFirst(terms.get(toTerm(raw.get(j), abbreviations).surface()));
                 }
             }
         }
@@ -220,8 +225,8 @@ final class QueryTerms {
         return false;
     }
 
-    private static Term toTerm(String token) {
-        List<String> expansions = Abbreviations.expansions(token);
+    private static Term toTerm(String token, Abbreviations abbreviations) {
+        List<String> expansions = abbreviations.foldedExpansions(token);
         boolean numeric = Terms.isNumeric(token);
         if (!expansions.isEmpty()) {
             List<String> alternatives = new ArrayList<>();

@@ -1,6 +1,5 @@
 package vn.trolyso.assistant.text;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.trolyso.knowledge.text.VietnameseText;
 
 /**
  * Matching keys for Vietnamese words inside the answering pipeline. A word typed with diacritics matches only the
@@ -15,10 +15,8 @@ import java.util.regex.Pattern;
  * every accented form that folds to it. Folding everything would merge too many words (cơ/có, Đồ/đó, tự/từ).
  */
 public final class Terms {
-    private static final Pattern COMBINING = Pattern.compile("\\p{M}+");
     /** A token: a run of letters/digits; numbers keep their inner separators and a trailing "%" (1.500, 25%). */
     private static final Pattern TOKEN = Pattern.compile("\\p{N}+(?:[.,]\\p{N}+)*%?|[\\p{L}\\p{N}]+");
-    private static final Set<Character> TONE_MARKS = Set.of('\u0300', '\u0301', '\u0303', '\u0309', '\u0323');
 
     /** Function and question words that carry no topic (as typed with diacritics). */
     private static final Set<String> STOPWORDS = Set.copyOf(List.of(
@@ -44,33 +42,17 @@ public final class Terms {
     private Terms() {
     }
 
-    /** Lowercase, no diacritics, đ → d. */
+    /** Lowercase, no diacritics, đ → d: {@link VietnameseText#fold}, the one fold of the project. */
     public static String fold(String text) {
-        String s = text.replace('đ', 'd').replace('Đ', 'D').replace('\u00D0', 'D').replace('\u00F0', 'd');
-        s = Normalizer.normalize(s, Normalizer.Form.NFD);
-        s = COMBINING.matcher(s).replaceAll("");
-        return s.toLowerCase(Locale.ROOT);
+        return VietnameseText.fold(text);
     }
 
-    /** Lowercase NFC with the new-style tone placement (hoà → hòa, thuỷ → thủy, khoẻ → khỏe). */
+    /**
+     * Lowercase, with {@link VietnameseText#normalize}'s one spelling (NFC, one tone placement: hoà → hòa, thuỷ →
+     * thủy), so a question and a passage typed with either placement compare equal, here as in the index.
+     */
     public static String normalizeWord(String word) {
-        String s = word.replace('\u00D0', 'Đ').replace('\u00F0', 'đ').toLowerCase(Locale.ROOT);
-        String d = Normalizer.normalize(s, Normalizer.Form.NFD);
-        StringBuilder b = new StringBuilder(d);
-        // Old style puts the tone on the first vowel of a final open "oa", "oe", "uy": move it to the second.
-        int end = b.length();
-        if (end >= 3 && TONE_MARKS.contains(b.charAt(end - 2))) {
-            char first = b.charAt(end - 3);
-            char last = b.charAt(end - 1);
-            boolean oaOe = first == 'o' && (last == 'a' || last == 'e');
-            boolean uy = first == 'u' && last == 'y' && (end < 4 || b.charAt(end - 4) != 'q');
-            if (oaOe || uy) {
-                char tone = b.charAt(end - 2);
-                b.deleteCharAt(end - 2);
-                b.append(tone);
-            }
-        }
-        return Normalizer.normalize(b, Normalizer.Form.NFC);
+        return VietnameseText.normalize(word).toLowerCase(Locale.ROOT);
     }
 
     /** True when the word carries any Vietnamese diacritic (including đ). */
@@ -81,7 +63,7 @@ public final class Terms {
     /** The raw tokens of the text, in order, as written. */
     public static List<String> rawTokens(String text) {
         List<String> out = new ArrayList<>();
-        Matcher m = TOKEN.matcher(Normalizer.normalize(text, Normalizer.Form.NFC));
+        Matcher m = TOKEN.matcher(VietnameseText.normalize(text));
         while (m.find()) {
             out.add(m.group());
         }

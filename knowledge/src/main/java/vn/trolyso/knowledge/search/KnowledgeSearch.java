@@ -1,6 +1,7 @@
 package vn.trolyso.knowledge.search;
 
 import java.util.List;
+import vn.trolyso.knowledge.text.Abbreviations;
 
 /** Ranked passage search over the knowledge base. Thread-safe; always answers from the current index. */
 public interface KnowledgeSearch {
@@ -18,5 +19,10 @@ public interface KnowledgeSearch {
      */
     default int passagesWithWord(String word) {
         return -1;
+    }
+
+    /** The abbreviations this knowledge base expands: the bundled list plus those its documents define. */
+    default Abbreviations abbreviations() {
+        return Abbreviations.defaults();
     }
 }

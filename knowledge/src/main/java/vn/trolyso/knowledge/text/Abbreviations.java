@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,14 +34,23 @@ public final class Abbreviations {
     private final Set<String> ambiguous;
     /** Abbreviation → its multi-word full form folded and padded with spaces, for the reverse lookup. */
     private final Map<String, String> foldedFullForms = new LinkedHashMap<>();
+    /** Folded abbreviation → every full form folded ("th" → "tieu hoc", "tin hoc"), for matching sentences. */
+    private final Map<String, List<String>> foldedExpansions = new LinkedHashMap<>();
+    /** The full forms of the ambiguous abbreviations, as the list gives them. */
+    private final Map<String, List<String>> ambiguousForms;
 
     Abbreviations(Map<String, String> unambiguous) {
-        this(unambiguous, Set.of());
+        this(unambiguous, Set.of(), Map.of());
     }
 
-    Abbreviations(Map<String, String> unambiguous, Set<String> ambiguous) {
+    Abbreviations(Map<String, String> unambiguous, Set<String> ambiguous, Map<String, List<String>> ambiguousForms) {
         this.unambiguous = Map.copyOf(unambiguous);
         this.ambiguous = Set.copyOf(ambiguous);
+        this.ambiguousForms = Map.copyOf(ambiguousForms);
+        unambiguous.forEach((abbreviation, full) -> foldedExpansions.put(VietnameseText.fold(abbreviation),
+                List.of(foldedWords(full).strip())));
+        ambiguousForms.forEach((abbreviation, forms) -> foldedExpansions.put(VietnameseText.fold(abbreviation),
+                forms.stream().map(f -> foldedWords(f).strip()).toList()));
         unambiguous.forEach((abbreviation, full) -> {
             String folded = foldedWords(full);
             if (folded.trim().contains(" ")) {
@@ -73,7 +83,16 @@ public final class Abbreviations {
                 merged.putIfAbsent(key, VietnameseText.normalize(full));
             }
         });
-        return new Abbreviations(merged, ambiguous);
+        return new Abbreviations(merged, ambiguous, ambiguousForms);
+    }
+
+    /**
+     * Every full form of a token that is an abbreviation, folded ("CBQL" → "can bo quan ly"; an ambiguous one gives
+     * each of its forms: "TH" → "tieu hoc", "tin hoc"), for telling whether a sentence says what a question
+     * abbreviates; empty when the token is none. Case is ignored: matching a sentence is not widening a search.
+     */
+    public List<String> foldedExpansions(String token) {
+        return foldedExpansions.getOrDefault(VietnameseText.fold(token), List.of());
     }
 
     /** How many unambiguous abbreviations are known. */
@@ -136,6 +155,7 @@ public final class Abbreviations {
     private static Abbreviations load() {
         Map<String, String> map = new LinkedHashMap<>();
         Set<String> ambiguous = new LinkedHashSet<>(List.of("TT", "TH", "KH"));
+        Map<String, List<String>> ambiguousForms = new LinkedHashMap<>();
         try (InputStream in = Abbreviations.class.getClassLoader().getResourceAsStream("text/viet-abbreviations.tsv")) {
             if (in == null) {
                 throw new IllegalStateException("missing resource text/viet-abbreviations.tsv");
@@ -147,7 +167,12 @@ public final class Abbreviations {
                 }
                 String[] cols = line.split("\t");
                 if (cols.length < 2 || cols.length >= 3 && cols[2].startsWith("ambiguous") || cols[1].contains("|")) {
-                    ambiguous.add(VietnameseText.normalize(cols[0].strip()));
+                    String abbreviation = VietnameseText.normalize(cols[0].strip());
+                    ambiguous.add(abbreviation);
+                    if (cols.length >= 2) {
+                        ambiguousForms.put(abbreviation, Arrays.stream(cols[1].split("\\|"))
+                                .map(f -> VietnameseText.normalize(f.strip())).filter(f -> !f.isEmpty()).toList());
+                    }
                     continue;
                 }
                 map.put(VietnameseText.normalize(cols[0].strip()), VietnameseText.normalize(cols[1].strip()));
@@ -155,6 +180,6 @@ public final class Abbreviations {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Abbreviations(map, ambiguous);
+        return new Abbreviations(map, ambiguous, ambiguousForms);
     }
 }
