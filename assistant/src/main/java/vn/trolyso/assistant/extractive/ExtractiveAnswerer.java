@@ -107,7 +107,7 @@ public final class ExtractiveAnswerer {
         for (Candidate c : candidates) {
             // "bao nhiêu máy chiếu": only a sentence with a figure and the projectors answers, however well
             // another matches.
-            if (query.counted.isEmpty() || !numbers(c.cleaned()).isEmpty()
+            if (query.counted.isEmpty() || !answerFigures(query, c).isEmpty()
                     && query.counted.stream().allMatch(t -> t.matches(c.forms()) || t.matches(c.headings()))) {
                 scored.add(score(query, weights, c, titles.get(c.passage()), contexts.get(c.passage())));
             }
@@ -242,7 +242,7 @@ public final class ExtractiveAnswerer {
         }
         Set<String> numbers = numbers(c.cleaned());
         double numberBonus = 0;
-        if (query.asksNumber && !numbers.isEmpty()) {
+        if (query.asksNumber && !answerFigures(query, c).isEmpty()) {
             numberBonus = w.numberBonus();
         }
         if (query.asksPercent && c.cleaned().contains("%")) {
@@ -382,6 +382,13 @@ public final class ExtractiveAnswerer {
             return c.cleaned().substring(0, c.cleaned().length() - 1) + ".";
         }
         return c.cleaned() + " " + String.join("; ", items) + ".";
+    }
+
+    /** The figures of a sentence the question does not state itself: "năm 2026" asked about answers no count. */
+    private static Set<String> answerFigures(QueryTerms query, Candidate c) {
+        Set<String> out = new HashSet<>(numbers(c.cleaned()));
+        out.removeAll(query.numbers);
+        return out;
     }
 
     private static Set<String> numbers(String text) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import vn.trolyso.assistant.text.Terms;
 import vn.trolyso.knowledge.text.Abbreviations;
@@ -68,6 +70,8 @@ final class QueryTerms {
     /** The words after "bao nhiêu": what is counted. A sentence without them does not answer the count. */
     final List<Term> counted;
 
+    /** The figures the question states itself ("2026", "10"), as written. */
+    final Set<String> numbers;
     /** Proper names the question gives ("Lê Lợi", "Ngô Quyền"), each one folded phrase. */
     final List<Term> names;
     /** The verb of a "who" question ("Ai ký …" → "ký"): the sentence naming who must contain it. */
@@ -82,7 +86,8 @@ final class QueryTerms {
 
     private QueryTerms(List<Term> terms, List<Term> pairs, boolean asksNumber, boolean asksPercent,
                        List<String> years, List<Term> focus, List<Term> counted, List<Term> names,
-                       List<Term> actor) {
+                       List<Term> actor, Set<String> numbers) {
+        this.numbers = numbers;
         this.names = names;
         this.actor = actor;
         this.years = years;
@@ -165,7 +170,7 @@ final class QueryTerms {
         focus.addAll(actor);
         return new QueryTerms(List.copyOf(terms.values()), List.copyOf(pairs), ASKS_NUMBER.matcher(folded).find(),
                 ASKS_PERCENT.matcher(folded).find(), years, List.copyOf(focus), List.copyOf(counted), names(raw),
-                List.copyOf(actor));
+                List.copyOf(actor), raw.stream().filter(Terms::isNumeric).collect(Collectors.toUnmodifiableSet()));
     }
 
     /** Words before "bao nhiêu" that name a measure, not the thing measured ("tỷ lệ bao nhiêu" wants a "%"). */
