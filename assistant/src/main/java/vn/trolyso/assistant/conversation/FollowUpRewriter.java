@@ -29,7 +29,7 @@ public final class FollowUpRewriter {
         LEVEL("(?:cap |bac |khoi )?(?:mam non|tieu hoc|trung hoc co so|trung hoc pho thong|thcs|thpt"
                 + "|lop \\d{1,2}(?:\\s*(?:-|den)\\s*\\d{1,2})?|cap (?:1|2|3|mot|hai|ba)|bac \\d)"),
         AUDIENCE("(?:phu huynh(?: hoc sinh)?|giao vien|can bo quan ly|cbql|nhan vien|nguoi dan|nguoi lao dong"
-                + "|hoc sinh|hoc vien)"),
+                + "|hoc sinh|hoc vien|can bo(?:,? cong chuc)?(?:,? vien chuc)?|cong chuc(?:,? vien chuc)?|vien chuc)"),
         ASPECT("(?:thoi gian|dia diem|kinh phi|doi tuong|noi dung|muc tieu|nhiem vu|hinh thuc|thanh phan"
                 + "|trach nhiem|muc dich|yeu cau|giai phap|lo trinh|ket qua|chi tieu|so luong|ty le|thoi han"
                 + "|phuong thuc|cach thuc|don vi chu tri|don vi phoi hop|bao cao|can cu)"),

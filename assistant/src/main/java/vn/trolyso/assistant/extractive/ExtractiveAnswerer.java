@@ -248,6 +248,9 @@ public final class ExtractiveAnswerer {
         if (query.asksPercent && c.cleaned().contains("%")) {
             numberBonus += w.numberBonus();
         }
+        if (query.asksSource && c.forms().folded().contains(" nguon ")) {
+            numberBonus += w.numberBonus();
+        }
         // What is asked for ("nguồn nào", "ngày nào") counts twice, and a figure right after it answers "ngày nào".
         double focusBonus = 0;
         for (QueryTerms.Term f : query.focus) {

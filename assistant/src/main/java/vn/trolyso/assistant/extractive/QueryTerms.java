@@ -17,6 +17,9 @@ final class QueryTerms {
                     + "|thoi gian|thoi han|hoan thanh|chi tieu|bao lau)\\b");
     /** "kéo dài bao lâu" asks for a duration: "kéo dài" is part of the question, not a topic. */
     private static final Pattern HOW_LONG = Pattern.compile("\\bkeo dai(?= bao lau\\b)");
+    /** "Kinh phí lấy từ đâu?" asks for a source of funds or of a rule: the answer names its "nguồn". */
+    private static final Pattern ASKS_SOURCE = Pattern.compile(
+            "\\b(?:lay|trich|bo tri|huy dong|cap) tu (?:dau|nguon nao)\\b|\\btu nguon nao\\b");
     private static final Pattern ASKS_PERCENT = Pattern.compile("\\b(?:phan tram|ty le|ti le)\\b|%");
 
     /**
@@ -59,6 +62,8 @@ final class QueryTerms {
     final List<Term> pairs;
     final boolean asksNumber;
     final boolean asksPercent;
+    /** The question asks where something comes from ("lấy từ đâu", "từ nguồn nào"). */
+    final boolean asksSource;
     /** Years the question names (2025, 2030): a sentence about another period is a worse match. */
     final List<String> years;
     /**
@@ -86,7 +91,8 @@ final class QueryTerms {
 
     private QueryTerms(List<Term> terms, List<Term> pairs, boolean asksNumber, boolean asksPercent,
                        List<String> years, List<Term> focus, List<Term> counted, List<Term> names,
-                       List<Term> actor, Set<String> numbers) {
+                       List<Term> actor, Set<String> numbers, boolean asksSource) {
+        this.asksSource = asksSource;
         this.numbers = numbers;
         this.names = names;
         this.actor = actor;
@@ -170,7 +176,8 @@ final class QueryTerms {
         focus.addAll(actor);
         return new QueryTerms(List.copyOf(terms.values()), List.copyOf(pairs), ASKS_NUMBER.matcher(folded).find(),
                 ASKS_PERCENT.matcher(folded).find(), years, List.copyOf(focus), List.copyOf(counted), names(raw),
-                List.copyOf(actor), raw.stream().filter(Terms::isNumeric).collect(Collectors.toUnmodifiableSet()));
+                List.copyOf(actor), raw.stream().filter(Terms::isNumeric).collect(Collectors.toUnmodifiableSet()),
+                ASKS_SOURCE.matcher(folded).find());
     }
 
     /** Words before "bao nhiêu" that name a measure, not the thing measured ("tỷ lệ bao nhiêu" wants a "%"). */

@@ -75,4 +75,11 @@ class FollowUpRewriterTest {
         assertFalse(FollowUpRewriter.isFollowUp("Chuyển đổi số là gì?"), "a definition stands alone");
         assertFalse(FollowUpRewriter.isFollowUp("Kế hoạch của Đoàn Lập?"), "a name is a topic of its own");
     }
+
+    @Test
+    void anotherAudienceReplacesCadresAndCivilServants() {
+        assertEquals("Phường Kiến An đặt chỉ tiêu gì cho người dân đến năm 2025?",
+                FollowUpRewriter.rewrite(after("Phường Kiến An đặt chỉ tiêu gì cho cán bộ, công chức đến năm 2025?"),
+                        "Còn người dân thì sao?"));
+    }
 }

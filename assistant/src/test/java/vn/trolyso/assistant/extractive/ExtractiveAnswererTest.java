@@ -150,4 +150,15 @@ class ExtractiveAnswererTest {
         String text = answerer.extract("Ai ký kế hoạch tập huấn Day of AI?", passages, 1).orElseThrow().text();
         assertTrue(text.contains("Phạm Hoàng Tuấn"), text);
     }
+
+    @Test
+    void whereSomethingComesFromIsAnsweredByTheSentenceNamingItsSource() {
+        List<Passage> passages = List.of(
+                passage("p#1", "V. TỔ CHỨC THỰC HIỆN", "Phòng Văn hóa tham mưu cấp kinh phí tập huấn chương trình "
+                        + "Day of AI cho các trường đúng tiến độ."),
+                passage("p#2", "IV. THỰC HIỆN", "Kinh phí tập huấn chương trình Day of AI được bảo đảm từ nguồn "
+                        + "ngân sách nhà nước."));
+        String text = answerer.extract("kinh phi tap huan day of ai lay tu dau", passages, 1).orElseThrow().text();
+        assertTrue(text.contains("ngân sách nhà nước"), text);
+    }
 }
