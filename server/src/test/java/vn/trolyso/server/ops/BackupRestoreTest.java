@@ -18,9 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.trolyso.knowledge.materials.MaterialLibrary;
 import vn.trolyso.server.TrolysoServer;
 import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.testing.SampleModules;
@@ -84,8 +86,12 @@ class BackupRestoreTest {
                     "{\"role\":\"giao_vien\",\"displayName\":\"Cô Lan\",\"school\":\"Trường Tiểu học Hòa Bình\"}");
             assertEquals(201, profile.statusCode(), profile.body());
             profileId = json(profile).get("profileId").asText();
+            // Completion needs a passed check (issue #13): answer the bundled module's check correctly.
+            String checkAnswers = MaterialLibrary.bundled().find(DONE_MODULE).orElseThrow().checkQuestions().stream()
+                    .map(q -> String.valueOf(q.correctIndex())).collect(Collectors.joining(",", "[", "]"));
             HttpResponse<String> progress = TestServers.postJson(server, "/api/v1/progress",
-                    "{\"profileId\":\"" + profileId + "\",\"moduleId\":\"" + DONE_MODULE + "\",\"status\":\"done\"}");
+                    "{\"profileId\":\"" + profileId + "\",\"moduleId\":\"" + DONE_MODULE + "\",\"status\":\"done\","
+                            + "\"checkAnswers\":" + checkAnswers + "}");
             assertEquals(200, progress.statusCode(), progress.body());
             assertTrue(doneModules(json(progress).get("path")).contains(DONE_MODULE), progress.body());
 
