@@ -124,7 +124,7 @@ public final class AppServices implements AutoCloseable {
      * retrieval and the notice): otherwise the server gives up first and the tokens already streamed are lost.
      */
     public static OllamaSettings ollamaSettings(ServerConfig config) {
-        OllamaSettings s = OllamaSettings.fromEnvironment()
+        OllamaSettings s = OllamaSettings.from(ServerConfig.environment())
                 .withBaseUrl(config.ollamaBaseUrl().toString())
                 .withModel(config.ollamaModel());
         java.time.Duration bound = config.limits().answerTimeout().minusSeconds(5);

@@ -71,7 +71,7 @@ public final class TrolysoServer {
 
     /** Starts the server around already-built services (tests, eval), connections guarded as the environment says. */
     public static Running start(ServerConfig config, AppServices services) {
-        return start(config, services, ConnectionGuard.Settings.from(System.getenv()));
+        return start(config, services, ConnectionGuard.Settings.from(ServerConfig.environment()));
     }
 
     /**

@@ -1,11 +1,11 @@
 package vn.trolyso.assistant.analytics;
 
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import vn.trolyso.knowledge.text.VietnameseText;
 
 /**
  * Similarity of Vietnamese questions for grouping: syllables folded (no diacritics, đ→d, lower case, punctuation
@@ -22,8 +22,7 @@ final class QuestionSimilarity {
 
     /** The folded form used to recognise the same question typed differently. */
     static String fold(String question) {
-        String s = Normalizer.normalize(question.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "")
+        String s = VietnameseText.stripDiacritics(question)
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[^\\p{L}\\p{N}]+", " ");
         return s.strip();

@@ -1,11 +1,11 @@
 package vn.trolyso.assistant.answering;
 
-import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import vn.trolyso.assistant.Citation;
 import vn.trolyso.knowledge.materials.Material;
+import vn.trolyso.knowledge.text.VietnameseText;
 
 /**
  * "Tóm tắt bài này" asked from a module: answered with the module's own summary and section headings, cited, rather
@@ -22,8 +22,7 @@ final class LessonSummary {
 
     /** Whether the message asks for a summary of the lesson it is asked from. */
     static boolean isRequest(String message) {
-        String folded = Normalizer.normalize(message.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replace('đ', 'd').replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ").strip();
+        String folded = VietnameseText.stripDiacritics(message.toLowerCase(Locale.ROOT)).replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ").strip();
         return REQUEST.matcher(folded).matches();
     }
 

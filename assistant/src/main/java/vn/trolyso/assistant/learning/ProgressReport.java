@@ -1,6 +1,7 @@
 package vn.trolyso.assistant.learning;
 
 import java.util.List;
+import vn.trolyso.assistant.report.SpreadsheetCsv;
 
 /**
  * The share of staff and, separately, of pupils who completed their basic modules and who reached their target level
@@ -47,22 +48,20 @@ public record ProgressReport(String school, List<Group> groups) {
         }
     }
 
-    /** CSV with a header line, comma-separated, fields quoted where needed (UTF-8; Excel needs a BOM, added by callers). */
+    /**
+     * The report as a CSV table with a header line, written by {@link SpreadsheetCsv} with LF line ends, without the
+     * byte-order mark ({@link SpreadsheetCsv#fileBytes} adds it when the file is sent).
+     */
     public String toCsv() {
-        StringBuilder csv = new StringBuilder("nhom,chi_so,noi_dung,so_dat,tong_so,ty_le_phan_tram,chi_tieu_phan_tram,dat_chi_tieu,"
-                + "so_kiem_tra_dat,so_kiem_tra_da_lam\n");
+        SpreadsheetCsv csv = new SpreadsheetCsv(SpreadsheetCsv.LineEnd.LF, "nhom", "chi_so", "noi_dung", "so_dat",
+                "tong_so", "ty_le_phan_tram", "chi_tieu_phan_tram", "dat_chi_tieu", "so_kiem_tra_dat",
+                "so_kiem_tra_da_lam");
         for (Group g : groups) {
             for (Row r : g.rows()) {
-                csv.append(g.key()).append(',').append(r.key()).append(',').append(quote(r.label())).append(',')
-                        .append(r.reached()).append(',').append(r.people()).append(',').append(r.percent()).append(',')
-                        .append(r.targetPercent()).append(',').append(r.met() ? "co" : "chua").append(',')
-                        .append(r.checksPassed()).append(',').append(r.checksAttempted()).append('\n');
+                csv.row(g.key(), r.key(), r.label(), r.reached(), r.people(), r.percent(), r.targetPercent(),
+                        r.met() ? "co" : "chua", r.checksPassed(), r.checksAttempted());
             }
         }
-        return csv.toString();
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+        return csv.text();
     }
 }

@@ -52,7 +52,7 @@ public record OllamaSettings(boolean enabled, String baseUrl, String model, int 
     /** Enough for a class asking at once; each waiter holds only a virtual thread. */
     public static final int DEFAULT_MAX_QUEUE = 64;
 
-    /** Environment variables read by {@link #fromEnvironment()}. */
+    /** Environment variables read by {@link #from(Map)} (the server passes it the process environment). */
     public static final String ENV_ENABLED = "OLLAMA_ENABLED";
     public static final String ENV_BASE_URL = "OLLAMA_BASE_URL";
     public static final String ENV_MODEL = "OLLAMA_MODEL";
@@ -112,11 +112,6 @@ public record OllamaSettings(boolean enabled, String baseUrl, String model, int 
     /** Settings that never call Ollama. */
     public static OllamaSettings disabled() {
         return defaults().withEnabled(false);
-    }
-
-    /** The defaults overridden by the {@code OLLAMA_*} environment variables. */
-    public static OllamaSettings fromEnvironment() {
-        return from(System.getenv());
     }
 
     /**

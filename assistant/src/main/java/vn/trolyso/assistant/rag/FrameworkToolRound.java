@@ -13,6 +13,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,6 +24,7 @@ import vn.trolyso.knowledge.framework.CompetencyFramework;
 import vn.trolyso.knowledge.framework.FrameworkDocument;
 import vn.trolyso.knowledge.framework.FrameworkQuestionRecognizer;
 import vn.trolyso.knowledge.search.Passage;
+import vn.trolyso.knowledge.text.VietnameseText;
 
 /**
  * For questions about the competency framework, one non-streaming call offers the {@link FrameworkTools} to the
@@ -56,12 +58,8 @@ final class FrameworkToolRound {
 
     /** Whether the question is about the framework (then the tools are offered). */
     boolean concerns(String question) {
-        return recognizer.recognize(question).isPresent() || fold(question).contains("khung nang luc");
-    }
-
-    private static String fold(String s) {
-        String d = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return d.replace('đ', 'd').replace('Đ', 'D').toLowerCase(java.util.Locale.ROOT);
+        return recognizer.recognize(question).isPresent()
+                || VietnameseText.stripDiacritics(question).toLowerCase(Locale.ROOT).contains("khung nang luc");
     }
 
     /** Lets the model pick framework look-ups for {@code question}; returns their results as passages. */

@@ -24,6 +24,7 @@ import vn.trolyso.eval.report.Table;
 import vn.trolyso.knowledge.KnowledgeBase;
 import vn.trolyso.knowledge.KnowledgeSources;
 import vn.trolyso.knowledge.framework.FrameworkLoader;
+import vn.trolyso.server.config.ServerConfig;
 
 /**
  * {@code answers}: answer, refusal and citation accuracy of the assistant over the bundled QA sets (dev-qa plus
@@ -56,9 +57,10 @@ public final class AnswersCommand implements EvalCommand {
             Assistant extractive = AssistantFactory.create(kb, FrameworkLoader.loadBundled(),
                     ReaderCommand.settings(options));
             report.put("extractive", evaluate("extractive", extractive, items, options.flag("verbose")));
-            String ollama = System.getenv(OllamaSettings.ENV_BASE_URL);
+            Map<String, String> env = ServerConfig.environment();
+            String ollama = env.get(OllamaSettings.ENV_BASE_URL);
             if (ollama != null && !ollama.isBlank()) {
-                GenerativeAnswerer llm = GenerativeAnswerer.create(OllamaSettings.fromEnvironment(), kb);
+                GenerativeAnswerer llm = GenerativeAnswerer.create(OllamaSettings.from(env), kb);
                 if (!llm.available()) {
                     System.out.println("Ollama at " + ollama + " is not usable: " + llm.status().detail());
                     report.put("generative_unavailable", llm.status().detail());

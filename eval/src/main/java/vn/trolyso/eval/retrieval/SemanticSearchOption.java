@@ -8,6 +8,7 @@ import vn.trolyso.assistant.llm.OllamaSettings;
 import vn.trolyso.eval.EvalArgs;
 import vn.trolyso.knowledge.KnowledgeBase;
 import vn.trolyso.knowledge.search.dense.EmbeddingRetriever;
+import vn.trolyso.server.config.ServerConfig;
 
 /**
  * {@code --dense MODEL [--ollama-url URL]}: search as the server does with {@code OLLAMA_EMBED_MODEL=MODEL}, BM25
@@ -24,7 +25,7 @@ final class SemanticSearchOption {
 
     static Optional<EmbeddingRetriever> from(EvalArgs options) {
         return options.value("dense").map(String::strip).filter(m -> !m.isEmpty()).map(model -> {
-            OllamaSettings env = OllamaSettings.fromEnvironment();
+            OllamaSettings env = OllamaSettings.from(ServerConfig.environment());
             OllamaSettings settings = options.value("ollama-url").map(env::withBaseUrl).orElse(env);
             System.out.println("semantic search: " + model + " at " + settings.baseUrl() + ", fused with BM25");
             return new EmbeddingRetriever(new OllamaEmbedder(settings, model), null);

@@ -1,7 +1,6 @@
 package vn.trolyso.knowledge.ingest;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import vn.trolyso.knowledge.text.VietnameseText;
 
 /** Stable ids for uploaded documents, derived from the title so a re-upload of the same document replaces it. */
 public final class DocumentIds {
@@ -14,11 +13,7 @@ public final class DocumentIds {
 
     /** "Kế hoạch số 12: Đổi mới" → "tl-ke-hoach-so-12-doi-moi". */
     public static String fromTitle(String title) {
-        String folded = Normalizer.normalize(title.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
+        String folded = VietnameseText.slug(title);
         if (folded.length() > MAX_SLUG) {
             folded = folded.substring(0, MAX_SLUG).replaceAll("-[^-]*$", "");
         }

@@ -18,6 +18,8 @@ public final class VietnameseText {
     private static final Pattern GDDT_FORMS = Pattern.compile(
             "(?<![\\p{L}\\p{N}])([BSPbsp]?)(GD|gd|Gd)\\s*(?:&amp;|&|-|–|\\s)\\s*(ĐT|đt|Đt)(?![\\p{L}\\p{N}])");
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SLUG_GAPS = Pattern.compile("[^a-z0-9]+");
 
     private VietnameseText() {
     }
@@ -65,6 +67,26 @@ public final class VietnameseText {
             sb.append(c == 'đ' ? 'd' : c);
         }
         return sb.toString();
+    }
+
+    /**
+     * Removes every diacritic (every combining mark after NFD) and turns đ/Đ into d/D, and nothing else: case,
+     * punctuation, spacing and look-alike letters stay as they are. The raw fold behind keys that must not move when
+     * {@link #normalize(String)} learns a new rule, such as {@link #slug(String)}; for matching, use {@link #fold}.
+     */
+    public static String stripDiacritics(String text) {
+        String s = text.replace('đ', 'd').replace('Đ', 'D');
+        return COMBINING_MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+    }
+
+    /**
+     * An ASCII slug for ids and file names: {@link #stripDiacritics}, lowercase, every run of characters other
+     * than a-z and 0-9 becomes one "-", none at either end ("Kế hoạch số 12: Đổi mới" → "ke-hoach-so-12-doi-moi").
+     * May be empty.
+     */
+    public static String slug(String text) {
+        return SLUG_GAPS.matcher(stripDiacritics(text).toLowerCase(Locale.ROOT)).replaceAll("-")
+                .replaceAll("^-+|-+$", "");
     }
 
     /** Whether the text carries any Vietnamese diacritic (or đ); a query without any was typed unaccented. */

@@ -69,4 +69,18 @@ class VietnameseTextTest {
         assertTrue(VietnameseText.hasDiacritics("đi"));
         assertFalse(VietnameseText.hasDiacritics("khung nang luc so"));
     }
+
+    @Test
+    void stripDiacriticsKeepsCaseAndPunctuation() {
+        assertEquals("Kho hoc GD&DT, Dao tao!", VietnameseText.stripDiacritics("Khó học GD&ĐT, Đào tạo!"));
+        assertEquals("khung nang luc so", VietnameseText.stripDiacritics(
+                Normalizer.normalize("khung năng lực số", Normalizer.Form.NFD)));
+    }
+
+    @Test
+    void slugIsLowercaseAsciiJoinedByHyphens() {
+        assertEquals("ke-hoach-so-12-doi-moi", VietnameseText.slug("Kế hoạch số 12: Đổi mới"));
+        assertEquals("gd-dt", VietnameseText.slug("  GD&ĐT  "), "a slug does not follow normalize's GDĐT rule");
+        assertEquals("", VietnameseText.slug("…"));
+    }
 }

@@ -100,7 +100,15 @@ public record ServerConfig(String host, int port, Path dataDir, URI ollamaBaseUr
 
     /** The configuration of this process: application.yaml plus the real environment. */
     public static ServerConfig load() {
-        return load(System.getenv());
+        return load(environment());
+    }
+
+    /**
+     * The process environment. The one place the code reads it: the other settings (Ollama, connections, learning,
+     * eval's options) take their variables from here, so a later single configuration tree has one reader to replace.
+     */
+    public static Map<String, String> environment() {
+        return System.getenv();
     }
 
     /** application.yaml on the classpath with {@code env} overriding it. */

@@ -8,7 +8,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import vn.trolyso.assistant.learning.ModuleProgress;
 import vn.trolyso.assistant.learning.Profile;
 import vn.trolyso.assistant.learning.SelfAssessment;
 import vn.trolyso.assistant.learning.TargetLevels;
+import vn.trolyso.assistant.report.SpreadsheetCsv;
 import vn.trolyso.knowledge.framework.CompetencyFramework;
 import vn.trolyso.server.AppServices;
 import vn.trolyso.server.http.ApiErrors;
@@ -257,8 +257,7 @@ public final class LearningApi implements HttpService {
                 res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8");
                 res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"tien-do-hoc-tap.csv\"");
                 res.header(HeaderNames.CACHE_CONTROL, "no-store");
-                // The byte-order mark lets Excel open the Vietnamese text as UTF-8.
-                res.send(("\uFEFF" + report.toCsv()).getBytes(StandardCharsets.UTF_8));
+                res.send(SpreadsheetCsv.fileBytes(report.toCsv()));
             }
             default -> throw ApiErrors.badRequest("invalid_format", "Định dạng chỉ có thể là json hoặc csv.");
         }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import vn.trolyso.assistant.Role;
 import vn.trolyso.assistant.learning.ProgressTargets;
+import vn.trolyso.server.config.ServerConfig;
 
 /**
  * The learning configuration under {@code trolyso.learning} in application.yaml: target levels per role and the
@@ -23,7 +24,7 @@ record LearningSettings(Map<Role, Integer> targetLevels, ProgressTargets progres
                 .disableSystemPropertiesSource()
                 .addSource(ConfigSources.classpath("application.yaml"))
                 .build();
-        return from(yaml.get("trolyso.learning"), System.getenv());
+        return from(yaml.get("trolyso.learning"), ServerConfig.environment());
     }
 
     static LearningSettings from(Config learning, Map<String, String> env) {

@@ -5,7 +5,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import vn.trolyso.assistant.analytics.UsageReport;
 import vn.trolyso.assistant.analytics.UsageReportCsv;
 import vn.trolyso.assistant.analytics.UsageReports;
+import vn.trolyso.assistant.report.SpreadsheetCsv;
 import vn.trolyso.server.AppServices;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.Json;
@@ -73,7 +73,7 @@ public final class UsageReportApi implements HttpService {
         res.header(HeaderNames.CONTENT_DISPOSITION,
                 "attachment; filename=\"thong-ke-" + period.from() + "-" + period.to() + ".csv\"");
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        res.send(UsageReportCsv.write(report).getBytes(StandardCharsets.UTF_8)); // starts with a BOM for Excel
+        res.send(SpreadsheetCsv.fileBytes(UsageReportCsv.write(report)));
     }
 
     private void feedback(ServerRequest req, ServerResponse res) {

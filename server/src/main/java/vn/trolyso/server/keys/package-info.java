@@ -1,0 +1,4 @@
+/**
+ * Administration of API keys ({@code /api/v1/keys}). May use server.http and server.security.
+ */
+package vn.trolyso.server.keys;
