@@ -2,10 +2,12 @@ package vn.trolyso.server;
 
 import io.helidon.webserver.http.HttpRouting;
 import vn.trolyso.server.chat.ChatService;
+import vn.trolyso.server.chat.OpenAiService;
 import vn.trolyso.server.documents.DocumentsAdminService;
 import vn.trolyso.server.feedback.FeedbackService;
 import vn.trolyso.server.framework.FrameworkService;
 import vn.trolyso.server.http.ApiErrors;
+import vn.trolyso.server.http.OpenAiErrors;
 import vn.trolyso.server.keys.ApiKeysAdminService;
 import vn.trolyso.server.learning.LearningApi;
 import vn.trolyso.server.learning.MaterialsAdminService;
@@ -38,8 +40,10 @@ final class ApiRoutes {
                 .register(API, new UsageReportApi(services, admin))
                 .register(API, new ApiKeysAdminService(services, admin))
                 .register(API, new BackupService(services, admin))
-                .register(new OpenApiService());
+                .register(new OpenApiService())
+                .register("/v1", new OpenAiService(services)); // OpenAI-compatible (docs/api.md)
         // Must stay last: any other /api path is a JSON 404.
         routing.any("/api/*", ApiErrors.unknownRoute());
+        routing.any("/v1/*", OpenAiErrors.unknownRoute());
     }
 }
