@@ -30,7 +30,9 @@ final class ApiRoutes {
     }
 
     static void register(HttpRouting.Builder routing, AppServices services, AdminAuth admin) {
-        routing.register(API, new ChatService(services))
+        ChatService chat = new ChatService(services);
+        routing.register(API, chat)
+                .register(API, chat.conversations())
                 .register(API, new FeedbackService(services))
                 .register(API, new DocumentsAdminService(services, admin)) // before SearchService's GET /documents
                 .register(API, new SearchService(services))

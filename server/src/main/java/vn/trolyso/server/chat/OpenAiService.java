@@ -21,7 +21,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.trolyso.assistant.Answer;
 import vn.trolyso.assistant.Assistant;
-import vn.trolyso.assistant.Citation;
 import vn.trolyso.assistant.llm.OllamaSettings;
 import vn.trolyso.server.AppServices;
 import vn.trolyso.server.http.ApiErrors;
@@ -122,7 +121,7 @@ public final class OpenAiService implements HttpService {
                     Map<String, Object> message = new LinkedHashMap<>();
                     message.put("role", "assistant");
                     message.put("content", answer.text());
-                    message.put("trolyso_citations", citations(answer.citations()));
+                    message.put("trolyso_citations", AnswerJson.sourced(answer.citations()));
                     message.put("trolyso_mode", answer.mode().apiName());
                     Map<String, Object> choice = new LinkedHashMap<>();
                     choice.put("index", 0);
@@ -184,7 +183,7 @@ public final class OpenAiService implements HttpService {
                             LOG.fine("Streamed text differs from the final answer of " + c.id());
                         }
                         Map<String, Object> last = chunk(c, Map.of(), "stop");
-                        last.put("trolyso_citations", citations(answer.citations()));
+                        last.put("trolyso_citations", AnswerJson.sourced(answer.citations()));
                         last.put("trolyso_mode", answer.mode().apiName());
                         last.put("usage", usage(c, answer));
                         data(out, Json.string(last));
@@ -250,19 +249,6 @@ public final class OpenAiService implements HttpService {
 
     private static int tokens(int chars) {
         return (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
-    }
-
-    static List<Map<String, Object>> citations(List<Citation> citations) {
-        return citations.stream().map(cit -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("n", cit.n());
-            m.put("documentId", cit.documentId());
-            m.put("title", cit.title());
-            m.put("issuer", cit.issuer());
-            m.put("section", cit.section());
-            m.put("snippet", cit.snippet());
-            return m;
-        }).toList();
     }
 
     private static void data(OutputStream out, String data) throws IOException {
