@@ -71,7 +71,7 @@ final class ConversationService implements HttpService {
     }
 
     static ApiException unknown(String id) {
-        return ApiErrors.notFound("unknown_conversation", "Không có cuộc trò chuyện"
-                + (id == null ? "" : " với mã '" + id + "'") + " (hoặc nó đã bị xóa, hay thuộc về người dùng khác).");
+        return ApiErrors.notFound("unknown_conversation", "Không tìm thấy cuộc trò chuyện"
+                + (id == null ? "" : " với mã '" + id + "'") + " (có thể đã bị xóa). Hãy bắt đầu cuộc trò chuyện mới.");
     }
 }

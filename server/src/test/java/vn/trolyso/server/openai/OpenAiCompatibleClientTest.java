@@ -182,6 +182,38 @@ class OpenAiCompatibleClientTest {
         assertNull(JSON.readTree(data.getFirst()).at("/choices/0/finish_reason").textValue());
     }
 
+    @Test
+    void badRequestsAndUnknownRoutesAnswerInOpenAisErrorShape() throws Exception {
+        HttpResponse<String> malformed = TestServers.send(TestServers.request(server, "/v1/chat/completions")
+                .header("Authorization", "Bearer " + CHAT_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"messages\":[", StandardCharsets.UTF_8)).build());
+        assertEquals(400, malformed.statusCode());
+        assertEquals("malformed_json", JSON.readTree(malformed.body()).at("/error/code").asText());
+        assertEquals("invalid_request_error", JSON.readTree(malformed.body()).at("/error/type").asText());
+
+        HttpResponse<String> lastNotUser = TestServers.send(TestServers.request(server, "/v1/chat/completions")
+                .header("Authorization", "Bearer " + CHAT_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"trolyso\",\"messages\":[{\"role\":"
+                        + "\"system\",\"content\":\"Bạn là trợ lý\"}]}", StandardCharsets.UTF_8)).build());
+        assertEquals(400, lastNotUser.statusCode());
+        assertEquals("last_message_not_user", JSON.readTree(lastNotUser.body()).at("/error/code").asText());
+
+        HttpResponse<String> wrongKey = TestServers.send(TestServers.request(server, "/v1/models")
+                .header("Authorization", "Bearer not-a-key").GET().build());
+        assertEquals(401, wrongKey.statusCode());
+        assertEquals("invalid_api_key", JSON.readTree(wrongKey.body()).at("/error/code").asText());
+
+        HttpResponse<String> get = TestServers.send(TestServers.request(server, "/v1/chat/completions")
+                .header("Authorization", "Bearer " + CHAT_KEY).GET().build());
+        assertEquals(405, get.statusCode());
+        assertEquals("method_not_allowed", JSON.readTree(get.body()).at("/error/code").asText());
+
+        HttpResponse<String> unknown = TestServers.send(TestServers.request(server, "/v1/embeddings")
+                .header("Authorization", "Bearer " + CHAT_KEY).GET().build());
+        assertEquals(404, unknown.statusCode());
+        assertEquals("not_found_error", JSON.readTree(unknown.body()).at("/error/type").asText());
+    }
+
     private static ChatResponse stream(OpenAiStreamingChatModel model, List<ChatMessage> messages, List<String> pieces)
             throws Exception {
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
