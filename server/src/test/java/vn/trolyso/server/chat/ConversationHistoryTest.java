@@ -71,6 +71,19 @@ class ConversationHistoryTest {
     }
 
     @Test
+    void anAnonymousConversationIsReadWithItsIdButNotByAKey() throws Exception {
+        try (TrolysoServer.Running server = start()) {
+            String id = JSON.readTree(call(server, "POST", "/api/v1/chat", null, chat(Q_2025, null)).body())
+                    .get("conversationId").asText();
+            HttpResponse<String> own = call(server, "GET", "/api/v1/conversations/" + id, null, null);
+            assertEquals(200, own.statusCode(), own.body());
+            assertEquals(Q_2025, JSON.readTree(own.body()).at("/turns/0/question").asText());
+            assertUnknown(call(server, "GET", "/api/v1/conversations/" + id, KEY_A, null));
+            assertUnknown(call(server, "GET", "/api/v1/conversations/bad%20id%21", null, null)); // malformed id
+        }
+    }
+
+    @Test
     void historyIsTheOwnersAloneSurvivesARestartAndIsForgotten() throws Exception {
         String id;
         String firstMessage;
