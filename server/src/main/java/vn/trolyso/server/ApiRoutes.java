@@ -2,10 +2,12 @@ package vn.trolyso.server;
 
 import io.helidon.webserver.http.HttpRouting;
 import vn.trolyso.server.chat.ChatService;
+import vn.trolyso.server.chat.OpenAiService;
 import vn.trolyso.server.documents.DocumentsAdminService;
 import vn.trolyso.server.feedback.FeedbackService;
 import vn.trolyso.server.framework.FrameworkService;
 import vn.trolyso.server.http.ApiErrors;
+import vn.trolyso.server.http.OpenAiErrors;
 import vn.trolyso.server.keys.ApiKeysAdminService;
 import vn.trolyso.server.learning.LearningApi;
 import vn.trolyso.server.learning.MaterialsAdminService;
@@ -28,7 +30,9 @@ final class ApiRoutes {
     }
 
     static void register(HttpRouting.Builder routing, AppServices services, AdminAuth admin) {
-        routing.register(API, new ChatService(services))
+        ChatService chat = new ChatService(services);
+        routing.register(API, chat)
+                .register(API, chat.conversations())
                 .register(API, new FeedbackService(services))
                 .register(API, new DocumentsAdminService(services, admin)) // before SearchService's GET /documents
                 .register(API, new SearchService(services))
@@ -38,8 +42,10 @@ final class ApiRoutes {
                 .register(API, new UsageReportApi(services, admin))
                 .register(API, new ApiKeysAdminService(services, admin))
                 .register(API, new BackupService(services, admin))
-                .register(new OpenApiService());
+                .register(new OpenApiService())
+                .register("/v1", new OpenAiService(services)); // OpenAI-compatible (docs/api.md)
         // Must stay last: any other /api path is a JSON 404.
         routing.any("/api/*", ApiErrors.unknownRoute());
+        routing.any("/v1/*", OpenAiErrors.unknownRoute());
     }
 }

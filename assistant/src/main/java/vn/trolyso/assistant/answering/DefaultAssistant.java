@@ -74,7 +74,9 @@ public final class DefaultAssistant implements Assistant {
         String message = QuestionValidator.clean(question.message());
         ConversationStore.Session session = conversations.open(question.conversationId());
         UserProfile profile = question.profile();
-        Reply reply = reply(message, session.history(), profile, question.lesson(), tokens);
+        List<Turn> history = session.isNew() && !question.history().isEmpty()
+                ? FollowUpRewriter.replay(question.history(), settings.historyTurns()) : session.history();
+        Reply reply = reply(message, history, profile, question.lesson(), tokens);
         if (!reply.streamed()) {
             tokens.onToken(reply.text());
         }

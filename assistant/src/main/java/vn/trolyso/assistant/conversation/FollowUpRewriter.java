@@ -45,6 +45,18 @@ public final class FollowUpRewriter {
     private FollowUpRewriter() {
     }
 
+    /**
+     * A transcript kept by the caller, as conversation memory: each question rewritten against the turns before it
+     * (the no-LLM rewrite: cheap, no model call per past turn), the last {@code window} turns kept.
+     */
+    public static List<Turn> replay(List<Turn> transcript, int window) {
+        List<Turn> turns = new java.util.ArrayList<>();
+        for (Turn t : transcript) {
+            turns.add(new Turn(t.question(), rewrite(turns, t.question()), t.answer()));
+        }
+        return List.copyOf(turns.subList(Math.max(0, turns.size() - window), turns.size()));
+    }
+
     /** The question made standalone, given the conversation so far (oldest turn first). */
     public static String rewrite(List<Turn> history, String question) {
         if (history.isEmpty() || !isFollowUp(question)) {

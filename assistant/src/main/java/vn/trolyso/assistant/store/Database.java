@@ -32,7 +32,8 @@ public final class Database implements AutoCloseable {
             "V3__api_keys.sql",
             "V4__one_vote_per_browser.sql",
             "V5__small_talk.sql",
-            "V6__module_completion.sql"
+            "V6__module_completion.sql",
+            "V7__conversation_history.sql"
     );
 
     private final JdbcConnectionPool pool;

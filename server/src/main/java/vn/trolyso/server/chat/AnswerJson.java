@@ -32,4 +32,19 @@ public final class AnswerJson {
             return m;
         }).toList();
     }
+
+    /** Citations with their issuer ({@code trolyso_citations} of /v1, the stored history). */
+    static List<Map<String, Object>> sourced(List<Citation> citations) {
+        return citations.stream().map(cit -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("n", cit.n());
+            m.put("documentId", cit.documentId());
+            m.put("title", cit.title());
+            m.put("issuer", cit.issuer());
+            m.put("section", cit.section());
+            m.put("snippet", cit.snippet());
+            return m;
+        }).toList();
+    }
+
 }

@@ -14,8 +14,12 @@ import vn.trolyso.assistant.Answer;
 import vn.trolyso.assistant.Citation;
 import vn.trolyso.assistant.guard.ScopeGuard;
 import vn.trolyso.assistant.store.Database;
+import vn.trolyso.server.http.Json;
 
-/** Records every answer in {@code answer_log} (question text only when configured), for feedback and reports. */
+/**
+ * Records every answer in {@code answer_log} (question and answer text only when configured, citations always), for
+ * feedback, reports and the conversation history ({@link ConversationHistory}).
+ */
 public final class AnswerLog {
     private static final Logger LOG = Logger.getLogger(AnswerLog.class.getName());
     private static final int MAX_QUESTION = 4000;
@@ -36,8 +40,8 @@ public final class AnswerLog {
                 .collect(Collectors.joining(","));
         try (Connection c = database.connection();
              PreparedStatement p = c.prepareStatement("INSERT INTO answer_log(message_id, conversation_id, asked_at,"
-                     + " question, mode, cited_documents, latency_ms, llm_fallback, client_key, small_talk)"
-                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     + " question, mode, cited_documents, latency_ms, llm_fallback, client_key, small_talk, answer_text,"
+                     + " citations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             p.setString(1, messageId);
             p.setString(2, conversationId);
             p.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
@@ -52,6 +56,13 @@ public final class AnswerLog {
             p.setBoolean(8, answer.llmFallback());
             p.setString(9, clientKey);
             p.setBoolean(10, ScopeGuard.isSmallTalk(question)); // known even when the text is not stored
+            // the answer text may repeat the question, so it follows the same privacy setting
+            if (logQuestions) {
+                p.setString(11, answer.text());
+            } else {
+                p.setNull(11, Types.CLOB);
+            }
+            p.setString(12, Json.string(AnswerJson.sourced(answer.citations())));
             p.executeUpdate();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not log answer " + messageId, e);

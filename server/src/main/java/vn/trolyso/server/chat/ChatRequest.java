@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.trolyso.assistant.Question;
 import vn.trolyso.assistant.Role;
 import vn.trolyso.assistant.UserProfile;
+import vn.trolyso.assistant.conversation.Turn;
 import vn.trolyso.knowledge.materials.Material;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.JsonBody;
@@ -21,6 +22,11 @@ import vn.trolyso.server.http.TextInput;
 public record ChatRequest(String message, String conversationId, UserProfile profile, String materialId) {
     private static final String ID_PATTERN = "[A-Za-z0-9_-]{1,64}";
     private static final String MATERIAL_ID_PATTERN = "[A-Za-z0-9_-]{1,100}";
+
+    /** Whether {@code id} has the shape of a conversation id. */
+    static boolean isConversationId(String id) {
+        return id != null && id.matches(ID_PATTERN);
+    }
 
     /** Validates the parsed body; every problem is a 400 with a stable code. */
     public static ChatRequest from(ObjectNode body, int maxMessageChars) {
@@ -76,6 +82,11 @@ public record ChatRequest(String message, String conversationId, UserProfile pro
     private static RuntimeException invalidRole() {
         return ApiErrors.badRequest("invalid_role", "Vai trò không hợp lệ. Dùng một trong: giao_vien, can_bo_quan_ly,"
                 + " nhan_vien, hoc_sinh, phu_huynh.");
+    }
+
+    /** As {@link #toQuestion(String, Material)}, with the turns so far when the assistant no longer has them. */
+    public Question toQuestion(String assistantConversationId, Material lesson, java.util.List<Turn> history) {
+        return new Question(message, assistantConversationId, profile, lesson, history);
     }
 
     /** The question for the assistant, continuing the assistant's conversation {@code assistantConversationId}. */

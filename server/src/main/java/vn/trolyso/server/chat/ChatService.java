@@ -10,12 +10,16 @@ import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.trolyso.assistant.Answer;
 import vn.trolyso.assistant.Assistant;
+import vn.trolyso.assistant.Question;
+import vn.trolyso.assistant.conversation.Turn;
 import vn.trolyso.assistant.llm.OllamaSettings;
 import vn.trolyso.knowledge.materials.Material;
 import vn.trolyso.server.AppServices;
@@ -42,10 +46,17 @@ public final class ChatService implements HttpService {
     private final AppServices services;
     private final AnswerLog log;
     private final ConversationIds conversations = new ConversationIds(10_000);
+    private final ConversationHistory history;
 
     public ChatService(AppServices services) {
         this.services = services;
         this.log = new AnswerLog(services.database(), services.config().logQuestions());
+        this.history = new ConversationHistory(services.database());
+    }
+
+    /** {@code GET}/{@code DELETE /conversations/{id}}, over this service's conversations. */
+    public HttpService conversations() {
+        return new ConversationService(conversations, history);
     }
 
     @Override
@@ -57,7 +68,10 @@ public final class ChatService implements HttpService {
     }
 
     private record Prepared(ChatRequest request, Assistant assistant, ClientIdentity who, String conversationId,
-                            String messageId, Material lesson) {
+                            String messageId, Material lesson, List<Turn> earlier) {
+        Question question(String assistantConversationId) {
+            return request.toQuestion(assistantConversationId, lesson, earlier);
+        }
     }
 
     private Prepared prepare(ServerRequest req) {
@@ -71,15 +85,46 @@ public final class ChatService implements HttpService {
         Material lesson = request.materialId() == null ? null : services.materials().library().find(request.materialId())
                 .orElseThrow(() -> ApiErrors.notFound("unknown_module", "Không có học phần với mã '"
                         + request.materialId() + "'."));
-        return new Prepared(request, assistant, who, ConversationIds.apiId(request.conversationId()),
-                UUID.randomUUID().toString(), lesson);
+        String conversationId = request.conversationId();
+        List<Turn> earlier = List.of();
+        if (conversationId == null) {
+            conversationId = ConversationIds.newId();
+        } else {
+            earlier = continued(conversationId, who);
+        }
+        conversations.reserve(conversationId, who.keyId());
+        return new Prepared(request, assistant, who, conversationId, UUID.randomUUID().toString(), lesson, earlier);
+    }
+
+    /**
+     * Checks that the caller may continue {@code conversationId} (a conversation this server handed out to the same
+     * caller; anything else is 404 unknown_conversation, never silently adopted). When this run no longer knows it
+     * (a restart), its logged turns become the assistant's memory of it.
+     */
+    private List<Turn> continued(String conversationId, ClientIdentity who) {
+        Boolean owned = conversations.ownedBy(conversationId, who.keyId());
+        if (Boolean.TRUE.equals(owned)) {
+            return List.of();
+        }
+        if (owned == null) {
+            try {
+                List<ConversationHistory.Turn> logged = history.turns(conversationId, who.keyId());
+                if (!logged.isEmpty()) {
+                    return logged.stream().filter(t -> t.question() != null)
+                            .map(t -> new Turn(t.question(), t.question(), t.answer() == null ? "" : t.answer()))
+                            .toList();
+                }
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "Could not read conversation " + conversationId, e);
+            }
+        }
+        throw ConversationService.unknown(conversationId);
     }
 
     private void chat(ServerRequest req, ServerResponse res) throws InterruptedException {
         Prepared p = prepare(req);
         long start = System.nanoTime();
-        AnswerRun run = AnswerRun.start(p.assistant(),
-                p.request().toQuestion(conversations.assistantId(p.conversationId()), p.lesson()));
+        AnswerRun run = AnswerRun.start(p.assistant(), p.question(conversations.assistantId(p.conversationId())));
         Duration timeout = services.config().limits().answerTimeout();
         while (true) {
             AnswerRun.Event event = run.next(remaining(start, timeout));
@@ -109,8 +154,7 @@ public final class ChatService implements HttpService {
     private void stream(ServerRequest req, ServerResponse res) throws InterruptedException {
         Prepared p = prepare(req);
         long start = System.nanoTime();
-        AnswerRun run = AnswerRun.start(p.assistant(),
-                p.request().toQuestion(conversations.assistantId(p.conversationId()), p.lesson()));
+        AnswerRun run = AnswerRun.start(p.assistant(), p.question(conversations.assistantId(p.conversationId())));
         Duration timeout = services.config().limits().answerTimeout();
         // With OLLAMA_WHEN_BUSY=reject a full queue must still be able to answer 503 + Retry-After, so the stream's
         // headers wait for the answer's first event (a refusal comes right after retrieval), at most a short while.
@@ -166,7 +210,7 @@ public final class ChatService implements HttpService {
 
     private Answer finish(Prepared p, Answer answer, long start) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        conversations.remember(p.conversationId(), answer.conversationId());
+        conversations.remember(p.conversationId(), p.who().keyId(), answer.conversationId());
         log.record(p.messageId(), p.conversationId(), p.request().message(), answer, elapsed, p.who().keyId());
         services.metrics().answer(answer.mode(), answer.llmFallback(), elapsed);
         return answer;

@@ -5,36 +5,56 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Maps the conversation ids the API hands out to the assistant's own conversation ids. The API must announce the id
- * before the answer starts streaming, while the assistant only assigns its id once it answers (and starts a fresh
- * conversation for an id it does not know), so the server keeps its own ids and translates. Bounded: the least
- * recently used mappings are dropped first (the assistant forgets idle conversations too).
+ * The conversations of this server run: who started each (the API key id, or "anonymous") and the assistant's own
+ * conversation id for it. The API must announce its id before the answer starts streaming, while the assistant only
+ * assigns its id once it answers, so the server keeps its own ids and translates. Bounded: the least recently used
+ * entries are dropped first (the assistant forgets idle conversations too); older conversations are known from the
+ * answer log ({@link ConversationHistory}).
  */
 final class ConversationIds {
-    private final Map<String, String> apiToAssistant;
+    private record Owned(String owner, String assistantId) {
+    }
+
+    private final Map<String, Owned> conversations;
 
     ConversationIds(int capacity) {
-        this.apiToAssistant = new LinkedHashMap<>(64, 0.75f, true) {
+        this.conversations = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Owned> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    /** The API id for a request: the client's own, or a new one. */
-    static String apiId(String fromClient) {
-        return fromClient != null ? fromClient : UUID.randomUUID().toString();
+    /** A new API conversation id (random: knowing it is what lets an anonymous caller continue or read it). */
+    static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Whether this run knows the conversation: null when not, else whether {@code owner} started it. */
+    synchronized Boolean ownedBy(String apiId, String owner) {
+        Owned e = conversations.get(apiId);
+        return e == null ? null : e.owner().equals(owner);
+    }
+
+    /** Registers a conversation for {@code owner} (before its first answer, so a failed answer does not lose it). */
+    synchronized void reserve(String apiId, String owner) {
+        conversations.putIfAbsent(apiId, new Owned(owner, null));
     }
 
     /** The assistant's id for this API conversation, or null when it has none yet (a new conversation). */
     synchronized String assistantId(String apiId) {
-        return apiToAssistant.get(apiId);
+        Owned e = conversations.get(apiId);
+        return e == null ? null : e.assistantId();
     }
 
-    synchronized void remember(String apiId, String assistantId) {
+    synchronized void remember(String apiId, String owner, String assistantId) {
         if (assistantId != null) {
-            apiToAssistant.put(apiId, assistantId);
+            conversations.put(apiId, new Owned(owner, assistantId));
         }
+    }
+
+    synchronized void forget(String apiId) {
+        conversations.remove(apiId);
     }
 }

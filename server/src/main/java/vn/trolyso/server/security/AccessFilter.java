@@ -18,6 +18,7 @@ import java.util.Set;
 import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.ApiException;
+import vn.trolyso.server.http.OpenAiErrors;
 
 /**
  * Runs before every /api route: works out who is calling (admin token, X-API-Key, or anonymous), refuses unknown
@@ -27,6 +28,8 @@ import vn.trolyso.server.http.ApiException;
 public final class AccessFilter implements Filter {
     public static final String API_KEY_HEADER = "X-API-Key";
     private static final String API_PREFIX = "/api/";
+    /** The OpenAI-compatible routes: keys may also come as {@code Authorization: Bearer}, errors in OpenAI's shape. */
+    private static final String OPENAI_PREFIX = "/v1/";
     /** Framework reads are static data served from memory; they get this many times the per-IP chat rate. */
     static final int LIGHT_READ_FACTOR = 10;
 
@@ -58,32 +61,41 @@ public final class AccessFilter implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         String path = req.path().path();
-        if (!path.startsWith(API_PREFIX) || req.prologue().method().equals(Method.OPTIONS)) {
+        boolean openAi = path.startsWith(OPENAI_PREFIX);
+        if (!(path.startsWith(API_PREFIX) || openAi) || req.prologue().method().equals(Method.OPTIONS)) {
             chain.proceed();
             return;
         }
         try {
             boolean adminOnly = RouteScopes.adminOnly(req.prologue().method(), path);
-            ClientIdentity identity = identify(req, adminOnly);
+            ClientIdentity identity = identify(req, adminOnly, openAi);
             limit(identity, req.prologue().method().equals(Method.GET) && RouteScopes.isLightRead(path));
             if (!adminOnly) {
                 RouteScopes.forPath(path).ifPresent(scope -> Access.check(identity, scope));
             }
             req.context().register(identity);
         } catch (ApiException e) {
-            ApiErrors.send(res, e);
+            if (openAi) {
+                OpenAiErrors.send(res, e);
+            } else {
+                ApiErrors.send(res, e);
+            }
             return;
         }
         chain.proceed();
     }
 
-    private ClientIdentity identify(ServerRequest req, boolean adminOnly) {
+    private ClientIdentity identify(ServerRequest req, boolean adminOnly, boolean openAi) {
         String ip = clientIp(req);
         if (admin.isValid(req)) {
             return new ClientIdentity("admin", Scope.PORTAL, true, ip);
         }
         Optional<String> presented = req.headers().first(HeaderNames.create(API_KEY_HEADER))
                 .map(String::strip).filter(k -> !k.isEmpty());
+        if (presented.isEmpty() && openAi) {
+            // OpenAI client libraries send their key this way; on /api the Bearer header stays the admin token's.
+            presented = bearer(req);
+        }
         if (presented.isPresent()) {
             ApiKey key = keys.find(presented.get()).orElseThrow(() -> new ApiException(Status.UNAUTHORIZED_401,
                     "invalid_api_key", "Khóa API không hợp lệ."));
@@ -99,6 +111,13 @@ public final class AccessFilter implements Filter {
         }
         return new ClientIdentity(ClientIdentity.ANONYMOUS, config.requireApiKey() ? Set.of() : config.anonymousScopes(),
                 false, ip);
+    }
+
+    private static Optional<String> bearer(ServerRequest req) {
+        return req.headers().first(HeaderNames.AUTHORIZATION)
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).strip())
+                .filter(t -> !t.isEmpty());
     }
 
     private void limit(ClientIdentity identity, boolean lightRead) {

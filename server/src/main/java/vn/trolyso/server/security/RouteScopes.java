@@ -10,17 +10,21 @@ import java.util.Optional;
  * instead (see {@link AdminAuth}).
  */
 final class RouteScopes {
-    private static final Map<String, Scope> PREFIXES = Map.of(
-            "/api/v1/chat", Scope.CHAT,
-            "/api/v1/feedback", Scope.CHAT,
-            "/api/v1/search", Scope.SEARCH,
-            "/api/v1/documents", Scope.DOCUMENTS,
-            "/api/v1/framework", Scope.FRAMEWORK,
-            "/api/v1/materials", Scope.LEARNING,
-            "/api/v1/assessment", Scope.LEARNING,
-            "/api/v1/profile", Scope.LEARNING,
-            "/api/v1/learning-path", Scope.LEARNING,
-            "/api/v1/progress", Scope.LEARNING);
+    private static final Map<String, Scope> PREFIXES = Map.ofEntries(
+            Map.entry("/api/v1/chat", Scope.CHAT),
+            Map.entry("/api/v1/feedback", Scope.CHAT),
+            Map.entry("/api/v1/conversations", Scope.CHAT),
+            // The OpenAI-compatible endpoint asks the same assistant the same questions as /chat: same scope.
+            Map.entry("/v1/chat", Scope.CHAT),
+            Map.entry("/v1/models", Scope.CHAT),
+            Map.entry("/api/v1/search", Scope.SEARCH),
+            Map.entry("/api/v1/documents", Scope.DOCUMENTS),
+            Map.entry("/api/v1/framework", Scope.FRAMEWORK),
+            Map.entry("/api/v1/materials", Scope.LEARNING),
+            Map.entry("/api/v1/assessment", Scope.LEARNING),
+            Map.entry("/api/v1/profile", Scope.LEARNING),
+            Map.entry("/api/v1/learning-path", Scope.LEARNING),
+            Map.entry("/api/v1/progress", Scope.LEARNING));
 
     private RouteScopes() {
     }

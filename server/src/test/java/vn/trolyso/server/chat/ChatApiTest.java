@@ -86,9 +86,11 @@ class ChatApiTest {
         assertEquals(conversation, second.get("conversationId").asText());
         assertEquals("assistant-conversation-" + firstTurn, assistant.asked().getLast().conversationId(),
                 "the second turn continues the assistant's conversation of the first");
-        JsonNode own = JSON.readTree(TestServers.postJson(server, "/api/v1/chat",
-                "{\"message\":\"Hỏi\",\"conversationId\":\"conv-42\"}").body());
-        assertEquals("conv-42", own.get("conversationId").asText(), "a client-chosen id is kept");
+        // An id the server never handed out is refused, not silently adopted (issue 16).
+        HttpResponse<String> own = TestServers.postJson(server, "/api/v1/chat",
+                "{\"message\":\"Hỏi\",\"conversationId\":\"conv-42\"}");
+        assertEquals(404, own.statusCode(), own.body());
+        assertEquals("unknown_conversation", JSON.readTree(own.body()).at("/error/code").asText());
     }
 
     @Test

@@ -63,6 +63,27 @@ class GenerativeStreamTest {
     }
 
     @Test
+    void openAiStreamAssemblesToTheWholeCompletion() throws Exception {
+        String body = "{\"model\":\"trolyso\",\"messages\":[{\"role\":\"user\",\"content\":"
+                + "\"Mục đích của kế hoạch ứng dụng trí tuệ nhân tạo trong giáo dục là gì?\"}]";
+        HttpResponse<String> whole = TestServers.postJson(server, "/v1/chat/completions", body + "}");
+        assertEquals(200, whole.statusCode(), whole.body());
+        JsonNode message = JSON.readTree(whole.body()).at("/choices/0/message");
+        assertEquals("generative", message.get("trolyso_mode").asText(), whole.body());
+        HttpResponse<String> streamed = TestServers.postJson(server, "/v1/chat/completions", body + ",\"stream\":true}");
+        assertEquals(200, streamed.statusCode(), streamed.body());
+        StringBuilder text = new StringBuilder();
+        List<String> data = streamed.body().lines().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).toList();
+        assertEquals("[DONE]", data.getLast(), streamed.body());
+        for (String d : data.subList(0, data.size() - 1)) {
+            text.append(JSON.readTree(d).at("/choices/0/delta/content").asText(""));
+        }
+        assertTrue(data.size() >= 4, "the generative answer arrives in pieces: " + streamed.body());
+        assertEquals(message.get("content").asText(), text.toString(), "the deltas add up to the whole answer");
+        assertEquals(message.get("trolyso_citations"), JSON.readTree(data.get(data.size() - 2)).get("trolyso_citations"));
+    }
+
+    @Test
     void generativeAnswerStreamsAsTokensThenDone() throws Exception {
         HttpResponse<String> r = TestServers.postJson(server, "/api/v1/chat/stream",
                 "{\"message\":\"Mục đích của kế hoạch ứng dụng trí tuệ nhân tạo trong giáo dục là gì?\"}");

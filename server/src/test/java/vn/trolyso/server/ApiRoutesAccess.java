@@ -1,0 +1,14 @@
+package vn.trolyso.server;
+
+import io.helidon.webserver.http.HttpRouting;
+import vn.trolyso.server.security.AdminAuth;
+
+/** Lets tests outside the package run {@code ApiRoutes.register} (the contract test records the routes). */
+public final class ApiRoutesAccess {
+    private ApiRoutesAccess() {
+    }
+
+    public static void register(HttpRouting.Builder routing, AppServices services, AdminAuth admin) {
+        ApiRoutes.register(routing, services, admin);
+    }
+}

@@ -1,0 +1,128 @@
+package vn.trolyso.server.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import java.io.InputStream;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+import vn.trolyso.server.AppServices;
+import vn.trolyso.server.ApiRoutesAccess;
+import vn.trolyso.server.config.ServerConfig;
+import vn.trolyso.server.security.AdminAuth;
+import vn.trolyso.server.testing.TestServers;
+import vn.trolyso.assistant.store.Database;
+
+/**
+ * Every route {@code ApiRoutes} registers (method and path, recorded from the services' own routing rules) is
+ * described in {@code openapi.yaml} with that method, and every described operation lists its error responses; a copy
+ * of the document with one route removed fails the check.
+ */
+class OpenApiContractTest {
+    private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "patch");
+    @TempDir
+    static Path dataDir;
+
+    @Test
+    void everyRegisteredRouteIsInTheOpenApiDocument() throws Exception {
+        List<String> routes = registeredRoutes();
+        assertTrue(routes.contains("POST /v1/chat/completions"), routes.toString());
+        assertTrue(routes.contains("GET /api/v1/conversations/{id}"), routes.toString());
+        assertEquals(List.of(), missing(routes, document()), "routes missing from openapi.yaml");
+    }
+
+    @Test
+    void removingARouteFromACopyOfTheDocumentFailsTheCheck() throws Exception {
+        Map<String, Object> copy = document();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> paths = (Map<String, Object>) copy.get("paths");
+        paths.remove("/api/v1/conversations/{id}");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> completions = (Map<String, Object>) paths.get("/v1/chat/completions");
+        completions.remove("post");
+        assertEquals(List.of("DELETE /api/v1/conversations/{id}", "GET /api/v1/conversations/{id}",
+                "POST /v1/chat/completions"), missing(registeredRoutes(), copy));
+    }
+
+    @Test
+    void everyApiOperationListsItsErrorResponses() throws Exception {
+        List<String> without = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document().get("paths");
+        paths.forEach((path, ops) -> ops.forEach((method, op) -> {
+            if (METHODS.contains(method) && (path.startsWith("/api/") || path.startsWith("/v1/"))) {
+                @SuppressWarnings("unchecked")
+                Map<Object, Object> responses = (Map<Object, Object>) ((Map<String, Object>) op).get("responses");
+                boolean error = responses.keySet().stream().map(String::valueOf).anyMatch(s -> s.matches("[45]\\d\\d"));
+                if (!error) {
+                    without.add(method.toUpperCase(Locale.ROOT) + " " + path);
+                }
+            }
+        }));
+        assertEquals(List.of(), without, "operations documenting no error response");
+    }
+
+    /** The documented operations ("GET /path") that the registered routes lack. */
+    private static List<String> missing(List<String> routes, Map<String, Object> document) {
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+        return routes.stream().filter(r -> {
+            String[] mp = r.split(" ", 2);
+            Map<String, Object> ops = paths.get(mp[1]);
+            return ops == null || !ops.containsKey(mp[0].toLowerCase(Locale.ROOT));
+        }).sorted().toList();
+    }
+
+    private static Map<String, Object> document() throws Exception {
+        try (InputStream in = OpenApiContractTest.class.getResourceAsStream("/openapi.yaml")) {
+            return new Yaml().load(in);
+        }
+    }
+
+    /** "METHOD /path" of every concrete route ApiRoutes registers (the 404/405 catch-alls are left out). */
+    static List<String> registeredRoutes() {
+        ServerConfig config = TestServers.config(dataDir);
+        try (Database db = Database.open(config.dataDir())) {
+            AppServices services = AppServices.builder(config).database(db).build();
+            Set<String> routes = new TreeSet<>();
+            HttpRouting.Builder recorder = (HttpRouting.Builder) recorder(HttpRouting.Builder.class, "", routes);
+            ApiRoutesAccess.register(recorder, services, new AdminAuth(java.util.Optional.of("t")));
+            return List.copyOf(routes);
+        }
+    }
+
+    private static Object recorder(Class<?> type, String prefix, Set<String> routes) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            String name = method.getName();
+            if (name.equals("register") && args != null) {
+                String base = args[0] instanceof String s ? prefix + s : prefix;
+                for (Object a : args) {
+                    for (Object service : a instanceof Object[] arr ? arr : new Object[] {a}) {
+                        if (service instanceof HttpService hs) {
+                            hs.routing((HttpRules) recorder(HttpRules.class, base, routes));
+                        }
+                    }
+                }
+            } else if (METHODS.contains(name) && args != null && args.length >= 1 && args[0] instanceof String path) {
+                String full = prefix + path;
+                routes.add(name.toUpperCase(Locale.ROOT) + " " + (full.length() > 1 && full.endsWith("/")
+                        ? full.substring(0, full.length() - 1) : full));
+            }
+            return method.getReturnType().isInstance(proxy) ? proxy : null;
+        };
+        return Proxy.newProxyInstance(OpenApiContractTest.class.getClassLoader(), new Class<?>[] {type}, handler);
+    }
+}
