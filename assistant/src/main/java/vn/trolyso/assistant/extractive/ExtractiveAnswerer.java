@@ -59,8 +59,8 @@ public final class ExtractiveAnswerer {
      * @param coverage      share of the question's weight in the sentence, its headings, title and passage
      * @param ownCoverage   share in the sentence, its headings and (weighted) its document's title
      */
-    private record Scored(Candidate candidate, double score, double coverage, double ownCoverage, Set<String> matched,
-                          Set<String> numbers) {
+    private record Scored(Candidate candidate, double score, double coverage, double ownCoverage,
+                          Set<String> matched, Set<String> numbers) {
     }
 
     public Optional<Extract> extract(String question, List<Passage> passages) {
@@ -173,7 +173,7 @@ public final class ExtractiveAnswerer {
 
     /**
      * How much more than {@code minCoverage} the best sentence must cover when topic words of the question are in
-     * none of the retrieved passages. A word the whole knowledge base never uses ("lương", "bơi", "thời khóa biểu")
+     * none of the retrieved passages. A word the whole knowledge base never uses ("bơi", "thời khóa biểu", "ChatGPT")
      * is usually what the question is about, so only a sentence covering nearly all the rest may still answer; a word
      * used elsewhere in the documents is more often a paraphrase ("tuân theo" for "thực hiện theo").
      */
