@@ -29,6 +29,7 @@ import vn.trolyso.server.AppServices;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.Json;
 import vn.trolyso.server.http.JsonBody;
+import vn.trolyso.server.http.Paging;
 import vn.trolyso.server.http.TextInput;
 import vn.trolyso.server.security.Access;
 import vn.trolyso.server.security.AdminAuth;
@@ -81,7 +82,11 @@ public final class LearningApi implements HttpService {
 
     private void materials(ServerRequest req, ServerResponse res) {
         Access.require(req, Scope.LEARNING);
-        Json.send(res, Map.of("materials", learning.library().all().stream().map(LearningJson::materialSummary).toList()));
+        Paging page = Paging.of(req);
+        var all = learning.library().all();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("materials", page.slice(all).stream().map(LearningJson::materialSummary).toList());
+        Json.send(res, page.addTo(body, all.size()));
     }
 
     private void material(ServerRequest req, ServerResponse res) {

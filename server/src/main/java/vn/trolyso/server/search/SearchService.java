@@ -15,13 +15,15 @@ import vn.trolyso.server.AppServices;
 import vn.trolyso.server.documents.DocumentListing;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.Json;
+import vn.trolyso.server.http.Paging;
 import vn.trolyso.server.http.TextInput;
 import vn.trolyso.server.security.Access;
 import vn.trolyso.server.security.Scope;
 
 /**
- * {@code GET /search?q=&k=5} → {@code {"hits":[{"documentId","title","section","text","score"}]}} and
- * {@code GET /documents} → the indexed documents with metadata and passage counts ({@link DocumentListing}).
+ * {@code GET /search?q=&offset=0&limit=5} → {@code {"hits":[{"documentId","title","section","text","score"}],
+ * "total","offset","limit"}} (paged within the first {@value SearchQuery#MAX_LIMIT} hits) and {@code GET /documents}
+ * → the indexed documents with metadata and passage counts ({@link DocumentListing}), paged ({@link Paging}).
  */
 public final class SearchService implements HttpService {
     static final int DEFAULT_K = 5;
@@ -55,9 +57,10 @@ public final class SearchService implements HttpService {
             throw ApiErrors.badRequest("query_too_long", "Nội dung tìm kiếm quá dài. Tối đa "
                     + services.config().limits().maxMessageChars() + " ký tự.");
         }
-        int k = parseK(req.query().first("k").asOptional());
-        List<Passage> passages = knowledgeBase().search(SearchQuery.of(q.get(), k));
-        List<Map<String, Object>> hits = passages.stream().map(p -> {
+        Paging page = paging(req);
+        // Always the first MAX_LIMIT hits, sliced: every page of one query comes from the same ranking.
+        List<Passage> passages = knowledgeBase().search(SearchQuery.of(q.get(), SearchQuery.MAX_LIMIT));
+        List<Map<String, Object>> hits = page.slice(passages).stream().map(p -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("documentId", p.document().id());
             m.put("title", p.document().title());
@@ -66,7 +69,16 @@ public final class SearchService implements HttpService {
             m.put("score", p.score());
             return m;
         }).toList();
-        Json.send(res, Map.of("hits", hits));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("hits", hits);
+        Json.send(res, page.addTo(body, passages.size()));
+    }
+
+    /** {@code offset} and {@code limit}; {@code k} is the older name of {@code limit}, still accepted. */
+    static Paging paging(ServerRequest req) {
+        Optional<String> limit = req.query().first("limit").asOptional();
+        int dflt = limit.isPresent() ? DEFAULT_K : parseK(req.query().first("k").asOptional());
+        return Paging.of(req, dflt, SearchQuery.MAX_LIMIT);
     }
 
     static int parseK(Optional<String> raw) {
@@ -86,7 +98,11 @@ public final class SearchService implements HttpService {
 
     private void documents(ServerRequest req, ServerResponse res) {
         Access.require(req, Scope.DOCUMENTS);
-        Json.send(res, Map.of("documents", DocumentListing.list(knowledgeBase(), services.documents().store()),
-                "timeZone", services.config().reports().timeZone().getId())); // the admin page shows times in it
+        Paging page = Paging.of(req);
+        List<Map<String, Object>> documents = DocumentListing.list(knowledgeBase(), services.documents().store());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("documents", page.slice(documents));
+        body.put("timeZone", services.config().reports().timeZone().getId()); // the admin page shows times in it
+        Json.send(res, page.addTo(body, documents.size()));
     }
 }
