@@ -126,11 +126,8 @@ public final class ExtractiveAnswerer {
             scored.stream().limit(6).forEach(s -> System.err.printf("  %.2f cov %.2f [%d] %s%n", s.score(),
                     s.coverage(), s.candidate().passage() + 1, s.candidate().cleaned()));
         }
-        if (scored.isEmpty() || scored.getFirst().coverage() < w.minCoverage()) {
-            return Optional.empty();
-        }
-        if (scored.getFirst().coverage() < w.minCoverage() + margin(query, contexts, vocabulary)
-                || scored.getFirst().ownCoverage() < w.minOwnCoverage()) {
+        if (scored.isEmpty() || !new EvidenceGate(w, vocabulary).answers(query, contexts,
+                scored.getFirst().coverage(), scored.getFirst().ownCoverage())) {
             return Optional.empty();
         }
         List<Scored> picked = pick(scored, sentences, query.asksNumber);
@@ -169,26 +166,6 @@ public final class ExtractiveAnswerer {
             }
         }
         return out;
-    }
-
-    /**
-     * How much more than {@code minCoverage} the best sentence must cover when topic words of the question are in
-     * none of the retrieved passages. A word the whole knowledge base never uses ("bơi", "thời khóa biểu", "ChatGPT")
-     * is usually what the question is about, so only a sentence covering nearly all the rest may still answer; a word
-     * used elsewhere in the documents is more often a paraphrase ("tuân theo" for "thực hiện theo").
-     */
-    private double margin(QueryTerms query, List<QueryTerms.TextForms> contexts, ToIntFunction<String> vocabulary) {
-        double margin = 0;
-        for (QueryTerms.Term t : query.topics()) {
-            if (t.numeric() && !query.years.contains(t.surface()) || contexts.stream().anyMatch(t::matches)) {
-                continue; // a figure is what is asked for, but a year names the period asked about
-            }
-            boolean unknownToCorpus = t.alternatives().size() > 1 || vocabulary.applyAsInt(t.surface()) == 0;
-            boolean name = query.names.contains(t) || query.years.contains(t.surface());
-            margin = Math.max(margin, !unknownToCorpus ? w.absentMargin()
-                    : name ? w.unknownNameMargin() : w.unknownMargin());
-        }
-        return margin;
     }
 
     private static boolean saysActor(QueryTerms query, Candidate c) {
