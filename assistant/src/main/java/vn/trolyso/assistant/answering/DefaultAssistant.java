@@ -170,7 +170,8 @@ public final class DefaultAssistant implements Assistant {
                              String note) {
         int sentences = ProfileWording.maxSentences(profile, settings.maxSentences());
         // A question naming a school or ward is answered from that place's documents, or not at all.
-        Map<String, DocumentMetadata> named = namedPlaces(standalone);
+        List<Passage> searched = retrieve(standalone, NAMING_DEPTH, Set.of());
+        Map<String, DocumentMetadata> named = NamedPlaces.named(standalone, searched);
         Optional<ExtractiveAnswerer.Extract> extract = Optional.empty();
         if (lesson != null) {
             // The lesson's own passages first; the whole knowledge base only when they hold no answer.
@@ -185,7 +186,11 @@ public final class DefaultAssistant implements Assistant {
             }
         }
         if (extract.isEmpty()) {
-            extract = extract(standalone, retrieve(standalone, settings.passages(), named.keySet()), sentences);
+            // Naming no place, the passages are the top of the search already made to look for one.
+            List<Passage> passages = named.isEmpty()
+                    ? searched.subList(0, Math.min(settings.passages(), searched.size()))
+                    : retrieve(standalone, settings.passages(), named.keySet());
+            extract = extract(standalone, passages, sentences);
         }
         if (extract.isEmpty()) {
             return refusal(standalone, named.isEmpty() ? Refusals.notInDocuments(standalone)

@@ -133,19 +133,24 @@ public final class LearningApi implements HttpService {
         return LearningService.answers(raw);
     }
 
+    /** The body's "grade", or null when absent; a value that is not a whole number is 400 invalid_grade. */
+    private static Integer optionalGrade(ObjectNode body) {
+        JsonNode g = body.get("grade");
+        if (g == null || g.isNull()) {
+            return null;
+        }
+        if (!g.isIntegralNumber()) {
+            throw ApiErrors.badRequest("invalid_grade", "Lớp phải là số nguyên từ 1 đến 12.");
+        }
+        return g.asInt();
+    }
+
     /** The adaptive self-assessment: the next statement for the answers so far, or done. */
     private void nextStatement(ServerRequest req, ServerResponse res) {
         Access.require(req, Scope.LEARNING);
         ObjectNode body = body(req);
         Role role = LearningService.role(JsonBody.optionalString(body, "role"));
-        JsonNode g = body.get("grade");
-        Integer grade = null;
-        if (g != null && !g.isNull()) {
-            if (!g.isIntegralNumber()) {
-                throw ApiErrors.badRequest("invalid_grade", "Lớp phải là số nguyên từ 1 đến 12.");
-            }
-            grade = g.asInt();
-        }
+        Integer grade = optionalGrade(body);
         AdaptiveAssessment.Progress p = learning.nextStatement(role, grade, answers(body.get("answers"), false));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("done", p.finished());
@@ -159,14 +164,7 @@ public final class LearningApi implements HttpService {
         Access.require(req, Scope.LEARNING);
         ObjectNode body = body(req);
         Role role = LearningService.role(JsonBody.requiredString(body, "role"));
-        JsonNode g = body.get("grade");
-        Integer grade = null;
-        if (g != null && !g.isNull()) {
-            if (!g.isIntegralNumber()) {
-                throw ApiErrors.badRequest("invalid_grade", "Lớp phải là số nguyên từ 1 đến 12.");
-            }
-            grade = g.asInt();
-        }
+        Integer grade = optionalGrade(body);
         String displayName = cleanOptional(body, "displayName");
         String school = cleanOptional(body, "school");
         Profile p = learning.createProfile(role, grade, displayName, school);

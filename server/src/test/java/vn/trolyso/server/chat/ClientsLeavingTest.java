@@ -3,14 +3,10 @@ package vn.trolyso.server.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,12 +14,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.trolyso.server.TrolysoServer;
+import vn.trolyso.server.testing.RawOllamaStub;
 import vn.trolyso.server.testing.TestServers;
 
 /**
@@ -33,32 +29,17 @@ import vn.trolyso.server.testing.TestServers;
  */
 class ClientsLeavingTest {
     private static final String MODEL = "stub-model:latest";
-    /** A generation left alone would run this long (300 tokens, one every 100 ms). */
+    /** A generation left alone would run 30 s (300 tokens, one every 100 ms). */
     private static final int TOKENS = 300;
     @TempDir
     static Path dataDir;
-    static ServerSocket ollama;
-    static final AtomicInteger open = new AtomicInteger();
-    static final AtomicInteger started = new AtomicInteger();
-    /** Tokens of each answer the stub generates from now on. */
-    static volatile int answerTokens = TOKENS;
+    static RawOllamaStub ollama;
     static TrolysoServer.Running server;
 
     @BeforeAll
     static void start() throws IOException {
-        ollama = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().start(() -> {
-            while (!ollama.isClosed()) {
-                try {
-                    Socket s = ollama.accept();
-                    Thread.ofVirtual().start(() -> serve(s));
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
-        server = TestServers.start(dataDir, c -> c.withOllama(URI.create("http://127.0.0.1:" + ollama.getLocalPort()),
-                MODEL));
+        ollama = new RawOllamaStub(MODEL).behave(RawOllamaStub.Fault.NONE, TOKENS, Duration.ofMillis(100));
+        server = TestServers.start(dataDir, c -> c.withOllama(ollama.baseUrl(), MODEL));
         TestServers.awaitOllamaReady(server);
     }
 
@@ -91,91 +72,20 @@ class ClientsLeavingTest {
             }, r -> Thread.ofVirtual().start(r)));
         }
         CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).get(60, java.util.concurrent.TimeUnit.SECONDS);
-        assertTrue(started.get() >= 1, "the stub generated at least one answer");
+        assertTrue(ollama.chats() >= 1, "the stub generated at least one answer");
 
         // Each generation would run 30 s on its own; every one must end soon after its client left, the queued ones
         // included (they get a slot, find their client gone at the first token and stop).
         long end = System.nanoTime() + Duration.ofSeconds(3).toNanos(); // issue #14's bound
-        while (open.get() > 0 && System.nanoTime() < end) {
+        while (ollama.open() > 0 && System.nanoTime() < end) {
             Thread.sleep(50);
         }
-        assertEquals(0, open.get(), "generations still running at Ollama after their clients left");
+        assertEquals(0, ollama.open(), "generations still running at Ollama after their clients left");
         // and the server still answers generatively (now with a short answer)
-        answerTokens = 3;
+        ollama.behave(RawOllamaStub.Fault.NONE, 3, Duration.ofMillis(100));
         HttpResponse<String> next = TestServers.postJson(server, "/api/v1/chat",
                 "{\"message\":\"Kế hoạch ứng dụng trí tuệ nhân tạo có mục đích gì?\"}");
         assertEquals(200, next.statusCode(), next.body());
         assertTrue(next.body().contains("\"mode\":\"generative\""), next.body());
-    }
-
-    private static void serve(Socket s) {
-        try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
-            String head = readHead(in);
-            int length = 0;
-            for (String line : head.split("\r\n")) {
-                if (line.toLowerCase().startsWith("content-length:")) {
-                    length = Integer.parseInt(line.substring(15).strip());
-                }
-            }
-            String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
-            if (head.startsWith("GET /api/tags")) {
-                respond(out, "application/json", "{\"models\":[{\"name\":\"" + MODEL + "\",\"model\":\"" + MODEL
-                        + "\",\"size\":1,\"details\":{\"format\":\"gguf\"}}]}");
-                return;
-            }
-            if (!body.replace(" ", "").contains("\"stream\":true")) {
-                respond(out, "application/json", "{\"model\":\"" + MODEL + "\",\"message\":{\"role\":\"assistant\","
-                        + "\"content\":\"Mục đích của kế hoạch.\"},\"done\":true,\"done_reason\":\"stop\"}");
-                return;
-            }
-            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            started.incrementAndGet();
-            open.incrementAndGet();
-            try {
-                for (int i = 0, n = answerTokens; i < n; i++) {
-                    chunk(out, "{\"model\":\"" + MODEL + "\",\"message\":{\"role\":\"assistant\",\"content\":\"năng lực "
-                            + "\"},\"done\":false}\n");
-                    Thread.sleep(100);
-                }
-                chunk(out, "{\"model\":\"" + MODEL + "\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},"
-                        + "\"done\":true,\"done_reason\":\"stop\"}\n");
-                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-            } finally {
-                open.decrementAndGet();
-            }
-        } catch (IOException | InterruptedException ignored) {
-            // the client left: the generation ends, as Ollama's does
-        }
-    }
-
-    private static void respond(OutputStream out, String type, String json) throws IOException {
-        byte[] b = json.getBytes(StandardCharsets.UTF_8);
-        out.write(("HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nContent-Length: " + b.length
-                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(b);
-        out.flush();
-    }
-
-    private static void chunk(OutputStream out, String text) throws IOException {
-        byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        out.write((Integer.toHexString(b.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(b);
-        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        int c;
-        while ((c = in.read()) >= 0) {
-            b.write(c);
-            if (b.size() >= 4 && b.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-                break;
-            }
-        }
-        return b.toString(StandardCharsets.US_ASCII);
     }
 }
