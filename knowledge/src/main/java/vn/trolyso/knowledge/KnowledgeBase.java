@@ -72,7 +72,7 @@ public final class KnowledgeBase implements KnowledgeSearch, AutoCloseable {
     /** Longest question accepted, in characters. */
     public static final int MAX_QUERY_CHARS = 2000;
     /** Bump when cleaning, chunking or analysis changes: a changed pipeline rebuilds existing indexes. */
-    static final String PIPELINE_VERSION = "knowledge-pipeline-2";
+    static final String PIPELINE_VERSION = "knowledge-pipeline-3";
     static final String CURRENT_FILE = "CURRENT";
     private static final Logger LOG = Logger.getLogger(KnowledgeBase.class.getName());
 

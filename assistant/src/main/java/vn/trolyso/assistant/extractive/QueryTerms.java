@@ -159,11 +159,17 @@ final class QueryTerms {
             }
             if (word.equals("nhieu") && i > 0 && Terms.fold(raw.get(i - 1)).equals("bao")) {
                 int before = counted.size();
+                boolean people = false;
                 for (int j = i + 1; j < Math.min(raw.size(), i + 3) && !Terms.isStopword(raw.get(j)); j++) {
+                    // "bao nhiêu người" is answered by "100 cán bộ, giáo viên": a head count of any kind of people.
+                    if (Terms.fold(raw.get(j)).equals("nguoi")) {
+                        people = true;
+                        break;
+                    }
                     counted.add(terms.get(toTerm(raw.get(j), abbreviations).surface()));
                 }
                 // "được phụ cấp bao nhiêu": nothing after, so what is counted comes before ("phụ cấp").
-                boolean nothingAfter = counted.size() == before;
+                boolean nothingAfter = counted.size() == before && !people;
                 for (int j = i - 2; nothingAfter && counted.size() - before < 2 && j >= 0; j--) {
                     if (Terms.isStopword(raw.get(j)) || MEASURES.contains(Terms.fold(raw.get(j)))) {
                         break;

@@ -60,6 +60,17 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void aHeadCountIsAnsweredByAnyKindOfPeople() {
+        // "bao nhiêu người" counts people, whatever the plan calls them; "bao nhiêu máy chiếu" still needs projectors.
+        List<Passage> passages = List.of(passage("p#1", "II. MỤC TIÊU CỤ THỂ",
+                "Tập huấn cho khoảng 100 cán bộ quản lý, giáo viên các trường về chương trình Day of AI."),
+                passage("p#2", "III. NỘI DUNG", "Giáo viên thực hành soạn bài với công cụ AI trong buổi tập huấn."));
+        String text = answerer.extract("Tập huấn Day of AI khoảng bao nhiêu người?", passages, 1).orElseThrow().text();
+        assertTrue(text.contains("100 cán bộ"), text);
+        assertEquals(Optional.empty(), answerer.extract("Tập huấn Day of AI trang bị bao nhiêu máy chiếu?", passages));
+    }
+
+    @Test
     void aTopicWordNoPassageContainsIsNotAnsweredByTheRest() {
         List<Passage> passages = List.of(passage("p#1", "V. TỔ CHỨC THỰC HIỆN", "- Cử cán bộ quản lý, giáo viên "
                 + "tham dự chương trình theo đúng Kế hoạch và từng bước triển khai nội dung giảng dạy về AI."));

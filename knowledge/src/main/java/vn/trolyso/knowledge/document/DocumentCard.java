@@ -22,13 +22,15 @@ public final class DocumentCard {
             return Optional.empty();
         }
         List<String> facts = new ArrayList<>();
-        // Not the title: every question about the plan would match it, and its passages already carry it.
+        // Not the title: every question about the plan would match it, and its passages already carry it. Each
+        // fact names the issuer, so it answers on its own ("trường … ở xã nào?", "hiệu trưởng … tên là gì?") rather
+        // than losing to the issuer line, which matches the same name and nothing else.
         facts.add("Đơn vị ban hành: " + doc.issuer() + (doc.date().isBlank() ? "" : " (" + doc.date() + ")") + ".");
         if (!doc.place().isBlank()) {
-            facts.add("Địa bàn: " + doc.place() + ".");
+            facts.add(doc.issuer() + " thuộc địa bàn " + doc.place() + ".");
         }
         if (signer != null && !signer.isBlank()) {
-            facts.add("Người ký: " + signer + ".");
+            facts.add("Người ký văn bản của " + doc.issuer() + ": " + signer + ".");
         }
         return Optional.of(new Chunk(doc.id(), chunks.size(), SECTION, String.join("\n", facts)));
     }

@@ -17,8 +17,9 @@ class DocumentCardTest {
         Chunk card = chunks.get(1);
         assertEquals("kh#1", card.id());
         assertEquals(DocumentCard.SECTION, card.sectionPath());
-        assertEquals("Đơn vị ban hành: Ủy ban nhân dân phường Đồ Sơn (2025).\nĐịa bàn: Hải Phòng.\n"
-                + "Người ký: Phạm Hoàng Tuấn (Phó Chủ tịch).", card.text());
+        assertEquals("Đơn vị ban hành: Ủy ban nhân dân phường Đồ Sơn (2025).\n"
+                + "Ủy ban nhân dân phường Đồ Sơn thuộc địa bàn Hải Phòng.\n"
+                + "Người ký văn bản của Ủy ban nhân dân phường Đồ Sơn: Phạm Hoàng Tuấn (Phó Chủ tịch).", card.text());
     }
 
     @Test
