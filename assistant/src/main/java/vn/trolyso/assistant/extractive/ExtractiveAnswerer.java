@@ -123,8 +123,8 @@ public final class ExtractiveAnswerer {
             }
             System.err.printf("DEBUG %s | absent: %s| best cov %.2f%n", question, absent,
                     scored.isEmpty() ? 0 : scored.getFirst().coverage());
-            scored.stream().limit(6).forEach(s -> System.err.printf("  %.2f cov %.2f [%d] %s%n", s.score(),
-                    s.coverage(), s.candidate().passage() + 1, s.candidate().cleaned()));
+            scored.stream().limit(6).forEach(s -> System.err.printf("  %.2f cov %.2f own %.2f [%d] %s%n", s.score(),
+                    s.coverage(), s.ownCoverage(), s.candidate().passage() + 1, s.candidate().cleaned()));
         }
         if (scored.isEmpty() || !new EvidenceGate(w, vocabulary).answers(query, contexts,
                 scored.getFirst().coverage(), scored.getFirst().ownCoverage())) {

@@ -181,7 +181,7 @@ final class QueryTerms {
         focus.addAll(counted);
         focus.addAll(actor);
         return new QueryTerms(List.copyOf(terms.values()), List.copyOf(pairs), ASKS_NUMBER.matcher(folded).find(),
-                ASKS_PERCENT.matcher(folded).find(), years, List.copyOf(focus), List.copyOf(counted), names(raw),
+                ASKS_PERCENT.matcher(folded).find(), years, List.copyOf(focus), List.copyOf(counted), names(question),
                 List.copyOf(actor), raw.stream().filter(Terms::isNumeric).collect(Collectors.toUnmodifiableSet()),
                 ASKS_SOURCE.matcher(folded).find());
     }
@@ -195,31 +195,46 @@ final class QueryTerms {
             "tinh", "thanh", "pho", "huyen", "so", "phong", "uy", "ban", "tieu", "hoc", "trung", "mam", "non");
 
     /**
-     * Runs of two or more capitalised words (not acronyms, not the question's first word, without a leading
-     * "Trường", "phường", …): the names of schools, wards and people a question asks about.
+     * Runs of two or more capitalised words (not acronyms, not a sentence's first word, without a leading
+     * "Trường", "phường", …): the names of schools, wards and people a question asks about. A name never runs over
+     * punctuation: "… phường Kiến An – Ai ký …" names Kiến An, not "Kiến An Ai".
      */
-    private static List<Term> names(List<String> raw) {
+    private static List<Term> names(String question) {
         List<Term> out = new ArrayList<>();
-        List<String> run = new ArrayList<>();
-        for (int i = 0; i <= raw.size(); i++) {
-            String token = i < raw.size() ? raw.get(i) : "";
-            boolean capitalised = i > 0 && token.length() > 1 && Character.isUpperCase(token.codePointAt(0))
-                    && !token.equals(token.toUpperCase(java.util.Locale.ROOT));
-            if (capitalised) {
-                run.add(Terms.fold(token));
-                continue;
+        java.util.regex.Matcher clause = CLAUSE.matcher(question);
+        boolean sentenceStart = true;
+        while (clause.find()) {
+            List<String> raw = Terms.rawTokens(clause.group(1));
+            List<String> run = new ArrayList<>();
+            for (int i = 0; i <= raw.size(); i++) {
+                String token = i < raw.size() ? raw.get(i) : "";
+                boolean capitalised = (i > 0 || !sentenceStart) && token.length() > 1
+                        && Character.isUpperCase(token.codePointAt(0))
+                        && !token.equals(token.toUpperCase(java.util.Locale.ROOT));
+                if (capitalised) {
+                    run.add(Terms.fold(token));
+                    continue;
+                }
+                while (!run.isEmpty() && NAME_PREFIXES.contains(run.getFirst())) {
+                    run.removeFirst();
+                }
+                if (run.size() >= 2) {
+                    String name = String.join(" ", run);
+                    out.add(new Term(name, List.of(name), true, false));
+                }
+                run.clear();
             }
-            while (!run.isEmpty() && NAME_PREFIXES.contains(run.getFirst())) {
-                run.removeFirst();
-            }
-            if (run.size() >= 2) {
-                String name = String.join(" ", run);
-                out.add(new Term(name, List.of(name), true, false));
-            }
-            run.clear();
+            String end = clause.group(2);
+            // After "?", "!", ":" or a dash the next word is capitalised as a sentence's first word; after a comma or
+            // a full stop (also "TP. Hồ Chí Minh") it is not taken for one.
+            sentenceStart = !end.isBlank() && "?!:–—".indexOf(end.strip().charAt(0)) >= 0;
         }
         return List.copyOf(out);
     }
+
+    /** A clause and the punctuation that ends it. */
+    private static final java.util.regex.Pattern CLAUSE = java.util.regex.Pattern.compile(
+            "([^.?!:;,–—]+)([.?!:;,–—]*\\s*|$)");
 
     /** True when a focus word is followed by a figure in the sentence ("ngày 18/8/2025", "số 5691"). */
     boolean focusBeforeNumber(String sentence) {

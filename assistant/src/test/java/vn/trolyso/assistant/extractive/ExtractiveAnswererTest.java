@@ -140,6 +140,17 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void aNameDoesNotRunOverPunctuation() {
+        // A follow-up joined to the turn before it: "Ai" after the dash starts a sentence, it is not part of a name.
+        assertEquals(List.of("kien an"), QueryTerms.of("Kế hoạch của phường Kiến An – Ai là người ký kế hoạch đó?")
+                .names.stream().map(QueryTerms.Term::surface).toList());
+        assertEquals(List.of("doan lap", "kien an"), QueryTerms.of("So sánh trường Đoàn Lập, Kiến An về mục tiêu")
+                .names.stream().map(QueryTerms.Term::surface).toList());
+        assertEquals(List.of("ho chi minh"), QueryTerms.of("Sở GDĐT TP. Hồ Chí Minh hướng dẫn gì?")
+                .names.stream().map(QueryTerms.Term::surface).toList());
+    }
+
+    @Test
     void theAnswerSaysWhoseDocumentItQuotes() {
         List<Passage> passages = List.of(passage("p#1", "IV. KINH PHÍ THỰC HIỆN",
                 "Kinh phí tập huấn lấy từ nguồn ngân sách nhà nước."));
