@@ -32,8 +32,8 @@ import vn.trolyso.server.testing.TestServers;
  * The Ollama pool through a running server, against two raw-socket stubs speaking Ollama's API
  * (OLLAMA_BASE_URLS=gpu1=2,gpu2=2, OLLAMA_PROBE_INTERVAL=2s, OLLAMA_MAX_QUEUE=1, OLLAMA_WHEN_BUSY=reject): answers
  * spread by in-flight count; the queue full gives 503 busy + Retry-After; one server down takes all traffic to the
- * other within a probe interval and health names the dead one in plain words; it comes back when it answers; both
- * down gives no-LLM answers. In order: each test leaves the stubs as the next expects.
+ * other within a probe interval and health names the dead one in plain words; it comes back when it answers; a
+ * question sent to a server that just died is answered by the other; both down gives no-LLM answers. In order: each test leaves the stubs as the next expects.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OllamaPoolServerTest {
@@ -156,13 +156,24 @@ class OllamaPoolServerTest {
         assertGenerative(a.get(60, TimeUnit.SECONDS));
         assertGenerative(b.get(60, TimeUnit.SECONDS));
         assertEquals("ready", readiness().get("ollama").asText());
+
+        // Down again, and a question comes before any probe noticed: it goes to gpu1 (idle, listed first), is refused
+        // at connect, and is answered by gpu2 instead; the refusal takes gpu1 out of rotation at once.
+        gpu1.behave(Fault.NONE, 3, Duration.ofMillis(10));
+        gpu2.behave(Fault.NONE, 3, Duration.ofMillis(10));
+        assertTrue(backends().get(0).get("up").asBoolean());
+        gpu1.close();
+        int fromGpu2 = gpu2.chats();
+        assertGenerative(TestServers.postJson(server, "/api/v1/chat", QUESTION));
+        assertEquals(fromGpu2 + 1, gpu2.chats());
+        await(Duration.ofSeconds(2), "gpu1 out of rotation after the refusal",
+                () -> !backends().get(0).get("up").asBoolean());
     }
 
     @Test
     @Order(4)
     void bothServersDownGiveNoLlmAnswers() throws Exception {
-        gpu1.close();
-        gpu2.close();
+        gpu2.close(); // gpu1 is already down
         await(PROBE_INTERVAL.plus(MARGIN), "both servers out of rotation",
                 () -> backends().stream().noneMatch(b -> b.get("up").asBoolean()));
         JsonNode health = readiness();
