@@ -72,8 +72,8 @@ class OllamaPoolServerTest {
     @Test
     @Order(1)
     void answersAreSpreadByInFlightCountAndHealthShowsEachServer() throws Exception {
-        gpu1.behave(Fault.NONE, 40, Duration.ofMillis(100));
-        gpu2.behave(Fault.NONE, 40, Duration.ofMillis(100));
+        gpu1.behave(Fault.NONE, 60, Duration.ofMillis(100));
+        gpu2.behave(Fault.NONE, 60, Duration.ofMillis(100));
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             answers.add(chatAsync());
@@ -101,8 +101,8 @@ class OllamaPoolServerTest {
     @Test
     @Order(2)
     void beyondTheSlotsOfBothServersAndTheQueueAQuestionGets503BusyWithRetryAfter() throws Exception {
-        gpu1.behave(Fault.NONE, 40, Duration.ofMillis(100));
-        gpu2.behave(Fault.NONE, 40, Duration.ofMillis(100));
+        gpu1.behave(Fault.NONE, 60, Duration.ofMillis(100));
+        gpu2.behave(Fault.NONE, 60, Duration.ofMillis(100));
         int before = gpu1.chats() + gpu2.chats();
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -148,8 +148,8 @@ class OllamaPoolServerTest {
 
         gpu1 = new RawOllamaStub(MODEL, port); // Ollama restarted on the same address
         await(PROBE_INTERVAL.plus(MARGIN), "gpu1 back in rotation", () -> backends().get(0).get("up").asBoolean());
-        gpu1.behave(Fault.NONE, 40, Duration.ofMillis(100));
-        gpu2.behave(Fault.NONE, 40, Duration.ofMillis(100));
+        gpu1.behave(Fault.NONE, 60, Duration.ofMillis(100));
+        gpu2.behave(Fault.NONE, 60, Duration.ofMillis(100));
         CompletableFuture<HttpResponse<String>> a = chatAsync();
         CompletableFuture<HttpResponse<String>> b = chatAsync();
         await(Duration.ofSeconds(30), "one generation on each server", () -> gpu1.open() == 1 && gpu2.open() == 1);
