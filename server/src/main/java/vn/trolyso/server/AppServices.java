@@ -70,7 +70,8 @@ public final class AppServices implements AutoCloseable {
         this.config = b.config;
         this.database = b.database;
         this.framework = b.framework != null ? b.framework : FrameworkLoader.loadBundled();
-        this.ollama = b.ollama != null ? b.ollama : OllamaGateway.create(ollamaSettings(b.config));
+        this.ollama = b.ollama != null ? b.ollama : OllamaGateway.create(ollamaSettings(b.config),
+                vn.trolyso.assistant.llm.OllamaPoolSettings.from(ServerConfig.environment(), ollamaSettings(b.config)));
         this.metrics = b.metrics != null ? b.metrics : new ServerMetrics();
         this.closeables = new ArrayList<>(b.closeables);
         this.documents = new DocumentIngestion(b.config.dataDir(), b.config.limits().maxUploadBytes(),

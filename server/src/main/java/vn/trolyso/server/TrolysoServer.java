@@ -146,6 +146,7 @@ public final class TrolysoServer {
         if (!generative.ready()) {
             b.detail("ollama_detail", generative.detail());
         }
+        b.detail("ollama_backends", vn.trolyso.server.observe.OllamaBackendsJson.of(generative));
         services.knowledgeBase().ifPresent(kb -> b.detail("documents", kb.status().documents())
                 .detail("passages", kb.status().chunks()));
         b.detail("semantic_search", services.semanticSearch().map(r -> describe(r.coverage())).orElse("off"));

@@ -65,6 +65,54 @@ final class FailureClassifier {
         return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 
+    /**
+     * What went wrong, in plain words for an operator reading health (never an exception's class name such as
+     * ClosedChannelException): what happened and, where it helps, what to check.
+     */
+    static String plainWords(Reason reason, Throwable cause, String model) {
+        return switch (reason) {
+            case CONNECTION_REFUSED -> connectWords(cause);
+            case MODEL_NOT_PULLED -> "the model " + model + " is not pulled on this server (run: ollama pull " + model
+                    + ")";
+            case SERVER_ERROR -> httpWords(cause);
+            case FIRST_TOKEN_TIMEOUT -> "no first word of the answer in time (model loading, or the GPU overloaded)";
+            case DEADLINE_EXCEEDED -> "the answer took longer than the deadline";
+            case STALLED -> "the answer stopped halfway: no word for the stall timeout";
+            case MALFORMED_STREAM -> cause instanceof OllamaChatStream.MalformedStreamException m
+                    ? "it sent something that is not an Ollama answer (" + m.getMessage() + ")"
+                    : "the connection broke off in the middle of the answer";
+            case CIRCUIT_OPEN -> "paused after repeated failures; retried after the cool-down";
+            case BUSY -> "every generation slot was taken";
+            case NOT_CONFIGURED -> "the generative mode is disabled";
+        };
+    }
+
+    private static String connectWords(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return "unknown host name: check the address";
+            }
+            if (t instanceof HttpConnectTimeoutException) {
+                return "no answer when connecting: the machine is off, unreachable or behind a firewall";
+            }
+            if (t instanceof NoRouteToHostException) {
+                return "no route to the machine: check the network";
+            }
+        }
+        return "connection refused: nothing listens at this address (is Ollama running?)";
+    }
+
+    private static String httpWords(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpException http) {
+                String message = http.getMessage() == null ? "" : http.getMessage().strip();
+                message = message.length() > 200 ? message.substring(0, 200) + "…" : message;
+                return "Ollama answered HTTP " + http.statusCode() + (message.isEmpty() ? "" : ": " + message);
+            }
+        }
+        return "Ollama reported an error";
+    }
+
     private static boolean modelMissingMessage(Throwable t) {
         String m = t.getMessage();
         if (m == null) {

@@ -26,6 +26,8 @@ public final class OllamaProbe {
     private final OllamaModels models;
     private final AtomicReference<OllamaStatus> last = new AtomicReference<>();
     private final AtomicBoolean refreshing = new AtomicBoolean();
+    /** The latest failed probe's finding in plain words ("" after a probe that found Ollama usable). */
+    private volatile String lastFailure = "";
 
     public OllamaProbe(OllamaSettings settings, Duration refreshInterval, Clock clock) {
         this.settings = settings;
@@ -38,7 +40,12 @@ public final class OllamaProbe {
     }
 
     public OllamaProbe(OllamaSettings settings) {
-        this(settings, Duration.ofSeconds(30), Clock.systemUTC());
+        this(settings, OllamaPoolSettings.DEFAULT_PROBE_INTERVAL, Clock.systemUTC());
+    }
+
+    /** What the latest probe found wrong, in plain words for an operator; "" when it found Ollama usable. */
+    public String lastFailure() {
+        return lastFailure;
     }
 
     /** The cached status; probes inline only when there is none yet, otherwise refreshes in the background. */
@@ -47,8 +54,15 @@ public final class OllamaProbe {
         if (s == null) {
             return probeNow();
         }
-        if (settings.enabled() && !clock.instant().isBefore(s.checkedAt().plus(refreshInterval))
-                && refreshing.compareAndSet(false, true)) {
+        if (!clock.instant().isBefore(s.checkedAt().plus(refreshInterval))) {
+            refreshSoon();
+        }
+        return s;
+    }
+
+    /** Re-probes in the background now (unless a probe is already running), e.g. after a refused connection. */
+    public void refreshSoon() {
+        if (settings.enabled() && refreshing.compareAndSet(false, true)) {
             Thread.ofVirtual().name("ollama-probe").start(() -> {
                 try {
                     probeNow();
@@ -57,12 +71,14 @@ public final class OllamaProbe {
                 }
             });
         }
-        return s;
     }
 
     /** Probes Ollama now (blocking, bounded by the connect timeout) and caches the result. */
     public OllamaStatus probeNow() {
         OllamaStatus s = probe();
+        if (s.usable() || !s.enabled()) {
+            lastFailure = "";
+        }
         OllamaStatus previous = last.getAndSet(s);
         if (previous == null || !previous.state().equals(s.state())) {
             LOG.info(() -> "Ollama at " + settings.baseUrl() + ": " + s.state() + " (" + s.detail() + ")");
@@ -84,11 +100,15 @@ public final class OllamaProbe {
         } catch (RuntimeException e) {
             LlmUnavailableException.Reason reason = FailureClassifier.reasonOf(e);
             LOG.log(Level.FINE, "Ollama probe failed", e);
+            lastFailure = FailureClassifier.plainWords(reason, e, model);
             return new OllamaStatus(true, false, false, model, List.of(),
                     reason.apiName() + ": " + FailureClassifier.describe(e),
                     LlmUnavailableException.messageFor(reason, false, model), now);
         }
         boolean pulled = names.stream().anyMatch(n -> sameModel(n, model));
+        if (!pulled) {
+            lastFailure = FailureClassifier.plainWords(LlmUnavailableException.Reason.MODEL_NOT_PULLED, null, model);
+        }
         return new OllamaStatus(true, true, pulled, model, names,
                 pulled ? "model " + model + " available" : "model " + model + " not pulled",
                 pulled ? "Mô hình ngôn ngữ " + model + " đã sẵn sàng."

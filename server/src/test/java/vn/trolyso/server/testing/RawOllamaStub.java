@@ -40,8 +40,13 @@ public final class RawOllamaStub implements AutoCloseable {
     private volatile Duration tokenDelay = Duration.ofMillis(20);
 
     public RawOllamaStub(String model) throws IOException {
+        this(model, 0);
+    }
+
+    /** A stub on {@code port} (0 = any free port), e.g. the port of a stub closed earlier: Ollama coming back. */
+    public RawOllamaStub(String model, int port) throws IOException {
         this.model = model;
-        this.socket = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        this.socket = new ServerSocket(port, 200, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("raw-ollama").start(() -> {
             while (!socket.isClosed()) {
                 try {

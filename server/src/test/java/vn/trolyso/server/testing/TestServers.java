@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
 import vn.trolyso.knowledge.KnowledgeBase;
 import vn.trolyso.knowledge.KnowledgeSources;
 import vn.trolyso.assistant.llm.OllamaGateway;
+import vn.trolyso.assistant.llm.OllamaPoolSettings;
 import vn.trolyso.assistant.llm.OllamaSettings;
 import vn.trolyso.assistant.store.Database;
 import vn.trolyso.server.AppServices;
@@ -93,6 +94,22 @@ public final class TestServers {
         TrolysoServer.Running server = TrolysoServer.start(config, services);
         awaitOllamaReady(server);
         return server;
+    }
+
+    /**
+     * As {@link #startWithOllama}, with the Ollama pool read from {@code poolEnv} (OLLAMA_BASE_URLS,
+     * OLLAMA_PROBE_INTERVAL) as the production wiring reads the environment; {@code ollama} is OLLAMA_BASE_URL.
+     */
+    public static TrolysoServer.Running startWithOllamaPool(Path dataDir, URI ollama, String model,
+                                                            Map<String, String> poolEnv,
+                                                            UnaryOperator<OllamaSettings> settings) {
+        ServerConfig config = config(dataDir).withOllama(ollama, model);
+        Database db = Database.open(config.dataDir());
+        OllamaSettings s = settings.apply(AppServices.ollamaSettings(config));
+        AppServices services = AppServices.builder(config).database(db).closeOnShutdown(db)
+                .ollama(OllamaGateway.create(s, OllamaPoolSettings.from(poolEnv, s))).build();
+        services.load(AppServices::defaultKnowledge);
+        return TrolysoServer.start(config, services);
     }
 
     /** The real knowledge base of the default sources under the server's data directory. */
