@@ -187,10 +187,13 @@ public final class DefaultAssistant implements Assistant {
         }
         if (extract.isEmpty()) {
             // Naming no place, the passages are the top of the search already made to look for one.
-            List<Passage> passages = named.isEmpty()
-                    ? searched.subList(0, Math.min(settings.passages(), searched.size()))
-                    : retrieve(standalone, settings.passages(), named.keySet());
-            extract = extract(standalone, passages, sentences);
+            if (named.isEmpty()) {
+                extract = extract(standalone, searched.subList(0, Math.min(settings.passages(), searched.size())),
+                        sentences);
+            } else {
+                extract = extractive.extract(standalone, retrieve(standalone, settings.passages(), named.keySet()),
+                        sentences, Lexicon.of(search).confinedToNamedDocuments());
+            }
         }
         if (extract.isEmpty()) {
             return refusal(standalone, named.isEmpty() ? Refusals.notInDocuments(standalone)

@@ -18,4 +18,15 @@ public record Lexicon(ToIntFunction<String> passagesWithWord, Abbreviations abbr
     public static Lexicon of(KnowledgeSearch search) {
         return new Lexicon(search::passagesWithWord, search.abbreviations());
     }
+
+    /**
+     * This lexicon for a question confined to the documents it names ("Đến năm 2030 trường Đoàn Lập …"): a year
+     * none of their retrieved passages states is a period those documents do not cover, however often the others
+     * use it, so it weighs as a year the knowledge base never uses.
+     */
+    public Lexicon confinedToNamedDocuments() {
+        return new Lexicon(word -> YEAR.matcher(word).matches() ? 0 : passagesWithWord.applyAsInt(word), abbreviations);
+    }
+
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(?:19|20)\\d\\d");
 }

@@ -140,6 +140,17 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void aYearTheNamedDocumentsDoNotStateIsNotAnsweredFromThem() {
+        List<Passage> passages = List.of(passage("p#1", "II. MỤC TIÊU", "Năm 2025, 100% trường tiểu học trên địa "
+                + "bàn phường xây dựng kế hoạch chuyển đổi số của nhà trường."));
+        // Other documents of the knowledge base use 2030 (5 passages): confined to this one, it is a period it lacks.
+        Lexicon wholeBase = new Lexicon(word -> 5, Lexicon.BUNDLED.abbreviations());
+        String question = "Đến năm 2030 các trường tiểu học trên địa bàn phường xây dựng kế hoạch gì?";
+        assertTrue(answerer.extract(question, passages, 1, wholeBase).isPresent());
+        assertEquals(Optional.empty(), answerer.extract(question, passages, 1, wholeBase.confinedToNamedDocuments()));
+    }
+
+    @Test
     void aNameDoesNotRunOverPunctuation() {
         // A follow-up joined to the turn before it: "Ai" after the dash starts a sentence, it is not part of a name.
         assertEquals(List.of("kien an"), QueryTerms.of("Kế hoạch của phường Kiến An – Ai là người ký kế hoạch đó?")
