@@ -6,19 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import vn.trolyso.assistant.llm.OllamaGateway;
 import vn.trolyso.assistant.llm.OllamaSettings;
 import vn.trolyso.assistant.store.Database;
-import vn.trolyso.eval.EvalArgs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import vn.trolyso.eval.EvalCommand;
+import vn.trolyso.eval.CommonOptions;
+import vn.trolyso.eval.UsageException;
 import vn.trolyso.eval.report.JsonReport;
 import vn.trolyso.eval.report.Table;
 import vn.trolyso.server.AppServices;
@@ -33,37 +35,39 @@ import vn.trolyso.server.config.ServerConfig;
  * whole process: server, stub and clients) and peak platform threads. Then a fault table: for each way Ollama can
  * misbehave, what the clients got and how many generations the stub still had open 3 s later.
  */
+@Command(name = "stream-bench",
+        description = "N concurrent SSE chat streams against a paced fake Ollama: errors, first-token lag, bursts, "
+                + "RSS; fault table")
 public final class StreamBenchCommand implements EvalCommand {
     private static final String MODEL = "bench-model:latest";
     /** Timeouts of the fault table's gateway, short so it runs in seconds (production: 60 s / 30 s). */
     private static final Duration FIRST_TOKEN_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration STALL_TIMEOUT = Duration.ofSeconds(5);
 
-    @Override
-    public String name() {
-        return "stream-bench";
-    }
+    @Mixin
+    private CommonOptions common;
+    @Option(names = "--streams", split = ",", defaultValue = "50,200,500", paramLabel = "N,N,…",
+            description = "concurrent streams per level (default 50,200,500)")
+    private List<Integer> levels;
+    @Option(names = "--runs", description = "runs per level, the median reported (default 1)")
+    private int runs = 1;
+    @Option(names = "--tokens", description = "tokens per answer (default 300)")
+    private int tokens = 300;
+    @Option(names = "--rate", description = "tokens per second of each answer (default 40)")
+    private double rate = 40;
+    @Option(names = "--faults", paramLabel = "on|off", description = "run the fault table (default on)")
+    private String faults = "on";
+    @Option(names = "--server-heap", paramLabel = "SIZE", description = "run the server in its own JVM with -Xmx"
+            + "SIZE, so that RSS and threads are the server's alone")
+    private String serverHeap;
 
     @Override
-    public String summary() {
-        return "N concurrent SSE chat streams against a paced fake Ollama: errors, first-token lag, bursts, RSS; "
-                + "fault table";
-    }
-
-    @Override
-    public int run(List<String> rawArgs) {
-        Set<String> options = Set.of("streams", "runs", "tokens", "rate", "faults", "server-heap", "out");
-        EvalArgs args = EvalArgs.parse(rawArgs, options).requireKnown(options);
-        List<Integer> levels = Arrays.stream(args.value("streams", "50,200,500").split(","))
-                .map(String::strip).map(Integer::parseInt).toList();
-        int runs = args.intValue("runs", 1);
-        int tokens = args.intValue("tokens", 300);
-        double rate = Double.parseDouble(args.value("rate", "40"));
-        boolean faults = !args.value("faults", "on").equals("off");
+    public int execute() {
+        boolean faults = !this.faults.equals("off");
         if (levels.stream().anyMatch(l -> l < 1 || l > 1000) || runs < 1 || runs > 10 || tokens < 10 || rate <= 0) {
-            throw new EvalArgs.UsageException("--streams each 1–1000, --runs 1–10, --tokens ≥ 10, --rate > 0");
+            throw new UsageException("--streams each 1–1000, --runs 1–10, --tokens ≥ 10, --rate > 0");
         }
-        Optional<String> serverHeap = args.value("server-heap");
+        Optional<String> serverHeap = Optional.ofNullable(this.serverHeap);
         Path dataDir = null;
         TrolysoServer.Running server = null;
         ServerProcess child = null;
@@ -133,7 +137,7 @@ public final class StreamBenchCommand implements EvalCommand {
                         + FIRST_TOKEN_TIMEOUT.toSeconds() + " s, stall timeout " + STALL_TIMEOUT.toSeconds()
                         + " s; production defaults 60 s and 30 s):"));
             }
-            JsonReport.writeIfRequested(args.out(), figures);
+            JsonReport.writeIfRequested(common.out(), figures);
             return met ? 0 : 1;
         } catch (IOException e) {
             System.err.println("stream-bench failed: " + e.getMessage());
