@@ -1,8 +1,5 @@
 package vn.trolyso.eval.answers;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +13,7 @@ import vn.trolyso.assistant.rag.GenerativeAnswerer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import vn.trolyso.eval.ScratchDirs;
 import vn.trolyso.eval.EvalCommand;
 import vn.trolyso.eval.CommonOptions;
 import vn.trolyso.eval.qa.QaItem;
@@ -53,7 +51,7 @@ public final class AnswersCommand implements EvalCommand {
         List<QaItem> items = set.items().stream()
                 .filter(i -> !i.question().isBlank() && (i.refuse() || !i.any().isEmpty()))
                 .toList();
-        Path dataDir = this.dataDir != null ? this.dataDir : tempDir();
+        Path dataDir = this.dataDir != null ? this.dataDir : ScratchDirs.create("trolyso-eval-answers");
         Map<String, Object> report = new LinkedHashMap<>();
         try (KnowledgeBase kb = KnowledgeBase.open(dataDir, KnowledgeSources.defaults(dataDir))) {
             Assistant extractive = AssistantFactory.create(kb, FrameworkLoader.loadBundled(),
@@ -100,15 +98,5 @@ public final class AnswersCommand implements EvalCommand {
             }
         }
         return f.toJson();
-    }
-
-    private static Path tempDir() {
-        try {
-            Path dir = Files.createTempDirectory("trolyso-eval-answers");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

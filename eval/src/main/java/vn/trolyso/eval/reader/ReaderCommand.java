@@ -19,6 +19,7 @@ import vn.trolyso.assistant.answering.AssistantSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import vn.trolyso.eval.ScratchDirs;
 import vn.trolyso.eval.EvalCommand;
 import vn.trolyso.eval.CommonOptions;
 import vn.trolyso.eval.UsageException;
@@ -77,7 +78,7 @@ public final class ReaderCommand implements EvalCommand {
         items = items.subList(0, Math.min(limit == null ? items.size() : limit, items.size()));
         System.out.printf(Locale.ROOT, "%s: %d questions over %d articles%n", set.name(), items.size(),
                 set.articles().size());
-        Path dataDir = tempDir();
+        Path dataDir = ScratchDirs.create("trolyso-eval-reader");
         try (KnowledgeBase kb = knowledgeBase(dataDir, set.articles())) {
             Assistant reader = AssistantFactory.create(kb, FrameworkLoader.loadBundled(), settings(readerWeights));
             NaiveReader naive = new NaiveReader(kb);
@@ -171,15 +172,5 @@ public final class ReaderCommand implements EvalCommand {
             System.out.println("Rejected by ingestion: " + scan.rejected());
         }
         return KnowledgeBase.open(dataDir, KnowledgeSources.defaults(dataDir, uploads));
-    }
-
-    private static Path tempDir() {
-        try {
-            Path dir = Files.createTempDirectory("trolyso-eval-reader");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package vn.trolyso.eval.retrieval;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -13,10 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import vn.trolyso.eval.ScratchDirs;
 import vn.trolyso.eval.EvalCommand;
 import vn.trolyso.eval.CommonOptions;
 import vn.trolyso.eval.UsageException;
@@ -177,7 +175,7 @@ public final class RetrievalCommand implements EvalCommand {
     private static RankMetrics evaluateDev(KnowledgeBase.Options kbOptions, boolean printMisses) {
         QaSet dev = QaSet.bundled().fromFile("dev-qa.jsonl").retrieval();
         RankMetrics metrics = new RankMetrics();
-        Path dir = tempDir();
+        Path dir = ScratchDirs.create("trolyso-eval-");
         try (KnowledgeBase kb = KnowledgeBase.open(dir, List.of(new BundledCorpusSource()), kbOptions)) {
             SemanticSearchOption.awaitEmbedded(kbOptions);
             for (QaItem item : dev.items()) {
@@ -197,7 +195,7 @@ public final class RetrievalCommand implements EvalCommand {
                 }
             }
         } finally {
-            deleteQuietly(dir);
+            ScratchDirs.delete(dir);
         }
         return metrics;
     }
@@ -227,7 +225,7 @@ public final class RetrievalCommand implements EvalCommand {
         System.out.println(data.questions().size() + " questions over " + data.articleCount() + " distinct articles"
                 + (chunked ? ", indexed as production chunks" : ", one passage each"));
         RankMetrics metrics = new RankMetrics();
-        Path dir = tempDir();
+        Path dir = ScratchDirs.create("trolyso-eval-");
         try (KnowledgeBase kb = KnowledgeBase.open(dir, List.of(data.asSource(chunked)), kbOptions)) {
             SemanticSearchOption.awaitEmbedded(kbOptions);
             for (ArticleQuestionSet.Question q : data.questions()) {
@@ -240,7 +238,7 @@ public final class RetrievalCommand implements EvalCommand {
                 }
             }
         } finally {
-            deleteQuietly(dir);
+            ScratchDirs.delete(dir);
         }
         return metrics;
     }
@@ -259,7 +257,7 @@ public final class RetrievalCommand implements EvalCommand {
             queries.add(SearchQuery.of(item.question(), 5));
             queries.add(SearchQuery.of(VietnameseText.fold(item.question()), 5));
         }
-        Path dir = tempDir();
+        Path dir = ScratchDirs.create("trolyso-eval-");
         try (KnowledgeBase kb = KnowledgeBase.open(dir, List.of(new BundledCorpusSource()), kbOptions)) {
             SemanticSearchOption.awaitEmbedded(kbOptions);
             for (int i = 0; i < warmUp; i++) {
@@ -287,7 +285,7 @@ public final class RetrievalCommand implements EvalCommand {
             double[] median = results.get(results.size() / 2);
             return new double[] {median[0], median[1]};
         } finally {
-            deleteQuietly(dir);
+            ScratchDirs.delete(dir);
         }
     }
 
@@ -311,21 +309,5 @@ public final class RetrievalCommand implements EvalCommand {
     private static String abbreviate(String s) {
         String one = s.replace('\n', ' ');
         return one.length() > 140 ? one.substring(0, 140) + "…" : one;
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("trolyso-eval-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // temporary files only
-        }
     }
 }

@@ -27,10 +27,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import vn.trolyso.eval.ScratchDirs;
 import vn.trolyso.eval.EvalCommand;
 import vn.trolyso.eval.CommonOptions;
 import vn.trolyso.eval.UsageException;
@@ -136,7 +136,7 @@ public final class ServerBenchCommand implements EvalCommand {
                 server.stop();
             }
             ollama.stop();
-            deleteQuietly(dataDir);
+            ScratchDirs.delete(dataDir);
         }
     }
 
@@ -282,16 +282,5 @@ public final class ServerBenchCommand implements EvalCommand {
 
     private static String ms(long nanos) {
         return String.format("%.1f", nanos / 1e6);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // temporary files only
-        }
     }
 }

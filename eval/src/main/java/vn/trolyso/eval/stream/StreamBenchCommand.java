@@ -6,18 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import vn.trolyso.assistant.llm.OllamaGateway;
 import vn.trolyso.assistant.llm.OllamaSettings;
 import vn.trolyso.assistant.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import vn.trolyso.eval.ScratchDirs;
 import vn.trolyso.eval.EvalCommand;
 import vn.trolyso.eval.CommonOptions;
 import vn.trolyso.eval.UsageException;
@@ -149,7 +148,7 @@ public final class StreamBenchCommand implements EvalCommand {
             if (child != null) {
                 child.close();
             }
-            deleteQuietly(dataDir);
+            ScratchDirs.delete(dataDir);
         }
     }
 
@@ -196,17 +195,6 @@ public final class StreamBenchCommand implements EvalCommand {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory
         }
     }
 }
