@@ -46,7 +46,7 @@ public final class Main {
         }
         try {
             return command.get().run(args.subList(1, args.size()));
-        } catch (EvalArgs.UsageException e) {
+        } catch (UsageException e) {
             err.println(command.get().name() + ": " + e.getMessage());
             return 2;
         }

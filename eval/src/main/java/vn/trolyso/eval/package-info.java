@@ -1,5 +1,5 @@
 /**
- * The benchmarks' entry point ({@code ./trolyso eval …}) and its command-line parsing; never run by the tests. May
- * use every module.
+ * The benchmarks' entry point ({@code ./trolyso eval …}) and its command line (picocli: {@code EvalCommand},
+ * {@code CommonOptions}); never run by the tests. May use every module.
  */
 package vn.trolyso.eval;

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -39,13 +42,14 @@ class MainTest {
     }
 
     @Test
-    void argsParseValuesFlagsAndEquals() {
-        EvalArgs a = EvalArgs.parse(List.of("--dataset", "dev", "--verbose", "--out=x.json", "word"),
-                java.util.Set.of("dataset", "out"));
-        assertEquals("dev", a.value("dataset", "?"));
-        assertTrue(a.flag("verbose"));
-        assertEquals("x.json", a.out().orElseThrow().toString());
-        assertEquals(List.of("word"), a.positional());
+    void optionsTakeValuesInEitherFormAndUnknownOnesAreUsageErrors(@TempDir Path dir) {
+        Path json = dir.resolve("x.json");
+        assertEquals(0, run("qa-sets", "--out=" + json));
+        assertTrue(Files.isRegularFile(json), "--out=FILE");
+        assertEquals(0, run("qa-sets", "--out", dir.resolve("y.json").toString()));
+        assertTrue(Files.isRegularFile(dir.resolve("y.json")), "--out FILE");
         assertEquals(2, run("qa-sets", "--bogus"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("qa-sets: Unknown option: '--bogus'"), err::toString);
+        assertEquals(2, run("server-bench", "--requests", "many"));
     }
 }

@@ -32,8 +32,10 @@ import java.util.stream.Collectors;
  *
  * <p>Why not LangChain4j's OllamaStreamingChatModel: its JDK client reads the whole stream synchronously inside
  * {@code execute} on a ForkJoin common-pool worker, so a stream hanging after its headers blocks that worker, the
- * caller gets no handle before the first token, and cancelling it does not close the connection. LangChain4j still
- * builds the prompts, memory and tool calls; only this transport is ours.
+ * caller gets no handle before the first token, cancelling it does not close the connection, and (1.18.1) a stream
+ * cut before its done line is reported to the handler neither as complete nor as an error
+ * ({@code BareLangChain4jStreamTest} pins that behaviour). LangChain4j still builds the prompts, memory and tool calls;
+ * only this transport is ours.
  */
 final class OllamaChatStream implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -126,6 +128,8 @@ final class OllamaChatStream implements AutoCloseable {
         if (node == null || !node.isObject()) {
             return new Failed(new MalformedStreamException("not a JSON object: " + abbreviate(line)));
         }
+        // Not redundant: LangChain4j reports this line only inside its own streaming model, which we do not use;
+        // without it the line would pass as an empty token and the error text would be lost.
         if (node.hasNonNull("error")) {
             return new Failed(new MalformedStreamException("error in stream: " + abbreviate(node.get("error").asText())));
         }

@@ -1,21 +1,21 @@
 package vn.trolyso.eval.answers;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import vn.trolyso.assistant.Assistant;
 import vn.trolyso.assistant.answering.AssistantFactory;
 import vn.trolyso.assistant.answering.AssistantSettings;
 import vn.trolyso.assistant.llm.OllamaSettings;
 import vn.trolyso.assistant.rag.GenerativeAnswerer;
-import vn.trolyso.eval.EvalArgs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import vn.trolyso.eval.ScratchDirs;
 import vn.trolyso.eval.EvalCommand;
+import vn.trolyso.eval.CommonOptions;
 import vn.trolyso.eval.qa.QaItem;
 import vn.trolyso.eval.qa.QaSet;
 import vn.trolyso.eval.reader.ReaderCommand;
@@ -30,33 +30,33 @@ import vn.trolyso.server.config.ServerConfig;
  * {@code answers}: answer, refusal and citation accuracy of the assistant over the bundled QA sets (dev-qa plus
  * answers-qa, or {@code --file}), in the no-LLM mode always and through a real Ollama when OLLAMA_BASE_URL is set.
  */
+@Command(name = "answers",
+        description = "answer/refusal/citation accuracy over the QA sets, no-LLM mode (and Ollama if OLLAMA_BASE_URL "
+                + "is set)")
 public final class AnswersCommand implements EvalCommand {
-    private static final Set<String> VALUE_OPTIONS = Set.of("out", "file", "data-dir", "reader");
+    @Mixin
+    private CommonOptions common;
+    @Option(names = "--file", paramLabel = "F.jsonl", description = "a QA set instead of the bundled ones")
+    private Path file;
+    @Option(names = "--data-dir", description = "where the knowledge base is built (default: a temporary directory)")
+    private Path dataDir;
+    @Option(names = "--reader", paramLabel = "name=value,…", description = "reader weights to try")
+    private String reader = "";
+    @Option(names = "--verbose", description = "print every item")
+    private boolean verbose;
 
     @Override
-    public String name() {
-        return "answers";
-    }
-
-    @Override
-    public String summary() {
-        return "answer/refusal/citation accuracy over the QA sets, no-LLM mode (and Ollama if OLLAMA_BASE_URL is set)";
-    }
-
-    @Override
-    public int run(List<String> args) {
-        EvalArgs options = EvalArgs.parse(args, VALUE_OPTIONS).requireKnown(Set.of("out", "file", "data-dir",
-                "verbose", "reader"));
-        QaSet set = options.path("file").map(QaSet::load).orElseGet(QaSet::bundled);
+    public int execute() {
+        QaSet set = file != null ? QaSet.load(file) : QaSet.bundled();
         List<QaItem> items = set.items().stream()
                 .filter(i -> !i.question().isBlank() && (i.refuse() || !i.any().isEmpty()))
                 .toList();
-        Path dataDir = options.path("data-dir").orElseGet(AnswersCommand::tempDir);
+        Path dataDir = this.dataDir != null ? this.dataDir : ScratchDirs.create("trolyso-eval-answers");
         Map<String, Object> report = new LinkedHashMap<>();
         try (KnowledgeBase kb = KnowledgeBase.open(dataDir, KnowledgeSources.defaults(dataDir))) {
             Assistant extractive = AssistantFactory.create(kb, FrameworkLoader.loadBundled(),
-                    ReaderCommand.settings(options));
-            report.put("extractive", evaluate("extractive", extractive, items, options.flag("verbose")));
+                    ReaderCommand.settings(reader));
+            report.put("extractive", evaluate("extractive", extractive, items, verbose));
             Map<String, String> env = ServerConfig.environment();
             String ollama = env.get(OllamaSettings.ENV_BASE_URL);
             if (ollama != null && !ollama.isBlank()) {
@@ -68,11 +68,11 @@ public final class AnswersCommand implements EvalCommand {
                     Assistant generative = AssistantFactory.create(kb, FrameworkLoader.loadBundled(),
                             Optional.of(llm), AssistantSettings.defaults());
                     report.put("generative", evaluate("generative (" + llm.status().model() + ")", generative,
-                            items, options.flag("verbose")));
+                            items, verbose));
                 }
             }
         }
-        JsonReport.writeIfRequested(options.out(), report);
+        JsonReport.writeIfRequested(common.out(), report);
         return 0;
     }
 
@@ -98,15 +98,5 @@ public final class AnswersCommand implements EvalCommand {
             }
         }
         return f.toJson();
-    }
-
-    private static Path tempDir() {
-        try {
-            Path dir = Files.createTempDirectory("trolyso-eval-answers");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import vn.trolyso.eval.EvalArgs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import vn.trolyso.eval.EvalCommand;
+import vn.trolyso.eval.CommonOptions;
 import vn.trolyso.eval.qa.QaItem;
 import vn.trolyso.eval.qa.QaSet;
 import vn.trolyso.eval.report.JsonReport;
@@ -26,36 +28,32 @@ import vn.trolyso.knowledge.framework.FrameworkQuestionRecognizer;
  * plus framework-qa.jsonl). An answer is exact when the recogniser takes the question, the answer contains one of
  * the item's {@code any} strings and none of its {@code forbid} strings (NFC, case-insensitive). Target: 100 %.
  */
+@Command(name = "framework",
+        description = "exact answers of the competency framework on the framework QA items (target 100 %)")
 public final class FrameworkEvalCommand implements EvalCommand {
-    @Override
-    public String name() {
-        return "framework";
-    }
-
-    @Override
-    public String summary() {
-        return "exact answers of the competency framework on the framework QA items (target 100 %)";
-    }
+    @Mixin
+    private CommonOptions common;
+    @Option(names = "--verbose", description = "print every item, not only the misses")
+    private boolean verbose;
 
     /** One scored item. */
     public record Result(QaItem item, boolean recognised, boolean exact, String answer) {
     }
 
     @Override
-    public int run(List<String> args) {
-        EvalArgs options = EvalArgs.parse(args, Set.of("out")).requireKnown(Set.of("out", "verbose"));
+    public int execute() {
         QaSet items = QaSet.bundled().ofKind("framework");
         List<Result> results = score(items, FrameworkLoader.loadBundled());
         long exact = results.stream().filter(Result::exact).count();
         long recognised = results.stream().filter(Result::recognised).count();
         Table table = new Table("id", "file", "recognised", "exact", "question");
         for (Result r : results) {
-            if (!r.exact() || options.flag("verbose")) {
+            if (!r.exact() || verbose) {
                 table.row(r.item().id(), r.item().source(), r.recognised() ? "yes" : "NO", r.exact() ? "yes" : "NO",
                         r.item().question());
             }
         }
-        if (exact < results.size() || options.flag("verbose")) {
+        if (exact < results.size() || verbose) {
             table.print(System.out);
         }
         double accuracy = results.isEmpty() ? 0 : (double) exact / results.size();
@@ -67,7 +65,7 @@ public final class FrameworkEvalCommand implements EvalCommand {
         figures.put("exact", exact);
         figures.put("accuracy", accuracy);
         figures.put("misses", results.stream().filter(r -> !r.exact()).map(r -> r.item().id()).toList());
-        JsonReport.writeIfRequested(options.out(), figures);
+        JsonReport.writeIfRequested(common.out(), figures);
         return exact == results.size() && !results.isEmpty() ? 0 : 1;
     }
 

@@ -1,30 +1,24 @@
 package vn.trolyso.eval.qa;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import vn.trolyso.eval.EvalArgs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import vn.trolyso.eval.EvalCommand;
+import vn.trolyso.eval.CommonOptions;
 import vn.trolyso.eval.report.JsonReport;
 import vn.trolyso.eval.report.Table;
 
 /** {@code qa-sets}: what the bundled QA files hold (items per file and kind, retrieval-scorable items). */
+@Command(name = "qa-sets",
+        description = "list the bundled question sets (eval/src/main/resources/qa/*.jsonl) by file and kind")
 public final class QaSetsCommand implements EvalCommand {
-    @Override
-    public String name() {
-        return "qa-sets";
-    }
+    @Mixin
+    private CommonOptions common;
 
     @Override
-    public String summary() {
-        return "list the bundled question sets (eval/src/main/resources/qa/*.jsonl) by file and kind";
-    }
-
-    @Override
-    public int run(List<String> args) {
-        EvalArgs options = EvalArgs.parse(args, Set.of("out")).requireKnown(Set.of("out"));
+    public int execute() {
         QaSet all = QaSet.bundled();
         Map<String, Map<String, Integer>> counts = new TreeMap<>();
         for (QaItem item : all.items()) {
@@ -38,7 +32,7 @@ public final class QaSetsCommand implements EvalCommand {
         figures.put("n", all.size());
         figures.put("retrieval_items", all.retrieval().size());
         figures.put("by_file_and_kind", counts);
-        JsonReport.writeIfRequested(options.out(), figures);
+        JsonReport.writeIfRequested(common.out(), figures);
         return 0;
     }
 }

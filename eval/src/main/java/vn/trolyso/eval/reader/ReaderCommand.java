@@ -10,15 +10,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import vn.trolyso.assistant.Answer;
 import vn.trolyso.assistant.AnswerMode;
 import vn.trolyso.assistant.Assistant;
 import vn.trolyso.assistant.Question;
 import vn.trolyso.assistant.answering.AssistantFactory;
 import vn.trolyso.assistant.answering.AssistantSettings;
-import vn.trolyso.eval.EvalArgs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import vn.trolyso.eval.ScratchDirs;
 import vn.trolyso.eval.EvalCommand;
+import vn.trolyso.eval.CommonOptions;
+import vn.trolyso.eval.UsageException;
 import vn.trolyso.eval.report.JsonReport;
 import vn.trolyso.eval.report.Table;
 import vn.trolyso.knowledge.KnowledgeBase;
@@ -35,33 +39,34 @@ import vn.trolyso.knowledge.ingest.UploadedDocumentStore;
  * naive baseline ({@link NaiveReader}) is measured in the same run over the same knowledge base. Exits 1 when the
  * reader misses a target or does not beat the baseline.
  */
+@Command(name = "reader",
+        description = "no-LLM reader on --dataset virhe4qa [--file CSV|ZIP] [--reader name=value,…]: gold answer "
+                + "contained, refusals, length, latency, beside a naive baseline")
 public final class ReaderCommand implements EvalCommand {
     static final String DEFAULT_FILE = "../shared/bench/virhe4qa/ViRHE4QA_v2.csv";
-    private static final Set<String> VALUE_OPTIONS = Set.of("dataset", "file", "out", "limit", "misses", "reader");
     /** Targets of issue #12: gold contained, refusal rate at most, median answer characters at most. */
     static final double MIN_CONTAINED = 0.65;
     static final double MAX_REFUSED = 0.05;
     static final int MAX_MEDIAN_CHARS = 350;
 
-    @Override
-    public String name() {
-        return "reader";
-    }
+    @Mixin
+    private CommonOptions common;
+    @Option(names = "--dataset", description = "virhe4qa (the only one)")
+    private String dataset = "virhe4qa";
+    @Option(names = "--file", paramLabel = "CSV|ZIP", description = "the set (default: " + DEFAULT_FILE + ")")
+    private Path file = Path.of(DEFAULT_FILE);
+    @Option(names = "--limit", paramLabel = "N", description = "the first N questions only")
+    private Integer limit;
+    @Option(names = "--misses", paramLabel = "N", description = "print N questions the reader missed")
+    private int misses;
+    @Option(names = "--reader", paramLabel = "name=value,…", description = "reader weights to try")
+    private String readerWeights = "";
 
     @Override
-    public String summary() {
-        return "no-LLM reader on --dataset virhe4qa [--file CSV|ZIP] [--reader name=value,…]: gold answer "
-                + "contained, refusals, length, latency, beside a naive baseline";
-    }
-
-    @Override
-    public int run(List<String> args) {
-        EvalArgs options = EvalArgs.parse(args, VALUE_OPTIONS).requireKnown(VALUE_OPTIONS);
-        String dataset = options.value("dataset", "virhe4qa");
+    public int execute() {
         if (!dataset.equals("virhe4qa")) {
-            throw new EvalArgs.UsageException("--dataset must be virhe4qa, not '" + dataset + "'");
+            throw new UsageException("--dataset must be virhe4qa, not '" + dataset + "'");
         }
-        Path file = options.path("file").orElse(Path.of(DEFAULT_FILE));
         System.out.println("ViRHE4QA is for research use only (CC BY-NC-SA); read from " + file
                 + ", never copied into the project.");
         if (!Files.isRegularFile(file)) {
@@ -70,13 +75,12 @@ public final class ReaderCommand implements EvalCommand {
         }
         GoldQuestionSet set = GoldQuestionSet.load(file);
         List<GoldQuestionSet.Item> items = set.items();
-        int limit = options.intValue("limit", items.size());
-        items = items.subList(0, Math.min(limit, items.size()));
+        items = items.subList(0, Math.min(limit == null ? items.size() : limit, items.size()));
         System.out.printf(Locale.ROOT, "%s: %d questions over %d articles%n", set.name(), items.size(),
                 set.articles().size());
-        Path dataDir = tempDir();
+        Path dataDir = ScratchDirs.create("trolyso-eval-reader");
         try (KnowledgeBase kb = knowledgeBase(dataDir, set.articles())) {
-            Assistant reader = AssistantFactory.create(kb, FrameworkLoader.loadBundled(), settings(options));
+            Assistant reader = AssistantFactory.create(kb, FrameworkLoader.loadBundled(), settings(readerWeights));
             NaiveReader naive = new NaiveReader(kb);
             Figures readerFigures = measure(items, q -> reader.answer(Question.of(q)));
             Figures naiveFigures = measure(items, q -> new Reply(naive.answer(q), false));
@@ -86,7 +90,7 @@ public final class ReaderCommand implements EvalCommand {
                     .row("naive baseline", items.size(), naiveFigures.contained(), naiveFigures.refused(),
                             naiveFigures.medianChars(), naiveFigures.p50(), naiveFigures.p99())
                     .print(System.out);
-            printMisses(items, readerFigures, options.intValue("misses", 0));
+            printMisses(items, readerFigures, misses);
             boolean met = readerFigures.contained() >= MIN_CONTAINED && readerFigures.refused() <= MAX_REFUSED
                     && readerFigures.medianChars() <= MAX_MEDIAN_CHARS
                     && readerFigures.contained() > naiveFigures.contained();
@@ -99,18 +103,18 @@ public final class ReaderCommand implements EvalCommand {
             report.put("reader", readerFigures.toJson());
             report.put("naive", naiveFigures.toJson());
             report.put("targets_met", met);
-            JsonReport.writeIfRequested(options.out(), report);
+            JsonReport.writeIfRequested(common.out(), report);
             return met ? 0 : 1;
         }
     }
 
     /** The default answering settings, with the reader weights given by {@code --reader name=value,…}. */
-    public static AssistantSettings settings(EvalArgs options) {
+    public static AssistantSettings settings(String readerWeights) {
         AssistantSettings defaults = AssistantSettings.defaults();
         try {
-            return defaults.withReader(defaults.reader().with(options.value("reader", "")));
+            return defaults.withReader(defaults.reader().with(readerWeights));
         } catch (IllegalArgumentException e) {
-            throw new EvalArgs.UsageException("--reader: " + e.getMessage());
+            throw new UsageException("--reader: " + e.getMessage());
         }
     }
 
@@ -168,15 +172,5 @@ public final class ReaderCommand implements EvalCommand {
             System.out.println("Rejected by ingestion: " + scan.rejected());
         }
         return KnowledgeBase.open(dataDir, KnowledgeSources.defaults(dataDir, uploads));
-    }
-
-    private static Path tempDir() {
-        try {
-            Path dir = Files.createTempDirectory("trolyso-eval-reader");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

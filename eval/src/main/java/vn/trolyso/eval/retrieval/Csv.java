@@ -1,63 +1,38 @@
 package vn.trolyso.eval.retrieval;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
-/** A small RFC 4180 CSV reader: quoted fields may hold commas, doubled quotes and newlines. */
+/**
+ * Reads the benchmark CSV files with commons-csv (RFC 4180: quoted fields may hold commas, doubled quotes and
+ * newlines), a leading byte-order mark skipped and blank lines ignored. The service's own CSV files are written by
+ * {@code assistant/report/SpreadsheetCsv}.
+ */
 public final class Csv {
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
     private Csv() {
     }
 
-    /** Parses the whole text into rows of fields (the header is the first row). */
+    /**
+     * Parses the whole text into rows of fields (the header is the first row).
+     *
+     * @throws IllegalArgumentException when the text is not valid CSV (an unterminated quoted field, say)
+     */
     public static List<List<String>> parse(String text) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean fieldStarted = false;
-        int i = text.startsWith("\uFEFF") ? 1 : 0;
-        for (; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-                fieldStarted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-                fieldStarted = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (fieldStarted || !field.isEmpty() || !row.isEmpty()) {
-                    row.add(field.toString());
-                    rows.add(row);
-                }
-                row = new ArrayList<>();
-                field.setLength(0);
-                fieldStarted = false;
-            } else {
-                field.append(c);
-                fieldStarted = true;
+        try (CSVParser parser = CSVParser.parse(body, FORMAT)) {
+            for (CSVRecord record : parser) {
+                rows.add(List.copyOf(record.toList()));
             }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("unterminated quoted field at end of CSV");
-        }
-        if (fieldStarted || !field.isEmpty() || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new IllegalArgumentException("invalid CSV: " + e.getMessage(), e);
         }
         return rows;
     }

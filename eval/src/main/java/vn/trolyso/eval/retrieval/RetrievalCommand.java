@@ -1,7 +1,5 @@
 package vn.trolyso.eval.retrieval;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -13,10 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
-import vn.trolyso.eval.EvalArgs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import vn.trolyso.eval.ScratchDirs;
 import vn.trolyso.eval.EvalCommand;
+import vn.trolyso.eval.CommonOptions;
+import vn.trolyso.eval.UsageException;
 import vn.trolyso.eval.qa.QaItem;
 import vn.trolyso.eval.qa.QaSet;
 import vn.trolyso.eval.report.JsonReport;
@@ -34,71 +35,83 @@ import vn.trolyso.knowledge.text.VietnameseText;
  * {@code retrieval --dataset dev|virhe4qa}: P@1, hit@5, MRR@10, nDCG@10 of the knowledge base's search, plus the
  * warm single-thread search latency (p50/p99) on the bundled corpus.
  */
+@Command(name = "retrieval",
+        description = "search quality (P@1, hit@5, MRR@10, nDCG@10) on --dataset dev|virhe4qa, and search latency "
+                + "p50/p99")
 public final class RetrievalCommand implements EvalCommand {
     static final String DEFAULT_VIRHE4QA = "../shared/bench/virhe4qa/ViRHE4QA_v2.csv";
-    private static final Set<String> VALUE_OPTIONS = Set.of("dataset", "file", "out", "ranking", "latency-runs",
-            "latency-rounds", "articles", "dense", "ollama-url");
-    private static final Set<String> KNOWN = Set.of("dataset", "file", "out", "ranking", "latency-runs", "misses",
-            "latency-rounds", "articles", "dense", "ollama-url");
+
+    @Mixin
+    private CommonOptions common;
+    @Option(names = "--dataset", paramLabel = "dev|virhe4qa", description = "the question set (default dev)")
+    private String dataset = "dev";
+    @Option(names = "--file", paramLabel = "CSV", description = "the ViRHE4QA file (default: " + DEFAULT_VIRHE4QA + ")")
+    private Path file = Path.of(DEFAULT_VIRHE4QA);
+    @Option(names = "--articles", paramLabel = "whole|chunked", description = "index each article whole (default) "
+            + "or chunked")
+    private String articles = "whole";
+    @Option(names = "--ranking", description = "nine numbers or name=value overrides of the ranking parameters")
+    private String ranking;
+    @Option(names = "--misses", description = "print the questions whose passage is not first")
+    private boolean misses;
+    @Option(names = "--latency-runs", description = "searches per latency round (default 2000, 100 with --dense)")
+    private Integer latencyRuns;
+    @Option(names = "--latency-rounds", description = "latency rounds (default 5)")
+    private int latencyRounds = 5;
+    @Option(names = "--dense", paramLabel = "MODEL", description = "fuse BM25 with semantic search through this "
+            + "Ollama embedding model")
+    private String denseModel;
+    @Option(names = "--ollama-url", paramLabel = "URL", description = "the Ollama of --dense (default: "
+            + "OLLAMA_BASE_URL)")
+    private String ollamaUrl;
 
     @Override
-    public String name() {
-        return "retrieval";
-    }
-
-    @Override
-    public String summary() {
-        return "search quality (P@1, hit@5, MRR@10, nDCG@10) on --dataset dev|virhe4qa, and search latency p50/p99";
-    }
-
-    @Override
-    public int run(List<String> args) {
-        EvalArgs options = EvalArgs.parse(args, VALUE_OPTIONS).requireKnown(KNOWN);
-        Optional<EmbeddingRetriever> dense = SemanticSearchOption.from(options);
+    public int execute() {
+        Optional<EmbeddingRetriever> dense = SemanticSearchOption.from(denseModel, ollamaUrl);
         try {
-            return run(options, new KnowledgeBase.Options(ranking(options), dense.orElse(null)));
+            return run(new KnowledgeBase.Options(ranking(ranking), dense.orElse(null)));
         } finally {
             dense.ifPresent(EmbeddingRetriever::close);
         }
     }
 
-    private int run(EvalArgs options, KnowledgeBase.Options kbOptions) {
-        String dataset = options.value("dataset", "dev");
+    private int run(KnowledgeBase.Options kbOptions) {
         boolean dense = kbOptions.denseRetriever() != null;
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("dataset", dataset);
-        options.value("dense").ifPresent(model -> figures.put("dense_model", model));
+        if (denseModel != null) {
+            figures.put("dense_model", denseModel);
+        }
         RankMetrics metrics;
         double[] targets; // P@1, hit@5, nDCG@10 minimums
         switch (dataset) {
             case "dev" -> {
-                metrics = evaluateDev(kbOptions, options.flag("misses"));
+                metrics = evaluateDev(kbOptions, misses);
                 targets = new double[] {0, 0.95, 0};
             }
             case "virhe4qa" -> {
-                Path file = options.path("file").orElse(Path.of(DEFAULT_VIRHE4QA));
                 System.out.println("ViRHE4QA is for research use only (CC BY-NC-SA); read from " + file
                         + ", never copied into the project.");
                 if (!Files.isRegularFile(file)) {
                     System.out.println("Skipped: " + file.toAbsolutePath() + " is absent.");
                     figures.put("skipped", true);
-                    JsonReport.writeIfRequested(options.out(), figures);
+                    JsonReport.writeIfRequested(common.out(), figures);
                     return 0;
                 }
-                boolean chunked = switch (options.value("articles", "whole")) {
+                boolean chunked = switch (articles) {
                     case "chunked" -> true;
                     case "whole" -> false;
-                    default -> throw new EvalArgs.UsageException("--articles must be chunked or whole");
+                    default -> throw new UsageException("--articles must be chunked or whole");
                 };
                 figures.put("articles", chunked ? "chunked" : "whole");
-                metrics = evaluateArticleQuestions(file, kbOptions, chunked, options.flag("misses"));
+                metrics = evaluateArticleQuestions(file, kbOptions, chunked, misses);
                 targets = new double[] {0.78, 0, 0.87};
             }
-            default -> throw new EvalArgs.UsageException("--dataset must be dev or virhe4qa, not '" + dataset + "'");
+            default -> throw new UsageException("--dataset must be dev or virhe4qa, not '" + dataset + "'");
         }
         // With --dense every search waits for Ollama to embed the question: fewer runs, same protocol.
-        double[] latency = latencyOnBundledCorpus(kbOptions, options.intValue("latency-runs", dense ? 100 : 2000),
-                options.intValue("latency-rounds", 5), dense ? 50 : 5000);
+        double[] latency = latencyOnBundledCorpus(kbOptions, latencyRuns != null ? latencyRuns : dense ? 100 : 2000,
+                latencyRounds, dense ? 50 : 5000);
         figures.put("n", metrics.n());
         figures.put("p_at_1", round(metrics.precisionAt1()));
         figures.put("hit_at_5", round(metrics.hitAt5()));
@@ -119,7 +132,7 @@ public final class RetrievalCommand implements EvalCommand {
                 targets[2] > 0 ? "nDCG@10 >= " + targets[2] + ", " : "",
                 met ? "met" : "MISSED");
         figures.put("targets_met", met);
-        JsonReport.writeIfRequested(options.out(), figures);
+        JsonReport.writeIfRequested(common.out(), figures);
         return met ? 0 : 1;
     }
 
@@ -128,8 +141,8 @@ public final class RetrievalCommand implements EvalCommand {
      * (exact,exact2,folded,folded2,unaccented,title,k1,b,dropQuestionWords) or {@code name=value} overrides of the
      * defaults, e.g. {@code k1=1.0,bigramB=0.5} (names: {@link Ranking#names()}).
      */
-    static Ranking ranking(EvalArgs options) {
-        return options.value("ranking").map(RetrievalCommand::parseRanking).orElse(Ranking.defaults());
+    static Ranking ranking(String option) {
+        return option == null ? Ranking.defaults() : parseRanking(option);
     }
 
     static Ranking parseRanking(String v) {
@@ -138,19 +151,19 @@ public final class RetrievalCommand implements EvalCommand {
             for (String pair : v.split(",")) {
                 String[] kv = pair.split("=", 2);
                 if (kv.length != 2) {
-                    throw new EvalArgs.UsageException("--ranking: '" + pair + "' is not name=value");
+                    throw new UsageException("--ranking: '" + pair + "' is not name=value");
                 }
                 try {
                     r = r.with(kv[0], Double.parseDouble(kv[1].strip()));
                 } catch (IllegalArgumentException e) {
-                    throw new EvalArgs.UsageException("--ranking: " + e.getMessage());
+                    throw new UsageException("--ranking: " + e.getMessage());
                 }
             }
             return r;
         }
         double[] x = Arrays.stream(v.split(",")).mapToDouble(Double::parseDouble).toArray();
         if (x.length != 9) {
-            throw new EvalArgs.UsageException("--ranking needs 9 numbers: "
+            throw new UsageException("--ranking needs 9 numbers: "
                     + "exact,exact2,folded,folded2,unaccented,title,k1,b,dropQuestionWords(0|1), or name=value "
                     + "pairs (" + Ranking.names() + ")");
         }
@@ -162,7 +175,7 @@ public final class RetrievalCommand implements EvalCommand {
     private static RankMetrics evaluateDev(KnowledgeBase.Options kbOptions, boolean printMisses) {
         QaSet dev = QaSet.bundled().fromFile("dev-qa.jsonl").retrieval();
         RankMetrics metrics = new RankMetrics();
-        Path dir = tempDir();
+        Path dir = ScratchDirs.create("trolyso-eval-");
         try (KnowledgeBase kb = KnowledgeBase.open(dir, List.of(new BundledCorpusSource()), kbOptions)) {
             SemanticSearchOption.awaitEmbedded(kbOptions);
             for (QaItem item : dev.items()) {
@@ -182,7 +195,7 @@ public final class RetrievalCommand implements EvalCommand {
                 }
             }
         } finally {
-            deleteQuietly(dir);
+            ScratchDirs.delete(dir);
         }
         return metrics;
     }
@@ -212,7 +225,7 @@ public final class RetrievalCommand implements EvalCommand {
         System.out.println(data.questions().size() + " questions over " + data.articleCount() + " distinct articles"
                 + (chunked ? ", indexed as production chunks" : ", one passage each"));
         RankMetrics metrics = new RankMetrics();
-        Path dir = tempDir();
+        Path dir = ScratchDirs.create("trolyso-eval-");
         try (KnowledgeBase kb = KnowledgeBase.open(dir, List.of(data.asSource(chunked)), kbOptions)) {
             SemanticSearchOption.awaitEmbedded(kbOptions);
             for (ArticleQuestionSet.Question q : data.questions()) {
@@ -225,7 +238,7 @@ public final class RetrievalCommand implements EvalCommand {
                 }
             }
         } finally {
-            deleteQuietly(dir);
+            ScratchDirs.delete(dir);
         }
         return metrics;
     }
@@ -244,7 +257,7 @@ public final class RetrievalCommand implements EvalCommand {
             queries.add(SearchQuery.of(item.question(), 5));
             queries.add(SearchQuery.of(VietnameseText.fold(item.question()), 5));
         }
-        Path dir = tempDir();
+        Path dir = ScratchDirs.create("trolyso-eval-");
         try (KnowledgeBase kb = KnowledgeBase.open(dir, List.of(new BundledCorpusSource()), kbOptions)) {
             SemanticSearchOption.awaitEmbedded(kbOptions);
             for (int i = 0; i < warmUp; i++) {
@@ -272,7 +285,7 @@ public final class RetrievalCommand implements EvalCommand {
             double[] median = results.get(results.size() / 2);
             return new double[] {median[0], median[1]};
         } finally {
-            deleteQuietly(dir);
+            ScratchDirs.delete(dir);
         }
     }
 
@@ -296,21 +309,5 @@ public final class RetrievalCommand implements EvalCommand {
     private static String abbreviate(String s) {
         String one = s.replace('\n', ' ');
         return one.length() > 140 ? one.substring(0, 140) + "…" : one;
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("trolyso-eval-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // temporary files only
-        }
     }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import vn.trolyso.assistant.llm.OllamaEmbedder;
 import vn.trolyso.assistant.llm.OllamaSettings;
-import vn.trolyso.eval.EvalArgs;
+import vn.trolyso.eval.UsageException;
 import vn.trolyso.knowledge.KnowledgeBase;
 import vn.trolyso.knowledge.search.dense.EmbeddingRetriever;
 import vn.trolyso.server.config.ServerConfig;
@@ -23,10 +23,11 @@ final class SemanticSearchOption {
     private SemanticSearchOption() {
     }
 
-    static Optional<EmbeddingRetriever> from(EvalArgs options) {
-        return options.value("dense").map(String::strip).filter(m -> !m.isEmpty()).map(model -> {
+    /** The retriever of {@code --dense MODEL [--ollama-url URL]} (either may be null), or empty without a model. */
+    static Optional<EmbeddingRetriever> from(String denseModel, String ollamaUrl) {
+        return Optional.ofNullable(denseModel).map(String::strip).filter(m -> !m.isEmpty()).map(model -> {
             OllamaSettings env = OllamaSettings.from(ServerConfig.environment());
-            OllamaSettings settings = options.value("ollama-url").map(env::withBaseUrl).orElse(env);
+            OllamaSettings settings = ollamaUrl == null ? env : env.withBaseUrl(ollamaUrl);
             System.out.println("semantic search: " + model + " at " + settings.baseUrl() + ", fused with BM25");
             return new EmbeddingRetriever(new OllamaEmbedder(settings, model), null);
         });
@@ -40,15 +41,15 @@ final class SemanticSearchOption {
         try {
             EmbeddingRetriever.Coverage c = retriever.awaitEmbedded(EMBEDDING_BUDGET);
             if (!c.complete()) {
-                throw new EvalArgs.UsageException("--dense " + c.model() + ": only " + c.embedded() + " of "
+                throw new UsageException("--dense " + c.model() + ": only " + c.embedded() + " of "
                         + c.passages() + " passages could be embedded (" + c.lastError() + ")");
             }
             System.out.println("semantic search: " + c.passages() + " passages embedded");
         } catch (TimeoutException e) {
-            throw new EvalArgs.UsageException("--dense: embedding took longer than " + EMBEDDING_BUDGET);
+            throw new UsageException("--dense: embedding took longer than " + EMBEDDING_BUDGET);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EvalArgs.UsageException("--dense: interrupted");
+            throw new UsageException("--dense: interrupted");
         }
     }
 }

@@ -20,18 +20,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
-import vn.trolyso.eval.EvalArgs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import vn.trolyso.eval.ScratchDirs;
 import vn.trolyso.eval.EvalCommand;
+import vn.trolyso.eval.CommonOptions;
+import vn.trolyso.eval.UsageException;
 import vn.trolyso.eval.report.JsonReport;
 import vn.trolyso.eval.report.Table;
 import vn.trolyso.server.TrolysoServer;
@@ -43,6 +45,9 @@ import vn.trolyso.server.config.ServerConfig;
  * sends POST /api/v1/chat from 1, 10 and 50 concurrent clients over loopback and reports p50/p99 latency and
  * throughput; the stub's own round trip is measured alone and reported for comparison. Bounded in requests and time.
  */
+@Command(name = "server-bench",
+        description = "server overhead per chat request beside an instant stub LLM at 1/10/50 clients (p50, p99, "
+                + "req/s)")
 public final class ServerBenchCommand implements EvalCommand {
     private static final String MODEL = "bench-model:latest";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,26 +59,20 @@ public final class ServerBenchCommand implements EvalCommand {
             "Giáo viên cần được bồi dưỡng những kỹ năng số nào?",
             "Kinh phí thực hiện kế hoạch lấy từ đâu?");
 
-    @Override
-    public String name() {
-        return "server-bench";
-    }
+    @Mixin
+    private CommonOptions common;
+    @Option(names = "--requests", description = "requests per level (default 300)")
+    private int requests = 300;
+    @Option(names = "--levels", split = ",", defaultValue = "1,10,50", paramLabel = "N,N,…",
+            description = "concurrent clients per level (default 1,10,50)")
+    private List<Integer> levels;
+    @Option(names = "--max-seconds", description = "time budget per level (default 60)")
+    private int maxSeconds = 60;
 
     @Override
-    public String summary() {
-        return "server overhead per chat request beside an instant stub LLM at 1/10/50 clients (p50, p99, req/s)";
-    }
-
-    @Override
-    public int run(List<String> rawArgs) {
-        EvalArgs args = EvalArgs.parse(rawArgs, Set.of("requests", "levels", "max-seconds", "out"))
-                .requireKnown(Set.of("requests", "levels", "max-seconds", "out"));
-        int requests = args.intValue("requests", 300);
-        int maxSeconds = args.intValue("max-seconds", 60);
-        List<Integer> levels = Arrays.stream(args.value("levels", "1,10,50").split(","))
-                .map(String::strip).map(Integer::parseInt).toList();
+    public int execute() {
         if (requests < 1 || requests > 100_000 || maxSeconds < 1 || levels.stream().anyMatch(l -> l < 1 || l > 200)) {
-            throw new EvalArgs.UsageException("--requests 1–100000, --max-seconds ≥ 1, --levels each 1–200");
+            throw new UsageException("--requests 1–100000, --max-seconds ≥ 1, --levels each 1–200");
         }
         WireMockServer ollama = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
                 .dynamicPort().containerThreads(Math.max(20, levels.stream().mapToInt(i -> i).max().orElse(1) * 2 + 10))
@@ -122,7 +121,7 @@ public final class ServerBenchCommand implements EvalCommand {
             figures.put("stubP50Ms", stub.p50() / 1e6);
             figures.put("stubP99Ms", stub.p99() / 1e6);
             figures.put("modes", modes);
-            JsonReport.writeIfRequested(args.out(), figures);
+            JsonReport.writeIfRequested(common.out(), figures);
             boolean generative = modes.getOrDefault("generative", 0) > 0;
             if (!generative) {
                 System.err.println("server-bench: no generative answer was produced; the stub was not used");
@@ -137,7 +136,7 @@ public final class ServerBenchCommand implements EvalCommand {
                 server.stop();
             }
             ollama.stop();
-            deleteQuietly(dataDir);
+            ScratchDirs.delete(dataDir);
         }
     }
 
@@ -283,16 +282,5 @@ public final class ServerBenchCommand implements EvalCommand {
 
     private static String ms(long nanos) {
         return String.format("%.1f", nanos / 1e6);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // temporary files only
-        }
     }
 }

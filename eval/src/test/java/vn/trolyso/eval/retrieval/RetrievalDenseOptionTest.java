@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.trolyso.eval.EvalArgs;
+import vn.trolyso.eval.UsageException;
 
 /** {@code retrieval --dense MODEL}: the hybrid is measured through Ollama's /api/embed, or stops with the reason. */
 class RetrievalDenseOptionTest {
@@ -79,7 +79,7 @@ class RetrievalDenseOptionTest {
         ollama.stubFor(post(urlEqualTo("/api/embed")).willReturn(aResponse().withStatus(404)
                 .withBody("{\"error\":\"model \\\"bge-m3\\\" not found, try pulling it first\"}")));
 
-        String error = assertThrows(EvalArgs.UsageException.class,
+        String error = assertThrows(UsageException.class,
                 () -> run("--dataset", "dev", "--dense", "bge-m3", "--ollama-url", ollama.baseUrl())).getMessage();
 
         assertTrue(error.contains("--dense bge-m3: only 0 of") && error.contains("model_not_pulled"), error);

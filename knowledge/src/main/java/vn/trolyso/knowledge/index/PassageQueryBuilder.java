@@ -65,17 +65,25 @@ public final class PassageQueryBuilder {
             return null;
         }
         addField(terms, VietnameseAnalyzers.TITLE, syllables, extraSyllables, ranking.title(), null);
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(terms.build(), BooleanClause.Occur.MUST);
+        return filtered(terms.build(), documentIds, kinds);
+    }
+
+    /**
+     * {@code query} restricted to passages of these documents and kinds (empty: no restriction), the restrictions
+     * as non-scoring clauses.
+     */
+    public static Query filtered(Query query, Set<String> documentIds, Set<DocumentKind> kinds) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
         if (!documentIds.isEmpty()) {
-            query.add(new TermInSetQuery(ChunkFields.DOCUMENT_ID,
+            builder.add(new TermInSetQuery(ChunkFields.DOCUMENT_ID,
                     documentIds.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER);
         }
         if (!kinds.isEmpty()) {
-            query.add(new TermInSetQuery(ChunkFields.KIND,
+            builder.add(new TermInSetQuery(ChunkFields.KIND,
                     kinds.stream().map(k -> new BytesRef(k.name())).collect(Collectors.toList())),
                     BooleanClause.Occur.FILTER);
         }
-        return query.build();
+        return builder.build();
     }
 
     /**

@@ -1,5 +1,5 @@
 /**
- * Search as the rest of the system asks for it: queries, passages, reciprocal rank fusion, and the interfaces of
- * dense retrieval and embedding. May use knowledge.document only.
+ * Search as the rest of the system asks for it: queries, passages, and the interfaces of dense retrieval and
+ * embedding. May use knowledge.document only.
  */
 package vn.trolyso.knowledge.search;

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -115,7 +114,7 @@ public final class MultipartForm implements AutoCloseable {
 
     /** Splits {@code body} into parts as it is read (package-private for tests); TooLarge past {@code maxBytes}. */
     static MultipartForm parse(InputStream body, String boundary, long maxBytes) throws IOException {
-        return parse(new Reader(new BufferedInputStream(body, 64 * 1024), maxBytes), boundary);
+        return parse(new BodyReader(new BufferedInputStream(body, 64 * 1024), maxBytes), boundary);
     }
 
     static String boundary(ServerRequest req) {
@@ -133,7 +132,7 @@ public final class MultipartForm implements AutoCloseable {
     }
 
     /** Splits a body into parts as it is read; the temporary files of a failed parse are deleted. */
-    private static MultipartForm parse(Reader in, String boundary) throws IOException {
+    private static MultipartForm parse(BodyReader in, String boundary) throws IOException {
         byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         byte[] nextDelimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         List<Part> parts = new ArrayList<>();
@@ -157,7 +156,7 @@ public final class MultipartForm implements AutoCloseable {
                     throw malformed();
                 }
                 ByteArrayOutputStream headerBytes = new ByteArrayOutputStream();
-                if (!in.copyUntil(HEADER_END, new Limited(headerBytes, MAX_HEADER_BYTES))) {
+                if (!in.copyUntil(HEADER_END, new BodyReader.Limited(headerBytes, MAX_HEADER_BYTES))) {
                     throw malformed();
                 }
                 String headers = utf8(headerBytes.toByteArray()).orElseThrow(MultipartForm::malformed);
@@ -167,7 +166,7 @@ public final class MultipartForm implements AutoCloseable {
                 }
                 parts.add(part(headers, in, nextDelimiter));
             }
-        } catch (Limited.Exceeded e) {
+        } catch (BodyReader.Limited.Exceeded e) {
             throw malformed();
         } finally {
             if (!ok) {
@@ -177,7 +176,7 @@ public final class MultipartForm implements AutoCloseable {
     }
 
     /** Reads one part's content up to the next delimiter: a file to a temporary file, a field into memory. */
-    private static Part part(String headers, Reader in, byte[] nextDelimiter) throws IOException {
+    private static Part part(String headers, BodyReader in, byte[] nextDelimiter) throws IOException {
         String disposition = null;
         for (String line : headers.split("\r\n")) {
             int colon = line.indexOf(':');
@@ -189,14 +188,14 @@ public final class MultipartForm implements AutoCloseable {
             throw malformed();
         }
         String header = disposition;
-        String name = parameter(header, "name").orElseThrow(MultipartForm::malformed);
-        Optional<String> fileName = parameter(header, "filename*").flatMap(MultipartForm::extendedValue)
-                .or(() -> parameter(header, "filename"))
+        String name = ContentDisposition.parameter(header, "name").orElseThrow(MultipartForm::malformed);
+        Optional<String> fileName = ContentDisposition.parameter(header, "filename*").flatMap(ContentDisposition::extendedValue)
+                .or(() -> ContentDisposition.parameter(header, "filename"))
                 .map(f -> f.replaceAll(".*[/\\\\]", "")) // browsers may send a path; keep the last segment
                 .filter(f -> !f.isBlank());
-        if (parameter(header, "filename").isEmpty() && parameter(header, "filename*").isEmpty()) {
+        if (ContentDisposition.parameter(header, "filename").isEmpty() && ContentDisposition.parameter(header, "filename*").isEmpty()) {
             ByteArrayOutputStream value = new ByteArrayOutputStream();
-            if (!in.copyUntil(nextDelimiter, new Limited(value, FRAMING_MARGIN))) {
+            if (!in.copyUntil(nextDelimiter, new BodyReader.Limited(value, FRAMING_MARGIN))) {
                 throw malformed();
             }
             return new Part(name, fileName, null, value.toByteArray(), value.size());
@@ -228,156 +227,10 @@ public final class MultipartForm implements AutoCloseable {
         }
     }
 
-    /** The body, counted against its limit, with a streaming search for a delimiter (KMP). */
-    private static final class Reader {
-        private final InputStream in;
-        private final long max;
-        private long read;
-
-        Reader(InputStream in, long max) {
-            this.in = in;
-            this.max = max;
-        }
-
-        int read() throws IOException {
-            int b = in.read();
-            if (b >= 0 && ++read > max) {
-                throw new TooLarge();
-            }
-            return b;
-        }
-
-        /** Copies the bytes before {@code delimiter} to {@code out} and consumes it; false at the end of the body. */
-        boolean copyUntil(byte[] delimiter, OutputStream out) throws IOException {
-            int[] fail = failure(delimiter);
-            int j = 0;
-            for (int b = read(); b >= 0; b = read()) {
-                while (j > 0 && b != (delimiter[j] & 0xff)) {
-                    int keep = fail[j - 1];
-                    out.write(delimiter, 0, j - keep);
-                    j = keep;
-                }
-                if (b == (delimiter[j] & 0xff)) {
-                    if (++j == delimiter.length) {
-                        return true;
-                    }
-                } else {
-                    out.write(b);
-                }
-            }
-            out.write(delimiter, 0, j);
-            return false;
-        }
-
-        private static int[] failure(byte[] p) {
-            int[] f = new int[p.length];
-            for (int i = 1, k = 0; i < p.length; i++) {
-                while (k > 0 && p[i] != p[k]) {
-                    k = f[k - 1];
-                }
-                if (p[i] == p[k]) {
-                    k++;
-                }
-                f[i] = k;
-            }
-            return f;
-        }
-    }
-
     /** The body went over its limit while it was read. */
     static final class TooLarge extends RuntimeException {
         TooLarge() {
             super(null, null, false, false);
-        }
-    }
-
-    /** An in-memory sink that refuses more than its limit. */
-    private static final class Limited extends OutputStream {
-        private final ByteArrayOutputStream out;
-        private final int max;
-
-        Limited(ByteArrayOutputStream out, int max) {
-            this.out = out;
-            this.max = max;
-        }
-
-        @Override
-        public void write(int b) {
-            if (out.size() >= max) {
-                throw new Exceeded();
-            }
-            out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            if (out.size() + len > max) {
-                throw new Exceeded();
-            }
-            out.write(b, off, len);
-        }
-
-        static final class Exceeded extends RuntimeException {
-            Exceeded() {
-                super(null, null, false, false);
-            }
-        }
-    }
-
-    /** The value of {@code key=value} or {@code key="quoted value"} in a Content-Disposition header. */
-    static Optional<String> parameter(String header, String key) {
-        int i = 0;
-        int n = header.length();
-        while (i < n) {
-            int semi = header.indexOf(';', i);
-            if (semi < 0) {
-                return Optional.empty();
-            }
-            i = semi + 1;
-            while (i < n && header.charAt(i) == ' ') {
-                i++;
-            }
-            int eq = header.indexOf('=', i);
-            if (eq < 0) {
-                return Optional.empty();
-            }
-            String k = header.substring(i, eq).strip();
-            i = eq + 1;
-            StringBuilder value = new StringBuilder();
-            if (i < n && header.charAt(i) == '"') {
-                i++;
-                while (i < n && header.charAt(i) != '"') {
-                    char c = header.charAt(i);
-                    if (c == '\\' && i + 1 < n) {
-                        c = header.charAt(++i);
-                    }
-                    value.append(c);
-                    i++;
-                }
-                i++;
-            } else {
-                while (i < n && header.charAt(i) != ';') {
-                    value.append(header.charAt(i++));
-                }
-            }
-            if (k.equalsIgnoreCase(key)) {
-                return Optional.of(value.toString().strip());
-            }
-            i = header.indexOf(';', i) < 0 ? n : header.indexOf(';', i);
-        }
-        return Optional.empty();
-    }
-
-    /** RFC 5987 {@code UTF-8''percent-encoded}. */
-    private static Optional<String> extendedValue(String value) {
-        int quote = value.indexOf("''");
-        if (quote < 0 || !value.substring(0, quote).equalsIgnoreCase("UTF-8")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(URLDecoder.decode(value.substring(quote + 2).replace("+", "%2B"), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 
