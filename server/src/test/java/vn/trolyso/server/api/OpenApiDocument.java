@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -37,6 +39,10 @@ final class OpenApiDocument {
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "patch");
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    private static final Pattern RAISED = Pattern.compile("(?:ApiException\\(\\s*Status\\.\\w+,\\s*"
+            + "|send\\(res,\\s*Status\\.\\w+,\\s*|badRequest\\(\\s*|notFound\\(\\s*|LearningException\\.\\w+\\(\\s*"
+            + "|InvalidQuestionException\\(\\s*|IngestException\\(\\s*|OpenAiErrors\\.body\\([^,]+,\\s*)\"([a-z]+(?:_[a-z0-9]+)*)\"");
 
     private final ObjectNode root;
 
@@ -154,6 +160,16 @@ final class OpenApiDocument {
         Set<String> out = new TreeSet<>();
         root.path("x-common-error-codes").fieldNames().forEachRemaining(out::add);
         return out;
+    }
+
+    /** Error codes raised in a Java source: ApiException and its factories, the learning/question/ingest exceptions. */
+    static Set<String> raisedCodes(String source) {
+        Set<String> codes = new TreeSet<>();
+        Matcher m = RAISED.matcher(source);
+        while (m.find()) {
+            codes.add(m.group(1));
+        }
+        return codes;
     }
 
     /** Validation messages of {@code body} against a strict schema; empty when it conforms. */

@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,17 +100,11 @@ class ResponseSchemaContractTest {
      */
     @Test
     void everyErrorCodeRaisedInTheSourcesIsDocumented() throws IOException {
-        Pattern raised = Pattern.compile("(?:ApiException\\(\\s*Status\\.\\w+,\\s*|ApiErrors\\.send\\(res,\\s*Status\\.\\w+,\\s*"
-                + "|send\\(res,\\s*Status\\.\\w+,\\s*|badRequest\\(\\s*|notFound\\(\\s*|LearningException\\.\\w+\\(\\s*"
-                + "|InvalidQuestionException\\(\\s*|IngestException\\(\\s*|OpenAiErrors\\.body\\([^,]+,\\s*)\"([a-z]+(?:_[a-z0-9]+)*)\"");
         Set<String> sources = new TreeSet<>();
         for (String dir : List.of("src/main/java", "../assistant/src/main/java", "../knowledge/src/main/java")) {
             try (Stream<Path> files = Files.walk(Path.of(dir))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    Matcher m = raised.matcher(Files.readString(f));
-                    while (m.find()) {
-                        sources.add(m.group(1));
-                    }
+                    sources.addAll(OpenApiDocument.raisedCodes(Files.readString(f)));
                 }
             }
         }
