@@ -1,50 +1,68 @@
 package vn.trolyso.server.chat;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import java.util.Map;
 import vn.trolyso.assistant.Answer;
 import vn.trolyso.assistant.Citation;
 
-/** The chat response object of the API (also the data of the SSE {@code done} event). */
+/**
+ * The response bodies of the chat routes (openapi.yaml ChatResponse, Citation, the {@code trolyso_citations} of /v1),
+ * as records serialised by Jackson in component order.
+ */
 public final class AnswerJson {
     private AnswerJson() {
     }
 
-    public static Map<String, Object> of(String conversationId, String messageId, Answer answer) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("conversationId", conversationId);
-        m.put("messageId", messageId);
-        m.put("answer", answer.text());
-        m.put("mode", answer.mode().apiName());
-        m.put("citations", citations(answer.citations()));
-        return m;
+    /** The chat response object of the API (also the data of the SSE {@code done} event). */
+    public record ChatResponse(String conversationId, String messageId, String answer, String mode,
+                               List<CitationJson> citations) {
     }
 
-    static List<Map<String, Object>> citations(List<Citation> citations) {
-        return citations.stream().map(c -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("n", c.n());
-            m.put("documentId", c.documentId());
-            m.put("title", c.title());
-            m.put("section", c.section());
-            m.put("snippet", c.snippet());
-            return m;
-        }).toList();
+    /** A citation as /api/v1/chat returns it. */
+    public record CitationJson(int n, String documentId, String title, String section, String snippet) {
     }
 
-    /** Citations with their issuer ({@code trolyso_citations} of /v1, the stored history). */
-    static List<Map<String, Object>> sourced(List<Citation> citations) {
-        return citations.stream().map(cit -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("n", cit.n());
-            m.put("documentId", cit.documentId());
-            m.put("title", cit.title());
-            m.put("issuer", cit.issuer());
-            m.put("section", cit.section());
-            m.put("snippet", cit.snippet());
-            return m;
-        }).toList();
+    /** A citation with its issuer ({@code trolyso_citations} of /v1, the stored history). */
+    public record SourcedCitation(int n, String documentId, String title, String issuer, String section,
+                                  String snippet) {
     }
 
+    /** The SSE {@code meta} event. */
+    record Meta(String conversationId, String messageId) {
+    }
+
+    /** The SSE {@code queued} event. */
+    record Queued(int ahead, String message) {
+    }
+
+    /** The SSE {@code token} event. */
+    record Token(String text) {
+    }
+
+    /** The SSE {@code error} event; {@code retryAfter} (seconds) only when the model is busy. */
+    record StreamError(String code, String message, @JsonInclude(JsonInclude.Include.NON_NULL) Long retryAfter) {
+    }
+
+    /** {@code DELETE /api/v1/conversations/{id}}. */
+    public record Deleted(String conversationId, boolean deleted) {
+    }
+
+    /** {@code GET /api/v1/conversations/{id}}. */
+    record Conversation(String conversationId, List<ConversationHistory.Turn> turns) {
+    }
+
+    public static ChatResponse of(String conversationId, String messageId, Answer answer) {
+        return new ChatResponse(conversationId, messageId, answer.text(), answer.mode().apiName(),
+                citations(answer.citations()));
+    }
+
+    static List<CitationJson> citations(List<Citation> citations) {
+        return citations.stream()
+                .map(c -> new CitationJson(c.n(), c.documentId(), c.title(), c.section(), c.snippet())).toList();
+    }
+
+    static List<SourcedCitation> sourced(List<Citation> citations) {
+        return citations.stream().map(c -> new SourcedCitation(c.n(), c.documentId(), c.title(), c.issuer(),
+                c.section(), c.snippet())).toList();
+    }
 }

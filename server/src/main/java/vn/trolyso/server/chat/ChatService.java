@@ -168,7 +168,7 @@ public final class ChatService implements HttpService {
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
         res.header(HeaderNames.create("X-Accel-Buffering"), "no");
         try (SseSink sink = res.sink(SseSink.TYPE)) {
-            emit(sink, "meta", Map.of("conversationId", p.conversationId(), "messageId", p.messageId()));
+            emit(sink, "meta", new AnswerJson.Meta(p.conversationId(), p.messageId()));
             while (true) {
                 AnswerRun.Event event = first != null ? first : run.next(remaining(start, timeout));
                 first = null;
@@ -179,10 +179,10 @@ public final class ChatService implements HttpService {
                         emit(sink, "error", errorData(e.code(), e.getMessage()));
                         return;
                     }
-                    case AnswerRun.Queued queued -> emit(sink, "queued", Map.of("ahead", queued.ahead(),
-                            "message", "Đang xếp hàng chờ mô hình ngôn ngữ (" + queued.ahead()
+                    case AnswerRun.Queued queued -> emit(sink, "queued", new AnswerJson.Queued(queued.ahead(),
+                            "Đang xếp hàng chờ mô hình ngôn ngữ (" + queued.ahead()
                                     + " câu hỏi trước bạn)…"));
-                    case AnswerRun.Token token -> emit(sink, "token", Map.of("text", token.text()));
+                    case AnswerRun.Token token -> emit(sink, "token", new AnswerJson.Token(token.text()));
                     case AnswerRun.Done done -> {
                         Answer answer = finish(p, done.answer(), start);
                         emit(sink, "done", AnswerJson.of(p.conversationId(), p.messageId(), answer));
@@ -193,8 +193,8 @@ public final class ChatService implements HttpService {
                         return;
                     }
                     case AnswerRun.Busy busy -> {
-                        emit(sink, "error", Map.of("code", "busy", "message", busy.message(),
-                                "retryAfter", busy.retryAfterSeconds()));
+                        emit(sink, "error", new AnswerJson.StreamError("busy", busy.message(),
+                                busy.retryAfterSeconds()));
                         return;
                     }
                 }
@@ -234,8 +234,8 @@ public final class ChatService implements HttpService {
                 "Trợ lý trả lời quá lâu. Vui lòng thử lại sau.");
     }
 
-    private static Map<String, String> errorData(String code, String message) {
-        return Map.of("code", code, "message", message);
+    private static AnswerJson.StreamError errorData(String code, String message) {
+        return new AnswerJson.StreamError(code, message, null);
     }
 
     private static void emit(SseSink sink, String name, Object data) {

@@ -5,9 +5,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.ApiException;
 import vn.trolyso.server.http.Json;
@@ -44,10 +42,7 @@ final class ConversationService implements HttpService {
         if (turns.isEmpty() && !Boolean.TRUE.equals(live.ownedBy(id, who.keyId()))) {
             throw unknown(id);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("conversationId", id);
-        body.put("turns", turns);
-        Json.send(res, body);
+        Json.send(res, new AnswerJson.Conversation(id, turns));
     }
 
     private void delete(ServerRequest req, ServerResponse res) throws SQLException {
@@ -59,7 +54,7 @@ final class ConversationService implements HttpService {
             throw unknown(id);
         }
         this.live.forget(id);
-        Json.send(res, Map.of("conversationId", id, "deleted", true));
+        Json.send(res, new AnswerJson.Deleted(id, true));
     }
 
     private static String id(ServerRequest req) {

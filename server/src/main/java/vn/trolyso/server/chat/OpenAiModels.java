@@ -2,9 +2,7 @@ package vn.trolyso.server.chat;
 
 import io.helidon.http.Status;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import vn.trolyso.assistant.Role;
 import vn.trolyso.server.http.ApiException;
@@ -44,14 +42,5 @@ final class OpenAiModels {
     static ApiException notFound(String id) {
         return new ApiException(Status.NOT_FOUND_404, "model_not_found", "Không có mô hình '" + id
                 + "'. Dùng " + DEFAULT + " (hoặc một mô hình trong GET /v1/models).");
-    }
-
-    static Map<String, Object> json(String id, long created) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("object", "model");
-        m.put("created", created);
-        m.put("owned_by", "trolyso");
-        return m;
     }
 }

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,8 +64,8 @@ public final class OpenAiService implements HttpService {
 
     private void models(ServerRequest req, ServerResponse res) {
         Access.require(req, Scope.CHAT);
-        Json.send(res, Map.of("object", "list",
-                "data", OpenAiModels.ids().stream().map(id -> OpenAiModels.json(id, created)).toList()));
+        Json.send(res, new OpenAiJson.ModelList(
+                OpenAiModels.ids().stream().map(id -> OpenAiJson.Model.of(id, created)).toList()));
     }
 
     private void model(ServerRequest req, ServerResponse res) {
@@ -75,7 +74,7 @@ public final class OpenAiService implements HttpService {
         if (!OpenAiModels.ids().contains(id)) {
             throw OpenAiModels.notFound(id);
         }
-        Json.send(res, OpenAiModels.json(id, created));
+        Json.send(res, OpenAiJson.Model.of(id, created));
     }
 
     private void completions(ServerRequest req, ServerResponse res) throws InterruptedException {
@@ -118,19 +117,11 @@ public final class OpenAiService implements HttpService {
                 }
                 case AnswerRun.Done done -> {
                     Answer answer = finish(c, done.answer());
-                    Map<String, Object> message = new LinkedHashMap<>();
-                    message.put("role", "assistant");
-                    message.put("content", answer.text());
-                    message.put("trolyso_citations", AnswerJson.sourced(answer.citations()));
-                    message.put("trolyso_mode", answer.mode().apiName());
-                    Map<String, Object> choice = new LinkedHashMap<>();
-                    choice.put("index", 0);
-                    choice.put("message", message);
-                    choice.put("finish_reason", "stop");
-                    Map<String, Object> body = envelope(c, "chat.completion");
-                    body.put("choices", List.of(choice));
-                    body.put("usage", usage(c, answer));
-                    Json.send(res, body);
+                    OpenAiJson.Message message = new OpenAiJson.Message("assistant", answer.text(),
+                            AnswerJson.sourced(answer.citations()), answer.mode().apiName());
+                    Json.send(res, new OpenAiJson.Completion(c.id(), "chat.completion", Instant.now().getEpochSecond(),
+                            c.request().model(), List.of(new OpenAiJson.Choice(0, message, "stop")),
+                            usage(c, answer)));
                     return;
                 }
                 case AnswerRun.Failed failed -> throw new ApiException(
@@ -156,7 +147,7 @@ public final class OpenAiService implements HttpService {
         res.header(HeaderNames.create("X-Accel-Buffering"), "no");
         StringBuilder sent = new StringBuilder();
         try (OutputStream out = res.outputStream()) {
-            data(out, Json.string(chunk(c, Map.of("role", "assistant", "content", ""), null)));
+            data(out, Json.string(chunk(c, new OpenAiJson.Delta("assistant", ""))));
             while (true) {
                 AnswerRun.Event event = first != null ? first : run.next(remaining(c.start(), timeout));
                 first = null;
@@ -170,23 +161,22 @@ public final class OpenAiService implements HttpService {
                     case AnswerRun.Queued queued -> comment(out, "queued " + queued.ahead());
                     case AnswerRun.Token token -> {
                         sent.append(token.text());
-                        data(out, Json.string(chunk(c, Map.of("content", token.text()), null)));
+                        data(out, Json.string(chunk(c, new OpenAiJson.Delta(null, token.text()))));
                     }
                     case AnswerRun.Done done -> {
                         Answer answer = finish(c, done.answer());
                         // The final text may add a notice after the streamed tokens; a client cannot replace what
                         // it has shown, so only that tail is sent.
                         if (answer.text().startsWith(sent.toString()) && answer.text().length() > sent.length()) {
-                            data(out, Json.string(chunk(c, Map.of("content",
-                                    answer.text().substring(sent.length())), null)));
+                            data(out, Json.string(chunk(c, new OpenAiJson.Delta(null,
+                                    answer.text().substring(sent.length())))));
                         } else if (!answer.text().startsWith(sent.toString())) {
                             LOG.fine("Streamed text differs from the final answer of " + c.id());
                         }
-                        Map<String, Object> last = chunk(c, Map.of(), "stop");
-                        last.put("trolyso_citations", AnswerJson.sourced(answer.citations()));
-                        last.put("trolyso_mode", answer.mode().apiName());
-                        last.put("usage", usage(c, answer));
-                        data(out, Json.string(last));
+                        data(out, Json.string(new OpenAiJson.Chunk(c.id(), "chat.completion.chunk",
+                                Instant.now().getEpochSecond(), c.request().model(),
+                                List.of(new OpenAiJson.ChunkChoice(0, new OpenAiJson.Delta(null, null), "stop")),
+                                AnswerJson.sourced(answer.citations()), answer.mode().apiName(), usage(c, answer))));
                         data(out, "[DONE]");
                         return;
                     }
@@ -216,35 +206,17 @@ public final class OpenAiService implements HttpService {
         return answer;
     }
 
-    private Map<String, Object> envelope(Completion c, String object) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", c.id());
-        m.put("object", object);
-        m.put("created", Instant.now().getEpochSecond());
-        m.put("model", c.request().model());
-        return m;
-    }
-
-    private Map<String, Object> chunk(Completion c, Map<String, Object> delta, String finishReason) {
-        Map<String, Object> choice = new LinkedHashMap<>();
-        choice.put("index", 0);
-        choice.put("delta", delta);
-        choice.put("finish_reason", finishReason);
-        Map<String, Object> m = envelope(c, "chat.completion.chunk");
-        m.put("choices", List.of(choice));
-        return m;
+    /** A chunk with new text (not the last one). */
+    private static OpenAiJson.Chunk chunk(Completion c, OpenAiJson.Delta delta) {
+        return new OpenAiJson.Chunk(c.id(), "chat.completion.chunk", Instant.now().getEpochSecond(),
+                c.request().model(), List.of(new OpenAiJson.ChunkChoice(0, delta, null)), null, null, null);
     }
 
     /** Estimated token counts (characters / {@value #CHARS_PER_TOKEN}), marked {@code "estimated": true}. */
-    private static Map<String, Object> usage(Completion c, Answer answer) {
+    private static OpenAiJson.Usage usage(Completion c, Answer answer) {
         int prompt = tokens(c.request().promptChars());
         int completion = tokens(answer.text().codePointCount(0, answer.text().length()));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("prompt_tokens", prompt);
-        m.put("completion_tokens", completion);
-        m.put("total_tokens", prompt + completion);
-        m.put("estimated", true);
-        return m;
+        return new OpenAiJson.Usage(prompt, completion, prompt + completion, true);
     }
 
     private static int tokens(int chars) {

@@ -1,17 +1,17 @@
 package vn.trolyso.server.documents;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import vn.trolyso.knowledge.KnowledgeBase;
 import vn.trolyso.knowledge.document.DocumentMetadata;
 import vn.trolyso.knowledge.ingest.BackgroundIndexer;
 import vn.trolyso.knowledge.ingest.StoredDocument;
 
-/** The JSON shapes of the document administration API. */
+/** The response bodies of the document administration API (openapi.yaml UploadedDocument, IndexingStatus). */
 public final class DocumentJson {
     private DocumentJson() {
     }
@@ -20,52 +20,51 @@ public final class DocumentJson {
      * An uploaded document as stored; {@code guessed} lists the metadata fields read from the text, {@code kept} those
      * left blank and kept from the version it replaced.
      */
-    static Map<String, Object> stored(StoredDocument d, boolean replaced, List<String> guessed, List<String> kept) {
-        Map<String, Object> m = storedFields(d);
-        m.put("replaced", replaced);
-        m.put("guessed", guessed);
-        m.put("kept", kept);
-        return m;
+    record Stored(String id, String title, String issuer, String place, String date, String type, String fileName,
+                  String format, long sizeBytes, int characters, String uploadedAt, boolean replaced,
+                  List<String> guessed, List<String> kept) {
     }
 
-    static Map<String, Object> storedFields(StoredDocument d) {
+    /** What the background indexer is doing, plus what the live index holds (when one is loaded). */
+    public record Indexing(String state, int done, int total, String reason, String startedAt, String finishedAt,
+                           long lastDurationMs, String lastError, long completedRuns,
+                           @JsonInclude(Include.NON_NULL) Integer documents,
+                           @JsonInclude(Include.NON_NULL) Integer passages) {
+    }
+
+    /** {@code POST /admin/documents} (201). */
+    record Uploaded(Stored document, Indexing indexing) {
+    }
+
+    /** {@code DELETE /admin/documents/{id}}. */
+    record Deleted(String documentId, boolean deleted, Indexing indexing) {
+    }
+
+    /** {@code GET /admin/indexing}. */
+    record IndexingOnly(Indexing indexing) {
+    }
+
+    /** {@code POST /admin/reindex} (202): what the inbox scan stored and rejected. */
+    record Reindex(Indexing indexing, Inbox inbox) {
+    }
+
+    record Inbox(List<String> stored, List<String> rejected) {
+    }
+
+    static Stored stored(StoredDocument d, boolean replaced, List<String> guessed, List<String> kept) {
         DocumentMetadata meta = d.metadata();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", meta.id());
-        m.put("title", meta.title());
-        m.put("issuer", meta.issuer());
-        m.put("place", meta.place());
-        m.put("date", meta.date());
-        m.put("type", meta.type());
-        m.put("fileName", meta.source());
-        m.put("format", format(d));
-        m.put("sizeBytes", d.sizeBytes());
-        m.put("characters", d.characters());
-        m.put("uploadedAt", d.uploadedAt());
-        return m;
+        return new Stored(meta.id(), meta.title(), meta.issuer(), meta.place(), meta.date(), meta.type(),
+                meta.source(), format(d), d.sizeBytes(), d.characters(), d.uploadedAt(), replaced, guessed, kept);
     }
 
     static String format(StoredDocument d) {
         return d.format().name().toLowerCase(Locale.ROOT);
     }
 
-    /** What the background indexer is doing, plus what the live index holds. */
-    public static Map<String, Object> indexing(BackgroundIndexer.Status s, Optional<KnowledgeBase> kb) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("state", s.state());
-        m.put("done", s.done());
-        m.put("total", s.total());
-        m.put("reason", s.reason());
-        m.put("startedAt", instant(s.startedAt()));
-        m.put("finishedAt", instant(s.finishedAt()));
-        m.put("lastDurationMs", s.lastDurationMs());
-        m.put("lastError", s.lastError());
-        m.put("completedRuns", s.completedRuns());
-        kb.ifPresent(k -> {
-            m.put("documents", k.status().documents());
-            m.put("passages", k.status().chunks());
-        });
-        return m;
+    public static Indexing indexing(BackgroundIndexer.Status s, Optional<KnowledgeBase> kb) {
+        return new Indexing(s.state(), s.done(), s.total(), s.reason(), instant(s.startedAt()),
+                instant(s.finishedAt()), s.lastDurationMs(), s.lastError(), s.completedRuns(),
+                kb.map(k -> k.status().documents()).orElse(null), kb.map(k -> k.status().chunks()).orElse(null));
     }
 
     private static String instant(Instant i) {

@@ -1,5 +1,7 @@
 package vn.trolyso.server.documents;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,48 +26,34 @@ public final class DocumentListing {
     private DocumentListing() {
     }
 
-    public static List<Map<String, Object>> list(KnowledgeBase kb, UploadedDocumentStore store) {
+    /** One document of the list; {@code format}, {@code sizeBytes} and {@code uploadedAt} only for uploads. */
+    public record Listed(String documentId, String title, String issuer, String place, String date, String type,
+                         String kind, String source, int chunkCount, String origin, String status,
+                         @JsonInclude(Include.NON_NULL) String format,
+                         @JsonInclude(Include.NON_NULL) Long sizeBytes,
+                         @JsonInclude(Include.NON_NULL) String uploadedAt) {
+    }
+
+    public static List<Listed> list(KnowledgeBase kb, UploadedDocumentStore store) {
         Map<String, StoredDocument> uploads = store.list().stream()
                 .collect(Collectors.toMap(StoredDocument::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Listed> out = new ArrayList<>();
         for (DocumentSummary s : kb.documents()) {
             StoredDocument upload = uploads.remove(s.metadata().id());
             boolean uploaded = upload != null || s.metadata().id().startsWith(DocumentIds.PREFIX);
-            Map<String, Object> m = indexed(s.metadata(), s.chunkCount());
-            m.put("origin", uploaded ? "uploaded" : "bundled");
-            m.put("status", uploaded && upload == null ? "removing" : "indexed");
-            if (upload != null) {
-                uploadFields(m, upload);
-            }
-            out.add(m);
+            out.add(listed(s.metadata(), s.chunkCount(), uploaded ? "uploaded" : "bundled",
+                    uploaded && upload == null ? "removing" : "indexed", upload));
         }
         for (StoredDocument upload : uploads.values()) {
-            Map<String, Object> m = indexed(upload.metadata(), 0);
-            m.put("origin", "uploaded");
-            m.put("status", "pending");
-            uploadFields(m, upload);
-            out.add(m);
+            out.add(listed(upload.metadata(), 0, "uploaded", "pending", upload));
         }
         return out;
     }
 
-    private static Map<String, Object> indexed(DocumentMetadata d, int chunkCount) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("documentId", d.id());
-        m.put("title", d.title());
-        m.put("issuer", d.issuer());
-        m.put("place", d.place());
-        m.put("date", d.date());
-        m.put("type", d.type());
-        m.put("kind", d.kind().name().toLowerCase(Locale.ROOT));
-        m.put("source", d.source());
-        m.put("chunkCount", chunkCount);
-        return m;
-    }
-
-    private static void uploadFields(Map<String, Object> m, StoredDocument d) {
-        m.put("format", DocumentJson.format(d));
-        m.put("sizeBytes", d.sizeBytes());
-        m.put("uploadedAt", d.uploadedAt());
+    private static Listed listed(DocumentMetadata d, int chunkCount, String origin, String status, StoredDocument up) {
+        return new Listed(d.id(), d.title(), d.issuer(), d.place(), d.date(), d.type(),
+                d.kind().name().toLowerCase(Locale.ROOT), d.source(), chunkCount, origin, status,
+                up == null ? null : DocumentJson.format(up), up == null ? null : up.sizeBytes(),
+                up == null ? null : up.uploadedAt());
     }
 }

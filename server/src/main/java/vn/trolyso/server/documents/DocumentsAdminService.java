@@ -5,9 +5,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import vn.trolyso.knowledge.KnowledgeBase;
 import vn.trolyso.knowledge.ingest.DocumentIds;
 import vn.trolyso.knowledge.ingest.InboxScanner;
@@ -73,10 +71,8 @@ public final class DocumentsAdminService implements HttpService {
         List<String> guessed = UploadForm.blankFields(request).stream()
                 .filter(f -> !value(doc, f).isBlank() && !added.kept().contains(f)).toList();
         ingestion().indexer().request((added.replaced() ? "replace " : "upload ") + doc.id());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("document", DocumentJson.stored(doc, added.replaced(), guessed, added.kept()));
-        body.put("indexing", indexingStatus());
-        Json.send(res, Status.CREATED_201, body);
+        Json.send(res, Status.CREATED_201, new DocumentJson.Uploaded(
+                DocumentJson.stored(doc, added.replaced(), guessed, added.kept()), indexingStatus()));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
@@ -91,11 +87,7 @@ public final class DocumentsAdminService implements HttpService {
             throw ApiErrors.notFound("unknown_document", "Không tìm thấy tài liệu đã tải lên có mã “" + id + "”.");
         }
         ingestion().indexer().request("delete " + id);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("documentId", id);
-        body.put("deleted", true);
-        body.put("indexing", indexingStatus());
-        Json.send(res, body);
+        Json.send(res, new DocumentJson.Deleted(id, true, indexingStatus()));
     }
 
     /** Ingests the inbox, then rebuilds the index (even when nothing changed: the administrator asked for it). */
@@ -103,18 +95,16 @@ public final class DocumentsAdminService implements HttpService {
         authorised(req);
         InboxScanner.Result inbox = ingestion().scanInbox();
         ingestion().indexer().request("manual");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("indexing", indexingStatus());
-        body.put("inbox", Map.of("stored", inbox.stored(), "rejected", inbox.rejected()));
-        Json.send(res, Status.ACCEPTED_202, body);
+        Json.send(res, Status.ACCEPTED_202, new DocumentJson.Reindex(indexingStatus(),
+                new DocumentJson.Inbox(inbox.stored(), inbox.rejected())));
     }
 
     private void indexing(ServerRequest req, ServerResponse res) {
         authorised(req);
-        Json.send(res, Map.of("indexing", indexingStatus()));
+        Json.send(res, new DocumentJson.IndexingOnly(indexingStatus()));
     }
 
-    private Map<String, Object> indexingStatus() {
+    private DocumentJson.Indexing indexingStatus() {
         return DocumentJson.indexing(ingestion().indexer().status(), services.knowledgeBase());
     }
 

@@ -7,8 +7,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import vn.trolyso.server.AppServices;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.Json;
@@ -70,11 +68,11 @@ public final class FeedbackService implements HttpService {
         if (outcome == FeedbackStore.Outcome.UNKNOWN_MESSAGE) {
             throw ApiErrors.notFound("unknown_message", "Không tìm thấy câu trả lời này để đánh giá.");
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("messageId", messageId);
-        out.put("rating", rating);
-        out.put("recorded", true);
-        out.put("changed", outcome == FeedbackStore.Outcome.CHANGED);
-        Json.send(res, outcome == FeedbackStore.Outcome.CREATED ? Status.CREATED_201 : Status.OK_200, out);
+        Json.send(res, outcome == FeedbackStore.Outcome.CREATED ? Status.CREATED_201 : Status.OK_200,
+                new Recorded(messageId, rating, true, outcome == FeedbackStore.Outcome.CHANGED));
+    }
+
+    /** The response: the rating stored ({@code changed} when it replaced this voter's earlier one). */
+    record Recorded(String messageId, String rating, boolean recorded, boolean changed) {
     }
 }

@@ -1,174 +1,157 @@
 package vn.trolyso.server.framework;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import vn.trolyso.knowledge.framework.Competency;
 import vn.trolyso.knowledge.framework.CompetencyFramework;
 import vn.trolyso.knowledge.framework.Domain;
 import vn.trolyso.knowledge.framework.FrameworkProvenance;
-import vn.trolyso.knowledge.framework.Indicator;
 import vn.trolyso.knowledge.framework.Level;
-import vn.trolyso.knowledge.framework.Tier;
 
 /**
- * The JSON shapes of the framework API (maps in insertion order, serialised by Jackson). Keys are English, values
- * Vietnamese as in the data; every response carries the {@code metadata} block with sources and verification notes.
+ * The response bodies of the framework API, as records serialised by Jackson in component order. Keys are English,
+ * values Vietnamese as in the data; every response carries the {@code metadata} block with sources and verification
+ * notes.
  */
 final class FrameworkJson {
     static final String UNDESCRIBED_LEVELS = "Bậc 6–8 không có mô tả yêu cầu cần đạt trong dữ liệu: Phụ lục Công văn "
             + "3456/BGDĐT-GDPT chỉ mô tả bậc 1–5 (học sinh lớp 1–12); bậc 6–8 chưa gán cho cấp học nào.";
 
+    /** {@code GET /framework}. */
+    record Whole(Metadata metadata, Counts counts, List<TierJson> tiers, List<LevelJson> levels,
+                 List<DomainJson<CompetencyJson>> domains) {
+    }
+
+    record Counts(int domains, int competencies, int tiers, int levels) {
+    }
+
+    record TierJson(String name, List<Integer> levels) {
+    }
+
+    record LevelJson(int bac, String symbol, String name, String tier, String schoolStage, List<Integer> grades,
+                     String tasks, String autonomy, String lead, boolean hasDescriptors, String status, String note) {
+    }
+
+    /** A domain with its competencies in full ({@code GET /framework}) or as code and name (one competency's). */
+    record DomainJson<C>(String code, String name, List<String> alternativeNames, String description,
+                         String descriptionStatus, String digCompArea, List<C> competencies) {
+    }
+
+    record CompetencyRef(String code, String name) {
+    }
+
+    record CompetencyJson(String code, String domainCode, String name, List<String> alternativeNames,
+                          String description, String digComp, String status, String nameStatus, List<String> notes,
+                          String descriptionNote, List<CompetencyLevel> levels) {
+    }
+
+    /** A competency at one described level. */
+    record CompetencyLevel(int bac, String symbol, @JsonUnwrapped Cell cell) {
+    }
+
+    /** Descriptor and indicators of a competency at a level; {@code note} only when the data has no descriptor. */
+    record Cell(String descriptor, List<IndicatorJson> indicators, @JsonInclude(Include.NON_NULL) String note) {
+    }
+
+    record IndicatorJson(String code, String text) {
+    }
+
+    /** Every competency at one level. */
+    record AtLevel(String code, String domainCode, String name, @JsonUnwrapped Cell cell) {
+    }
+
+    record CompetencyResponse(CompetencyJson competency, DomainJson<CompetencyRef> domain, Metadata metadata) {
+    }
+
+    record LevelResponse(LevelJson level, boolean descriptorsAvailable, List<AtLevel> competencies,
+                         Metadata metadata) {
+    }
+
+    record GradeResponse(int grade, LevelJson level, List<AtLevel> competencies, Metadata metadata) {
+    }
+
+    record Metadata(String title, Sources sources, String compiledOn, List<String> verificationNotes,
+                    List<Integer> undescribedLevels, String undescribedLevelsNote) {
+    }
+
+    record Sources(String legalBasis, String guidance, String trainingMaterial, List<String> descriptorTranscriptions,
+                   List<String> structureSources) {
+    }
+
     private final CompetencyFramework framework;
-    private final Map<String, Object> metadata;
+    private final Metadata metadata;
 
     FrameworkJson(CompetencyFramework framework) {
         this.framework = framework;
         this.metadata = metadata(framework);
     }
 
-    Map<String, Object> whole() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("metadata", metadata);
-        m.put("counts", Map.of("domains", framework.domainCount(), "competencies", framework.competencyCount(),
-                "tiers", framework.tierCount(), "levels", framework.levelCount()));
-        m.put("tiers", framework.tiers().stream().map(FrameworkJson::tier).toList());
-        m.put("levels", framework.levels().stream().map(FrameworkJson::level).toList());
-        m.put("domains", framework.domains().stream().map(d -> domain(d, true)).toList());
-        return m;
+    Whole whole() {
+        return new Whole(metadata, new Counts(framework.domainCount(), framework.competencyCount(),
+                framework.tierCount(), framework.levelCount()),
+                framework.tiers().stream().map(t -> new TierJson(t.name(), t.levels())).toList(),
+                framework.levels().stream().map(FrameworkJson::level).toList(),
+                framework.domains().stream().map(d -> domain(d, d.competencies().stream().map(this::competency)
+                        .toList())).toList());
     }
 
-    Map<String, Object> competencyResponse(Competency c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("competency", competency(c, true));
-        m.put("domain", domain(framework.domainOf(c), false));
-        m.put("metadata", metadata);
-        return m;
+    CompetencyResponse competencyResponse(Competency c) {
+        Domain d = framework.domainOf(c);
+        return new CompetencyResponse(competency(c),
+                domain(d, d.competencies().stream().map(x -> new CompetencyRef(x.code(), x.name())).toList()),
+                metadata);
     }
 
-    Map<String, Object> levelResponse(Level l) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("level", level(l));
-        m.put("descriptorsAvailable", l.hasDescriptors());
-        m.put("competencies", atLevel(l));
-        m.put("metadata", metadata);
-        return m;
+    LevelResponse levelResponse(Level l) {
+        return new LevelResponse(level(l), l.hasDescriptors(), atLevel(l), metadata);
     }
 
-    Map<String, Object> gradeResponse(int grade, Level l) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("grade", grade);
-        m.put("level", level(l));
-        m.put("competencies", atLevel(l));
-        m.put("metadata", metadata);
-        return m;
+    GradeResponse gradeResponse(int grade, Level l) {
+        return new GradeResponse(grade, level(l), atLevel(l), metadata);
     }
 
     /** Each competency's descriptor and indicators at one level (empty list for levels without descriptors). */
-    private List<Map<String, Object>> atLevel(Level l) {
+    private List<AtLevel> atLevel(Level l) {
         if (!l.hasDescriptors()) {
             return List.of();
         }
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Competency c : framework.competencies()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", c.code());
-            m.put("domainCode", c.domainCode());
-            m.put("name", c.name());
-            m.putAll(cell(c, l.number()));
-            out.add(m);
-        }
-        return out;
+        return framework.competencies().stream()
+                .map(c -> new AtLevel(c.code(), c.domainCode(), c.name(), cell(c, l.number()))).toList();
     }
 
-    private static Map<String, Object> cell(Competency c, int level) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("descriptor", c.descriptor(level).orElse(null));
-        m.put("indicators", c.indicators(level).stream().map(FrameworkJson::indicator).toList());
-        if (c.descriptor(level).isEmpty()) {
-            m.put("note", "Dữ liệu không có mô tả cho bậc " + level + " của năng lực " + c.code() + ".");
-        }
-        return m;
+    private static Cell cell(Competency c, int level) {
+        return new Cell(c.descriptor(level).orElse(null),
+                c.indicators(level).stream().map(i -> new IndicatorJson(i.code(), i.text())).toList(),
+                c.descriptor(level).isEmpty()
+                        ? "Dữ liệu không có mô tả cho bậc " + level + " của năng lực " + c.code() + "." : null);
     }
 
-    private static Map<String, Object> indicator(Indicator i) {
-        return Map.of("code", i.code(), "text", i.text());
+    static LevelJson level(Level l) {
+        return new LevelJson(l.number(), l.symbol(), l.name(), l.tier(), l.schoolStage(), l.grades(), l.tasks(),
+                l.autonomy(), l.lead(), l.hasDescriptors(), l.status(), l.note());
     }
 
-    private static Map<String, Object> tier(Tier t) {
-        return Map.of("name", t.name(), "levels", t.levels());
+    private static <C> DomainJson<C> domain(Domain d, List<C> competencies) {
+        return new DomainJson<>(d.code(), d.name(), d.alternativeNames(), d.description(), d.descriptionStatus(),
+                d.digCompArea(), competencies);
     }
 
-    static Map<String, Object> level(Level l) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("bac", l.number());
-        m.put("symbol", l.symbol());
-        m.put("name", l.name());
-        m.put("tier", l.tier());
-        m.put("schoolStage", l.schoolStage());
-        m.put("grades", l.grades());
-        m.put("tasks", l.tasks());
-        m.put("autonomy", l.autonomy());
-        m.put("lead", l.lead());
-        m.put("hasDescriptors", l.hasDescriptors());
-        m.put("status", l.status());
-        m.put("note", l.note());
-        return m;
-    }
-
-    private Map<String, Object> domain(Domain d, boolean withCompetencies) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", d.code());
-        m.put("name", d.name());
-        m.put("alternativeNames", d.alternativeNames());
-        m.put("description", d.description());
-        m.put("descriptionStatus", d.descriptionStatus());
-        m.put("digCompArea", d.digCompArea());
-        if (withCompetencies) {
-            m.put("competencies", d.competencies().stream().map(c -> competency(c, true)).toList());
-        } else {
-            m.put("competencies", d.competencies().stream().map(c -> Map.of("code", c.code(), "name", c.name())).toList());
-        }
-        return m;
-    }
-
-    private Map<String, Object> competency(Competency c, boolean withLevels) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", c.code());
-        m.put("domainCode", c.domainCode());
-        m.put("name", c.name());
-        m.put("alternativeNames", c.alternativeNames());
-        m.put("description", c.description());
-        m.put("digComp", c.digComp());
-        m.put("status", c.status());
-        m.put("nameStatus", c.nameStatus());
-        m.put("notes", c.notes());
-        m.put("descriptionNote", c.descriptionNote());
-        if (withLevels) {
-            List<Map<String, Object>> levels = new ArrayList<>();
-            for (Level l : framework.levels()) {
-                if (l.hasDescriptors()) {
-                    Map<String, Object> lm = new LinkedHashMap<>();
-                    lm.put("bac", l.number());
-                    lm.put("symbol", l.symbol());
-                    lm.putAll(cell(c, l.number()));
-                    levels.add(lm);
-                }
+    private CompetencyJson competency(Competency c) {
+        List<CompetencyLevel> levels = new ArrayList<>();
+        for (Level l : framework.levels()) {
+            if (l.hasDescriptors()) {
+                levels.add(new CompetencyLevel(l.number(), l.symbol(), cell(c, l.number())));
             }
-            m.put("levels", levels);
         }
-        return m;
+        return new CompetencyJson(c.code(), c.domainCode(), c.name(), c.alternativeNames(), c.description(),
+                c.digComp(), c.status(), c.nameStatus(), c.notes(), c.descriptionNote(), levels);
     }
 
-    private static Map<String, Object> metadata(CompetencyFramework f) {
+    private static Metadata metadata(CompetencyFramework f) {
         FrameworkProvenance p = f.provenance();
-        Map<String, Object> sources = new LinkedHashMap<>();
-        sources.put("legalBasis", p.legalBasis());
-        sources.put("guidance", p.guidance());
-        sources.put("trainingMaterial", p.trainingMaterial());
-        sources.put("descriptorTranscriptions", p.dataSources());
-        sources.put("structureSources", p.structureSources());
         List<String> notes = new ArrayList<>();
         notes.add(p.reliability());
         if (p.tierNote() != null) {
@@ -178,13 +161,8 @@ final class FrameworkJson {
         if (p.indicatorCodeNote() != null) {
             notes.add(p.indicatorCodeNote());
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("title", "Khung năng lực số cho người học (Thông tư 02/2025/TT-BGDĐT)");
-        m.put("sources", sources);
-        m.put("compiledOn", p.compiledOn());
-        m.put("verificationNotes", notes);
-        m.put("undescribedLevels", List.of(6, 7, 8));
-        m.put("undescribedLevelsNote", UNDESCRIBED_LEVELS);
-        return m;
+        return new Metadata("Khung năng lực số cho người học (Thông tư 02/2025/TT-BGDĐT)",
+                new Sources(p.legalBasis(), p.guidance(), p.trainingMaterial(), p.dataSources(),
+                        p.structureSources()), p.compiledOn(), notes, List.of(6, 7, 8), UNDESCRIBED_LEVELS);
     }
 }

@@ -13,7 +13,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,12 +32,14 @@ public final class ApiErrors {
     private ApiErrors() {
     }
 
-    /** The error body. */
-    public static Map<String, Object> body(String code, String message) {
-        Map<String, String> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("message", message);
-        return Map.of("error", error);
+    /** The error body, {@code {"error":{"code","message"}}}. */
+    public record Body(Detail error) {
+        public record Detail(String code, String message) {
+        }
+    }
+
+    public static Body body(String code, String message) {
+        return new Body(new Body.Detail(code, message));
     }
 
     public static void send(ServerResponse res, Status status, String code, String message) {

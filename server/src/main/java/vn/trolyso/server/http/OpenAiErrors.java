@@ -3,8 +3,6 @@ package vn.trolyso.server.http;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Errors of the OpenAI-compatible routes ({@code /v1/…}) in OpenAI's shape,
@@ -15,13 +13,14 @@ public final class OpenAiErrors {
     private OpenAiErrors() {
     }
 
-    public static Map<String, Object> body(Status status, String code, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message);
-        error.put("type", type(status));
-        error.put("param", null);
-        error.put("code", code);
-        return Map.of("error", error);
+    /** The error body; {@code param} is always null (OpenAI clients expect the field). */
+    public record Body(Detail error) {
+        public record Detail(String message, String type, String param, String code) {
+        }
+    }
+
+    public static Body body(Status status, String code, String message) {
+        return new Body(new Body.Detail(message, type(status), null, code));
     }
 
     public static void send(ServerResponse res, ApiException e) {

@@ -2,7 +2,6 @@ package vn.trolyso.server.http;
 
 import io.helidon.webserver.http.ServerRequest;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,13 +53,5 @@ public record Paging(int offset, int limit) {
         int from = Math.min(offset, all.size());
         int to = (int) Math.min((long) from + limit, all.size());
         return all.subList(from, to);
-    }
-
-    /** Adds {@code total}, {@code offset} and {@code limit} to a response body. */
-    public Map<String, Object> addTo(Map<String, Object> body, int total) {
-        body.put("total", total);
-        body.put("offset", offset);
-        body.put("limit", limit);
-        return body;
     }
 }

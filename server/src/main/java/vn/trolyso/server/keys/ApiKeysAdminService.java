@@ -16,11 +16,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import vn.trolyso.server.AppServices;
 import vn.trolyso.server.http.ApiErrors;
@@ -78,32 +76,20 @@ public final class ApiKeysAdminService implements HttpService {
                     + "quyền khác chỉ dùng từ máy chủ của cổng thông tin, không ghi trang web được phép.");
         }
         ManagedApiKeys.Created created = services.managedApiKeys().create(name, scopes, origins, expiresAt, now);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", created.managed().key().id());
-        out.put("key", created.secret());
-        out.putAll(describe(created.managed(), now));
         res.header(HeaderNames.LOCATION, "/api/v1/keys/" + created.managed().key().id());
-        Json.send(res, Status.CREATED_201, out);
+        Json.send(res, Status.CREATED_201, KeyJson.Created.of(created.secret(), describe(created.managed(), now)));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
         admin.require(req);
         Instant now = Instant.now();
-        List<Map<String, Object>> keys = new ArrayList<>();
+        List<KeyJson.Key> keys = new ArrayList<>();
         services.managedApiKeys().list().forEach(m -> keys.add(describe(m, now)));
-        List<Map<String, Object>> environment = new ArrayList<>();
+        List<KeyJson.EnvironmentKey> environment = new ArrayList<>();
         for (ApiKey k : services.apiKeys().environmentKeys()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("id", k.id());
-            e.put("scopes", scopeNames(k.scopes()));
-            e.put("source", "environment");
-            environment.add(e);
+            environment.add(new KeyJson.EnvironmentKey(k.id(), scopeNames(k.scopes()), "environment"));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("keys", keys);
-        out.put("environmentKeys", environment);
-        out.put("timeZone", zone.getId());
-        Json.send(res, out);
+        Json.send(res, new KeyJson.Keys(keys, environment, zone.getId()));
     }
 
     private void revoke(ServerRequest req, ServerResponse res) {
@@ -119,19 +105,10 @@ public final class ApiKeysAdminService implements HttpService {
         Json.send(res, describe(m, now));
     }
 
-    private Map<String, Object> describe(ManagedApiKeys.Managed m, Instant now) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", m.key().id());
-        out.put("name", m.name());
-        out.put("keyPrefix", m.keyPrefix());
-        out.put("scopes", scopeNames(m.key().scopes()));
-        out.put("allowedOrigins", m.key().allowedOrigins());
-        out.put("createdAt", local(m.createdAt()));
-        out.put("expiresAt", local(m.key().expiresAt()));
-        out.put("revokedAt", local(m.revokedAt()));
-        out.put("status", m.status(now));
-        out.put("source", "admin");
-        return out;
+    private KeyJson.Key describe(ManagedApiKeys.Managed m, Instant now) {
+        return new KeyJson.Key(m.key().id(), m.name(), m.keyPrefix(), scopeNames(m.key().scopes()),
+                m.key().allowedOrigins(), local(m.createdAt()), local(m.key().expiresAt()), local(m.revokedAt()),
+                m.status(now), "admin");
     }
 
     /** An instant as an ISO date-time with the offset of the server's time zone (the admin pages show it as is). */

@@ -11,7 +11,6 @@ import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.trolyso.assistant.Role;
@@ -84,9 +83,9 @@ public final class LearningApi implements HttpService {
         Access.require(req, Scope.LEARNING);
         Paging page = Paging.of(req);
         var all = learning.library().all();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("materials", page.slice(all).stream().map(LearningJson::materialSummary).toList());
-        Json.send(res, page.addTo(body, all.size()));
+        Json.send(res, new LearningJson.MaterialsPage(
+                page.slice(all).stream().map(LearningJson::materialSummary).toList(), all.size(), page.offset(),
+                page.limit()));
     }
 
     private void material(ServerRequest req, ServerResponse res) {
@@ -106,11 +105,9 @@ public final class LearningApi implements HttpService {
         ObjectNode body = body(req);
         String profileId = JsonBody.requiredString(body, "profileId");
         List<SelfAssessment.DomainResult> results = learning.assess(profileId, answers(body.get("answers"), true));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("profileId", profileId.strip());
-        out.put("targetLevel", results.isEmpty() ? null : results.getFirst().targetLevel());
-        out.put("domains", results.stream().map(LearningJson::domainResult).toList());
-        Json.send(res, out);
+        Json.send(res, new LearningJson.Assessed(profileId.strip(),
+                results.isEmpty() ? null : results.getFirst().targetLevel(),
+                results.stream().map(LearningJson::domainResult).toList()));
     }
 
     private static Map<String, AnswerChoice> answers(JsonNode answers, boolean required) {
@@ -152,12 +149,8 @@ public final class LearningApi implements HttpService {
         Role role = LearningService.role(JsonBody.optionalString(body, "role"));
         Integer grade = optionalGrade(body);
         AdaptiveAssessment.Progress p = learning.nextStatement(role, grade, answers(body.get("answers"), false));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("done", p.finished());
-        out.put("statement", p.next().map(json::statement).orElse(null));
-        out.put("asked", p.asked());
-        out.put("total", p.expected());
-        Json.send(res, out);
+        Json.send(res, new LearningJson.NextStatement(p.finished(), p.next().map(json::statement).orElse(null),
+                p.asked(), p.expected()));
     }
 
     private void createProfile(ServerRequest req, ServerResponse res) {
@@ -182,10 +175,10 @@ public final class LearningApi implements HttpService {
     private void profile(ServerRequest req, ServerResponse res) {
         Access.require(req, Scope.LEARNING);
         Profile p = learning.profile(req.path().pathParameters().get("id"));
-        Map<String, Object> out = LearningJson.profile(p, targets.target(p.role(), p.grade()));
-        out.put("assessment", learning.latestResult(p.id())
-                .map(r -> Map.of("domains", r.stream().map(LearningJson::domainResult).toList())).orElse(null));
-        Json.send(res, out);
+        Json.send(res, new LearningJson.ProfileWithAssessment(
+                LearningJson.profile(p, targets.target(p.role(), p.grade())), learning.latestResult(p.id())
+                .map(r -> new LearningJson.Assessment(r.stream().map(LearningJson::domainResult).toList()))
+                .orElse(null)));
     }
 
     private void path(ServerRequest req, ServerResponse res) {
@@ -218,14 +211,8 @@ public final class LearningApi implements HttpService {
             check = attempt.check();
             progress = attempt.progress();
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("profileId", profileId.strip());
-        out.put("moduleId", moduleId);
-        out.put("status", progress.status().apiName());
-        out.put("attempts", progress.attempts());
-        out.put("check", LearningJson.check(check));
-        out.put("path", json.path(profileId.strip(), learning.path(profileId)));
-        Json.send(res, out);
+        Json.send(res, new LearningJson.Progress(profileId.strip(), moduleId, progress.status().apiName(),
+                progress.attempts(), LearningJson.check(check), json.path(profileId.strip(), learning.path(profileId))));
     }
 
     private static List<Integer> checkAnswers(JsonNode checks) {
@@ -252,9 +239,9 @@ public final class LearningApi implements HttpService {
         var report = learning.report(school);
         switch (format) {
             case "json" -> {
-                Map<String, Object> body = LearningJson.report(report, Instant.now().toString());
-                body.put("timeZone", services.config().reports().timeZone().getId()); // the admin pages' one clock
-                Json.send(res, body);
+                // timeZone: the admin pages' one clock
+                Json.send(res, LearningJson.report(report, Instant.now().toString(),
+                        services.config().reports().timeZone().getId()));
             }
             case "csv" -> {
                 res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8");

@@ -1,9 +1,8 @@
 package vn.trolyso.server.learning;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import vn.trolyso.assistant.learning.AnswerChoice;
 import vn.trolyso.assistant.learning.LearningPath;
 import vn.trolyso.assistant.learning.LearningService;
@@ -17,8 +16,12 @@ import vn.trolyso.knowledge.framework.Domain;
 import vn.trolyso.knowledge.materials.Audience;
 import vn.trolyso.knowledge.materials.CheckQuestion;
 import vn.trolyso.knowledge.materials.Material;
+import vn.trolyso.server.documents.DocumentJson;
 
-/** The JSON shapes of the learning API (documented in docs/api.md "Learning" and openapi.yaml). */
+/**
+ * The response bodies of the learning API (docs/api.md "Learning", openapi.yaml), as records serialised by Jackson in
+ * component order; {@code @JsonUnwrapped} puts a module's summary fields first where a body extends it.
+ */
 final class LearningJson {
     private final CompetencyFramework framework;
 
@@ -26,163 +29,176 @@ final class LearningJson {
         this.framework = framework;
     }
 
-    static Map<String, Object> materialSummary(Material m) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", m.id());
-        json.put("title", m.title());
-        json.put("competencies", m.competencies());
-        json.put("levels", m.levels());
-        json.put("audience", m.audience().stream().sorted().map(Audience::name).toList());
-        json.put("durationMinutes", m.durationMinutes());
-        json.put("summary", m.summary());
-        json.put("basic", m.basic());
-        return json;
+    record MaterialSummary(String id, String title, List<String> competencies, List<Integer> levels,
+                           List<String> audience, int durationMinutes, String summary, boolean basic) {
     }
 
     /** The whole module; check questions without their answers (POST /progress checks them). */
-    static Map<String, Object> material(Material m) {
-        Map<String, Object> json = materialSummary(m);
-        json.put("sections", m.sections().stream().map(s -> ordered("heading", s.heading(), "markdown", s.text())).toList());
-        List<Map<String, Object>> questions = new ArrayList<>();
-        for (CheckQuestion q : m.checkQuestions()) {
-            Map<String, Object> question = ordered("number", questions.size() + 1, "question", q.text());
-            question.put("options", q.options());
-            questions.add(question);
+    record MaterialBody(@JsonUnwrapped MaterialSummary summary, List<Section> sections,
+                        List<Question> checkQuestions, int passMark) {
+    }
+
+    record Section(String heading, String markdown) {
+    }
+
+    record Question(int number, String question, List<String> options) {
+    }
+
+    record MaterialsPage(List<MaterialSummary> materials, int total, int offset, int limit) {
+    }
+
+    /** {@code PUT /admin/materials/{id}}: the saved module and whether it replaced one. */
+    record SavedMaterial(@JsonUnwrapped MaterialBody material, boolean replaced, boolean overridesBundled) {
+    }
+
+    /** {@code PUT /admin/materials/{id}} (201). */
+    record Uploaded(SavedMaterial material, DocumentJson.Indexing indexing) {
+    }
+
+    /** {@code DELETE /admin/materials/{id}}. */
+    record Deleted(String moduleId, boolean deleted, boolean restoredBundled, String message,
+                   DocumentJson.Indexing indexing) {
+    }
+
+    /** The 400 body of an invalid module: the usual error shape plus every problem (file, field, what is wrong). */
+    record InvalidMaterial(Detail error) {
+        record Detail(String code, String message, List<Problem> problems) {
         }
-        json.put("checkQuestions", questions);
-        json.put("passMark", PassMark.required(questions.size()));
-        return json;
     }
 
-    Map<String, Object> form(SelfAssessment.Form form) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("role", form.role().apiName());
-        json.put("grade", form.grade());
-        json.put("targetLevel", form.targetLevel());
-        json.put("levels", form.levels());
-        json.put("answerOptions", List.of(AnswerChoice.values()).stream()
-                .map(a -> ordered("value", a.apiName(), "label", a.label())).toList());
-        json.put("statements", form.statements().stream().map(this::statement).toList());
-        return json;
+    record Problem(String file, String field, String message) {
     }
 
-    Map<String, Object> statement(Statement s) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", s.id());
-        json.put("domain", s.domainCode());
-        json.put("domainName", domainName(s.domainCode()));
-        json.put("competency", s.competencyCode());
-        json.put("level", s.level());
-        json.put("text", s.text());
-        return json;
+    record Form(String role, Integer grade, int targetLevel, List<Integer> levels, List<Option> answerOptions,
+                List<StatementJson> statements) {
     }
 
-    static Map<String, Object> domainResult(SelfAssessment.DomainResult r) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("domain", r.domainCode());
-        json.put("domainName", r.domainName());
-        json.put("level", r.estimatedLevel());
-        json.put("levelName", r.levelName());
-        json.put("levelWording", r.levelWording());
-        json.put("targetLevel", r.targetLevel());
-        json.put("reachedTarget", r.reachedTarget());
-        json.put("descriptors", r.descriptors());
-        return json;
+    record Option(String value, String label) {
     }
 
-    static Map<String, Object> profile(Profile p, int targetLevel) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("profileId", p.id());
-        json.put("role", p.role().apiName());
-        json.put("grade", p.grade());
-        json.put("displayName", p.displayName());
-        json.put("school", p.school());
-        json.put("targetLevel", targetLevel);
-        json.put("createdAt", p.createdAt().toString());
-        return json;
+    record StatementJson(String id, String domain, String domainName, String competency, int level, String text) {
     }
 
-    Map<String, Object> path(String profileId, LearningPath path) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("profileId", profileId);
-        json.put("targetLevel", path.targetLevel());
-        json.put("assessed", path.assessed());
-        json.put("totalMinutes", path.totalMinutes());
-        json.put("remainingMinutes", path.remainingMinutes());
-        json.put("complete", path.complete());
-        json.put("next", path.next().map(s -> ordered("id", s.module().id(), "title", s.module().title())).orElse(null));
-        json.put("gaps", path.gaps().stream().map(this::domainRef).toList());
-        json.put("uncoveredDomains", path.uncoveredDomains().stream().map(this::domainRef).toList());
-        json.put("modules", path.steps().stream().map(LearningJson::step).toList());
-        return json;
+    record DomainResult(String domain, String domainName, int level, String levelName, String levelWording,
+                        int targetLevel, boolean reachedTarget, List<String> descriptors) {
     }
 
-    private static Map<String, Object> step(LearningPath.Step s) {
-        Map<String, Object> json = materialSummary(s.module());
-        json.put("reason", s.reason());
-        json.put("domains", s.domains());
-        json.put("done", s.done());
-        json.put("status", s.status());
-        json.put("attempts", s.attempts());
-        json.put("checksPassed", s.checksPassed());
-        return json;
+    record Assessed(String profileId, Integer targetLevel, List<DomainResult> domains) {
     }
 
-    private Map<String, Object> domainRef(String code) {
-        return ordered("domain", code, "domainName", domainName(code));
+    record NextStatement(boolean done, StatementJson statement, int asked, int total) {
+    }
+
+    record ProfileJson(String profileId, String role, Integer grade, String displayName, String school,
+                       int targetLevel, String createdAt) {
+    }
+
+    /** {@code GET /profiles/{id}}: the profile and its latest assessment (null before the first). */
+    record ProfileWithAssessment(@JsonUnwrapped ProfileJson profile, Assessment assessment) {
+    }
+
+    record Assessment(List<DomainResult> domains) {
+    }
+
+    record Path(String profileId, int targetLevel, boolean assessed, int totalMinutes, int remainingMinutes,
+                boolean complete, ModuleRef next, List<DomainRef> gaps, List<DomainRef> uncoveredDomains,
+                List<Step> modules) {
+    }
+
+    record ModuleRef(String id, String title) {
+    }
+
+    record DomainRef(String domain, String domainName) {
+    }
+
+    record Step(@JsonUnwrapped MaterialSummary module, String reason, List<String> domains, boolean done,
+                String status, int attempts, Boolean checksPassed) {
+    }
+
+    record Check(int correct, int total, int required, boolean passed, List<Boolean> results,
+                 List<Integer> correctOptions) {
+    }
+
+    record Progress(String profileId, String moduleId, String status, int attempts, Check check, Path path) {
+    }
+
+    record Report(String school, String generatedAt, List<Group> groups, String timeZone) {
+    }
+
+    record Group(String key, String label, int people, double targetPercent, List<Row> rows) {
+    }
+
+    record Row(String key, String label, int reached, int people, double percent, double targetPercent, boolean met,
+               int checksPassed, int checksAttempted) {
+    }
+
+    static MaterialSummary materialSummary(Material m) {
+        return new MaterialSummary(m.id(), m.title(), m.competencies(), m.levels(),
+                m.audience().stream().sorted().map(Audience::name).toList(), m.durationMinutes(), m.summary(),
+                m.basic());
+    }
+
+    static MaterialBody material(Material m) {
+        List<Question> questions = new ArrayList<>();
+        for (CheckQuestion q : m.checkQuestions()) {
+            questions.add(new Question(questions.size() + 1, q.text(), q.options()));
+        }
+        return new MaterialBody(materialSummary(m),
+                m.sections().stream().map(s -> new Section(s.heading(), s.text())).toList(), questions,
+                PassMark.required(questions.size()));
+    }
+
+    Form form(SelfAssessment.Form form) {
+        return new Form(form.role().apiName(), form.grade(), form.targetLevel(), form.levels(),
+                List.of(AnswerChoice.values()).stream().map(a -> new Option(a.apiName(), a.label())).toList(),
+                form.statements().stream().map(this::statement).toList());
+    }
+
+    StatementJson statement(Statement s) {
+        return new StatementJson(s.id(), s.domainCode(), domainName(s.domainCode()), s.competencyCode(), s.level(),
+                s.text());
+    }
+
+    static DomainResult domainResult(SelfAssessment.DomainResult r) {
+        return new DomainResult(r.domainCode(), r.domainName(), r.estimatedLevel(), r.levelName(), r.levelWording(),
+                r.targetLevel(), r.reachedTarget(), r.descriptors());
+    }
+
+    static ProfileJson profile(Profile p, int targetLevel) {
+        return new ProfileJson(p.id(), p.role().apiName(), p.grade(), p.displayName(), p.school(), targetLevel,
+                p.createdAt().toString());
+    }
+
+    Path path(String profileId, LearningPath path) {
+        return new Path(profileId, path.targetLevel(), path.assessed(), path.totalMinutes(), path.remainingMinutes(),
+                path.complete(), path.next().map(s -> new ModuleRef(s.module().id(), s.module().title())).orElse(null),
+                path.gaps().stream().map(this::domainRef).toList(),
+                path.uncoveredDomains().stream().map(this::domainRef).toList(),
+                path.steps().stream().map(LearningJson::step).toList());
+    }
+
+    private static Step step(LearningPath.Step s) {
+        return new Step(materialSummary(s.module()), s.reason(), s.domains(), s.done(), s.status(), s.attempts(),
+                s.checksPassed());
+    }
+
+    private DomainRef domainRef(String code) {
+        return new DomainRef(code, domainName(code));
     }
 
     private String domainName(String code) {
         return framework.domain(code).map(Domain::name).orElse(code);
     }
 
-    /** A two-field object whose fields keep their order in the JSON. */
-    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put(k1, v1);
-        json.put(k2, v2);
-        return json;
+    static Check check(LearningService.CheckResult c) {
+        return c == null ? null : new Check(c.correct(), c.total(), c.required(), c.passed(), c.results(),
+                c.correctOptions());
     }
 
-    static Map<String, Object> check(LearningService.CheckResult c) {
-        if (c == null) {
-            return null;
-        }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("correct", c.correct());
-        json.put("total", c.total());
-        json.put("required", c.required());
-        json.put("passed", c.passed());
-        json.put("results", c.results());
-        json.put("correctOptions", c.correctOptions());
-        return json;
-    }
-
-    static Map<String, Object> report(ProgressReport report, String generatedAt) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("school", report.school());
-        json.put("generatedAt", generatedAt);
-        json.put("groups", report.groups().stream().map(g -> {
-            Map<String, Object> group = new LinkedHashMap<>();
-            group.put("key", g.key());
-            group.put("label", g.label());
-            group.put("people", g.people());
-            group.put("targetPercent", g.targetPercent());
-            group.put("rows", g.rows().stream().map(r -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("key", r.key());
-                row.put("label", r.label());
-                row.put("reached", r.reached());
-                row.put("people", r.people());
-                row.put("percent", r.percent());
-                row.put("targetPercent", r.targetPercent());
-                row.put("met", r.met());
-                row.put("checksPassed", r.checksPassed());
-                row.put("checksAttempted", r.checksAttempted());
-                return row;
-            }).toList());
-            return group;
-        }).toList());
-        return json;
+    static Report report(ProgressReport report, String generatedAt, String timeZone) {
+        return new Report(report.school(), generatedAt, report.groups().stream().map(g -> new Group(g.key(),
+                g.label(), g.people(), g.targetPercent(), g.rows().stream().map(r -> new Row(r.key(), r.label(),
+                        r.reached(), r.people(), r.percent(), r.targetPercent(), r.met(), r.checksPassed(),
+                        r.checksAttempted())).toList())).toList(), timeZone);
     }
 }

@@ -5,9 +5,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import vn.trolyso.knowledge.materials.InvalidMaterialException;
 import vn.trolyso.knowledge.materials.MaterialProblem;
@@ -79,13 +77,9 @@ public final class MaterialsAdminService implements HttpService {
         }
         services.documents().indexer().request((saved.replaced() ? "replace material " : "upload material ")
                 + saved.material().id());
-        Map<String, Object> body = new LinkedHashMap<>();
-        Map<String, Object> material = LearningJson.material(saved.material());
-        material.put("replaced", saved.replaced());
-        material.put("overridesBundled", saved.overridesBundled());
-        body.put("material", material);
-        body.put("indexing", indexingStatus());
-        Json.send(res, Status.CREATED_201, body);
+        Json.send(res, Status.CREATED_201, new LearningJson.Uploaded(new LearningJson.SavedMaterial(
+                LearningJson.material(saved.material()), saved.replaced(), saved.overridesBundled()),
+                indexingStatus()));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
@@ -99,34 +93,20 @@ public final class MaterialsAdminService implements HttpService {
             return ApiErrors.notFound("unknown_module", "Không có học phần do trường tải lên với mã “" + id + "”.");
         });
         services.documents().indexer().request("delete material " + id);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("moduleId", id);
-        body.put("deleted", true);
-        body.put("restoredBundled", removed.restoresBundled());
-        body.put("message", removed.restoresBundled()
+        Json.send(res, new LearningJson.Deleted(id, true, removed.restoresBundled(), removed.restoresBundled()
                 ? "Đã xóa học phần của trường; học phần có sẵn cùng mã “" + id + "” được dùng lại."
-                : "Đã xóa học phần “" + id + "”.");
-        body.put("indexing", indexingStatus());
-        Json.send(res, body);
+                : "Đã xóa học phần “" + id + "”.", indexingStatus()));
     }
 
     /** The 400 body: the usual error shape plus every problem (file, field, what is wrong). */
-    static Map<String, Object> invalid(List<MaterialProblem> problems) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", "invalid_material");
-        error.put("message", "Học phần không hợp lệ nên chưa được lưu: "
-                + problems.stream().map(MaterialProblem::toString).collect(Collectors.joining("; ")));
-        error.put("problems", problems.stream().map(p -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("file", p.file());
-            json.put("field", p.field());
-            json.put("message", p.message());
-            return json;
-        }).toList());
-        return Map.of("error", error);
+    static LearningJson.InvalidMaterial invalid(List<MaterialProblem> problems) {
+        return new LearningJson.InvalidMaterial(new LearningJson.InvalidMaterial.Detail("invalid_material",
+                "Học phần không hợp lệ nên chưa được lưu: "
+                        + problems.stream().map(MaterialProblem::toString).collect(Collectors.joining("; ")),
+                problems.stream().map(p -> new LearningJson.Problem(p.file(), p.field(), p.message())).toList()));
     }
 
-    private Map<String, Object> indexingStatus() {
+    private DocumentJson.Indexing indexingStatus() {
         return DocumentJson.indexing(services.documents().indexer().status(), services.knowledgeBase());
     }
 }

@@ -8,9 +8,6 @@ import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import vn.trolyso.assistant.analytics.UsageReport;
 import vn.trolyso.assistant.analytics.UsageReportCsv;
@@ -86,22 +83,9 @@ public final class UsageReportApi implements HttpService {
         };
         int limit = limit(req.query().first("limit").orElse(null));
         ReportPeriod period = period(req);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("from", period.from().toString());
-        out.put("to", period.to().toString());
-        out.put("timeZone", zone.getId());
-        out.put("questionsLogged", questionsLogged);
-        out.put("comments", comments.list(period, zone, rating, limit).stream().map(c -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("messageId", c.messageId());
-            m.put("rating", c.rating());
-            m.put("comment", c.comment());
-            m.put("createdAt", c.createdAt().withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString());
-            m.put("question", c.question());
-            m.put("mode", c.mode());
-            return m;
-        }).toList());
-        Json.send(res, out);
+        Json.send(res, new UsageReportJson.Comments(period.from().toString(), period.to().toString(), zone.getId(),
+                questionsLogged, comments.list(period, zone, rating, limit).stream()
+                .map(UsageReportJson.Comment::of).toList()));
     }
 
     private ReportPeriod period(ServerRequest req) {

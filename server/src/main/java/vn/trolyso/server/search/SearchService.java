@@ -4,9 +4,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import vn.trolyso.knowledge.KnowledgeBase;
 import vn.trolyso.knowledge.search.Passage;
@@ -60,18 +58,9 @@ public final class SearchService implements HttpService {
         Paging page = paging(req);
         // Always the first MAX_LIMIT hits, sliced: every page of one query comes from the same ranking.
         List<Passage> passages = knowledgeBase().search(SearchQuery.of(q.get(), SearchQuery.MAX_LIMIT));
-        List<Map<String, Object>> hits = page.slice(passages).stream().map(p -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("documentId", p.document().id());
-            m.put("title", p.document().title());
-            m.put("section", p.sectionPath());
-            m.put("text", p.text());
-            m.put("score", p.score());
-            return m;
-        }).toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("hits", hits);
-        Json.send(res, page.addTo(body, passages.size()));
+        List<SearchJson.Hit> hits = page.slice(passages).stream().map(p -> new SearchJson.Hit(p.document().id(), p.document().title(),
+                p.sectionPath(), p.text(), p.score())).toList();
+        Json.send(res, new SearchJson.Hits(hits, passages.size(), page.offset(), page.limit()));
     }
 
     /** {@code offset} and {@code limit}; {@code k} is the older name of {@code limit}, still accepted. */
@@ -99,10 +88,9 @@ public final class SearchService implements HttpService {
     private void documents(ServerRequest req, ServerResponse res) {
         Access.require(req, Scope.DOCUMENTS);
         Paging page = Paging.of(req);
-        List<Map<String, Object>> documents = DocumentListing.list(knowledgeBase(), services.documents().store());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("documents", page.slice(documents));
-        body.put("timeZone", services.config().reports().timeZone().getId()); // the admin page shows times in it
-        Json.send(res, page.addTo(body, documents.size()));
+        List<DocumentListing.Listed> documents = DocumentListing.list(knowledgeBase(), services.documents().store());
+        // timeZone: the admin page shows times in it
+        Json.send(res, new SearchJson.Documents(page.slice(documents), services.config().reports().timeZone().getId(),
+                documents.size(), page.offset(), page.limit()));
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +29,10 @@ import vn.trolyso.assistant.store.Database;
 
 /**
  * Every route {@code ApiRoutes} registers (method and path, recorded from the services' own routing rules) is
- * described in {@code openapi.yaml} with that method, and every described operation lists its error responses; a copy
- * of the document with one route removed fails the check.
+ * described in {@code openapi.yaml} with that method, every described operation lists its error responses, and every
+ * error code a service's source raises is listed ({@code x-error-codes}) by one of the routes that service registers;
+ * copies of the document with a route or a code removed fail the checks. The responses of a running server are
+ * checked against the document by {@link ResponseSchemaContractTest}.
  */
 class OpenApiContractTest {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "patch");
@@ -94,17 +97,64 @@ class OpenApiContractTest {
 
     /** "METHOD /path" of every concrete route ApiRoutes registers (the 404/405 catch-alls are left out). */
     static List<String> registeredRoutes() {
+        return List.copyOf(routeOwners().keySet());
+    }
+
+    /** Every concrete route ("METHOD /path") with the service that registers it. */
+    static Map<String, Class<?>> routeOwners() {
         ServerConfig config = TestServers.config(dataDir);
         try (Database db = Database.open(config.dataDir())) {
             AppServices services = AppServices.builder(config).database(db).build();
-            Set<String> routes = new TreeSet<>();
-            HttpRouting.Builder recorder = (HttpRouting.Builder) recorder(HttpRouting.Builder.class, "", routes);
+            Map<String, Class<?>> routes = new TreeMap<>();
+            HttpRouting.Builder recorder = (HttpRouting.Builder) recorder(HttpRouting.Builder.class, "", null, routes);
             ApiRoutesAccess.register(recorder, services, new AdminAuth(java.util.Optional.of("t")));
-            return List.copyOf(routes);
+            return routes;
         }
     }
 
-    private static Object recorder(Class<?> type, String prefix, Set<String> routes) {
+    /**
+     * Each service's own source raises only codes that its routes list ({@code x-error-codes}, or the common ones):
+     * per route group, not just somewhere in the document. Codes of shared helpers (JSON bodies, paging, the
+     * learning exceptions) are checked by ResponseSchemaContractTest.
+     */
+    @Test
+    void everyServiceListsTheErrorCodesItRaisesOnItsRoutes() throws Exception {
+        assertEquals(List.of(), serviceCodeViolations(OpenApiDocument.load()));
+    }
+
+    @Test
+    void removingAServicesErrorCodeFromACopyOfTheDocumentFailsTheCheck() throws Exception {
+        OpenApiDocument copy = OpenApiDocument.load().copy();
+        var codes = (com.fasterxml.jackson.databind.node.ArrayNode) copy.root()
+                .at("/paths/~1api~1v1~1framework~1competencies~1{code}/get/x-error-codes/400");
+        assertEquals("invalid_competency_code", codes.get(0).asText());
+        codes.remove(0);
+        assertEquals(List.of("FrameworkService raises invalid_competency_code, listed by none of its routes"),
+                serviceCodeViolations(copy));
+    }
+
+    private static List<String> serviceCodeViolations(OpenApiDocument doc) throws java.io.IOException {
+        Map<Class<?>, Set<String>> listed = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Class<?>> route : routeOwners().entrySet()) {
+            String[] mp = route.getKey().split(" ", 2);
+            Set<String> codes = listed.computeIfAbsent(route.getValue(), k -> new TreeSet<>());
+            doc.root().path("x-common-error-codes").forEach(l -> l.forEach(c -> codes.add(c.asText())));
+            doc.operation(mp[0], mp[1]).ifPresent(op -> op.node().path("x-error-codes")
+                    .forEach(l -> l.forEach(c -> codes.add(c.asText()))));
+        }
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<Class<?>, Set<String>> service : listed.entrySet()) {
+            Path source = Path.of("src/main/java", service.getKey().getName().replace('.', '/') + ".java");
+            for (String code : OpenApiDocument.raisedCodes(java.nio.file.Files.readString(source))) {
+                if (!service.getValue().contains(code)) {
+                    out.add(service.getKey().getSimpleName() + " raises " + code + ", listed by none of its routes");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Object recorder(Class<?> type, String prefix, Class<?> owner, Map<String, Class<?>> routes) {
         InvocationHandler handler = (proxy, method, args) -> {
             String name = method.getName();
             if (name.equals("register") && args != null) {
@@ -112,14 +162,14 @@ class OpenApiContractTest {
                 for (Object a : args) {
                     for (Object service : a instanceof Object[] arr ? arr : new Object[] {a}) {
                         if (service instanceof HttpService hs) {
-                            hs.routing((HttpRules) recorder(HttpRules.class, base, routes));
+                            hs.routing((HttpRules) recorder(HttpRules.class, base, hs.getClass(), routes));
                         }
                     }
                 }
             } else if (METHODS.contains(name) && args != null && args.length >= 1 && args[0] instanceof String path) {
                 String full = prefix + path;
-                routes.add(name.toUpperCase(Locale.ROOT) + " " + (full.length() > 1 && full.endsWith("/")
-                        ? full.substring(0, full.length() - 1) : full));
+                routes.put(name.toUpperCase(Locale.ROOT) + " " + (full.length() > 1 && full.endsWith("/")
+                        ? full.substring(0, full.length() - 1) : full), owner);
             }
             return method.getReturnType().isInstance(proxy) ? proxy : null;
         };
