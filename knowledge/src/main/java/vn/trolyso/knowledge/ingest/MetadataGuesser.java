@@ -136,6 +136,8 @@ public final class MetadataGuesser {
         if (issuer.isEmpty() && opening.isPresent()) {
             issuer = openingIssuer(opening.get(), place);
         }
+        // "Trường Đại học … về việc ban hành …": what follows "về việc" is the subject, not the issuer.
+        issuer = issuer.replaceFirst("(?iU)[\\s,]+(?:về việc|v/v)(?:\\s.*)?$", "").strip();
         return new GuessedMetadata(clip(readable(title)), issuer, place, date, type, number);
     }
 

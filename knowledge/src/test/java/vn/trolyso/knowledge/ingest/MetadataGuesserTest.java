@@ -64,6 +64,13 @@ class MetadataGuesserTest {
     }
 
     @Test
+    void theIssuerStopsBeforeVeViec() {
+        GuessedMetadata m = MetadataGuesser.guess("Quy chế đào tạo\nTrường Đại học Công nghệ Thông tin về việc ban "
+                + "hành quy chế đào tạo theo học chế tín chỉ như sau:\nĐiều 1. Phạm vi điều chỉnh.");
+        assertEquals("Trường Đại học Công nghệ Thông tin", m.issuer());
+    }
+
+    @Test
     void findsNothingInTextWithoutAdministrativeLayout() {
         GuessedMetadata m = MetadataGuesser.guess("Mẹo nhỏ: nhấn Ctrl+S để lưu bài thường xuyên.");
         assertEquals(GuessedMetadata.NONE, m);
