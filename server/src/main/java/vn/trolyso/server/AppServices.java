@@ -120,13 +120,11 @@ public final class AppServices implements AutoCloseable {
     }
 
     /**
-     * The OLLAMA_* settings, with the LLM's deadline kept inside the server's answer timeout (less a margin for
+     * The configured Ollama settings, with the LLM's deadline kept inside the server's answer timeout (less a margin for
      * retrieval and the notice): otherwise the server gives up first and the tokens already streamed are lost.
      */
     public static OllamaSettings ollamaSettings(ServerConfig config) {
-        OllamaSettings s = OllamaSettings.from(ServerConfig.environment())
-                .withBaseUrl(config.ollamaBaseUrl().toString())
-                .withModel(config.ollamaModel());
+        OllamaSettings s = config.ollama();
         java.time.Duration bound = config.limits().answerTimeout().minusSeconds(5);
         if (bound.isPositive() && s.overallDeadline().compareTo(bound) > 0) {
             java.time.Duration firstToken = s.firstTokenTimeout().compareTo(bound) > 0 ? bound : s.firstTokenTimeout();

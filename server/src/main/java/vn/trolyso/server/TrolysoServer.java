@@ -69,9 +69,9 @@ public final class TrolysoServer {
         }
     }
 
-    /** Starts the server around already-built services (tests, eval), connections guarded as the environment says. */
+    /** Starts the server around already-built services (tests, eval), connections guarded as configured. */
     public static Running start(ServerConfig config, AppServices services) {
-        return start(config, services, ConnectionGuard.Settings.from(ServerConfig.environment()));
+        return start(config, services, config.connections());
     }
 
     /**
@@ -84,7 +84,8 @@ public final class TrolysoServer {
         ConnectionGuard.configure(connections);
         Duration idle = connections.idleTimeout();
         WebServer server = WebServer.builder()
-                .host(config.host())
+                .config(config.webServer()) // application.yaml's server node, as Helidon reads it
+                .host(config.host()) // the typed values win: a test's variant may move the port
                 .port(config.port())
                 .featuresDiscoverServices(false)
                 .shutdownHook(false)

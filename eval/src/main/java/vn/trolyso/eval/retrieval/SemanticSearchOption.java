@@ -25,7 +25,7 @@ final class SemanticSearchOption {
 
     static Optional<EmbeddingRetriever> from(EvalArgs options) {
         return options.value("dense").map(String::strip).filter(m -> !m.isEmpty()).map(model -> {
-            OllamaSettings env = OllamaSettings.from(ServerConfig.environment());
+            OllamaSettings env = ServerConfig.load().ollama();
             OllamaSettings settings = options.value("ollama-url").map(env::withBaseUrl).orElse(env);
             System.out.println("semantic search: " + model + " at " + settings.baseUrl() + ", fused with BM25");
             return new EmbeddingRetriever(new OllamaEmbedder(settings, model), null);

@@ -26,6 +26,7 @@ import vn.trolyso.assistant.learning.TargetLevels;
 import vn.trolyso.assistant.report.SpreadsheetCsv;
 import vn.trolyso.knowledge.framework.CompetencyFramework;
 import vn.trolyso.server.AppServices;
+import vn.trolyso.server.config.LearningSettings;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.Json;
 import vn.trolyso.server.http.JsonBody;
@@ -49,7 +50,7 @@ public final class LearningApi implements HttpService {
     public LearningApi(AppServices services, AdminAuth admin) {
         this.services = services;
         this.admin = admin;
-        LearningSettings settings = LearningSettings.load();
+        LearningSettings settings = services.config().learning();
         CompetencyFramework framework = services.framework();
         this.targets = new TargetLevels(framework, settings.targetLevels());
         this.learning = new LearningService(services.materials()::library, framework, targets,
