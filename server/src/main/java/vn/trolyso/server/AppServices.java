@@ -12,6 +12,9 @@ import java.util.logging.Logger;
 import vn.trolyso.assistant.Assistant;
 import vn.trolyso.assistant.answering.AssistantFactory;
 import vn.trolyso.assistant.answering.AssistantSettings;
+import vn.trolyso.assistant.learning.LearningService;
+import vn.trolyso.assistant.learning.LearningStore;
+import vn.trolyso.assistant.learning.TargetLevels;
 import vn.trolyso.assistant.llm.OllamaEmbedder;
 import vn.trolyso.assistant.llm.OllamaGateway;
 import vn.trolyso.assistant.llm.OllamaSettings;
@@ -24,6 +27,7 @@ import vn.trolyso.knowledge.framework.CompetencyFramework;
 import vn.trolyso.knowledge.framework.FrameworkLoader;
 import vn.trolyso.knowledge.index.Ranking;
 import vn.trolyso.knowledge.search.dense.EmbeddingRetriever;
+import vn.trolyso.server.config.LearningSettings;
 import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.documents.DocumentIngestion;
 import vn.trolyso.server.http.ApiErrors;
@@ -62,6 +66,8 @@ public final class AppServices implements AutoCloseable {
     private final MaterialCatalogue materials;
     private final ManagedApiKeys managedKeys;
     private final ApiKeyRegistry apiKeys;
+    private final TargetLevels targetLevels;
+    private final LearningService learning;
     private final AtomicReference<Knowledge> knowledge = new AtomicReference<>();
     private final List<AutoCloseable> closeables;
     private volatile String loadError = "";
@@ -78,6 +84,10 @@ public final class AppServices implements AutoCloseable {
         this.materials = new MaterialCatalogue(b.config.dataDir());
         this.managedKeys = new ManagedApiKeys(b.database);
         this.apiKeys = new ApiKeyRegistry(b.config.apiKeys(), managedKeys);
+        LearningSettings learningSettings = b.config.learning();
+        this.targetLevels = new TargetLevels(framework, learningSettings.targetLevels());
+        this.learning = new LearningService(materials::library, framework, targetLevels,
+                learningSettings.progressTargets(), new LearningStore(b.database, Clock.systemUTC()));
     }
 
     /**
@@ -232,6 +242,16 @@ public final class AppServices implements AutoCloseable {
     /** Every API key in force: the environment's and the admin page's. */
     public ApiKeyRegistry apiKeys() {
         return apiKeys;
+    }
+
+    /** Self-assessment, profiles, learning paths and progress over the served modules. */
+    public LearningService learning() {
+        return learning;
+    }
+
+    /** The target level of each role (configured under trolyso.learning). */
+    public TargetLevels targetLevels() {
+        return targetLevels;
     }
 
     /** True once the index is loaded and questions can be answered. */

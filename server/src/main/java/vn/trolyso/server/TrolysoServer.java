@@ -22,6 +22,7 @@ import vn.trolyso.server.ops.RunFile;
 import vn.trolyso.server.security.AccessFilter;
 import vn.trolyso.server.security.AdminAuth;
 import vn.trolyso.server.security.CorsFilter;
+import vn.trolyso.server.security.RouteTable;
 
 /**
  * Builds and starts the web server around {@link AppServices}: API routes, CORS and access filters, static
@@ -115,11 +116,12 @@ public final class TrolysoServer {
     private static void routing(HttpRouting.Builder routing, ServerConfig config, AppServices services,
                                 AdminAuth admin) {
         ApiErrors.register(routing);
+        RouteTable routes = new RouteTable(admin); // filled by ApiRoutes below, read by AccessFilter per request
         routing.addFilter(new RequestMetricsFilter(services.metrics()))
                 // before AccessFilter: its refusals carry CORS
                 .addFilter(new CorsFilter(config.allowedOrigins(), services.apiKeys()))
-                .addFilter(new AccessFilter(config, admin, services.apiKeys()));
-        ApiRoutes.register(routing, services, admin);
+                .addFilter(new AccessFilter(config, admin, services.apiKeys(), routes));
+        ApiRoutes.register(routing, services, routes);
     }
 
     private static ObserveFeature observe(AppServices services) {

@@ -43,6 +43,14 @@ public final class OpenAiErrors {
         };
     }
 
+    /** A handler answering 405 with the allowed methods, in OpenAI's shape. */
+    public static Handler methodNotAllowed(String... allowed) {
+        String allow = String.join(", ", allowed);
+        return (req, res) -> send(res, new ApiException(Status.METHOD_NOT_ALLOWED_405, "method_not_allowed",
+                "Phương thức " + req.prologue().method().text() + " không được hỗ trợ ở địa chỉ này (dùng: " + allow
+                        + ").", Map.of("Allow", allow)));
+    }
+
     /** A handler answering 404 for any {@code /v1} path nobody serves. */
     public static Handler unknownRoute() {
         return (req, res) -> send(res, new ApiException(Status.NOT_FOUND_404, "not_found",
