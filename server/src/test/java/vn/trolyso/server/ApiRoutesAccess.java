@@ -10,6 +10,10 @@ public final class ApiRoutesAccess {
     }
 
     public static void register(HttpRouting.Builder routing, AppServices services, AdminAuth admin) {
-        ApiRoutes.register(routing, services, new RouteTable(admin));
+        register(routing, services, new RouteTable(admin));
+    }
+
+    public static void register(HttpRouting.Builder routing, AppServices services, RouteTable table) {
+        ApiRoutes.register(routing, services, table);
     }
 }

@@ -8,6 +8,8 @@ import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -33,6 +35,7 @@ public final class RouteTable {
 
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final List<Refusing> refusing = new CopyOnWriteArrayList<>();
+    private final Set<String> prefixes = ConcurrentHashMap.newKeySet();
     private final AdminAuth admin;
 
     public RouteTable(AdminAuth admin) {
@@ -41,6 +44,7 @@ public final class RouteTable {
 
     /** Registers routes under {@code prefix}; other methods on a refusing path answer with {@code methodNotAllowed}. */
     public Routes routes(HttpRouting.Builder routing, String prefix, Function<String[], Handler> methodNotAllowed) {
+        prefixes.add(prefix);
         return new Routes(this, routing, prefix, methodNotAllowed);
     }
 
@@ -52,26 +56,51 @@ public final class RouteTable {
         refusing.add(new Refusing(path, PathMatchers.create(path), methodNotAllowed));
     }
 
+    /** The routes as registered (the test that compares them with the former prefix table). */
+    List<Route> routesForTests() {
+        return List.copyOf(routes);
+    }
+
     AdminAuth admin() {
         return admin;
     }
 
     /**
-     * The access of the route {@code method path} reaches; for a path served under other methods only, that path's
-     * scope (the 405 it gets is no reason to skip the key rules), or admin when all its routes are admin routes;
-     * empty for a path no route serves.
+     * What {@code method path} needs: the access of the route it reaches; for a path served under other methods only,
+     * that path's scope (the 405 it gets is no reason to skip the key rules), or admin when all its routes are admin
+     * routes. A path no route serves takes the access of the nearest path above it that has routes at or under it,
+     * so {@code /api/v1/search/x} needs the search scope and {@code /api/v1/reports/x} the admin token, as before
+     * the 404; empty once only the API's root is left.
      */
     Optional<RouteAccess> access(Method method, String path) {
-        UriPath uri = UriPath.create(path);
+        String level = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        while (level.lastIndexOf('/') > 0 && !isPrefix(level)) {
+            Optional<RouteAccess> found = accessAt(method, level);
+            if (found.isPresent()) {
+                return found;
+            }
+            level = level.substring(0, level.lastIndexOf('/'));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<RouteAccess> accessAt(Method method, String level) {
+        UriPath uri = UriPath.create(level);
         Optional<RouteAccess> exact = routes.stream().filter(r -> r.method().equals(method) && r.matches(uri))
                 .map(Route::access).findFirst();
         if (exact.isPresent()) {
             return exact;
         }
-        List<Route> samePath = routes.stream().filter(r -> r.matches(uri)).toList();
-        return samePath.stream().filter(r -> r.access().scope().isPresent()).findFirst()
+        List<Route> atLevel = routes.stream().filter(r -> r.matches(uri)).toList();
+        List<Route> same = !atLevel.isEmpty() ? atLevel
+                : routes.stream().filter(r -> r.path().startsWith(level + "/")).toList();
+        return same.stream().filter(r -> r.access().scope().isPresent()).findFirst()
                 .map(r -> RouteAccess.scope(r.access().scope().get()))
-                .or(() -> samePath.isEmpty() ? Optional.empty() : Optional.of(RouteAccess.admin()));
+                .or(() -> same.isEmpty() ? Optional.empty() : Optional.of(RouteAccess.admin()));
+    }
+
+    private boolean isPrefix(String level) {
+        return prefixes.contains(level);
     }
 
     /**
