@@ -1,10 +1,14 @@
 package vn.trolyso.server;
 
 import io.helidon.webserver.http.HttpRouting;
+import java.time.Clock;
+import vn.trolyso.server.chat.AnswerLog;
 import vn.trolyso.server.chat.ChatService;
 import vn.trolyso.server.chat.OpenAiService;
+import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.documents.DocumentsAdminService;
 import vn.trolyso.server.feedback.FeedbackService;
+import vn.trolyso.server.feedback.FeedbackStore;
 import vn.trolyso.server.framework.FrameworkService;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.OpenAiErrors;
@@ -15,13 +19,16 @@ import vn.trolyso.server.observe.OpenApiService;
 import vn.trolyso.server.ops.BackupService;
 import vn.trolyso.server.reports.UsageReportApi;
 import vn.trolyso.server.search.SearchService;
-import vn.trolyso.server.security.AdminAuth;
+import vn.trolyso.server.security.RouteAccess;
+import vn.trolyso.server.security.RouteTable;
+import vn.trolyso.server.security.Routes;
 
 /**
- * The one place where every HTTP route of the service is registered. Add your service here (keep the API under
- * {@code /api/v1}, admin-only routes under {@code /api/v1/admin}); use {@link ApiErrors} / {@code JsonBody} for errors
- * and bodies, and {@link AdminAuth#guard()} or {@link AdminAuth#require} for admin-only routes. API-key scopes are
- * enforced per path prefix by {@code RouteScopes}. Document new paths in {@code openapi.yaml}.
+ * The one place where every HTTP route of the service is registered, each service built with the parts of
+ * {@link AppServices} it uses. Keep the API under {@code /api/v1}, admin-only routes under {@code /api/v1/admin};
+ * a service declares each route with its access ({@link RouteAccess}: an API-key scope or the admin token) and the
+ * paths whose other methods answer 405, so the order of registration does not matter. Use {@link ApiErrors} /
+ * {@code JsonBody} for errors and bodies. Document new paths in {@code openapi.yaml}.
  */
 final class ApiRoutes {
     static final String API = "/api/v1";
@@ -29,23 +36,33 @@ final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    static void register(HttpRouting.Builder routing, AppServices services, AdminAuth admin) {
-        ChatService chat = new ChatService(services);
-        routing.register(API, chat)
-                .register(API, chat.conversations())
-                .register(API, new FeedbackService(services))
-                .register(API, new DocumentsAdminService(services, admin)) // before SearchService's GET /documents
-                .register(API, new SearchService(services))
-                .register(API + "/framework", new FrameworkService(services.framework()))
-                .register(API, new MaterialsAdminService(services, admin)) // before LearningApi's 405 on /materials
-                .register(API, new LearningApi(services, admin))
-                .register(API, new UsageReportApi(services, admin))
-                .register(API, new ApiKeysAdminService(services, admin))
-                .register(API, new BackupService(services, admin))
-                .register(new OpenApiService())
-                .register("/v1", new OpenAiService(services)); // OpenAI-compatible (docs/api.md)
-        // Must stay last: any other /api path is a JSON 404.
-        routing.any("/api/*", ApiErrors.unknownRoute());
-        routing.any("/v1/*", OpenAiErrors.unknownRoute());
+    static void register(HttpRouting.Builder routing, AppServices s, RouteTable table) {
+        ServerConfig config = s.config();
+        ServerConfig.Limits limits = config.limits();
+        var whenBusy = s.ollamaGateway().settings().whenBusy();
+        Routes api = table.routes(routing, API, ApiErrors::methodNotAllowed);
+        new ChatService(s::assistant, s.materials(), new AnswerLog(s.database(), config.logQuestions()), s.database(),
+                limits, s.metrics(), whenBusy).routes(api);
+        new FeedbackService(new FeedbackStore(s.database()), limits.maxBodyBytes()).routes(api);
+        new DocumentsAdminService(s.documents(), s::knowledgeBase).routes(api);
+        new SearchService(s::knowledgeBase, s.documents().store(), limits.maxMessageChars(),
+                config.reports().timeZone()).routes(api);
+        new FrameworkService(s.framework()).routes(api);
+        new MaterialsAdminService(s.materials(), s.documents(), s::knowledgeBase).routes(api);
+        new LearningApi(s.learning(), s.targetLevels(), s.framework(), config.reports().timeZone(),
+                limits.maxBodyBytes()).routes(api);
+        new UsageReportApi(s.database(), config.reports().timeZone(), config.logQuestions(), Clock.systemUTC())
+                .routes(api);
+        new ApiKeysAdminService(s.managedApiKeys(), s.apiKeys(), config.reports().timeZone(), limits.maxBodyBytes())
+                .routes(api);
+        new BackupService(config.dataDir(), s.database()).routes(api);
+        routing.register(new OpenApiService());
+        // OpenAI-compatible (docs/api.md), errors in OpenAI's shape
+        Routes openAi = table.routes(routing, "/v1", OpenAiErrors::methodNotAllowed);
+        new OpenAiService(s::assistant, new AnswerLog(s.database(), config.logQuestions()), limits, s.metrics(),
+                whenBusy).routes(openAi);
+        // Must stay last: a path served under other methods answers 405, any other /api path a JSON 404.
+        routing.any("/api/*", table.fallback(ApiErrors.unknownRoute()));
+        routing.any("/v1/*", table.fallback(OpenAiErrors.unknownRoute()));
     }
 }

@@ -12,6 +12,9 @@ import java.util.logging.Logger;
 import vn.trolyso.assistant.Assistant;
 import vn.trolyso.assistant.answering.AssistantFactory;
 import vn.trolyso.assistant.answering.AssistantSettings;
+import vn.trolyso.assistant.learning.LearningService;
+import vn.trolyso.assistant.learning.LearningStore;
+import vn.trolyso.assistant.learning.TargetLevels;
 import vn.trolyso.assistant.llm.OllamaEmbedder;
 import vn.trolyso.assistant.llm.OllamaGateway;
 import vn.trolyso.assistant.llm.OllamaSettings;
@@ -24,6 +27,7 @@ import vn.trolyso.knowledge.framework.CompetencyFramework;
 import vn.trolyso.knowledge.framework.FrameworkLoader;
 import vn.trolyso.knowledge.index.Ranking;
 import vn.trolyso.knowledge.search.dense.EmbeddingRetriever;
+import vn.trolyso.server.config.LearningSettings;
 import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.documents.DocumentIngestion;
 import vn.trolyso.server.http.ApiErrors;
@@ -62,6 +66,8 @@ public final class AppServices implements AutoCloseable {
     private final MaterialCatalogue materials;
     private final ManagedApiKeys managedKeys;
     private final ApiKeyRegistry apiKeys;
+    private final TargetLevels targetLevels;
+    private final LearningService learning;
     private final AtomicReference<Knowledge> knowledge = new AtomicReference<>();
     private final List<AutoCloseable> closeables;
     private volatile String loadError = "";
@@ -71,7 +77,7 @@ public final class AppServices implements AutoCloseable {
         this.database = b.database;
         this.framework = b.framework != null ? b.framework : FrameworkLoader.loadBundled();
         this.ollama = b.ollama != null ? b.ollama : OllamaGateway.create(ollamaSettings(b.config),
-                vn.trolyso.assistant.llm.OllamaPoolSettings.from(ServerConfig.environment(), ollamaSettings(b.config)));
+                b.config.ollamaPool().resolve(ollamaSettings(b.config)));
         this.metrics = b.metrics != null ? b.metrics : new ServerMetrics();
         this.closeables = new ArrayList<>(b.closeables);
         this.documents = new DocumentIngestion(b.config.dataDir(), b.config.limits().maxUploadBytes(),
@@ -79,6 +85,10 @@ public final class AppServices implements AutoCloseable {
         this.materials = new MaterialCatalogue(b.config.dataDir());
         this.managedKeys = new ManagedApiKeys(b.database);
         this.apiKeys = new ApiKeyRegistry(b.config.apiKeys(), managedKeys);
+        LearningSettings learningSettings = b.config.learning();
+        this.targetLevels = new TargetLevels(framework, learningSettings.targetLevels());
+        this.learning = new LearningService(materials::library, framework, targetLevels,
+                learningSettings.progressTargets(), new LearningStore(b.database, Clock.systemUTC()));
     }
 
     /**
@@ -121,13 +131,11 @@ public final class AppServices implements AutoCloseable {
     }
 
     /**
-     * The OLLAMA_* settings, with the LLM's deadline kept inside the server's answer timeout (less a margin for
+     * The configured Ollama settings, with the LLM's deadline kept inside the server's answer timeout (less a margin for
      * retrieval and the notice): otherwise the server gives up first and the tokens already streamed are lost.
      */
     public static OllamaSettings ollamaSettings(ServerConfig config) {
-        OllamaSettings s = OllamaSettings.from(ServerConfig.environment())
-                .withBaseUrl(config.ollamaBaseUrl().toString())
-                .withModel(config.ollamaModel());
+        OllamaSettings s = config.ollama();
         java.time.Duration bound = config.limits().answerTimeout().minusSeconds(5);
         if (bound.isPositive() && s.overallDeadline().compareTo(bound) > 0) {
             java.time.Duration firstToken = s.firstTokenTimeout().compareTo(bound) > 0 ? bound : s.firstTokenTimeout();
@@ -235,6 +243,16 @@ public final class AppServices implements AutoCloseable {
     /** Every API key in force: the environment's and the admin page's. */
     public ApiKeyRegistry apiKeys() {
         return apiKeys;
+    }
+
+    /** Self-assessment, profiles, learning paths and progress over the served modules. */
+    public LearningService learning() {
+        return learning;
+    }
+
+    /** The target level of each role (configured under trolyso.learning). */
+    public TargetLevels targetLevels() {
+        return targetLevels;
     }
 
     /** True once the index is loaded and questions can be answered. */

@@ -22,6 +22,7 @@ import vn.trolyso.server.ops.RunFile;
 import vn.trolyso.server.security.AccessFilter;
 import vn.trolyso.server.security.AdminAuth;
 import vn.trolyso.server.security.CorsFilter;
+import vn.trolyso.server.security.RouteTable;
 
 /**
  * Builds and starts the web server around {@link AppServices}: API routes, CORS and access filters, static
@@ -69,9 +70,9 @@ public final class TrolysoServer {
         }
     }
 
-    /** Starts the server around already-built services (tests, eval), connections guarded as the environment says. */
+    /** Starts the server around already-built services (tests, eval), connections guarded as configured. */
     public static Running start(ServerConfig config, AppServices services) {
-        return start(config, services, ConnectionGuard.Settings.from(ServerConfig.environment()));
+        return start(config, services, config.connections());
     }
 
     /**
@@ -84,7 +85,8 @@ public final class TrolysoServer {
         ConnectionGuard.configure(connections);
         Duration idle = connections.idleTimeout();
         WebServer server = WebServer.builder()
-                .host(config.host())
+                .config(config.webServer()) // application.yaml's server node, as Helidon reads it
+                .host(config.host()) // the typed values win: a test's variant may move the port
                 .port(config.port())
                 .featuresDiscoverServices(false)
                 .shutdownHook(false)
@@ -114,11 +116,12 @@ public final class TrolysoServer {
     private static void routing(HttpRouting.Builder routing, ServerConfig config, AppServices services,
                                 AdminAuth admin) {
         ApiErrors.register(routing);
+        RouteTable routes = new RouteTable(admin); // filled by ApiRoutes below, read by AccessFilter per request
         routing.addFilter(new RequestMetricsFilter(services.metrics()))
                 // before AccessFilter: its refusals carry CORS
                 .addFilter(new CorsFilter(config.allowedOrigins(), services.apiKeys()))
-                .addFilter(new AccessFilter(config, admin, services.apiKeys()));
-        ApiRoutes.register(routing, services, admin);
+                .addFilter(new AccessFilter(config, admin, services.apiKeys(), routes));
+        ApiRoutes.register(routing, services, routes);
     }
 
     private static ObserveFeature observe(AppServices services) {

@@ -20,7 +20,7 @@ class PortInUseTest {
     @Test
     void startOnATakenPortFailsWithTheReason() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            ServerConfig config = TestServers.config(dataDir).withPort(taken.getLocalPort());
+            ServerConfig config = TestServers.config(dataDir).toBuilder().port(taken.getLocalPort()).build();
             Database db = Database.open(config.dataDir());
             AppServices services = AppServices.builder(config).database(db).closeOnShutdown(db).build();
             try {

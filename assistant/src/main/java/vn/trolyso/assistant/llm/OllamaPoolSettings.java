@@ -4,13 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * The Ollama servers the generative mode spreads its answers over, and how often each is probed. Read from the same
- * environment map as {@link OllamaSettings}: {@code OLLAMA_BASE_URLS=http://gpu1:11434=4,http://gpu2:11434=2} names
+ * The Ollama servers the generative mode spreads its answers over, and how often each is probed. The server's
+ * configuration reads {@code OLLAMA_BASE_URLS=http://gpu1:11434=4,http://gpu2:11434=2}, which names
  * each server with the generations it runs at once (its OLLAMA_NUM_PARALLEL; {@code OLLAMA_NUM_PARALLEL} when
  * omitted). Without OLLAMA_BASE_URLS the pool is the one server of OLLAMA_BASE_URL, exactly as before.
  *
@@ -34,8 +33,6 @@ public record OllamaPoolSettings(List<Backend> backends, Duration probeInterval)
         }
     }
 
-    public static final String ENV_BASE_URLS = "OLLAMA_BASE_URLS";
-    public static final String ENV_PROBE_INTERVAL = "OLLAMA_PROBE_INTERVAL";
     public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(30);
 
     public OllamaPoolSettings {
@@ -62,29 +59,21 @@ public record OllamaPoolSettings(List<Backend> backends, Duration probeInterval)
     }
 
     /**
-     * The pool named by OLLAMA_BASE_URLS and OLLAMA_PROBE_INTERVAL in {@code env}, else the one server of
-     * {@code settings}.
+     * The pool named by {@code baseUrls} (OLLAMA_BASE_URLS, read by the server's configuration), else the one server
+     * of {@code settings}.
      *
-     * @throws IllegalArgumentException naming the variable when a value cannot be read
+     * @param baseUrls      {@code url[=parallel],…}; blank = the one server of {@code settings}
+     * @param probeInterval how often a server's status is re-checked (OLLAMA_PROBE_INTERVAL)
+     * @throws IllegalArgumentException naming the variable when the list cannot be read
      */
-    public static OllamaPoolSettings from(Map<String, String> env, OllamaSettings settings) {
-        String interval = env.get(ENV_PROBE_INTERVAL);
-        Duration probeInterval = DEFAULT_PROBE_INTERVAL;
-        if (interval != null && !interval.isBlank()) {
-            try {
-                probeInterval = OllamaSettings.parseDuration(interval);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(ENV_PROBE_INTERVAL + " must be a duration such as 10s: " + interval);
-            }
-        }
-        String urls = env.get(ENV_BASE_URLS);
-        if (urls == null || urls.isBlank()) {
+    public static OllamaPoolSettings of(String baseUrls, Duration probeInterval, OllamaSettings settings) {
+        if (baseUrls == null || baseUrls.isBlank()) {
             return new OllamaPoolSettings(single(settings).backends(), probeInterval);
         }
         try {
-            return new OllamaPoolSettings(parse(urls, settings.numParallel()), probeInterval);
+            return new OllamaPoolSettings(parse(baseUrls, settings.numParallel()), probeInterval);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(ENV_BASE_URLS + " must read like http://gpu1:11434=4,http://gpu2:11434=2"
+            throw new IllegalArgumentException("OLLAMA_BASE_URLS must read like http://gpu1:11434=4,http://gpu2:11434=2"
                     + " (" + e.getMessage() + ")", e);
         }
     }

@@ -1,13 +1,12 @@
 package vn.trolyso.assistant.llm;
 
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * How to reach and use the local Ollama server. Every limit is explicit so that tests can shrink them to milliseconds
- * and a school can tune them for its hardware.
+ * and a school can tune them for its hardware. The server reads them from its configuration (application.yaml and the
+ * OLLAMA_* variables) and hands them in; this module does not read configuration itself.
  *
  * @param enabled           false disables the generative mode entirely (the assistant answers in the no-LLM mode)
  * @param baseUrl           Ollama's address, e.g. {@code http://localhost:11434}
@@ -34,15 +33,7 @@ public record OllamaSettings(boolean enabled, String baseUrl, String model, int 
 
     /** The policy beyond the queue: answer in the no-LLM mode (default), or refuse with 503 busy + Retry-After. */
     public enum WhenBusy {
-        FALLBACK, REJECT;
-
-        static WhenBusy parse(String name, String v) {
-            return switch (v.toLowerCase(Locale.ROOT)) {
-                case "fallback" -> FALLBACK;
-                case "reject" -> REJECT;
-                default -> throw new IllegalArgumentException(name + " must be fallback or reject: " + v);
-            };
-        }
+        FALLBACK, REJECT
     }
 
     public static final String DEFAULT_BASE_URL = "http://localhost:11434";
@@ -51,21 +42,6 @@ public record OllamaSettings(boolean enabled, String baseUrl, String model, int 
     public static final int DEFAULT_NUM_PARALLEL = 4;
     /** Enough for a class asking at once; each waiter holds only a virtual thread. */
     public static final int DEFAULT_MAX_QUEUE = 64;
-
-    /** Environment variables read by {@link #from(Map)} (the server passes it the process environment). */
-    public static final String ENV_ENABLED = "OLLAMA_ENABLED";
-    public static final String ENV_BASE_URL = "OLLAMA_BASE_URL";
-    public static final String ENV_MODEL = "OLLAMA_MODEL";
-    public static final String ENV_NUM_CTX = "OLLAMA_NUM_CTX";
-    public static final String ENV_TEMPERATURE = "OLLAMA_TEMPERATURE";
-    public static final String ENV_KEEP_ALIVE = "OLLAMA_KEEP_ALIVE";
-    public static final String ENV_CONNECT_TIMEOUT = "OLLAMA_CONNECT_TIMEOUT";
-    public static final String ENV_FIRST_TOKEN_TIMEOUT = "OLLAMA_FIRST_TOKEN_TIMEOUT";
-    public static final String ENV_DEADLINE = "OLLAMA_DEADLINE";
-    public static final String ENV_NUM_PARALLEL = "OLLAMA_NUM_PARALLEL";
-    public static final String ENV_MAX_QUEUE = "OLLAMA_MAX_QUEUE";
-    public static final String ENV_STALL_TIMEOUT = "OLLAMA_STALL_TIMEOUT";
-    public static final String ENV_WHEN_BUSY = "OLLAMA_WHEN_BUSY";
 
     public OllamaSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -112,41 +88,6 @@ public record OllamaSettings(boolean enabled, String baseUrl, String model, int 
     /** Settings that never call Ollama. */
     public static OllamaSettings disabled() {
         return defaults().withEnabled(false);
-    }
-
-    /**
-     * The defaults overridden by the given variables (names as in the environment). Durations are written as
-     * {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, ISO-8601 ({@code PT30S}) or plain seconds.
-     *
-     * @throws IllegalArgumentException naming the variable when a value cannot be read
-     */
-    public static OllamaSettings from(Map<String, String> env) {
-        OllamaSettings d = defaults();
-        try {
-            return fromValues(env, d);
-        } catch (IllegalArgumentException e) {
-            throw e.getMessage().startsWith("OLLAMA_") ? e
-                    : new IllegalArgumentException("invalid OLLAMA_* settings: " + e.getMessage(), e);
-        }
-    }
-
-    private static OllamaSettings fromValues(Map<String, String> env, OllamaSettings d) {
-        return new OllamaSettings(
-                bool(env, ENV_ENABLED, d.enabled),
-                text(env, ENV_BASE_URL, d.baseUrl),
-                text(env, ENV_MODEL, d.model),
-                integer(env, ENV_NUM_CTX, d.numCtx),
-                decimal(env, ENV_TEMPERATURE, d.temperature),
-                duration(env, ENV_KEEP_ALIVE, d.keepAlive),
-                duration(env, ENV_CONNECT_TIMEOUT, d.connectTimeout),
-                duration(env, ENV_FIRST_TOKEN_TIMEOUT, d.firstTokenTimeout),
-                duration(env, ENV_DEADLINE, d.overallDeadline),
-                d.failureThreshold,
-                d.coolDown,
-                integer(env, ENV_NUM_PARALLEL, d.numParallel),
-                integer(env, ENV_MAX_QUEUE, d.maxQueued),
-                duration(env, ENV_STALL_TIMEOUT, d.stallTimeout),
-                raw(env, ENV_WHEN_BUSY) == null ? d.whenBusy : WhenBusy.parse(ENV_WHEN_BUSY, raw(env, ENV_WHEN_BUSY)));
     }
 
     public OllamaSettings withEnabled(boolean value) {
@@ -202,78 +143,5 @@ public record OllamaSettings(boolean enabled, String baseUrl, String model, int 
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(name + " must be positive: " + d);
         }
-    }
-
-    private static String raw(Map<String, String> env, String name) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? null : v.strip();
-    }
-
-    private static String text(Map<String, String> env, String name, String fallback) {
-        String v = raw(env, name);
-        return v == null ? fallback : v;
-    }
-
-    private static boolean bool(Map<String, String> env, String name, boolean fallback) {
-        String v = raw(env, name);
-        if (v == null) {
-            return fallback;
-        }
-        return switch (v.toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes", "on" -> true;
-            case "false", "0", "no", "off" -> false;
-            default -> throw new IllegalArgumentException(name + " must be true or false: " + v);
-        };
-    }
-
-    private static int integer(Map<String, String> env, String name, int fallback) {
-        String v = raw(env, name);
-        try {
-            return v == null ? fallback : Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number: " + v);
-        }
-    }
-
-    private static double decimal(Map<String, String> env, String name, double fallback) {
-        String v = raw(env, name);
-        try {
-            return v == null ? fallback : Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number: " + v);
-        }
-    }
-
-    private static Duration duration(Map<String, String> env, String name, Duration fallback) {
-        String v = raw(env, name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return parseDuration(v);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(name + " must be a duration such as 30s, 5m or PT30S: " + v);
-        }
-    }
-
-    static Duration parseDuration(String v) {
-        String s = v.strip().toLowerCase(Locale.ROOT);
-        if (s.startsWith("pt") || s.startsWith("p")) {
-            return Duration.parse(s.toUpperCase(Locale.ROOT));
-        }
-        if (s.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).strip()));
-        }
-        char unit = s.charAt(s.length() - 1);
-        if (Character.isDigit(unit)) {
-            return Duration.ofSeconds(Long.parseLong(s));
-        }
-        long n = Long.parseLong(s.substring(0, s.length() - 1).strip());
-        return switch (unit) {
-            case 's' -> Duration.ofSeconds(n);
-            case 'm' -> Duration.ofMinutes(n);
-            case 'h' -> Duration.ofHours(n);
-            default -> throw new IllegalArgumentException("unknown unit " + unit);
-        };
     }
 }

@@ -15,7 +15,6 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,8 +37,8 @@ class OllamaGatewayPoolTest {
 
     private static OllamaGateway gateway(String... urls) {
         OllamaSettings settings = OllamaStubs.settings(gpu1);
-        return new OllamaGateway(settings, OllamaPoolSettings.from(
-                Map.of("OLLAMA_BASE_URLS", String.join(",", urls)), settings), Clock.systemUTC());
+        return new OllamaGateway(settings, OllamaPoolSettings.of(
+                String.join(",", urls), OllamaPoolSettings.DEFAULT_PROBE_INTERVAL, settings), Clock.systemUTC());
     }
 
     private static String closedPort() throws IOException {

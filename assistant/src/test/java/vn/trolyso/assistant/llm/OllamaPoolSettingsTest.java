@@ -6,16 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OllamaPoolSettingsTest {
-    private static final OllamaSettings BASE = OllamaSettings.from(Map.of(
-            "OLLAMA_BASE_URL", "http://school:11434", "OLLAMA_NUM_PARALLEL", "3"));
+    private static final OllamaSettings BASE = OllamaSettings.defaults().withBaseUrl("http://school:11434")
+            .withConcurrency(3, OllamaSettings.DEFAULT_MAX_QUEUE);
+    private static final Duration PROBE = Duration.ofSeconds(30);
 
     @Test
     void withoutTheListThePoolIsTheOneServerOfOllamaBaseUrl() {
-        OllamaPoolSettings pool = OllamaPoolSettings.from(Map.of("OLLAMA_BASE_URLS", " "), BASE);
+        OllamaPoolSettings pool = OllamaPoolSettings.of(" ", PROBE, BASE);
         assertEquals(List.of(new OllamaPoolSettings.Backend("http://school:11434", 3)), pool.backends());
         assertEquals(Duration.ofSeconds(30), pool.probeInterval());
         assertEquals(OllamaPoolSettings.single(BASE), pool);
@@ -23,9 +23,8 @@ class OllamaPoolSettingsTest {
 
     @Test
     void eachServerHasItsParallelismOrOllamaNumParallel() {
-        OllamaPoolSettings pool = OllamaPoolSettings.from(Map.of(
-                "OLLAMA_BASE_URLS", "http://gpu1:11434=4, http://gpu2:11434/ ,http://10.0.0.7:11434=2",
-                "OLLAMA_PROBE_INTERVAL", "5s"), BASE);
+        OllamaPoolSettings pool = OllamaPoolSettings.of(
+                "http://gpu1:11434=4, http://gpu2:11434/ ,http://10.0.0.7:11434=2", Duration.ofSeconds(5), BASE);
         assertEquals(List.of(new OllamaPoolSettings.Backend("http://gpu1:11434", 4),
                 new OllamaPoolSettings.Backend("http://gpu2:11434", 3),
                 new OllamaPoolSettings.Backend("http://10.0.0.7:11434", 2)), pool.backends());
@@ -36,15 +35,11 @@ class OllamaPoolSettingsTest {
     @Test
     void unreadableValuesNameTheirVariable() {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> OllamaPoolSettings.from(Map.of("OLLAMA_BASE_URLS", "gpu1:11434=4"), BASE));
+                () -> OllamaPoolSettings.of("gpu1:11434=4", PROBE, BASE));
         assertTrue(bad.getMessage().startsWith("OLLAMA_BASE_URLS"), bad.getMessage());
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
-                () -> OllamaPoolSettings.from(Map.of("OLLAMA_BASE_URLS", "http://a:1=2,http://A:1=3"), BASE));
+                () -> OllamaPoolSettings.of("http://a:1=2,http://A:1=3", PROBE, BASE));
         assertTrue(twice.getMessage().contains("twice"), twice.getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> OllamaPoolSettings.from(Map.of("OLLAMA_BASE_URLS", "http://a:1=0"), BASE));
-        IllegalArgumentException interval = assertThrows(IllegalArgumentException.class,
-                () -> OllamaPoolSettings.from(Map.of("OLLAMA_PROBE_INTERVAL", "soon"), BASE));
-        assertTrue(interval.getMessage().startsWith("OLLAMA_PROBE_INTERVAL"), interval.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> OllamaPoolSettings.of("http://a:1=0", PROBE, BASE));
     }
 }

@@ -24,6 +24,7 @@ import vn.trolyso.eval.report.Table;
 import vn.trolyso.knowledge.KnowledgeBase;
 import vn.trolyso.knowledge.KnowledgeSources;
 import vn.trolyso.knowledge.framework.FrameworkLoader;
+import vn.trolyso.server.config.ConfigVariables;
 import vn.trolyso.server.config.ServerConfig;
 
 /**
@@ -57,10 +58,9 @@ public final class AnswersCommand implements EvalCommand {
             Assistant extractive = AssistantFactory.create(kb, FrameworkLoader.loadBundled(),
                     ReaderCommand.settings(reader));
             report.put("extractive", evaluate("extractive", extractive, items, verbose));
-            Map<String, String> env = ServerConfig.environment();
-            String ollama = env.get(OllamaSettings.ENV_BASE_URL);
+            String ollama = ConfigVariables.environment().get("OLLAMA_BASE_URL");
             if (ollama != null && !ollama.isBlank()) {
-                GenerativeAnswerer llm = GenerativeAnswerer.create(OllamaSettings.from(env), kb);
+                GenerativeAnswerer llm = GenerativeAnswerer.create(ServerConfig.load().ollama(), kb);
                 if (!llm.available()) {
                     System.out.println("Ollama at " + ollama + " is not usable: " + llm.status().detail());
                     report.put("generative_unavailable", llm.status().detail());

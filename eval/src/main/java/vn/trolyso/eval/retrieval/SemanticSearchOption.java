@@ -26,7 +26,7 @@ final class SemanticSearchOption {
     /** The retriever of {@code --dense MODEL [--ollama-url URL]} (either may be null), or empty without a model. */
     static Optional<EmbeddingRetriever> from(String denseModel, String ollamaUrl) {
         return Optional.ofNullable(denseModel).map(String::strip).filter(m -> !m.isEmpty()).map(model -> {
-            OllamaSettings env = OllamaSettings.from(ServerConfig.environment());
+            OllamaSettings env = ServerConfig.load().ollama();
             OllamaSettings settings = ollamaUrl == null ? env : env.withBaseUrl(ollamaUrl);
             System.out.println("semantic search: " + model + " at " + settings.baseUrl() + ", fused with BM25");
             return new EmbeddingRetriever(new OllamaEmbedder(settings, model), null);

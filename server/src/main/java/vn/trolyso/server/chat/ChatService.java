@@ -3,17 +3,17 @@ package vn.trolyso.server.chat;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.http.sse.SseEvent;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.trolyso.assistant.Answer;
@@ -21,14 +21,19 @@ import vn.trolyso.assistant.Assistant;
 import vn.trolyso.assistant.Question;
 import vn.trolyso.assistant.conversation.Turn;
 import vn.trolyso.assistant.llm.OllamaSettings;
+import vn.trolyso.assistant.store.Database;
 import vn.trolyso.knowledge.materials.Material;
-import vn.trolyso.server.AppServices;
+import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.ApiException;
 import vn.trolyso.server.http.Json;
 import vn.trolyso.server.http.JsonBody;
+import vn.trolyso.server.learning.MaterialCatalogue;
+import vn.trolyso.server.observe.ServerMetrics;
 import vn.trolyso.server.security.Access;
 import vn.trolyso.server.security.ClientIdentity;
+import vn.trolyso.server.security.RouteAccess;
+import vn.trolyso.server.security.Routes;
 import vn.trolyso.server.security.Scope;
 
 /**
@@ -37,34 +42,46 @@ import vn.trolyso.server.security.Scope;
  * so the stream can announce them first, and maps its conversation ids to the assistant's ({@link ConversationIds});
  * every answer is logged for feedback and reports.
  */
-public final class ChatService implements HttpService {
+public final class ChatService {
     private static final Logger LOG = Logger.getLogger(ChatService.class.getName());
 
     /** How long a stream's headers wait for a possible busy refusal (OLLAMA_WHEN_BUSY=reject only). */
     private static final Duration BUSY_DECISION_WAIT = Duration.ofSeconds(2);
 
-    private final AppServices services;
+    private final Supplier<Optional<Assistant>> assistant;
+    private final MaterialCatalogue materials;
     private final AnswerLog log;
     private final ConversationIds conversations = new ConversationIds(10_000);
     private final ConversationHistory history;
+    private final ServerConfig.Limits limits;
+    private final ServerMetrics metrics;
+    private final boolean rejectWhenBusy;
 
-    public ChatService(AppServices services) {
-        this.services = services;
-        this.log = new AnswerLog(services.database(), services.config().logQuestions());
-        this.history = new ConversationHistory(services.database());
+    /**
+     * @param assistant the assistant once the knowledge base is loaded
+     * @param materials the training modules a question may be about
+     * @param database  where the conversations' history is read from
+     * @param whenBusy  the Ollama gateway's policy beyond its queue
+     */
+    public ChatService(Supplier<Optional<Assistant>> assistant, MaterialCatalogue materials, AnswerLog log,
+                       Database database, ServerConfig.Limits limits, ServerMetrics metrics,
+                       OllamaSettings.WhenBusy whenBusy) {
+        this.assistant = assistant;
+        this.materials = materials;
+        this.log = log;
+        this.history = new ConversationHistory(database);
+        this.limits = limits;
+        this.metrics = metrics;
+        this.rejectWhenBusy = whenBusy == OllamaSettings.WhenBusy.REJECT;
     }
 
-    /** {@code GET}/{@code DELETE /conversations/{id}}, over this service's conversations. */
-    public HttpService conversations() {
-        return new ConversationService(conversations, history);
-    }
-
-    @Override
-    public void routing(HttpRules rules) {
-        rules.post("/chat", this::chat)
-                .any("/chat", ApiErrors.methodNotAllowed("POST"))
-                .post("/chat/stream", this::stream)
-                .any("/chat/stream", ApiErrors.methodNotAllowed("POST"));
+    /** {@code POST /chat}, {@code POST /chat/stream}, and {@code GET}/{@code DELETE /conversations/{id}} over them. */
+    public void routes(Routes routes) {
+        RouteAccess chat = RouteAccess.scope(Scope.CHAT);
+        routes.post("/chat", chat, this::chat)
+                .post("/chat/stream", chat, this::stream)
+                .refuseOtherMethods("/chat", "/chat/stream");
+        new ConversationService(conversations, history).routes(routes);
     }
 
     private record Prepared(ChatRequest request, Assistant assistant, ClientIdentity who, String conversationId,
@@ -75,14 +92,11 @@ public final class ChatService implements HttpService {
     }
 
     private Prepared prepare(ServerRequest req) {
-        ClientIdentity who = Access.require(req, Scope.CHAT);
-        ChatRequest request = ChatRequest.from(JsonBody.readObject(req, services.config().limits().maxBodyBytes()),
-                services.config().limits().maxMessageChars());
-        if (!services.ready()) {
-            throw ApiErrors.notReady();
-        }
-        Assistant assistant = services.assistant().orElseThrow(ApiErrors::notReady);
-        Material lesson = request.materialId() == null ? null : services.materials().library().find(request.materialId())
+        ClientIdentity who = Access.identity(req);
+        ChatRequest request = ChatRequest.from(JsonBody.readObject(req, limits.maxBodyBytes()),
+                limits.maxMessageChars());
+        Assistant assistant = this.assistant.get().orElseThrow(ApiErrors::notReady);
+        Material lesson = request.materialId() == null ? null : materials.library().find(request.materialId())
                 .orElseThrow(() -> ApiErrors.notFound("unknown_module", "Không có học phần với mã '"
                         + request.materialId() + "'."));
         String conversationId = request.conversationId();
@@ -125,7 +139,7 @@ public final class ChatService implements HttpService {
         Prepared p = prepare(req);
         long start = System.nanoTime();
         AnswerRun run = AnswerRun.start(p.assistant(), p.question(conversations.assistantId(p.conversationId())));
-        Duration timeout = services.config().limits().answerTimeout();
+        Duration timeout = limits.answerTimeout();
         while (true) {
             AnswerRun.Event event = run.next(remaining(start, timeout));
             switch (event) {
@@ -155,11 +169,11 @@ public final class ChatService implements HttpService {
         Prepared p = prepare(req);
         long start = System.nanoTime();
         AnswerRun run = AnswerRun.start(p.assistant(), p.question(conversations.assistantId(p.conversationId())));
-        Duration timeout = services.config().limits().answerTimeout();
+        Duration timeout = limits.answerTimeout();
         // With OLLAMA_WHEN_BUSY=reject a full queue must still be able to answer 503 + Retry-After, so the stream's
         // headers wait for the answer's first event (a refusal comes right after retrieval), at most a short while.
         AnswerRun.Event first = null;
-        if (rejectWhenBusy()) {
+        if (rejectWhenBusy) {
             first = run.next(BUSY_DECISION_WAIT);
             if (first instanceof AnswerRun.Busy busy) {
                 throw busy(busy);
@@ -212,16 +226,12 @@ public final class ChatService implements HttpService {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         conversations.remember(p.conversationId(), p.who().keyId(), answer.conversationId());
         log.record(p.messageId(), p.conversationId(), p.request().message(), answer, elapsed, p.who().keyId());
-        services.metrics().answer(answer.mode(), answer.llmFallback(), elapsed);
+        metrics.answer(answer.mode(), answer.llmFallback(), elapsed);
         return answer;
     }
 
     private static Duration remaining(long start, Duration timeout) {
         return timeout.minusNanos(System.nanoTime() - start);
-    }
-
-    private boolean rejectWhenBusy() {
-        return services.ollamaGateway().settings().whenBusy() == OllamaSettings.WhenBusy.REJECT;
     }
 
     private static ApiException busy(AnswerRun.Busy busy) {

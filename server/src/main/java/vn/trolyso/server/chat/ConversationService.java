@@ -1,7 +1,5 @@
 package vn.trolyso.server.chat;
 
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.sql.SQLException;
@@ -11,6 +9,8 @@ import vn.trolyso.server.http.ApiException;
 import vn.trolyso.server.http.Json;
 import vn.trolyso.server.security.Access;
 import vn.trolyso.server.security.ClientIdentity;
+import vn.trolyso.server.security.RouteAccess;
+import vn.trolyso.server.security.Routes;
 import vn.trolyso.server.security.Scope;
 
 /**
@@ -19,7 +19,7 @@ import vn.trolyso.server.security.Scope;
  * anonymous callers — whoever holds the random id the server handed out. Anything else is 404
  * {@code unknown_conversation}, so an id's existence is not revealed to others.
  */
-final class ConversationService implements HttpService {
+final class ConversationService {
     private final ConversationIds live;
     private final ConversationHistory history;
 
@@ -28,15 +28,15 @@ final class ConversationService implements HttpService {
         this.history = history;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
-        rules.get("/conversations/{id}", this::get)
-                .delete("/conversations/{id}", this::delete)
-                .any("/conversations/{id}", ApiErrors.methodNotAllowed("GET", "DELETE"));
+    void routes(Routes routes) {
+        RouteAccess chat = RouteAccess.scope(Scope.CHAT);
+        routes.get("/conversations/{id}", chat, this::get)
+                .delete("/conversations/{id}", chat, this::delete)
+                .refuseOtherMethods("/conversations/{id}");
     }
 
     private void get(ServerRequest req, ServerResponse res) throws SQLException {
-        ClientIdentity who = Access.require(req, Scope.CHAT);
+        ClientIdentity who = Access.identity(req);
         String id = id(req);
         List<ConversationHistory.Turn> turns = history.turns(id, who.keyId());
         if (turns.isEmpty() && !Boolean.TRUE.equals(live.ownedBy(id, who.keyId()))) {
@@ -46,7 +46,7 @@ final class ConversationService implements HttpService {
     }
 
     private void delete(ServerRequest req, ServerResponse res) throws SQLException {
-        ClientIdentity who = Access.require(req, Scope.CHAT);
+        ClientIdentity who = Access.identity(req);
         String id = id(req);
         boolean live = Boolean.TRUE.equals(this.live.ownedBy(id, who.keyId()));
         boolean logged = history.forget(id, who.keyId());

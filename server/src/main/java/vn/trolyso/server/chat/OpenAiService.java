@@ -3,8 +3,6 @@ package vn.trolyso.server.chat;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
@@ -15,20 +13,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.trolyso.assistant.Answer;
 import vn.trolyso.assistant.Assistant;
 import vn.trolyso.assistant.llm.OllamaSettings;
-import vn.trolyso.server.AppServices;
+import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.ApiException;
 import vn.trolyso.server.http.Json;
 import vn.trolyso.server.http.JsonBody;
 import vn.trolyso.server.http.OpenAiErrors;
+import vn.trolyso.server.observe.ServerMetrics;
 import vn.trolyso.server.security.Access;
 import vn.trolyso.server.security.ClientIdentity;
+import vn.trolyso.server.security.RouteAccess;
+import vn.trolyso.server.security.Routes;
 import vn.trolyso.server.security.Scope;
 
 /**
@@ -38,38 +41,47 @@ import vn.trolyso.server.security.Scope;
  * the one {@code /api/v1/chat} gives (same {@link AnswerRun}, same log and metrics): its text keeps the {@code [n]}
  * markers and the sources travel in {@code trolyso_citations}. Every error is in OpenAI's shape ({@link OpenAiErrors}).
  */
-public final class OpenAiService implements HttpService {
+public final class OpenAiService {
     private static final Logger LOG = Logger.getLogger(OpenAiService.class.getName());
     private static final Duration BUSY_DECISION_WAIT = Duration.ofSeconds(2);
     /** Rough characters per token for Vietnamese with diacritics; {@code usage} is an estimate (no tokenizer here). */
     private static final int CHARS_PER_TOKEN = 3;
 
-    private final AppServices services;
+    private final Supplier<Optional<Assistant>> assistant;
     private final AnswerLog log;
+    private final ServerConfig.Limits limits;
+    private final ServerMetrics metrics;
+    private final boolean rejectWhenBusy;
     private final long created = Instant.now().getEpochSecond();
 
-    public OpenAiService(AppServices services) {
-        this.services = services;
-        this.log = new AnswerLog(services.database(), services.config().logQuestions());
+    /**
+     * @param assistant the assistant once the knowledge base is loaded
+     * @param whenBusy  the Ollama gateway's policy beyond its queue
+     */
+    public OpenAiService(Supplier<Optional<Assistant>> assistant, AnswerLog log, ServerConfig.Limits limits,
+                         ServerMetrics metrics, OllamaSettings.WhenBusy whenBusy) {
+        this.assistant = assistant;
+        this.log = log;
+        this.limits = limits;
+        this.metrics = metrics;
+        this.rejectWhenBusy = whenBusy == OllamaSettings.WhenBusy.REJECT;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
-        rules.get("/models", openAi(this::models))
-                .any("/models", methodNotAllowed("GET"))
-                .get("/models/{id}", openAi(this::model))
-                .post("/chat/completions", openAi(this::completions))
-                .any("/chat/completions", methodNotAllowed("POST"));
+    /** Under {@code /v1}; the same scope as {@code /api/v1/chat}: it asks the same assistant the same questions. */
+    public void routes(Routes routes) {
+        RouteAccess chat = RouteAccess.scope(Scope.CHAT);
+        routes.get("/models", chat, openAi(this::models))
+                .get("/models/{id}", chat, openAi(this::model))
+                .post("/chat/completions", chat, openAi(this::completions))
+                .refuseOtherMethods("/models", "/chat/completions");
     }
 
     private void models(ServerRequest req, ServerResponse res) {
-        Access.require(req, Scope.CHAT);
         Json.send(res, new OpenAiJson.ModelList(
                 OpenAiModels.ids().stream().map(id -> OpenAiJson.Model.of(id, created)).toList()));
     }
 
     private void model(ServerRequest req, ServerResponse res) {
-        Access.require(req, Scope.CHAT);
         String id = req.path().pathParameters().get("id");
         if (!OpenAiModels.ids().contains(id)) {
             throw OpenAiModels.notFound(id);
@@ -78,14 +90,10 @@ public final class OpenAiService implements HttpService {
     }
 
     private void completions(ServerRequest req, ServerResponse res) throws InterruptedException {
-        ClientIdentity who = Access.require(req, Scope.CHAT);
-        OpenAiChatRequest request = OpenAiChatRequest.from(
-                JsonBody.readObject(req, services.config().limits().maxBodyBytes()),
-                services.config().limits().maxMessageChars());
-        if (!services.ready()) {
-            throw ApiErrors.notReady();
-        }
-        Assistant assistant = services.assistant().orElseThrow(ApiErrors::notReady);
+        ClientIdentity who = Access.identity(req);
+        OpenAiChatRequest request = OpenAiChatRequest.from(JsonBody.readObject(req, limits.maxBodyBytes()),
+                limits.maxMessageChars());
+        Assistant assistant = this.assistant.get().orElseThrow(ApiErrors::notReady);
         Completion c = new Completion(request, who, UUID.randomUUID().toString(), System.nanoTime());
         AnswerRun run = AnswerRun.start(assistant, request.question());
         if (request.stream()) {
@@ -103,7 +111,7 @@ public final class OpenAiService implements HttpService {
     }
 
     private void whole(Completion c, AnswerRun run, ServerResponse res) throws InterruptedException {
-        Duration timeout = services.config().limits().answerTimeout();
+        Duration timeout = limits.answerTimeout();
         while (true) {
             AnswerRun.Event event = run.next(remaining(c.start(), timeout));
             switch (event) {
@@ -133,9 +141,9 @@ public final class OpenAiService implements HttpService {
     }
 
     private void stream(Completion c, AnswerRun run, ServerResponse res) throws InterruptedException {
-        Duration timeout = services.config().limits().answerTimeout();
+        Duration timeout = limits.answerTimeout();
         AnswerRun.Event first = null;
-        if (services.ollamaGateway().settings().whenBusy() == OllamaSettings.WhenBusy.REJECT) {
+        if (rejectWhenBusy) {
             // as on /api/v1/chat/stream: a refusal must still be able to be a 503 with Retry-After
             first = run.next(BUSY_DECISION_WAIT);
             if (first instanceof AnswerRun.Busy busy) {
@@ -202,7 +210,7 @@ public final class OpenAiService implements HttpService {
     private Answer finish(Completion c, Answer answer) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - c.start());
         log.record(c.messageId(), c.id(), c.request().question().message(), answer, elapsed, c.who().keyId());
-        services.metrics().answer(answer.mode(), answer.llmFallback(), elapsed);
+        metrics.answer(answer.mode(), answer.llmFallback(), elapsed);
         return answer;
     }
 
@@ -260,11 +268,5 @@ public final class OpenAiService implements HttpService {
                         "Đã xảy ra lỗi ngoài ý muốn. Vui lòng thử lại sau."));
             }
         };
-    }
-
-    private static Handler methodNotAllowed(String allow) {
-        return (req, res) -> OpenAiErrors.send(res, new ApiException(Status.METHOD_NOT_ALLOWED_405,
-                "method_not_allowed", "Phương thức " + req.prologue().method().text()
-                + " không được hỗ trợ ở địa chỉ này (dùng: " + allow + ").", Map.of("Allow", allow)));
     }
 }

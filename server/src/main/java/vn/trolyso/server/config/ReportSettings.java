@@ -3,8 +3,6 @@ package vn.trolyso.server.config;
 import io.helidon.config.Config;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Usage reports and their data: the zone days are counted in and how long answers and ratings are kept.
@@ -28,11 +26,9 @@ public record ReportSettings(ZoneId timeZone, int retentionDays) {
         return new ReportSettings(DEFAULT_ZONE, DEFAULT_RETENTION_DAYS);
     }
 
-    static ReportSettings from(Config trolyso, Function<String, Optional<String>> env) {
-        String zone = env.apply("TROLYSO_TIME_ZONE")
-                .orElseGet(() -> trolyso.get("time-zone").asString().orElse(DEFAULT_ZONE.getId()));
-        String days = env.apply("TROLYSO_RETENTION_DAYS")
-                .orElseGet(() -> trolyso.get("retention-days").asString().orElse(String.valueOf(DEFAULT_RETENTION_DAYS)));
+    static ReportSettings from(Config trolyso) {
+        String zone = ConfigValues.text(trolyso.get("time-zone"), DEFAULT_ZONE.getId());
+        String days = ConfigValues.text(trolyso.get("retention-days"), String.valueOf(DEFAULT_RETENTION_DAYS));
         return new ReportSettings(zone(zone), retentionDays(days));
     }
 

@@ -1,11 +1,11 @@
 package vn.trolyso.server.documents;
 
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import vn.trolyso.knowledge.KnowledgeBase;
 import vn.trolyso.knowledge.ingest.DocumentIds;
 import vn.trolyso.knowledge.ingest.InboxScanner;
@@ -13,11 +13,11 @@ import vn.trolyso.knowledge.ingest.IngestException;
 import vn.trolyso.knowledge.ingest.StoredDocument;
 import vn.trolyso.knowledge.ingest.UploadRequest;
 import vn.trolyso.knowledge.ingest.UploadedDocumentStore;
-import vn.trolyso.server.AppServices;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.ApiException;
 import vn.trolyso.server.http.Json;
-import vn.trolyso.server.security.AdminAuth;
+import vn.trolyso.server.security.RouteAccess;
+import vn.trolyso.server.security.Routes;
 
 /**
  * The document administration (admin token on every route): {@code POST /documents} (multipart upload),
@@ -25,38 +25,36 @@ import vn.trolyso.server.security.AdminAuth;
  * stored at once and indexed by the background indexer; searches keep being served meanwhile. The listing
  * {@code GET /documents} stays in the search service (portal scope).
  */
-public final class DocumentsAdminService implements HttpService {
-    private final AppServices services;
-    private final AdminAuth admin;
+public final class DocumentsAdminService {
+    private final DocumentIngestion documents;
+    private final Supplier<Optional<KnowledgeBase>> knowledgeBase;
 
-    public DocumentsAdminService(AppServices services, AdminAuth admin) {
-        this.services = services;
-        this.admin = admin;
+    /** @param knowledgeBase the knowledge base once loaded */
+    public DocumentsAdminService(DocumentIngestion documents, Supplier<Optional<KnowledgeBase>> knowledgeBase) {
+        this.documents = documents;
+        this.knowledgeBase = knowledgeBase;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
-        rules.post("/documents", this::upload)
-                .post("/documents/reindex", this::reindex)
-                .any("/documents/reindex", ApiErrors.methodNotAllowed("POST"))
-                .get("/documents/indexing", this::indexing)
-                .any("/documents/indexing", ApiErrors.methodNotAllowed("GET"))
-                .delete("/documents/{id}", this::delete)
-                .any("/documents/{id}", ApiErrors.methodNotAllowed("DELETE"));
+    /** Every route is the administrator's (the admin token is checked before the handler runs). */
+    public void routes(Routes routes) {
+        routes.post("/documents", RouteAccess.admin(), this::upload)
+                .post("/documents/reindex", RouteAccess.admin(), this::reindex)
+                .get("/documents/indexing", RouteAccess.admin(), this::indexing)
+                .delete("/documents/{id}", RouteAccess.admin(), this::delete)
+                .refuseOtherMethods("/documents/reindex", "/documents/indexing", "/documents/{id}");
     }
 
     private DocumentIngestion ingestion() {
-        return services.documents();
+        return documents;
     }
 
-    /** Admin token first, then a loaded knowledge base (a change made before it loads could be missed). */
-    private KnowledgeBase authorised(ServerRequest req) {
-        admin.require(req);
-        return services.loadedKnowledgeBase();
+    /** A loaded knowledge base (a change made before it loads could be missed), after the admin token. */
+    private KnowledgeBase loadedKnowledgeBase() {
+        return knowledgeBase.get().orElseThrow(ApiErrors::notReady);
     }
 
     private void upload(ServerRequest req, ServerResponse res) {
-        authorised(req);
+        loadedKnowledgeBase();
         UploadRequest request;
         try (MultipartForm form = MultipartForm.read(req, ingestion().maxUploadBytes())) {
             request = UploadForm.from(form);
@@ -76,7 +74,7 @@ public final class DocumentsAdminService implements HttpService {
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
-        KnowledgeBase kb = authorised(req);
+        KnowledgeBase kb = loadedKnowledgeBase();
         String id = req.path().pathParameters().get("id");
         if (!ingestion().store().delete(id)) {
             if (!id.startsWith(DocumentIds.PREFIX) && kb.document(id).isPresent()) {
@@ -92,7 +90,7 @@ public final class DocumentsAdminService implements HttpService {
 
     /** Ingests the inbox, then rebuilds the index (even when nothing changed: the administrator asked for it). */
     private void reindex(ServerRequest req, ServerResponse res) {
-        authorised(req);
+        loadedKnowledgeBase();
         InboxScanner.Result inbox = ingestion().scanInbox();
         ingestion().indexer().request("manual");
         Json.send(res, Status.ACCEPTED_202, new DocumentJson.Reindex(indexingStatus(),
@@ -100,12 +98,12 @@ public final class DocumentsAdminService implements HttpService {
     }
 
     private void indexing(ServerRequest req, ServerResponse res) {
-        authorised(req);
+        loadedKnowledgeBase();
         Json.send(res, new DocumentJson.IndexingOnly(indexingStatus()));
     }
 
     private DocumentJson.Indexing indexingStatus() {
-        return DocumentJson.indexing(ingestion().indexer().status(), services.knowledgeBase());
+        return DocumentJson.indexing(ingestion().indexer().status(), knowledgeBase.get());
     }
 
     private static String value(StoredDocument d, String field) {

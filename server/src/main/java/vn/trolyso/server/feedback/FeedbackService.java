@@ -2,42 +2,38 @@ package vn.trolyso.server.feedback;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.sql.SQLException;
-import vn.trolyso.server.AppServices;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.Json;
 import vn.trolyso.server.http.JsonBody;
 import vn.trolyso.server.http.TextInput;
-import vn.trolyso.server.security.Access;
+import vn.trolyso.server.security.RouteAccess;
+import vn.trolyso.server.security.Routes;
 import vn.trolyso.server.security.Scope;
 
 /**
  * {@code POST /feedback}: {@code {"messageId", "rating": "up|down", "comment"?, "voterId"?}} → 201 for a new rating,
  * 200 when the same voter (the widget sends its conversation id) changes theirs, 404 for an unknown answer.
  */
-public final class FeedbackService implements HttpService {
+public final class FeedbackService {
     static final int MAX_COMMENT_CHARS = 2000;
 
-    private final AppServices services;
     private final FeedbackStore store;
+    private final int maxBodyBytes;
 
-    public FeedbackService(AppServices services) {
-        this.services = services;
-        this.store = new FeedbackStore(services.database());
+    public FeedbackService(FeedbackStore store, int maxBodyBytes) {
+        this.store = store;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
-        rules.post("/feedback", this::add).any("/feedback", ApiErrors.methodNotAllowed("POST"));
+    public void routes(Routes routes) {
+        routes.post("/feedback", RouteAccess.scope(Scope.CHAT), this::add).refuseOtherMethods("/feedback");
     }
 
     private void add(ServerRequest req, ServerResponse res) throws SQLException {
-        Access.require(req, Scope.CHAT);
-        ObjectNode body = JsonBody.readObject(req, services.config().limits().maxBodyBytes());
+        ObjectNode body = JsonBody.readObject(req, maxBodyBytes);
         String messageId = JsonBody.requiredString(body, "messageId");
         if (!messageId.matches("[A-Za-z0-9_-]{1,64}")) {
             throw ApiErrors.badRequest("invalid_message_id", "Mã câu trả lời không hợp lệ.");

@@ -2,8 +2,6 @@ package vn.trolyso.server.framework;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Optional;
@@ -13,7 +11,8 @@ import vn.trolyso.knowledge.framework.CompetencyFramework;
 import vn.trolyso.knowledge.framework.Level;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.Json;
-import vn.trolyso.server.security.Access;
+import vn.trolyso.server.security.RouteAccess;
+import vn.trolyso.server.security.Routes;
 import vn.trolyso.server.security.Scope;
 
 /**
@@ -28,7 +27,7 @@ import vn.trolyso.server.security.Scope;
  * Callers need the {@code framework} scope (anonymous callers have it by default: the data is public). Malformed
  * input answers 400, unknown items 404, both as {@code {"error":{"code","message"}}} in Vietnamese.
  */
-public final class FrameworkService implements HttpService {
+public final class FrameworkService {
     private static final Pattern CODE = Pattern.compile("\\d{1,2}\\.\\d{1,2}");
     private static final Pattern NUMBER = Pattern.compile("-?\\d{1,3}");
 
@@ -42,23 +41,22 @@ public final class FrameworkService implements HttpService {
         this.whole = Json.bytes(json.whole()); // immutable data: serialise once
     }
 
-    @Override
-    public void routing(HttpRules rules) {
-        rules.get("/", this::whole)
-                .get("/competencies/{code}", this::competency)
-                .get("/levels/{bac}", this::level)
-                .get("/grades/{lop}", this::grade);
+    /** Cheap reads of data held in memory: limited apart from chat ({@link RouteAccess#lightRead}). */
+    public void routes(Routes routes) {
+        RouteAccess read = RouteAccess.lightRead(Scope.FRAMEWORK);
+        routes.get("/framework", read, this::whole)
+                .get("/framework/competencies/{code}", read, this::competency)
+                .get("/framework/levels/{bac}", read, this::level)
+                .get("/framework/grades/{lop}", read, this::grade);
     }
 
     private void whole(ServerRequest req, ServerResponse res) {
-        Access.require(req, Scope.FRAMEWORK);
         res.status(Status.OK_200);
         res.header(HeaderNames.CONTENT_TYPE, Json.CONTENT_TYPE);
         res.send(whole);
     }
 
     private void competency(ServerRequest req, ServerResponse res) {
-        Access.require(req, Scope.FRAMEWORK);
         String code = req.path().pathParameters().get("code").strip();
         if (!CODE.matcher(code).matches()) {
             throw ApiErrors.badRequest("invalid_competency_code",
@@ -74,7 +72,6 @@ public final class FrameworkService implements HttpService {
     }
 
     private void level(ServerRequest req, ServerResponse res) {
-        Access.require(req, Scope.FRAMEWORK);
         String bac = req.path().pathParameters().get("bac").strip();
         Optional<Level> level = framework.findLevel(bac);
         if (level.isEmpty()) {
@@ -89,7 +86,6 @@ public final class FrameworkService implements HttpService {
     }
 
     private void grade(ServerRequest req, ServerResponse res) {
-        Access.require(req, Scope.FRAMEWORK);
         String lop = req.path().pathParameters().get("lop").strip();
         if (!NUMBER.matcher(lop).matches()) {
             throw ApiErrors.badRequest("invalid_grade", "Lớp \"" + lop + "\" không hợp lệ. Hãy dùng số từ 1 đến 12.");

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -50,36 +48,6 @@ public final class ConnectionGuard {
         public static Settings defaults() {
             return new Settings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60), 2000,
                     32L * 1024 * 1024);
-        }
-
-        /** The defaults overridden by TROLYSO_HEADER_TIMEOUT, _BODY_READ_TIMEOUT, _IDLE_TIMEOUT (seconds), _MAX_CONNECTIONS. */
-        public static Settings from(Map<String, String> env) {
-            Settings d = defaults();
-            return new Settings(seconds(env, "TROLYSO_HEADER_TIMEOUT", d.headerTimeout),
-                    seconds(env, "TROLYSO_BODY_READ_TIMEOUT", d.bodyReadTimeout),
-                    seconds(env, "TROLYSO_IDLE_TIMEOUT", d.idleTimeout),
-                    (int) number(env, "TROLYSO_MAX_CONNECTIONS", d.maxConnections), d.drainBytes);
-        }
-
-        private static Duration seconds(Map<String, String> env, String name, Duration fallback) {
-            long v = number(env, name, fallback.toSeconds());
-            return Duration.ofSeconds(v);
-        }
-
-        private static long number(Map<String, String> env, String name, long fallback) {
-            String v = env.get(name);
-            if (v == null || v.isBlank()) {
-                return fallback;
-            }
-            try {
-                long n = Long.parseLong(v.strip().toLowerCase(Locale.ROOT).replaceAll("s$", ""));
-                if (n <= 0) {
-                    throw new NumberFormatException();
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " must be a positive whole number: " + v);
-            }
         }
     }
 

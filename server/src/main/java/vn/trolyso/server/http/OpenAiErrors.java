@@ -3,6 +3,7 @@ package vn.trolyso.server.http;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.Map;
 
 /**
  * Errors of the OpenAI-compatible routes ({@code /v1/…}) in OpenAI's shape,
@@ -40,6 +41,14 @@ public final class OpenAiErrors {
             case 429 -> "rate_limit_error";
             default -> status.code() >= 500 ? "server_error" : "invalid_request_error";
         };
+    }
+
+    /** A handler answering 405 with the allowed methods, in OpenAI's shape. */
+    public static Handler methodNotAllowed(String... allowed) {
+        String allow = String.join(", ", allowed);
+        return (req, res) -> send(res, new ApiException(Status.METHOD_NOT_ALLOWED_405, "method_not_allowed",
+                "Phương thức " + req.prologue().method().text() + " không được hỗ trợ ở địa chỉ này (dùng: " + allow
+                        + ").", Map.of("Allow", allow)));
     }
 
     /** A handler answering 404 for any {@code /v1} path nobody serves. */

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.net.URI;
@@ -20,15 +18,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import vn.trolyso.server.AppServices;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.ApiException;
 import vn.trolyso.server.http.Json;
 import vn.trolyso.server.http.JsonBody;
 import vn.trolyso.server.http.TextInput;
-import vn.trolyso.server.security.AdminAuth;
 import vn.trolyso.server.security.ApiKey;
+import vn.trolyso.server.security.ApiKeyRegistry;
 import vn.trolyso.server.security.ManagedApiKeys;
+import vn.trolyso.server.security.RouteAccess;
+import vn.trolyso.server.security.Routes;
 import vn.trolyso.server.security.Scope;
 
 /**
@@ -39,32 +38,36 @@ import vn.trolyso.server.security.Scope;
  * <p>A key that names allowed origins is meant for a page (the widget): anyone who opens the page can read it, so it
  * may only have the widget's scopes ({@link Scope#WIDGET}).
  */
-public final class ApiKeysAdminService implements HttpService {
+public final class ApiKeysAdminService {
     static final int MAX_NAME_CHARS = 100;
     static final int MAX_ORIGINS = 20;
 
-    private final AppServices services;
-    private final AdminAuth admin;
+    private final ManagedApiKeys managedKeys;
+    private final ApiKeyRegistry keys;
     private final ZoneId zone;
+    private final int maxBodyBytes;
 
-    public ApiKeysAdminService(AppServices services, AdminAuth admin) {
-        this.services = services;
-        this.admin = admin;
-        this.zone = services.config().reports().timeZone();
+    /**
+     * @param managedKeys the keys the administrator creates and revokes here
+     * @param keys        every key in force (the environment's are listed, never revoked here)
+     * @param zone        the zone the page shows times in
+     */
+    public ApiKeysAdminService(ManagedApiKeys managedKeys, ApiKeyRegistry keys, ZoneId zone, int maxBodyBytes) {
+        this.managedKeys = managedKeys;
+        this.keys = keys;
+        this.zone = zone;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
-        rules.post("/keys", this::create)
-                .get("/keys", this::list)
-                .any("/keys", ApiErrors.methodNotAllowed("GET", "POST"))
-                .delete("/keys/{id}", this::revoke)
-                .any("/keys/{id}", ApiErrors.methodNotAllowed("DELETE"));
+    public void routes(Routes routes) {
+        routes.post("/keys", RouteAccess.admin(), this::create)
+                .get("/keys", RouteAccess.admin(), this::list)
+                .delete("/keys/{id}", RouteAccess.admin(), this::revoke)
+                .refuseOtherMethods("/keys", "/keys/{id}");
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        admin.require(req);
-        ObjectNode body = JsonBody.readObject(req, services.config().limits().maxBodyBytes());
+        ObjectNode body = JsonBody.readObject(req, maxBodyBytes);
         String name = name(JsonBody.optionalString(body, "name"));
         Set<Scope> scopes = scopes(body.get("scopes"));
         List<String> origins = origins(body.get("allowedOrigins"));
@@ -75,32 +78,30 @@ public final class ApiKeysAdminService implements HttpService {
                     + "phép) chỉ được có quyền của widget (chat, learning): ai mở trang cũng đọc được khóa. Khóa có "
                     + "quyền khác chỉ dùng từ máy chủ của cổng thông tin, không ghi trang web được phép.");
         }
-        ManagedApiKeys.Created created = services.managedApiKeys().create(name, scopes, origins, expiresAt, now);
+        ManagedApiKeys.Created created = managedKeys.create(name, scopes, origins, expiresAt, now);
         res.header(HeaderNames.LOCATION, "/api/v1/keys/" + created.managed().key().id());
         Json.send(res, Status.CREATED_201, KeyJson.Created.of(created.secret(), describe(created.managed(), now)));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        admin.require(req);
         Instant now = Instant.now();
         List<KeyJson.Key> keys = new ArrayList<>();
-        services.managedApiKeys().list().forEach(m -> keys.add(describe(m, now)));
+        managedKeys.list().forEach(m -> keys.add(describe(m, now)));
         List<KeyJson.EnvironmentKey> environment = new ArrayList<>();
-        for (ApiKey k : services.apiKeys().environmentKeys()) {
+        for (ApiKey k : this.keys.environmentKeys()) {
             environment.add(new KeyJson.EnvironmentKey(k.id(), scopeNames(k.scopes()), "environment"));
         }
         Json.send(res, new KeyJson.Keys(keys, environment, zone.getId()));
     }
 
     private void revoke(ServerRequest req, ServerResponse res) {
-        admin.require(req);
         String id = req.path().pathParameters().get("id");
-        if (services.apiKeys().environmentKeys().stream().anyMatch(k -> k.id().equals(id))) {
+        if (this.keys.environmentKeys().stream().anyMatch(k -> k.id().equals(id))) {
             throw new ApiException(Status.CONFLICT_409, "environment_key", "Khóa \"" + id + "\" được khai báo trong "
                     + "biến môi trường TROLYSO_API_KEYS: hãy bỏ nó ở đó rồi khởi động lại dịch vụ.");
         }
         Instant now = Instant.now();
-        ManagedApiKeys.Managed m = services.managedApiKeys().revoke(id, now).orElseThrow(() ->
+        ManagedApiKeys.Managed m = managedKeys.revoke(id, now).orElseThrow(() ->
                 ApiErrors.notFound("unknown_api_key", "Không tìm thấy khóa API \"" + id + "\"."));
         Json.send(res, describe(m, now));
     }

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,70 +15,62 @@ import vn.trolyso.assistant.Role;
 import vn.trolyso.assistant.learning.AdaptiveAssessment;
 import vn.trolyso.assistant.learning.AnswerChoice;
 import vn.trolyso.assistant.learning.LearningService;
-import vn.trolyso.assistant.learning.LearningStore;
 import vn.trolyso.assistant.learning.ModuleProgress;
 import vn.trolyso.assistant.learning.Profile;
 import vn.trolyso.assistant.learning.SelfAssessment;
 import vn.trolyso.assistant.learning.TargetLevels;
 import vn.trolyso.assistant.report.SpreadsheetCsv;
 import vn.trolyso.knowledge.framework.CompetencyFramework;
-import vn.trolyso.server.AppServices;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.Json;
 import vn.trolyso.server.http.JsonBody;
 import vn.trolyso.server.http.Paging;
 import vn.trolyso.server.http.TextInput;
-import vn.trolyso.server.security.Access;
-import vn.trolyso.server.security.AdminAuth;
+import vn.trolyso.server.security.RouteAccess;
+import vn.trolyso.server.security.Routes;
 import vn.trolyso.server.security.Scope;
 
 /**
  * The learning API under /api/v1: materials, self-assessment, profiles, learning path, progress (scope
  * "learning") and the admin progress report. Shapes in docs/api.md "Learning" and openapi.yaml.
  */
-public final class LearningApi implements HttpService {
-    private final AppServices services;
-    private final AdminAuth admin;
+public final class LearningApi {
     private final LearningService learning;
     private final TargetLevels targets;
     private final LearningJson json;
+    private final ZoneId zone;
+    private final int maxBodyBytes;
 
-    public LearningApi(AppServices services, AdminAuth admin) {
-        this.services = services;
-        this.admin = admin;
-        LearningSettings settings = LearningSettings.load();
-        CompetencyFramework framework = services.framework();
-        this.targets = new TargetLevels(framework, settings.targetLevels());
-        this.learning = new LearningService(services.materials()::library, framework, targets,
-                settings.progressTargets(), new LearningStore(services.database(), Clock.systemUTC()));
+    /**
+     * @param targets the target level of each role (the profiles show it)
+     * @param zone    the admin pages' one clock (the progress report's time zone)
+     */
+    public LearningApi(LearningService learning, TargetLevels targets, CompetencyFramework framework, ZoneId zone,
+                       int maxBodyBytes) {
+        this.learning = learning;
+        this.targets = targets;
         this.json = new LearningJson(framework);
+        this.zone = zone;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
-        rules.get("/materials", this::materials)
-                .any("/materials", ApiErrors.methodNotAllowed("GET", "POST"))
-                .get("/materials/{id}", this::material)
-                .any("/materials/{id}", ApiErrors.methodNotAllowed("GET", "DELETE"))
-                .get("/assessment", this::assessmentForm)
-                .post("/assessment", this::assess)
-                .any("/assessment", ApiErrors.methodNotAllowed("GET", "POST"))
-                .post("/assessment/next", this::nextStatement)
-                .any("/assessment/next", ApiErrors.methodNotAllowed("POST"))
-                .post("/profile", this::createProfile)
-                .any("/profile", ApiErrors.methodNotAllowed("POST"))
-                .get("/profile/{id}", this::profile)
-                .any("/profile/{id}", ApiErrors.methodNotAllowed("GET"))
-                .get("/learning-path", this::path)
-                .any("/learning-path", ApiErrors.methodNotAllowed("GET"))
-                .post("/progress", this::progress)
-                .any("/progress", ApiErrors.methodNotAllowed("POST"))
-                .get("/reports/progress", this::report)
-                .any("/reports/progress", ApiErrors.methodNotAllowed("GET"));
+    public void routes(Routes routes) {
+        RouteAccess learner = RouteAccess.scope(Scope.LEARNING);
+        routes.get("/materials", learner, this::materials)
+                .get("/materials/{id}", learner, this::material)
+                .get("/assessment", learner, this::assessmentForm)
+                .post("/assessment", learner, this::assess)
+                .post("/assessment/next", learner, this::nextStatement)
+                .post("/profile", learner, this::createProfile)
+                .get("/profile/{id}", learner, this::profile)
+                .get("/learning-path", learner, this::path)
+                .post("/progress", learner, this::progress)
+                .get("/reports/progress", RouteAccess.admin(), this::report)
+                .refuseOtherMethods("/materials", "/materials/{id}", "/assessment", "/assessment/next", "/profile",
+                        "/profile/{id}", "/learning-path", "/progress", "/reports/progress");
     }
 
     private void materials(ServerRequest req, ServerResponse res) {
-        Access.require(req, Scope.LEARNING);
         Paging page = Paging.of(req);
         var all = learning.library().all();
         Json.send(res, new LearningJson.MaterialsPage(
@@ -89,19 +79,16 @@ public final class LearningApi implements HttpService {
     }
 
     private void material(ServerRequest req, ServerResponse res) {
-        Access.require(req, Scope.LEARNING);
         Json.send(res, LearningJson.material(learning.material(req.path().pathParameters().get("id"))));
     }
 
     private void assessmentForm(ServerRequest req, ServerResponse res) {
-        Access.require(req, Scope.LEARNING);
         Role role = LearningService.role(req.query().first("role").orElse(null));
         Integer grade = grade(req.query().first("grade").orElse(null));
         Json.send(res, json.form(learning.assessmentForm(role, grade)));
     }
 
     private void assess(ServerRequest req, ServerResponse res) {
-        Access.require(req, Scope.LEARNING);
         ObjectNode body = body(req);
         String profileId = JsonBody.requiredString(body, "profileId");
         List<SelfAssessment.DomainResult> results = learning.assess(profileId, answers(body.get("answers"), true));
@@ -144,7 +131,6 @@ public final class LearningApi implements HttpService {
 
     /** The adaptive self-assessment: the next statement for the answers so far, or done. */
     private void nextStatement(ServerRequest req, ServerResponse res) {
-        Access.require(req, Scope.LEARNING);
         ObjectNode body = body(req);
         Role role = LearningService.role(JsonBody.optionalString(body, "role"));
         Integer grade = optionalGrade(body);
@@ -154,7 +140,6 @@ public final class LearningApi implements HttpService {
     }
 
     private void createProfile(ServerRequest req, ServerResponse res) {
-        Access.require(req, Scope.LEARNING);
         ObjectNode body = body(req);
         Role role = LearningService.role(JsonBody.requiredString(body, "role"));
         Integer grade = optionalGrade(body);
@@ -173,7 +158,6 @@ public final class LearningApi implements HttpService {
     }
 
     private void profile(ServerRequest req, ServerResponse res) {
-        Access.require(req, Scope.LEARNING);
         Profile p = learning.profile(req.path().pathParameters().get("id"));
         Json.send(res, new LearningJson.ProfileWithAssessment(
                 LearningJson.profile(p, targets.target(p.role(), p.grade())), learning.latestResult(p.id())
@@ -182,14 +166,12 @@ public final class LearningApi implements HttpService {
     }
 
     private void path(ServerRequest req, ServerResponse res) {
-        Access.require(req, Scope.LEARNING);
         String profileId = req.query().first("profileId").filter(s -> !s.isBlank())
                 .orElseThrow(() -> ApiErrors.badRequest("missing_parameter", "Thiếu tham số profileId."));
         Json.send(res, json.path(profileId, learning.path(profileId)));
     }
 
     private void progress(ServerRequest req, ServerResponse res) {
-        Access.require(req, Scope.LEARNING);
         ObjectNode body = body(req);
         String profileId = JsonBody.requiredString(body, "profileId");
         String moduleId = JsonBody.requiredString(body, "moduleId");
@@ -233,15 +215,13 @@ public final class LearningApi implements HttpService {
     }
 
     private void report(ServerRequest req, ServerResponse res) {
-        admin.require(req);
         String school = req.query().first("school").orElse(null);
         String format = req.query().first("format").orElse("json");
         var report = learning.report(school);
         switch (format) {
             case "json" -> {
                 // timeZone: the admin pages' one clock
-                Json.send(res, LearningJson.report(report, Instant.now().toString(),
-                        services.config().reports().timeZone().getId()));
+                Json.send(res, LearningJson.report(report, Instant.now().toString(), zone.getId()));
             }
             case "csv" -> {
                 res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8");
@@ -254,7 +234,7 @@ public final class LearningApi implements HttpService {
     }
 
     private ObjectNode body(ServerRequest req) {
-        return JsonBody.readObject(req, services.config().limits().maxBodyBytes());
+        return JsonBody.readObject(req, maxBodyBytes);
     }
 
     private static Integer grade(String raw) {

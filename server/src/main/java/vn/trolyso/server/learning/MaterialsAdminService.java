@@ -1,23 +1,25 @@
 package vn.trolyso.server.learning;
 
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import vn.trolyso.knowledge.KnowledgeBase;
 import vn.trolyso.knowledge.materials.InvalidMaterialException;
 import vn.trolyso.knowledge.materials.MaterialProblem;
 import vn.trolyso.knowledge.materials.SchoolMaterials;
-import vn.trolyso.server.AppServices;
+import vn.trolyso.server.documents.DocumentIngestion;
 import vn.trolyso.server.documents.DocumentJson;
 import vn.trolyso.server.documents.MultipartForm;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.ApiException;
 import vn.trolyso.server.http.Json;
 import vn.trolyso.server.http.TextInput;
-import vn.trolyso.server.security.AdminAuth;
+import vn.trolyso.server.security.RouteAccess;
+import vn.trolyso.server.security.Routes;
 
 /**
  * The school's training modules (admin token): {@code POST /materials} (multipart, a {@code file} part holding the
@@ -25,33 +27,39 @@ import vn.trolyso.server.security.AdminAuth;
  * background indexer to rebuild, so the module becomes searchable and citable shortly after. The reads
  * ({@code GET /materials…}) stay in {@link LearningApi}.
  */
-public final class MaterialsAdminService implements HttpService {
+public final class MaterialsAdminService {
     /** Largest accepted module file: a module is a few pages of Markdown. */
     static final int MAX_MATERIAL_BYTES = 1024 * 1024;
     static final String FILE = "file";
 
-    private final AppServices services;
-    private final AdminAuth admin;
+    private final MaterialCatalogue materials;
+    private final DocumentIngestion documents;
+    private final Supplier<Optional<KnowledgeBase>> knowledgeBase;
 
-    public MaterialsAdminService(AppServices services, AdminAuth admin) {
-        this.services = services;
-        this.admin = admin;
+    /**
+     * @param documents     whose background indexer rebuilds the index after a change
+     * @param knowledgeBase the knowledge base once loaded
+     */
+    public MaterialsAdminService(MaterialCatalogue materials, DocumentIngestion documents,
+                                 Supplier<Optional<KnowledgeBase>> knowledgeBase) {
+        this.materials = materials;
+        this.documents = documents;
+        this.knowledgeBase = knowledgeBase;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
-        rules.post("/materials", this::upload)
-                .delete("/materials/{id}", this::delete);
+    /** Reading the modules stays in {@link LearningApi} (scope learning); changing them is the administrator's. */
+    public void routes(Routes routes) {
+        routes.post("/materials", RouteAccess.admin(), this::upload)
+                .delete("/materials/{id}", RouteAccess.admin(), this::delete);
     }
 
-    /** Admin token first, then a loaded knowledge base (a change made while it loads could miss the index). */
-    private void authorise(ServerRequest req) {
-        admin.require(req);
-        services.loadedKnowledgeBase();
+    /** After the admin token, a loaded knowledge base (a change made while it loads could miss the index). */
+    private void requireLoaded() {
+        knowledgeBase.get().orElseThrow(ApiErrors::notReady);
     }
 
     private void upload(ServerRequest req, ServerResponse res) {
-        authorise(req);
+        requireLoaded();
         MultipartForm.Part file;
         byte[] content;
         try (MultipartForm form = MultipartForm.read(req, MAX_MATERIAL_BYTES)) {
@@ -70,12 +78,12 @@ public final class MaterialsAdminService implements HttpService {
         TextInput.requireClean("filename", fileName);
         SchoolMaterials.Saved saved;
         try {
-            saved = services.materials().save(fileName, content);
+            saved = materials.save(fileName, content);
         } catch (InvalidMaterialException e) {
             Json.send(res, Status.BAD_REQUEST_400, invalid(e.problems()));
             return;
         }
-        services.documents().indexer().request((saved.replaced() ? "replace material " : "upload material ")
+        documents.indexer().request((saved.replaced() ? "replace material " : "upload material ")
                 + saved.material().id());
         Json.send(res, Status.CREATED_201, new LearningJson.Uploaded(new LearningJson.SavedMaterial(
                 LearningJson.material(saved.material()), saved.replaced(), saved.overridesBundled()),
@@ -83,16 +91,16 @@ public final class MaterialsAdminService implements HttpService {
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
-        authorise(req);
+        requireLoaded();
         String id = req.path().pathParameters().get("id");
-        SchoolMaterials.Removed removed = services.materials().delete(id).orElseThrow(() -> {
-            if (services.materials().isBundled(id)) {
+        SchoolMaterials.Removed removed = materials.delete(id).orElseThrow(() -> {
+            if (materials.isBundled(id)) {
                 return new ApiException(Status.CONFLICT_409, "bundled_material", "Học phần “" + id
                         + "” có sẵn trong hệ thống, không phải học phần trường tải lên, nên không xóa được.");
             }
             return ApiErrors.notFound("unknown_module", "Không có học phần do trường tải lên với mã “" + id + "”.");
         });
-        services.documents().indexer().request("delete material " + id);
+        documents.indexer().request("delete material " + id);
         Json.send(res, new LearningJson.Deleted(id, true, removed.restoresBundled(), removed.restoresBundled()
                 ? "Đã xóa học phần của trường; học phần có sẵn cùng mã “" + id + "” được dùng lại."
                 : "Đã xóa học phần “" + id + "”.", indexingStatus()));
@@ -107,6 +115,6 @@ public final class MaterialsAdminService implements HttpService {
     }
 
     private DocumentJson.Indexing indexingStatus() {
-        return DocumentJson.indexing(services.documents().indexer().status(), services.knowledgeBase());
+        return DocumentJson.indexing(documents.indexer().status(), knowledgeBase.get());
     }
 }

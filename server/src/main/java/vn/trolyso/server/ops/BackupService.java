@@ -1,8 +1,6 @@
 package vn.trolyso.server.ops;
 
 import io.helidon.http.HeaderNames;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
@@ -14,41 +12,38 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.logging.Logger;
-import vn.trolyso.server.AppServices;
-import vn.trolyso.server.http.ApiErrors;
-import vn.trolyso.server.security.AdminAuth;
+import vn.trolyso.assistant.store.Database;
+import vn.trolyso.server.security.RouteAccess;
+import vn.trolyso.server.security.Routes;
 
 /**
  * {@code GET /api/v1/admin/backup} (admin token): a consistent backup of the running server's data as a zip (see
  * {@link DataBackup}), what {@code ./trolyso backup} downloads while the server runs. The zip is written completely
  * to a temporary file first, so a failure is a JSON error and never a truncated download.
  */
-public final class BackupService implements HttpService {
+public final class BackupService {
     private static final Logger LOG = Logger.getLogger(BackupService.class.getName());
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private final AppServices services;
-    private final AdminAuth admin;
+    private final Path dataDir;
+    private final Database database;
 
-    public BackupService(AppServices services, AdminAuth admin) {
-        this.services = services;
-        this.admin = admin;
+    public BackupService(Path dataDir, Database database) {
+        this.dataDir = dataDir;
+        this.database = database;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
-        rules.get("/admin/backup", this::backup).any("/admin/backup", ApiErrors.methodNotAllowed("GET"));
+    public void routes(Routes routes) {
+        routes.get("/admin/backup", RouteAccess.admin(), this::backup).refuseOtherMethods("/admin/backup");
     }
 
     private void backup(ServerRequest req, ServerResponse res) throws IOException, SQLException {
-        admin.require(req);
-        Path dataDir = services.config().dataDir();
         Path tmpDir = dataDir.resolve("tmp");
         Files.createDirectories(tmpDir);
         Path zip = Files.createTempFile(tmpDir, "backup-", ".zip");
         try {
             DataBackup.Summary summary;
-            try (Connection c = services.database().connection(); OutputStream out = Files.newOutputStream(zip)) {
+            try (Connection c = database.connection(); OutputStream out = Files.newOutputStream(zip)) {
                 summary = DataBackup.write(c, dataDir, out);
             }
             LOG.info(() -> "Backup served: " + summary);

@@ -1,8 +1,6 @@
 package vn.trolyso.server.reports;
 
 import io.helidon.http.HeaderNames;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
@@ -13,49 +11,46 @@ import vn.trolyso.assistant.analytics.UsageReport;
 import vn.trolyso.assistant.analytics.UsageReportCsv;
 import vn.trolyso.assistant.analytics.UsageReports;
 import vn.trolyso.assistant.report.SpreadsheetCsv;
-import vn.trolyso.server.AppServices;
+import vn.trolyso.assistant.store.Database;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.Json;
-import vn.trolyso.server.security.AdminAuth;
+import vn.trolyso.server.security.RouteAccess;
+import vn.trolyso.server.security.Routes;
 
 /**
  * Admin reports on how the assistant is used, under /api/v1: {@code GET /reports/usage} (JSON or CSV) and
  * {@code GET /reports/feedback} (the comments left with ratings). Both need the admin token.
  */
-public final class UsageReportApi implements HttpService {
+public final class UsageReportApi {
     static final int DEFAULT_COMMENTS = 100;
     static final int MAX_COMMENTS = 500;
 
-    private final AdminAuth admin;
     private final UsageReports reports;
     private final FeedbackComments comments;
     private final ZoneId zone;
     private final boolean questionsLogged;
     private final Clock clock;
 
-    public UsageReportApi(AppServices services, AdminAuth admin) {
-        this(services, admin, Clock.systemUTC());
-    }
-
-    UsageReportApi(AppServices services, AdminAuth admin, Clock clock) {
-        this.admin = admin;
-        this.reports = new UsageReports(services.database());
-        this.comments = new FeedbackComments(services.database());
-        this.zone = services.config().reports().timeZone();
-        this.questionsLogged = services.config().logQuestions();
+    /**
+     * @param database        the answer log and the feedback the reports read
+     * @param zone            the zone report days are counted in
+     * @param questionsLogged false when question text is kept out of the answer log (the reports say so)
+     */
+    public UsageReportApi(Database database, ZoneId zone, boolean questionsLogged, Clock clock) {
+        this.reports = new UsageReports(database);
+        this.comments = new FeedbackComments(database);
+        this.zone = zone;
+        this.questionsLogged = questionsLogged;
         this.clock = clock;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
-        rules.get("/reports/usage", this::usage)
-                .any("/reports/usage", ApiErrors.methodNotAllowed("GET"))
-                .get("/reports/feedback", this::feedback)
-                .any("/reports/feedback", ApiErrors.methodNotAllowed("GET"));
+    public void routes(Routes routes) {
+        routes.get("/reports/usage", RouteAccess.admin(), this::usage)
+                .get("/reports/feedback", RouteAccess.admin(), this::feedback)
+                .refuseOtherMethods("/reports/usage", "/reports/feedback");
     }
 
     private void usage(ServerRequest req, ServerResponse res) {
-        admin.require(req);
         String format = req.query().first("format").orElse("json").strip();
         if (!format.equals("json") && !format.equals("csv")) {
             throw ApiErrors.badRequest("invalid_format", "Định dạng chỉ có thể là json hoặc csv.");
@@ -74,7 +69,6 @@ public final class UsageReportApi implements HttpService {
     }
 
     private void feedback(ServerRequest req, ServerResponse res) {
-        admin.require(req);
         String rating = switch (req.query().first("rating").orElse("down").strip()) {
             case "down" -> "down";
             case "up" -> "up";

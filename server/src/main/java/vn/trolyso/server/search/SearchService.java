@@ -1,21 +1,22 @@
 package vn.trolyso.server.search;
 
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import vn.trolyso.knowledge.KnowledgeBase;
+import vn.trolyso.knowledge.ingest.UploadedDocumentStore;
 import vn.trolyso.knowledge.search.Passage;
 import vn.trolyso.knowledge.search.SearchQuery;
-import vn.trolyso.server.AppServices;
 import vn.trolyso.server.documents.DocumentListing;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.Json;
 import vn.trolyso.server.http.Paging;
 import vn.trolyso.server.http.TextInput;
-import vn.trolyso.server.security.Access;
+import vn.trolyso.server.security.RouteAccess;
+import vn.trolyso.server.security.Routes;
 import vn.trolyso.server.security.Scope;
 
 /**
@@ -23,37 +24,47 @@ import vn.trolyso.server.security.Scope;
  * "total","offset","limit"}} (paged within the first {@value SearchQuery#MAX_LIMIT} hits) and {@code GET /documents}
  * → the indexed documents with metadata and passage counts ({@link DocumentListing}), paged ({@link Paging}).
  */
-public final class SearchService implements HttpService {
+public final class SearchService {
     static final int DEFAULT_K = 5;
 
-    private final AppServices services;
+    private final Supplier<Optional<KnowledgeBase>> knowledgeBase;
+    private final UploadedDocumentStore uploads;
+    private final int maxQueryChars;
+    private final ZoneId zone;
 
-    public SearchService(AppServices services) {
-        this.services = services;
+    /**
+     * @param knowledgeBase the knowledge base once loaded
+     * @param uploads       the school's uploaded documents (their metadata in the document list)
+     * @param maxQueryChars longest accepted query (the chat message limit)
+     * @param zone          the zone the admin page shows times in
+     */
+    public SearchService(Supplier<Optional<KnowledgeBase>> knowledgeBase, UploadedDocumentStore uploads,
+                         int maxQueryChars, ZoneId zone) {
+        this.knowledgeBase = knowledgeBase;
+        this.uploads = uploads;
+        this.maxQueryChars = maxQueryChars;
+        this.zone = zone;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
-        rules.get("/search", this::search)
-                .any("/search", ApiErrors.methodNotAllowed("GET"))
-                .get("/documents", this::documents)
-                .any("/documents", ApiErrors.methodNotAllowed("GET", "POST"));
+    public void routes(Routes routes) {
+        routes.get("/search", RouteAccess.scope(Scope.SEARCH), this::search)
+                .get("/documents", RouteAccess.scope(Scope.DOCUMENTS), this::documents)
+                .refuseOtherMethods("/search", "/documents");
     }
 
     private KnowledgeBase knowledgeBase() {
-        return services.loadedKnowledgeBase();
+        return knowledgeBase.get().orElseThrow(ApiErrors::notReady);
     }
 
     private void search(ServerRequest req, ServerResponse res) {
-        Access.require(req, Scope.SEARCH);
         Optional<String> q = req.query().first("q").asOptional();
         if (q.isEmpty()) {
             throw ApiErrors.missingField("q");
         }
         TextInput.requireClean("q", q.get());
-        if (TextInput.length(q.get()) > services.config().limits().maxMessageChars()) {
+        if (TextInput.length(q.get()) > maxQueryChars) {
             throw ApiErrors.badRequest("query_too_long", "Nội dung tìm kiếm quá dài. Tối đa "
-                    + services.config().limits().maxMessageChars() + " ký tự.");
+                    + maxQueryChars + " ký tự.");
         }
         Paging page = paging(req);
         // Always the first MAX_LIMIT hits, sliced: every page of one query comes from the same ranking.
@@ -86,11 +97,10 @@ public final class SearchService implements HttpService {
     }
 
     private void documents(ServerRequest req, ServerResponse res) {
-        Access.require(req, Scope.DOCUMENTS);
         Paging page = Paging.of(req);
-        List<DocumentListing.Listed> documents = DocumentListing.list(knowledgeBase(), services.documents().store());
+        List<DocumentListing.Listed> documents = DocumentListing.list(knowledgeBase(), uploads);
         // timeZone: the admin page shows times in it
-        Json.send(res, new SearchJson.Documents(page.slice(documents), services.config().reports().timeZone().getId(),
+        Json.send(res, new SearchJson.Documents(page.slice(documents), zone.getId(),
                 documents.size(), page.offset(), page.limit()));
     }
 }

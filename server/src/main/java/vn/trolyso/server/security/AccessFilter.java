@@ -21,9 +21,10 @@ import vn.trolyso.server.http.ApiException;
 import vn.trolyso.server.http.OpenAiErrors;
 
 /**
- * Runs before every /api route: works out who is calling (admin token, X-API-Key, or anonymous), refuses unknown
- * keys and — when keys are required — keyless calls, applies the per-IP and per-key rate limits, and stores the
- * {@link ClientIdentity} in the request context for {@link Access#require}.
+ * Runs before every /api and /v1 route: works out who is calling (admin token, X-API-Key, or anonymous), refuses
+ * unknown keys and — when keys are required — keyless calls, applies the per-IP and per-key rate limits and the scope
+ * the route declared where it was registered ({@link RouteTable}), and stores the {@link ClientIdentity} in the
+ * request context for {@link Access#identity}.
  */
 public final class AccessFilter implements Filter {
     public static final String API_KEY_HEADER = "X-API-Key";
@@ -41,16 +42,17 @@ public final class AccessFilter implements Filter {
     /** The framework explorer's data: many small reads per page, so its own, larger bucket (see LIGHT_READ_FACTOR). */
     private final TokenBucketLimiter perIpLightReads;
     private final TrustedProxies proxies;
+    private final RouteTable routes;
 
-    public AccessFilter(ServerConfig config, AdminAuth admin) {
-        this(config, admin, new ApiKeyRegistry(config.apiKeys()));
-    }
-
-    /** @param keys the keys in force (the environment's and the admin page's) */
-    public AccessFilter(ServerConfig config, AdminAuth admin, ApiKeyRegistry keys) {
+    /**
+     * @param keys   the keys in force (the environment's and the admin page's)
+     * @param routes the routes with the access each declared when it was registered
+     */
+    public AccessFilter(ServerConfig config, AdminAuth admin, ApiKeyRegistry keys, RouteTable routes) {
         this.config = config;
         this.keys = keys;
         this.admin = admin;
+        this.routes = routes;
         this.perIp = new TokenBucketLimiter(config.limits().ratePerMinuteIp(), config.limits().rateBurst());
         this.perKey = new TokenBucketLimiter(config.limits().ratePerMinuteKey(), config.limits().rateBurst());
         this.perIpLightReads = new TokenBucketLimiter(config.limits().ratePerMinuteIp() * LIGHT_READ_FACTOR,
@@ -67,12 +69,12 @@ public final class AccessFilter implements Filter {
             return;
         }
         try {
-            boolean adminOnly = RouteScopes.adminOnly(req.prologue().method(), path);
+            Method method = req.prologue().method();
+            Optional<RouteAccess> access = routes.access(method, path);
+            boolean adminOnly = access.map(RouteAccess::adminOnly).orElse(false);
             ClientIdentity identity = identify(req, adminOnly, openAi);
-            limit(identity, req.prologue().method().equals(Method.GET) && RouteScopes.isLightRead(path));
-            if (!adminOnly) {
-                RouteScopes.forPath(path).ifPresent(scope -> Access.check(identity, scope));
-            }
+            limit(identity, method.equals(Method.GET) && access.map(RouteAccess::lightRead).orElse(false));
+            access.flatMap(RouteAccess::scope).ifPresent(scope -> Access.check(identity, scope));
             req.context().register(identity);
         } catch (ApiException e) {
             if (openAi) {

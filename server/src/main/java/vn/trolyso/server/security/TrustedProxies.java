@@ -59,6 +59,22 @@ public final class TrustedProxies {
         return ranges.isEmpty();
     }
 
+    /** Equal when written alike (settings compare as values). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrustedProxies other && written.equals(other.written);
+    }
+
+    @Override
+    public int hashCode() {
+        return written.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "TrustedProxies" + written;
+    }
+
     /** The entries as configured (for docs and the start line). */
     public List<String> entries() {
         return written;

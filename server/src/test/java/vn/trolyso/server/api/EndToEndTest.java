@@ -34,7 +34,7 @@ class EndToEndTest {
 
     @BeforeAll
     static void start() {
-        server = TestServers.start(dataDir, c -> c.withApiKeys(false,
+        server = TestServers.start(dataDir, c -> c.apiKeys(false,
                 List.of(new ApiKey("portal", Secrets.sha256Hex(PORTAL_KEY), Scope.PORTAL))));
     }
 

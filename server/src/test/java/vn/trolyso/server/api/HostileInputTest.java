@@ -34,7 +34,7 @@ class HostileInputTest {
     static void start() {
         ScriptedAssistant assistant = new ScriptedAssistant(List.of("Trả lời."), Duration.ZERO);
         server = TestServers.startWithKnowledge(dataDir,
-                c -> c.withLimits(new ServerConfig.Limits(2000, 65536, 100_000, 100_000, 10_000, Duration.ofSeconds(30))),
+                c -> c.limits(new ServerConfig.Limits(2000, 65536, 100_000, 100_000, 10_000, Duration.ofSeconds(30))),
                 s -> new AppServices.Knowledge(TestServers.corpus(s), assistant));
     }
 

@@ -169,10 +169,27 @@ class OpenApiContractTest {
             } else if (METHODS.contains(name) && args != null && args.length >= 1 && args[0] instanceof String path) {
                 String full = prefix + path;
                 routes.put(name.toUpperCase(Locale.ROOT) + " " + (full.length() > 1 && full.endsWith("/")
-                        ? full.substring(0, full.length() - 1) : full), owner);
+                        ? full.substring(0, full.length() - 1) : full),
+                        owner != null ? owner : handlerOwner(args.length > 1 ? args[1] : null));
             }
             return method.getReturnType().isInstance(proxy) ? proxy : null;
         };
         return Proxy.newProxyInstance(OpenApiContractTest.class.getClassLoader(), new Class<?>[] {type}, handler);
+    }
+
+    /** The service whose method reference ({@code this::search}) a route's handler is, unwrapping the admin guard. */
+    private static Class<?> handlerOwner(Object handler) {
+        Object h = handler instanceof Object[] varargs && varargs.length > 0 ? varargs[0] : handler;
+        h = h instanceof vn.trolyso.server.security.Routes.AdminOnly guarded ? guarded.handler() : h;
+        if (h == null) {
+            return null;
+        }
+        String name = h.getClass().getName();
+        int lambda = name.indexOf("$$");
+        try {
+            return lambda > 0 ? Class.forName(name.substring(0, lambda)) : h.getClass();
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

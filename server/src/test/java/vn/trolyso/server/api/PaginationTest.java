@@ -35,7 +35,7 @@ class PaginationTest {
 
     @BeforeAll
     static void start() {
-        server = TestServers.start(dataDir, c -> c.withApiKeys(false,
+        server = TestServers.start(dataDir, c -> c.apiKeys(false,
                 List.of(new ApiKey("portal", Secrets.sha256Hex(KEY), Scope.PORTAL))));
     }
 

@@ -62,7 +62,7 @@ class ResponseSchemaContractTest {
 
     @BeforeAll
     static void callEveryRoute() throws Exception {
-        server = TestServers.start(dataDir, c -> c.withAdminToken(ADMIN).withApiKeys(false, List.of(
+        server = TestServers.start(dataDir, c -> c.adminToken(ADMIN).apiKeys(false, List.of(
                 new ApiKey("portal", Secrets.sha256Hex(KEY), Scope.PORTAL),
                 new ApiKey("framework-only", Secrets.sha256Hex(FRAMEWORK_ONLY), Set.of(Scope.FRAMEWORK)))));
         successes();

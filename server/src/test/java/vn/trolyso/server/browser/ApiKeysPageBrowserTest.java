@@ -28,7 +28,7 @@ class ApiKeysPageBrowserTest {
     @Test
     void createsAKeyShownOnceThatWorksAndRevokesIt() throws Exception {
         try (TrolysoServer.Running server = TestServers.start(dataDir,
-                c -> c.withAdminToken(TOKEN).withApiKeys(true, List.of()), b -> b);
+                c -> c.adminToken(TOKEN).apiKeys(true, List.of()), b -> b);
              Browser browser = Browser.start()) {
             assertEquals(401, materials(server, null).statusCode(), "keys are required on this server");
             browser.driver.get(server.baseUrl() + "/admin/khoa-api.html");

@@ -46,7 +46,7 @@ class DocumentsAdminBrowserTest {
 
     @BeforeAll
     static void start() {
-        server = TestServers.start(dataDir, c -> c.withAdminToken(TOKEN));
+        server = TestServers.start(dataDir, c -> c.adminToken(TOKEN));
     }
 
     @AfterAll

@@ -18,7 +18,7 @@ class ProgressReportPageBrowserTest {
 
     @Test
     void showsStaffAndPupilGroupsForASchool(@TempDir Path dataDir) throws Exception {
-        try (TrolysoServer.Running server = TestServers.start(dataDir, c -> c.withAdminToken(ADMIN), b -> b)) {
+        try (TrolysoServer.Running server = TestServers.start(dataDir, c -> c.adminToken(ADMIN), b -> b)) {
             for (String profile : new String[] {"{\"role\":\"giao_vien\",\"school\":\"" + SCHOOL + "\"}",
                     "{\"role\":\"hoc_sinh\",\"grade\":4,\"school\":\"" + SCHOOL + "\"}"}) {
                 assertEquals(201, TestServers.postJson(server, "/api/v1/profile", profile).statusCode());

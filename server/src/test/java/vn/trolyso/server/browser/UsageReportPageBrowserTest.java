@@ -32,7 +32,7 @@ class UsageReportPageBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServers.start(Files.createTempDirectory("trolyso-thong-ke"), c -> c.withAdminToken(ADMIN), b -> b);
+        server = TestServers.start(Files.createTempDirectory("trolyso-thong-ke"), c -> c.adminToken(ADMIN), b -> b);
         OffsetDateTime anHourAgo = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1);
         try (Connection c = server.services().database().connection()) {
             insert(c, "p1", anHourAgo, "Kinh phí tập huấn Day of AI lấy từ nguồn nào?", "extractive", "ke-hoach", 200);

@@ -44,7 +44,7 @@ class WidgetBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServers.startWithKnowledge(dataDir, c -> c.withAdminToken(ADMIN), services -> {
+        server = TestServers.startWithKnowledge(dataDir, c -> c.adminToken(ADMIN), services -> {
             List<DocumentSource> sources = new ArrayList<>(KnowledgeSources.defaults(dataDir));
             sources.add(new HostileDocumentSource());
             KnowledgeBase kb = KnowledgeBase.open(dataDir, sources);

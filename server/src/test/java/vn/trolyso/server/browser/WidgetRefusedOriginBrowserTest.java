@@ -40,7 +40,7 @@ class WidgetRefusedOriginBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         ScriptedAssistant assistant = new ScriptedAssistant(List.of("Câu trả lời của trợ lý."), Duration.ZERO);
-        server = TestServers.startWithKnowledge(dataDir, c -> c.withAdminToken(ADMIN),
+        server = TestServers.startWithKnowledge(dataDir, c -> c.adminToken(ADMIN),
                 s -> new AppServices.Knowledge(TestServers.corpus(s), assistant));
         portal = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         portal.createContext("/", ex -> {

@@ -196,7 +196,7 @@ class ChatApiTest {
 
     @Test
     void questionTextStaysOutOfTheLogWhenConfigured(@TempDir Path otherDir) throws Exception {
-        try (TrolysoServer.Running quiet = TestServers.startWithKnowledge(otherDir, c -> c.withLogQuestions(false),
+        try (TrolysoServer.Running quiet = TestServers.startWithKnowledge(otherDir, c -> c.logQuestions(false),
                 s -> new AppServices.Knowledge(TestServers.corpus(s), assistant))) {
             String id = JSON.readTree(TestServers.postJson(quiet, "/api/v1/chat", "{\"message\":\"Bí mật\"}").body())
                     .get("messageId").asText();

@@ -39,7 +39,7 @@ class ClientsLeavingTest {
     @BeforeAll
     static void start() throws IOException {
         ollama = new RawOllamaStub(MODEL).behave(RawOllamaStub.Fault.NONE, TOKENS, Duration.ofMillis(100));
-        server = TestServers.start(dataDir, c -> c.withOllama(ollama.baseUrl(), MODEL));
+        server = TestServers.start(dataDir, c -> c.ollama(ollama.baseUrl(), MODEL));
         TestServers.awaitOllamaReady(server);
     }
 

@@ -41,8 +41,8 @@ class ConversationHistoryTest {
         return TestServers.start(dataDir, ConversationHistoryTest::keys);
     }
 
-    private static ServerConfig keys(ServerConfig c) {
-        return c.withApiKeys(false, List.of(new ApiKey("school-a", Secrets.sha256Hex(KEY_A), Scope.WIDGET),
+    private static ServerConfig.Builder keys(ServerConfig.Builder c) {
+        return c.apiKeys(false, List.of(new ApiKey("school-a", Secrets.sha256Hex(KEY_A), Scope.WIDGET),
                 new ApiKey("school-b", Secrets.sha256Hex(KEY_B), Scope.WIDGET)));
     }
 

@@ -51,7 +51,7 @@ class GenerativeStreamTest {
                 + "\"prompt_eval_count\":800,\"eval_count\":12}\n");
         ollama.stubFor(post(urlEqualTo("/api/chat")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/x-ndjson").withBody(ndjson.toString())));
-        server = TestServers.start(dataDir, c -> c.withOllama(URI.create(ollama.baseUrl()), MODEL));
+        server = TestServers.start(dataDir, c -> c.ollama(URI.create(ollama.baseUrl()), MODEL));
         TestServers.awaitOllamaReady(server); // the start-up probe runs in the background; a loaded machine is slow
 
     }

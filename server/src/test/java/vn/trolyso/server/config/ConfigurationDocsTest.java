@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,10 +21,10 @@ import vn.trolyso.assistant.llm.OllamaSettings;
 
 /**
  * The configuration table of the operator guide (docs/cai-dat-van-hanh.md, "10. Bảng cấu hình") against the real
- * defaults: application.yaml (each value's variable is named in its comment, {@code # [VAR]}), OllamaSettings'
- * defaults for the OLLAMA_* knobs, and the ./trolyso script for TROLYSO_HEAP. Every variable of application.yaml and
- * OllamaSettings must be in the table, and every documented default must be the real one; the README's short table
- * ("Cấu hình chính") must agree with the guide's.
+ * defaults: application.yaml (each value's variable is named in its comment, {@code # [VAR]}; the OLLAMA_* knobs
+ * too) and the ./trolyso script for TROLYSO_HEAP. Every variable of application.yaml must be in the table and in the
+ * alias table {@link ConfigVariables#ALIASES}, and every documented default must be the real one; the README's short
+ * table ("Cấu hình chính") must agree with the guide's.
  */
 class ConfigurationDocsTest {
     static final Path GUIDE = Path.of("..", "docs", "cai-dat-van-hanh.md");
@@ -109,29 +107,23 @@ class ConfigurationDocsTest {
         return v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 
-    static List<String> ollamaVariables() throws IllegalAccessException {
-        List<String> names = new ArrayList<>();
-        for (Field f : OllamaSettings.class.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getName().startsWith("ENV_")) {
-                names.add((String) f.get(null));
-            }
-        }
-        return names;
-    }
-
     @Test
     void everyVariableIsDocumented() throws Exception {
         Map<String, String> docs = documented();
         TreeSet<String> missing = new TreeSet<>(yamlDefaults().keySet());
-        missing.addAll(ollamaVariables());
+        missing.addAll(ConfigVariables.ALIASES.keySet());
         missing.removeAll(docs.keySet());
         assertEquals(new TreeSet<>(), missing, "variables missing from the table in " + GUIDE);
     }
 
     @Test
+    void theAliasTableAndApplicationYamlNameTheSameVariables() throws IOException {
+        assertEquals(new TreeSet<>(ConfigVariables.ALIASES.keySet()), new TreeSet<>(yamlDefaults().keySet()));
+    }
+
+    @Test
     void everyDocumentedDefaultIsTheRealOne() throws Exception {
         Map<String, String> yaml = yamlDefaults();
-        List<String> ollama = ollamaVariables();
         String script = Files.readString(SCRIPT, UTF_8);
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, String> row : documented().entrySet()) {
@@ -144,9 +136,8 @@ class ConfigurationDocsTest {
                 if (!documentedValue.isEmpty()) {
                     ServerConfig.load(Map.of(name, documentedValue)); // a documented value is a valid value
                 }
-            } else if (ollama.contains(name)) {
                 // Reading the documented value must give exactly the defaults (durations like 30m compare as values).
-                if (!OllamaSettings.from(Map.of(name, documentedValue)).equals(OllamaSettings.defaults())) {
+                if (!ServerConfig.load(Map.of(name, documentedValue)).ollama().equals(OllamaSettings.defaults())) {
                     wrong.add(name + ": documented '" + documentedValue + "' is not OllamaSettings' default");
                 }
             } else if (script.contains("${" + name + ":-")) {
@@ -154,7 +145,7 @@ class ConfigurationDocsTest {
                     wrong.add(name + ": documented '" + documentedValue + "' differs from ./trolyso");
                 }
             } else {
-                fail(name + " is documented but is neither in application.yaml, OllamaSettings nor ./trolyso");
+                fail(name + " is documented but is neither in application.yaml nor ./trolyso");
             }
         }
         assertEquals(List.of(), wrong);

@@ -33,7 +33,7 @@ class DocumentMetadataApiTest {
 
     @BeforeAll
     static void start() {
-        server = TestServers.start(dataDir, c -> c.withAdminToken(TOKEN));
+        server = TestServers.start(dataDir, c -> c.adminToken(TOKEN));
         admin = new AdminClient(server, TOKEN);
     }
 

@@ -30,7 +30,7 @@ class DocumentsAdminApiTest {
 
     @BeforeAll
     static void start() {
-        server = TestServers.start(dataDir, c -> c.withAdminToken(TOKEN));
+        server = TestServers.start(dataDir, c -> c.adminToken(TOKEN));
         admin = new AdminClient(server, TOKEN);
     }
 

@@ -38,8 +38,8 @@ class DocumentsAdminAuthTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("routes")
     void everyAdminRouteNeedsTheToken(List<String> route, @TempDir Path dir) {
-        try (TrolysoServer.Running server = start(dir, c -> c.withAdminToken(TOKEN)
-                .withApiKeys(false, List.of(new ApiKey("portal", Secrets.sha256Hex(PORTAL_KEY), Scope.PORTAL))))) {
+        try (TrolysoServer.Running server = start(dir, c -> c.adminToken(TOKEN)
+                .apiKeys(false, List.of(new ApiKey("portal", Secrets.sha256Hex(PORTAL_KEY), Scope.PORTAL))))) {
             HttpResponse<String> none = call(server, route, null, null);
             assertError(none, 401, "admin_token_required");
             assertTrue(none.headers().firstValue("WWW-Authenticate").isPresent());
@@ -55,7 +55,7 @@ class DocumentsAdminAuthTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("routes")
     void adminRoutesAre403WhenNoTokenIsConfigured(List<String> route, @TempDir Path dir) {
-        try (TrolysoServer.Running server = start(dir, c -> c.withAdminToken(null))) {
+        try (TrolysoServer.Running server = start(dir, c -> c.adminToken(null))) {
             assertError(call(server, route, null, null), 403, "admin_disabled");
             assertError(call(server, route, "Bearer " + TOKEN, null), 403, "admin_disabled");
         }
@@ -63,7 +63,7 @@ class DocumentsAdminAuthTest {
 
     @Test
     void requiredApiKeysDoNotHideTheAdminError(@TempDir Path dir) {
-        try (TrolysoServer.Running server = start(dir, c -> c.withAdminToken(TOKEN).withApiKeys(true, List.of()))) {
+        try (TrolysoServer.Running server = start(dir, c -> c.adminToken(TOKEN).apiKeys(true, List.of()))) {
             for (String path : List.of("/api/v1/documents/reindex", "/api/v1/reports/usage", "/api/v1/reports/progress")) {
                 String method = path.endsWith("reindex") ? "POST" : "GET";
                 assertError(call(server, List.of(method, path), null, null), 401, "admin_token_required");
@@ -73,7 +73,7 @@ class DocumentsAdminAuthTest {
         }
     }
 
-    private static TrolysoServer.Running start(Path dir, UnaryOperator<vn.trolyso.server.config.ServerConfig> c) {
+    private static TrolysoServer.Running start(Path dir, UnaryOperator<vn.trolyso.server.config.ServerConfig.Builder> c) {
         return TestServers.start(dir, c, b -> b);
     }
 

@@ -43,8 +43,8 @@ class DocumentsBadFilesTest {
 
     @BeforeAll
     static void start() {
-        server = TestServers.start(dataDir, c -> c.withAdminToken(TOKEN)
-                .withLimits(c.limits().withMaxUploadBytes(LIMIT)));
+        server = TestServers.start(dataDir, c -> c.adminToken(TOKEN)
+                .limits(c.limits().withMaxUploadBytes(LIMIT)));
         admin = new AdminClient(server, TOKEN);
         initialIds = admin.documentIds();
     }

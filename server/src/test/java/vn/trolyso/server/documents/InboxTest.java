@@ -31,7 +31,7 @@ class InboxTest {
                 null, null));
         Files.write(inbox.resolve("anh-chup.docx"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0});
 
-        try (TrolysoServer.Running server = TestServers.start(dataDir, c -> c.withAdminToken(TOKEN))) {
+        try (TrolysoServer.Running server = TestServers.start(dataDir, c -> c.adminToken(TOKEN))) {
             AdminClient admin = new AdminClient(server, TOKEN);
             List<String> ids = AdminClient.await("the inbox PDF in search", AdminClient.INDEXING_DEADLINE,
                     () -> admin.searchIds("bảng tương tác thông minh", 5), found -> found.stream()

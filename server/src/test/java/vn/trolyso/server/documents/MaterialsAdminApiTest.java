@@ -35,7 +35,7 @@ class MaterialsAdminApiTest {
 
     @BeforeAll
     static void start() {
-        server = TestServers.start(dataDir, c -> c.withAdminToken(TOKEN));
+        server = TestServers.start(dataDir, c -> c.adminToken(TOKEN));
         admin = new AdminClient(server, TOKEN);
     }
 

@@ -38,7 +38,7 @@ class ReindexUnderLoadTest {
 
     @Test
     void searchesDuringReindexNeverFailAndSwitchToTheNewDocument(@TempDir Path dataDir) throws Exception {
-        try (TrolysoServer.Running server = TestServers.start(dataDir, c -> c.withAdminToken(TOKEN))) {
+        try (TrolysoServer.Running server = TestServers.start(dataDir, c -> c.adminToken(TOKEN))) {
             AdminClient admin = new AdminClient(server, TOKEN);
             String id = "tl-lich-truc-thu-vien-xanh";
             assertTrue(!admin.searchIds(QUERY, 10).contains(id));

@@ -41,9 +41,9 @@ class FrameworkServiceTest {
     }
 
     /** The test walks every competency and level: more requests than the default per-IP rate allows. */
-    static ServerConfig generousLimits(ServerConfig c) {
+    static ServerConfig.Builder generousLimits(ServerConfig.Builder c) {
         ServerConfig.Limits l = c.limits();
-        return c.withLimits(new ServerConfig.Limits(l.maxMessageChars(), l.maxBodyBytes(), 100_000, 100_000, 100_000,
+        return c.limits(new ServerConfig.Limits(l.maxMessageChars(), l.maxBodyBytes(), 100_000, 100_000, 100_000,
                 l.answerTimeout()));
     }
 
@@ -157,7 +157,7 @@ class FrameworkServiceTest {
     void keysWithoutTheFrameworkScopeAreRefused(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         String key = "khoa-widget-thu";
         ApiKey widget = new ApiKey("widget", sha256(key), Scope.WIDGET);
-        try (TrolysoServer.Running keyed = TestServers.start(dir, c -> c.withApiKeys(true, List.of(widget)))) {
+        try (TrolysoServer.Running keyed = TestServers.start(dir, c -> c.apiKeys(true, List.of(widget)))) {
             HttpResponse<String> anonymous = TestServers.get(keyed, "/api/v1/framework");
             assertEquals(401, anonymous.statusCode());
             HttpResponse<String> r = TestServers.send(TestServers.request(keyed, "/api/v1/framework/grades/8")

@@ -34,8 +34,8 @@ class ApiKeysAdminApiTest {
     Path dataDir;
 
     private TrolysoServer.Running start() {
-        return TestServers.start(dataDir, c -> c.withAdminToken(ADMIN)
-                .withApiKeys(true, List.of(new ApiKey("cong-cu", Secrets.sha256Hex(ENV_KEY), Scope.PORTAL))), b -> b);
+        return TestServers.start(dataDir, c -> c.adminToken(ADMIN)
+                .apiKeys(true, List.of(new ApiKey("cong-cu", Secrets.sha256Hex(ENV_KEY), Scope.PORTAL))), b -> b);
     }
 
     private static HttpResponse<String> call(TrolysoServer.Running server, String method, String path, String json,

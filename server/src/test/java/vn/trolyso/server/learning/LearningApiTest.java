@@ -29,7 +29,7 @@ class LearningApiTest {
 
     private TrolysoServer.Running start() {
         // Generous rate limits: the error-case test sends more requests at once than the default burst allows.
-        return TestServers.start(dataDir, c -> c.withAdminToken(ADMIN).withLimits(new ServerConfig.Limits(
+        return TestServers.start(dataDir, c -> c.adminToken(ADMIN).limits(new ServerConfig.Limits(
                 c.limits().maxMessageChars(), c.limits().maxBodyBytes(), 10_000, 10_000, 1_000,
                 c.limits().answerTimeout())), b -> b);
     }

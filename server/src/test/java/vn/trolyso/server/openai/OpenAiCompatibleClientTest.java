@@ -53,7 +53,7 @@ class OpenAiCompatibleClientTest {
 
     @BeforeAll
     static void start() {
-        server = TestServers.start(dataDir, c -> c.withApiKeys(true, List.of(
+        server = TestServers.start(dataDir, c -> c.apiKeys(true, List.of(
                 new ApiKey("bot", Secrets.sha256Hex(CHAT_KEY), Scope.WIDGET),
                 new ApiKey("searcher", Secrets.sha256Hex(SEARCH_KEY), java.util.Set.of(Scope.SEARCH)))));
     }

@@ -45,7 +45,7 @@ class OpenAiNodeClientTest {
     void officialOpenAiPackageGetsCitedAnswersStreamingAndNot() throws Exception {
         requireNode();
         installClient();
-        TrolysoServer.Running server = TestServers.start(dataDir, c -> c.withApiKeys(true, List.of(
+        TrolysoServer.Running server = TestServers.start(dataDir, c -> c.apiKeys(true, List.of(
                 new ApiKey("bot", Secrets.sha256Hex(CHAT_KEY), Scope.WIDGET),
                 new ApiKey("searcher", Secrets.sha256Hex(SEARCH_KEY), Set.of(Scope.SEARCH)))));
         Map<String, JsonNode> checks;

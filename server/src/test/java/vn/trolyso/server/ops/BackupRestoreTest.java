@@ -50,7 +50,7 @@ class BackupRestoreTest {
     Run ops(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        ServerConfig config = TestServers.config(dataDir).withAdminToken(TOKEN);
+        ServerConfig config = TestServers.config(dataDir).toBuilder().adminToken(TOKEN).build();
         int code = new OpsCommand(config, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8))
                 .run(args);
         Run run = new Run(code, out.toString(UTF_8), err.toString(UTF_8));
@@ -63,7 +63,7 @@ class BackupRestoreTest {
         String profileId;
         String messageId;
         String apiKey;
-        try (TrolysoServer.Running server = TestServers.start(dataDir, c -> c.withAdminToken(TOKEN))) {
+        try (TrolysoServer.Running server = TestServers.start(dataDir, c -> c.adminToken(TOKEN))) {
             HttpResponse<String> doc = upload(server, "/api/v1/documents", "so-tay.txt", "text/plain",
                     (PHRASE + ". Giáo viên kiểm tra ổ cắm điện mỗi sáng thứ Hai.").getBytes(UTF_8),
                     Map.of("title", "Sổ tay an toàn phòng máy"));
@@ -125,7 +125,7 @@ class BackupRestoreTest {
         assertTrue(restore.out().contains("Đã khôi phục dữ liệu"), restore.out());
         assertTrue(restore.out().contains("feedback 1"), restore.out());
 
-        try (TrolysoServer.Running server = TestServers.start(dataDir, c -> c.withAdminToken(TOKEN))) {
+        try (TrolysoServer.Running server = TestServers.start(dataDir, c -> c.adminToken(TOKEN))) {
             JsonNode documents = json(admin(server, "/api/v1/documents"));
             assertTrue(documents.toString().contains("Sổ tay an toàn phòng máy"), documents.toString());
             JsonNode answer = awaitCitation(server, "Học sinh cần làm gì trước khi chạm bàn phím ở phòng máy?");
@@ -160,7 +160,7 @@ class BackupRestoreTest {
 
     @Test
     void theOldDataIsMovedAsideNotDeletedAndABrokenBackupChangesNothing() throws Exception {
-        try (TrolysoServer.Running server = TestServers.start(dataDir, c -> c.withAdminToken(TOKEN))) {
+        try (TrolysoServer.Running server = TestServers.start(dataDir, c -> c.adminToken(TOKEN))) {
             assertEquals(201, upload(server, "/api/v1/materials", MODULE_ID + ".md", "text/markdown",
                     SampleModules.module(MODULE_ID, "Trò chơi", "Ôn tập.").getBytes(UTF_8), Map.of()).statusCode());
         }

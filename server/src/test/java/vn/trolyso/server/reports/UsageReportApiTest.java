@@ -37,7 +37,7 @@ class UsageReportApiTest {
     @BeforeAll
     static void start() throws Exception {
         // The report routes need no knowledge base; a long retention keeps the fixed-date rows from the daily purge.
-        server = TestServers.start(dataDir, c -> c.withAdminToken(ADMIN).withReports(new ReportSettings(HCM, 36_500)),
+        server = TestServers.start(dataDir, c -> c.adminToken(ADMIN).reports(new ReportSettings(HCM, 36_500)),
                 b -> b);
         seed();
     }

@@ -39,7 +39,7 @@ class UsageReportFromChatTest {
 
     @Test
     void reportCountsWhatWasAskedAndRatedThroughTheApi() throws Exception {
-        try (var server = TestServers.start(dataDir, c -> c.withAdminToken(ADMIN))) {
+        try (var server = TestServers.start(dataDir, c -> c.adminToken(ADMIN))) {
             JsonNode extractive = ask(server, EXTRACTIVE);
             JsonNode framework = ask(server, FRAMEWORK);
             JsonNode swim1 = ask(server, SWIMMING_1);
@@ -104,7 +104,7 @@ class UsageReportFromChatTest {
 
     @Test
     void withQuestionLoggingOffTheReportShowsNoQuestionText(@TempDir Path privateDir) throws Exception {
-        try (var server = TestServers.start(privateDir, c -> c.withAdminToken(ADMIN).withLogQuestions(false))) {
+        try (var server = TestServers.start(privateDir, c -> c.adminToken(ADMIN).logQuestions(false))) {
             JsonNode weather = ask(server, WEATHER);
             JsonNode framework = ask(server, FRAMEWORK);
             rate(server, weather, "down", "Không trả lời được");

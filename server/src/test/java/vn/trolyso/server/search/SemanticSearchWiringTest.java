@@ -62,8 +62,8 @@ class SemanticSearchWiringTest {
     }
 
     private TrolysoServer.Running start() {
-        return TestServers.start(dataDir, c -> c.withOllama(URI.create(ollama.baseUrl()), MODEL)
-                .withOllamaEmbedModel("bge-m3").withAdminToken(TOKEN));
+        return TestServers.start(dataDir, c -> c.ollama(URI.create(ollama.baseUrl()), MODEL)
+                .ollamaEmbedModel("bge-m3").adminToken(TOKEN));
     }
 
     private EmbeddingRetriever.Coverage awaitEmbeddingRun() throws Exception {

@@ -35,10 +35,10 @@ class SecurityTest {
     @BeforeAll
     static void start() {
         ScriptedAssistant assistant = new ScriptedAssistant(List.of("Trả lời."), Duration.ZERO);
-        keyed = TestServers.startWithKnowledge(dataDir, c -> c.withApiKeys(true, List.of(
+        keyed = TestServers.startWithKnowledge(dataDir, c -> c.apiKeys(true, List.of(
                                 new ApiKey("widget", Secrets.sha256Hex(WIDGET_KEY), Scope.WIDGET),
                                 new ApiKey("portal", Secrets.sha256Hex(PORTAL_KEY), Scope.PORTAL)))
-                        .withAllowedOrigins(List.of("https://truong-thcs.edu.vn")),
+                        .allowedOrigins(List.of("https://truong-thcs.edu.vn")),
                 s -> new AppServices.Knowledge(TestServers.corpus(s), assistant));
     }
 
@@ -147,7 +147,7 @@ class SecurityTest {
     void rateLimitAnswers429WithRetryAfter(@TempDir Path limited) throws Exception {
         ScriptedAssistant assistant = new ScriptedAssistant(List.of("Trả lời."), Duration.ZERO);
         try (TrolysoServer.Running server = TestServers.startWithKnowledge(limited,
-                c -> c.withLimits(new ServerConfig.Limits(2000, 65536, 1, 1000, 3, Duration.ofSeconds(30))),
+                c -> c.limits(new ServerConfig.Limits(2000, 65536, 1, 1000, 3, Duration.ofSeconds(30))),
                 s -> new AppServices.Knowledge(TestServers.corpus(s), assistant))) {
             for (int i = 0; i < 3; i++) {
                 assertEquals(200, TestServers.postJson(server, "/api/v1/chat", "{\"message\":\"Hỏi\"}").statusCode());
@@ -165,8 +165,8 @@ class SecurityTest {
     void perKeyLimitIsSeparateFromTheIpLimit(@TempDir Path limited) throws Exception {
         ScriptedAssistant assistant = new ScriptedAssistant(List.of("Trả lời."), Duration.ZERO);
         try (TrolysoServer.Running server = TestServers.startWithKnowledge(limited,
-                c -> c.withApiKeys(false, List.of(new ApiKey("portal", Secrets.sha256Hex(PORTAL_KEY), Scope.PORTAL)))
-                        .withLimits(new ServerConfig.Limits(2000, 65536, 1000, 1, 2, Duration.ofSeconds(30))),
+                c -> c.apiKeys(false, List.of(new ApiKey("portal", Secrets.sha256Hex(PORTAL_KEY), Scope.PORTAL)))
+                        .limits(new ServerConfig.Limits(2000, 65536, 1000, 1, 2, Duration.ofSeconds(30))),
                 s -> new AppServices.Knowledge(TestServers.corpus(s), assistant))) {
             HttpRequest.Builder withKey = TestServers.request(server, "/api/v1/documents").header("X-API-Key", PORTAL_KEY);
             assertEquals(200, TestServers.send(withKey.GET().build()).statusCode());

@@ -26,8 +26,8 @@ class TrustedProxiesTest {
 
     @Test
     void twoHundredClientsThroughOneTrustedProxyAreLimitedSeparately(@TempDir Path dir) {
-        try (TrolysoServer.Running server = start(dir, c -> c.withTrustedProxies(List.of("127.0.0.0/8"))
-                .withLimits(TWO_PER_CLIENT))) {
+        try (TrolysoServer.Running server = start(dir, c -> c.trustedProxies(List.of("127.0.0.0/8"))
+                .limits(TWO_PER_CLIENT))) {
             for (int client = 0; client < 200; client++) {
                 String address = "10.1." + (client / 250) + "." + (client % 250 + 1);
                 assertEquals(200, chat(server, "X-Forwarded-For", address), address);
@@ -41,8 +41,8 @@ class TrustedProxiesTest {
 
     @Test
     void aForwardedHeaderFromAnUntrustedPeerIsIgnored(@TempDir Path dir) {
-        try (TrolysoServer.Running server = start(dir, c -> c.withTrustedProxies(List.of("192.0.2.10"))
-                .withLimits(TWO_PER_CLIENT))) {
+        try (TrolysoServer.Running server = start(dir, c -> c.trustedProxies(List.of("192.0.2.10"))
+                .limits(TWO_PER_CLIENT))) {
             assertEquals(200, chat(server, "X-Forwarded-For", "10.9.9.1"));
             assertEquals(200, chat(server, "X-Forwarded-For", "10.9.9.2"));
             assertEquals(429, chat(server, "X-Forwarded-For", "10.9.9.3"),
@@ -53,7 +53,7 @@ class TrustedProxiesTest {
 
     @Test
     void frameworkReadsAreNotChargedToTheChatBucket(@TempDir Path dir) {
-        try (TrolysoServer.Running server = start(dir, c -> c.withLimits(TWO_PER_CLIENT))) {
+        try (TrolysoServer.Running server = start(dir, c -> c.limits(TWO_PER_CLIENT))) {
             assertEquals(200, chat(server, "X-Unused", "-"));
             assertEquals(200, chat(server, "X-Unused", "-"));
             for (int i = 0; i < 2 * AccessFilter.LIGHT_READ_FACTOR; i++) {
@@ -80,7 +80,7 @@ class TrustedProxiesTest {
         assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse(List.of("10.0.0.0/33")));
     }
 
-    private static TrolysoServer.Running start(Path dir, java.util.function.UnaryOperator<ServerConfig> configure) {
+    private static TrolysoServer.Running start(Path dir, java.util.function.UnaryOperator<ServerConfig.Builder> configure) {
         ScriptedAssistant assistant = new ScriptedAssistant(List.of("Trả lời."), Duration.ZERO);
         return TestServers.startWithKnowledge(dir, configure,
                 s -> new AppServices.Knowledge(TestServers.corpus(s), assistant));

@@ -17,7 +17,6 @@ import java.util.function.UnaryOperator;
 import vn.trolyso.knowledge.KnowledgeBase;
 import vn.trolyso.knowledge.KnowledgeSources;
 import vn.trolyso.assistant.llm.OllamaGateway;
-import vn.trolyso.assistant.llm.OllamaPoolSettings;
 import vn.trolyso.assistant.llm.OllamaSettings;
 import vn.trolyso.assistant.store.Database;
 import vn.trolyso.server.AppServices;
@@ -27,7 +26,7 @@ import vn.trolyso.server.config.ServerConfig;
 /**
  * Starts real servers on a free port for tests, and calls them. Reusable by every area's server tests:
  * <pre>
- * try (var server = TestServers.start(tempDir, c -> c.withAdminToken("secret"))) {   // real wiring, real corpus
+ * try (var server = TestServers.start(tempDir, c -> c.adminToken("secret"))) {   // real wiring, real corpus
  *     var r = TestServers.get(server, "/api/v1/documents");
  * }
  * </pre>
@@ -47,8 +46,8 @@ public final class TestServers {
     }
 
     /** Starts the production wiring ({@link TrolysoServer#start(ServerConfig)}) on {@code dataDir}, once ready. */
-    public static TrolysoServer.Running start(Path dataDir, UnaryOperator<ServerConfig> configure) {
-        TrolysoServer.Running server = TrolysoServer.start(configure.apply(config(dataDir)));
+    public static TrolysoServer.Running start(Path dataDir, UnaryOperator<ServerConfig.Builder> configure) {
+        TrolysoServer.Running server = TrolysoServer.start(configure.apply(config(dataDir).toBuilder()).build());
         awaitReady(server);
         return server;
     }
@@ -57,9 +56,9 @@ public final class TestServers {
      * Starts a server around services assembled by {@code services} (e.g. {@code b -> b.framework(f)}); the knowledge
      * base is not loaded, so routes that need it answer 503 — enough for routes that do not.
      */
-    public static TrolysoServer.Running start(Path dataDir, UnaryOperator<ServerConfig> configure,
+    public static TrolysoServer.Running start(Path dataDir, UnaryOperator<ServerConfig.Builder> configure,
                                               UnaryOperator<AppServices.Builder> services) {
-        ServerConfig config = configure.apply(config(dataDir));
+        ServerConfig config = configure.apply(config(dataDir).toBuilder()).build();
         Database db = Database.open(config.dataDir());
         return TrolysoServer.start(config,
                 services.apply(AppServices.builder(config).database(db).closeOnShutdown(db)).build());
@@ -69,9 +68,9 @@ public final class TestServers {
      * Starts a server whose knowledge (knowledge base + assistant) comes from {@code knowledge}, loaded before the
      * server starts; {@code null} leaves the server "not ready" (index still loading).
      */
-    public static TrolysoServer.Running startWithKnowledge(Path dataDir, UnaryOperator<ServerConfig> configure,
+    public static TrolysoServer.Running startWithKnowledge(Path dataDir, UnaryOperator<ServerConfig.Builder> configure,
                                                            Function<AppServices, AppServices.Knowledge> knowledge) {
-        ServerConfig config = configure.apply(config(dataDir));
+        ServerConfig config = configure.apply(config(dataDir).toBuilder()).build();
         Database db = Database.open(config.dataDir());
         AppServices services = AppServices.builder(config).database(db).closeOnShutdown(db).build();
         if (knowledge != null) {
@@ -86,7 +85,7 @@ public final class TestServers {
      */
     public static TrolysoServer.Running startWithOllama(Path dataDir, URI ollama, String model,
                                                         UnaryOperator<OllamaSettings> settings) {
-        ServerConfig config = config(dataDir).withOllama(ollama, model);
+        ServerConfig config = config(dataDir).toBuilder().ollama(ollama, model).build();
         Database db = Database.open(config.dataDir());
         AppServices services = AppServices.builder(config).database(db).closeOnShutdown(db)
                 .ollama(OllamaGateway.create(settings.apply(AppServices.ollamaSettings(config)))).build();
@@ -103,11 +102,13 @@ public final class TestServers {
     public static TrolysoServer.Running startWithOllamaPool(Path dataDir, URI ollama, String model,
                                                             Map<String, String> poolEnv,
                                                             UnaryOperator<OllamaSettings> settings) {
-        ServerConfig config = config(dataDir).withOllama(ollama, model);
+        // The pool goes through the production path: the alias table and the configuration reader.
+        ServerConfig config = config(dataDir).toBuilder().ollama(ollama, model)
+                .ollamaPool(ServerConfig.load(poolEnv).ollamaPool()).build();
         Database db = Database.open(config.dataDir());
         OllamaSettings s = settings.apply(AppServices.ollamaSettings(config));
         AppServices services = AppServices.builder(config).database(db).closeOnShutdown(db)
-                .ollama(OllamaGateway.create(s, OllamaPoolSettings.from(poolEnv, s))).build();
+                .ollama(OllamaGateway.create(s, config.ollamaPool().resolve(s))).build();
         services.load(AppServices::defaultKnowledge);
         return TrolysoServer.start(config, services);
     }
