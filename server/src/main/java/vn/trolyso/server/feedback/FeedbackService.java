@@ -6,9 +6,9 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.trolyso.assistant.store.AnswerStore;
 import vn.trolyso.server.AppServices;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.Json;
@@ -25,11 +25,11 @@ public final class FeedbackService implements HttpService {
     static final int MAX_COMMENT_CHARS = 2000;
 
     private final AppServices services;
-    private final FeedbackStore store;
+    private final AnswerStore store;
 
     public FeedbackService(AppServices services) {
         this.services = services;
-        this.store = new FeedbackStore(services.database());
+        this.store = new AnswerStore(services.database());
     }
 
     @Override
@@ -37,7 +37,7 @@ public final class FeedbackService implements HttpService {
         rules.post("/feedback", this::add).any("/feedback", ApiErrors.methodNotAllowed("POST"));
     }
 
-    private void add(ServerRequest req, ServerResponse res) throws SQLException {
+    private void add(ServerRequest req, ServerResponse res) {
         Access.require(req, Scope.CHAT);
         ObjectNode body = JsonBody.readObject(req, services.config().limits().maxBodyBytes());
         String messageId = JsonBody.requiredString(body, "messageId");
@@ -62,19 +62,19 @@ public final class FeedbackService implements HttpService {
         }
         String voterId = JsonBody.optionalString(body, "voterId");
         if (voterId == null) {
-            voterId = FeedbackStore.UNKNOWN_VOTER;
+            voterId = AnswerStore.UNKNOWN_VOTER;
         } else if (!voterId.matches("[A-Za-z0-9_-]{8,64}")) {
             throw ApiErrors.badRequest("invalid_voter_id", "Mã người đánh giá không hợp lệ.");
         }
-        FeedbackStore.Outcome outcome = store.rate(messageId, voterId, rating, comment);
-        if (outcome == FeedbackStore.Outcome.UNKNOWN_MESSAGE) {
+        AnswerStore.Rated outcome = store.rate(messageId, voterId, rating, comment);
+        if (outcome == AnswerStore.Rated.UNKNOWN_MESSAGE) {
             throw ApiErrors.notFound("unknown_message", "Không tìm thấy câu trả lời này để đánh giá.");
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("messageId", messageId);
         out.put("rating", rating);
         out.put("recorded", true);
-        out.put("changed", outcome == FeedbackStore.Outcome.CHANGED);
-        Json.send(res, outcome == FeedbackStore.Outcome.CREATED ? Status.CREATED_201 : Status.OK_200, out);
+        out.put("changed", outcome == AnswerStore.Rated.CHANGED);
+        Json.send(res, outcome == AnswerStore.Rated.CREATED ? Status.CREATED_201 : Status.OK_200, out);
     }
 }

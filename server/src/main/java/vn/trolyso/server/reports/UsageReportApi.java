@@ -15,6 +15,7 @@ import java.util.Optional;
 import vn.trolyso.assistant.analytics.UsageReport;
 import vn.trolyso.assistant.analytics.UsageReportCsv;
 import vn.trolyso.assistant.analytics.UsageReports;
+import vn.trolyso.assistant.store.AnswerStore;
 import vn.trolyso.assistant.report.SpreadsheetCsv;
 import vn.trolyso.server.AppServices;
 import vn.trolyso.server.http.ApiErrors;
@@ -31,7 +32,7 @@ public final class UsageReportApi implements HttpService {
 
     private final AdminAuth admin;
     private final UsageReports reports;
-    private final FeedbackComments comments;
+    private final AnswerStore answers;
     private final ZoneId zone;
     private final boolean questionsLogged;
     private final Clock clock;
@@ -43,7 +44,7 @@ public final class UsageReportApi implements HttpService {
     UsageReportApi(AppServices services, AdminAuth admin, Clock clock) {
         this.admin = admin;
         this.reports = new UsageReports(services.database());
-        this.comments = new FeedbackComments(services.database());
+        this.answers = new AnswerStore(services.database());
         this.zone = services.config().reports().timeZone();
         this.questionsLogged = services.config().logQuestions();
         this.clock = clock;
@@ -91,7 +92,8 @@ public final class UsageReportApi implements HttpService {
         out.put("to", period.to().toString());
         out.put("timeZone", zone.getId());
         out.put("questionsLogged", questionsLogged);
-        out.put("comments", comments.list(period, zone, rating, limit).stream().map(c -> {
+        out.put("comments", answers.comments(period.from().atStartOfDay(zone).toOffsetDateTime(),
+                period.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime(), rating, limit).stream().map(c -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("messageId", c.messageId());
             m.put("rating", c.rating());
