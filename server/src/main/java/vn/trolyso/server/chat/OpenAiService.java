@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 import vn.trolyso.assistant.Answer;
 import vn.trolyso.assistant.Assistant;
 import vn.trolyso.assistant.llm.OllamaSettings;
+import vn.trolyso.assistant.store.AnswerStore;
 import vn.trolyso.server.AppServices;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.ApiException;
@@ -51,7 +52,7 @@ public final class OpenAiService implements HttpService {
 
     public OpenAiService(AppServices services) {
         this.services = services;
-        this.log = new AnswerLog(services.database(), services.config().logQuestions());
+        this.log = new AnswerLog(new AnswerStore(services.database()), services.config().logQuestions());
     }
 
     @Override
@@ -88,7 +89,9 @@ public final class OpenAiService implements HttpService {
         }
         Assistant assistant = services.assistant().orElseThrow(ApiErrors::notReady);
         Completion c = new Completion(request, who, UUID.randomUUID().toString(), System.nanoTime());
-        AnswerRun run = AnswerRun.start(assistant, request.question());
+        // The client sends the whole transcript each time: it keeps the conversation, the assistant remembers nothing.
+        AnswerRun run = AnswerRun.start(assistant, request.question().keptByCaller(c.id(), c.messageId(),
+                request.question().history()));
         if (request.stream()) {
             stream(c, run, res);
         } else {
@@ -211,7 +214,7 @@ public final class OpenAiService implements HttpService {
 
     private Answer finish(Completion c, Answer answer) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - c.start());
-        log.record(c.messageId(), c.id(), c.request().question().message(), answer, elapsed, c.who().keyId());
+        log.record(c.request().question().message(), answer, elapsed, c.who().keyId());
         services.metrics().answer(answer.mode(), answer.llmFallback(), elapsed);
         return answer;
     }
