@@ -98,7 +98,7 @@ public final class AnswerStore {
             p.setBoolean(8, a.llmFallback());
             p.setString(9, a.clientKey());
             p.setBoolean(10, a.smallTalk());
-            setText(p, 11, a.answerText(), Types.CLOB);
+            setText(p, 11, a.answerText(), Types.VARCHAR); // not CLOB: PostgreSQL's driver reads that as an oid
             p.setString(12, a.citations());
             p.executeUpdate();
         } catch (SQLException e) {
