@@ -96,6 +96,22 @@ class ChatApiTest {
     }
 
     @Test
+    void aFollowUpWithoutAProfileIsAskedWithTheConversationsLastProfile() throws Exception {
+        JsonNode first = JSON.readTree(TestServers.postJson(server, "/api/v1/chat",
+                "{\"message\":\"Mục đích?\",\"profile\":{\"role\":\"phu_huynh\",\"grade\":3}}").body());
+        String conversation = first.get("conversationId").asText();
+        TestServers.postJson(server, "/api/v1/chat",
+                "{\"message\":\"Còn gì nữa?\",\"conversationId\":\"" + conversation + "\"}");
+        assertEquals(Role.PHU_HUYNH, assistant.asked().getLast().profile().role());
+        assertEquals(3, assistant.asked().getLast().profile().grade());
+        TestServers.postJson(server, "/api/v1/chat", "{\"message\":\"Còn gì nữa?\",\"conversationId\":\""
+                + conversation + "\",\"profile\":{\"role\":\"giao_vien\"}}");
+        assertEquals(Role.GIAO_VIEN, assistant.asked().getLast().profile().role(), "a profile given wins");
+        assertNull(assistant.asked().getLast().profile().grade());
+        assertEquals(2, assistant.asked().getLast().history().size(), "both earlier turns as its memory");
+    }
+
+    @Test
     void streamSendsMetaThenTokensThenDoneWithTheFullResponse() throws Exception {
         HttpResponse<String> r = TestServers.postJson(server, "/api/v1/chat/stream", "{\"message\":\"Mục đích?\"}");
         assertEquals(200, r.statusCode());
