@@ -132,7 +132,12 @@ public final class ChatService implements HttpService {
         if (logged.isEmpty()) {
             throw ConversationService.unknown(conversationId);
         }
-        conversations.create(conversationId, who.keyId(), UserProfile.UNKNOWN);
+        try {
+            conversations.create(conversationId, who.keyId(), UserProfile.UNKNOWN);
+        } catch (StoreException e) {
+            // another node took it over at the same moment and records its turns
+            return conversations.find(conversationId).filter(c -> c.owner().equals(who.keyId())).orElseThrow(() -> e);
+        }
         List<Turn> replayed = FollowUpRewriter.replay(logged.stream().filter(t -> t.question() != null)
                 .map(t -> new Turn(t.question(), null, t.answer() == null ? "" : t.answer())).toList(),
                 Integer.MAX_VALUE);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.trolyso.server.TrolysoServer;
@@ -39,6 +40,28 @@ class ConversationRestartTest {
         HttpResponse<String> r = TestServers.postJson(server, "/api/v1/chat", body);
         assertEquals(200, r.statusCode(), r.body());
         return JSON.readTree(r.body());
+    }
+
+    @Test
+    void aConversationOnlyTheAnswerLogKnowsIsTakenOverFromItsLoggedTurns() throws Exception {
+        // a conversation logged before the conversation tables existed: answer_log rows (with question text), no
+        // conversation row
+        try (TrolysoServer.Running server = TestServers.start(dataDir, c -> c.withLogQuestions(true))) {
+            String conversation = chat(server, Q_2025, null).get("conversationId").asText();
+            try (Connection c = server.services().database().connection()) {
+                for (String sql : List.of("DELETE FROM conversation_turn WHERE conversation_id = ?",
+                        "DELETE FROM conversation WHERE id = ?")) {
+                    try (PreparedStatement p = c.prepareStatement(sql)) {
+                        p.setString(1, conversation);
+                        p.executeUpdate();
+                    }
+                }
+            }
+            JsonNode followUp = chat(server, "Thế còn đến năm 2030?", conversation);
+            assertTrue(followUp.get("answer").asText().contains("90%"), followUp.toString());
+            JsonNode next = chat(server, "Còn giáo viên thì sao?", conversation);
+            assertEquals(conversation, next.get("conversationId").asText());
+        }
     }
 
     @Test
