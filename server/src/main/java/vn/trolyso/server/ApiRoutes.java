@@ -8,7 +8,9 @@ import vn.trolyso.server.chat.OpenAiService;
 import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.documents.DocumentsAdminService;
 import vn.trolyso.server.feedback.FeedbackService;
-import vn.trolyso.server.feedback.FeedbackStore;
+import vn.trolyso.assistant.answering.AssistantSettings;
+import vn.trolyso.assistant.store.AnswerStore;
+import vn.trolyso.assistant.store.ConversationStore;
 import vn.trolyso.server.framework.FrameworkService;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.OpenAiErrors;
@@ -41,9 +43,13 @@ final class ApiRoutes {
         ServerConfig.Limits limits = config.limits();
         var whenBusy = s.ollamaGateway().settings().whenBusy();
         Routes api = table.routes(routing, API, ApiErrors::methodNotAllowed);
-        new ChatService(s::assistant, s.materials(), new AnswerLog(s.database(), config.logQuestions()), s.database(),
-                limits, s.metrics(), whenBusy).routes(api);
-        new FeedbackService(new FeedbackStore(s.database()), limits.maxBodyBytes()).routes(api);
+        AnswerStore answers = new AnswerStore(s.database());
+        AssistantSettings memory = AssistantSettings.defaults();
+        ConversationStore conversations = new ConversationStore(s.database(), memory.historyTurns(),
+                memory.conversationIdle(), Clock.systemUTC());
+        new ChatService(s::assistant, s.materials(), new AnswerLog(answers, config.logQuestions()), answers,
+                conversations, limits, s.metrics(), whenBusy).routes(api);
+        new FeedbackService(answers, limits.maxBodyBytes()).routes(api);
         new DocumentsAdminService(s.documents(), s::knowledgeBase).routes(api);
         new SearchService(s::knowledgeBase, s.documents().store(), limits.maxMessageChars(),
                 config.reports().timeZone()).routes(api);
@@ -59,7 +65,7 @@ final class ApiRoutes {
         routing.register(new OpenApiService());
         // OpenAI-compatible (docs/api.md), errors in OpenAI's shape
         Routes openAi = table.routes(routing, "/v1", OpenAiErrors::methodNotAllowed);
-        new OpenAiService(s::assistant, new AnswerLog(s.database(), config.logQuestions()), limits, s.metrics(),
+        new OpenAiService(s::assistant, new AnswerLog(answers, config.logQuestions()), limits, s.metrics(),
                 whenBusy).routes(openAi);
         // Must stay last: a path served under other methods answers 405, any other /api path a JSON 404.
         routing.any("/api/*", table.fallback(ApiErrors.unknownRoute()));

@@ -13,7 +13,7 @@ import vn.trolyso.assistant.Assistant;
 import vn.trolyso.assistant.answering.AssistantFactory;
 import vn.trolyso.assistant.answering.AssistantSettings;
 import vn.trolyso.assistant.learning.LearningService;
-import vn.trolyso.assistant.learning.LearningStore;
+import vn.trolyso.assistant.store.LearningStore;
 import vn.trolyso.assistant.learning.TargetLevels;
 import vn.trolyso.assistant.llm.OllamaEmbedder;
 import vn.trolyso.assistant.llm.OllamaGateway;

@@ -1,13 +1,8 @@
 package vn.trolyso.assistant.analytics;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import vn.trolyso.assistant.guard.ScopeGuard;
+import vn.trolyso.assistant.store.AnswerStore;
 import vn.trolyso.assistant.store.Database;
 
 /**
@@ -36,10 +32,10 @@ public final class UsageReports {
     private static final int MAX_EXAMPLES = 5;
     private static final int MAX_POSSIBLY_WRONG = 50;
 
-    private final Database database;
+    private final AnswerStore answers;
 
     public UsageReports(Database database) {
-        this.database = database;
+        this.answers = new AnswerStore(database);
     }
 
     /** The report for the days {@code from}–{@code to} (inclusive) counted in {@code zone}. */
@@ -152,30 +148,9 @@ public final class UsageReports {
     }
 
     private List<Row> rows(OffsetDateTime from, OffsetDateTime to) {
-        String sql = "SELECT a.asked_at, a.question, a.mode, a.cited_documents, a.latency_ms,"
-                + " (SELECT COUNT(*) FROM feedback f WHERE f.message_id = a.message_id AND f.rating = 'up'),"
-                + " (SELECT COUNT(*) FROM feedback f WHERE f.message_id = a.message_id AND f.rating = 'down'),"
-                + " a.message_id, a.small_talk,"
-                + " (SELECT f.comment FROM feedback f WHERE f.message_id = a.message_id AND f.rating = 'down'"
-                + " AND f.comment IS NOT NULL ORDER BY COALESCE(f.updated_at, f.created_at) DESC LIMIT 1)"
-                + " FROM answer_log a WHERE a.asked_at >= ? AND a.asked_at < ?";
-        try (Connection c = database.connection(); PreparedStatement p = c.prepareStatement(sql)) {
-            p.setObject(1, from.withOffsetSameInstant(ZoneOffset.UTC));
-            p.setObject(2, to.withOffsetSameInstant(ZoneOffset.UTC));
-            List<Row> rows = new ArrayList<>();
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    String question = rs.getString(2);
-                    question = question == null || question.isBlank() ? null : question;
-                    rows.add(new Row(rs.getObject(1, OffsetDateTime.class), question, rs.getString(3),
-                            rs.getString(4), rs.getInt(5), rs.getLong(6), rs.getLong(7), rs.getString(8),
-                            rs.getBoolean(9) || ScopeGuard.isSmallTalk(question), rs.getString(10)));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the answer log: " + e.getMessage(), e);
-        }
+        return answers.reportRows(from, to).stream().map(r -> new Row(r.askedAt(), r.question(), r.mode(),
+                r.citedDocuments(), r.latencyMs(), r.up(), r.down(), r.messageId(),
+                r.smallTalk() || ScopeGuard.isSmallTalk(r.question()), r.downComment())).toList();
     }
 
     private record Row(OffsetDateTime askedAt, String question, String mode, String cited, int latencyMs, long up,

@@ -17,7 +17,7 @@ import vn.trolyso.assistant.Question;
 import vn.trolyso.assistant.TokenSink;
 import vn.trolyso.assistant.UserProfile;
 import vn.trolyso.assistant.citation.CitationMapper;
-import vn.trolyso.assistant.conversation.ConversationStore;
+import vn.trolyso.assistant.conversation.ConversationMemory;
 import vn.trolyso.assistant.conversation.FollowUpRewriter;
 import vn.trolyso.assistant.conversation.Turn;
 import vn.trolyso.assistant.extractive.ExtractiveAnswerer;
@@ -50,7 +50,7 @@ public final class DefaultAssistant implements Assistant {
     private final KnowledgeSearch search;
     private final FrameworkResponder framework;
     private final AssistantSettings settings;
-    private final ConversationStore conversations;
+    private final ConversationMemory conversations;
     private final ExtractiveAnswerer extractive;
     private final MaterialSuggester materials;
     private final Optional<GenerativeAnswerer> llm;
@@ -63,7 +63,7 @@ public final class DefaultAssistant implements Assistant {
         this.generative = llm.map(GenerativeMode::new).orElse(null);
         this.framework = framework;
         this.settings = settings;
-        this.conversations = new ConversationStore(settings.historyTurns(), settings.conversationIdle(),
+        this.conversations = new ConversationMemory(settings.historyTurns(), settings.conversationIdle(),
                 settings.maxConversations(), settings.clock());
         this.extractive = new ExtractiveAnswerer(settings.reader(), settings.maxSentences());
         this.materials = new MaterialSuggester(search);
@@ -72,17 +72,33 @@ public final class DefaultAssistant implements Assistant {
     @Override
     public Answer answer(Question question, TokenSink tokens) {
         String message = QuestionValidator.clean(question.message());
-        ConversationStore.Session session = conversations.open(question.conversationId());
         UserProfile profile = question.profile();
-        List<Turn> history = session.isNew() && !question.history().isEmpty()
-                ? FollowUpRewriter.replay(question.history(), settings.historyTurns()) : session.history();
+        String conversationId;
+        List<Turn> history;
+        if (question.callerKeepsHistory()) {
+            // The caller keeps the conversation (the server's database, a client's transcript): nothing is
+            // remembered here, and a transcript that lacks the standalone rewrites gets them worked out.
+            conversationId = question.conversationId();
+            List<Turn> given = question.history();
+            history = given.stream().allMatch(t -> t.standaloneQuestion() != null)
+                    ? given.subList(Math.max(0, given.size() - settings.historyTurns()), given.size())
+                    : FollowUpRewriter.replay(given, settings.historyTurns());
+        } else {
+            ConversationMemory.Session session = conversations.open(question.conversationId());
+            conversationId = session.id();
+            history = session.isNew() && !question.history().isEmpty()
+                    ? FollowUpRewriter.replay(question.history(), settings.historyTurns()) : session.history();
+        }
         Reply reply = reply(message, history, profile, question.lesson(), tokens);
         if (!reply.streamed()) {
             tokens.onToken(reply.text());
         }
-        conversations.append(session.id(), new Turn(message, reply.standalone(), reply.text()));
-        return new Answer(session.id(), UUID.randomUUID().toString(), reply.text(), reply.mode(), reply.citations(),
-                reply.llmFallback());
+        if (!question.callerKeepsHistory()) {
+            conversations.append(conversationId, new Turn(message, reply.standalone(), reply.text()));
+        }
+        String messageId = question.messageId() != null ? question.messageId() : UUID.randomUUID().toString();
+        return new Answer(conversationId, messageId, reply.text(), reply.mode(), reply.citations(),
+                reply.llmFallback(), reply.standalone());
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import vn.trolyso.assistant.Role;
+import vn.trolyso.assistant.store.LearningStore;
 import vn.trolyso.knowledge.materials.CheckQuestion;
 import vn.trolyso.knowledge.materials.Material;
 import vn.trolyso.knowledge.materials.MaterialLibrary;

@@ -33,7 +33,8 @@ public final class Database implements AutoCloseable {
             "V4__one_vote_per_browser.sql",
             "V5__small_talk.sql",
             "V6__module_completion.sql",
-            "V7__conversation_history.sql"
+            "V7__conversation_history.sql",
+            "V8__conversations.sql"
     );
 
     private final JdbcConnectionPool pool;

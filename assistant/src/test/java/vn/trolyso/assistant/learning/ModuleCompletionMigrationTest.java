@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.trolyso.assistant.store.Database;
+import vn.trolyso.assistant.store.LearningStore;
 
 /**
  * V6 on a database written by the previous version (V1–V5 applied, "done" rows with and without checks): only a

@@ -2,11 +2,8 @@ package vn.trolyso.server.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import vn.trolyso.assistant.Question;
 import vn.trolyso.assistant.Role;
 import vn.trolyso.assistant.UserProfile;
-import vn.trolyso.assistant.conversation.Turn;
-import vn.trolyso.knowledge.materials.Material;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.JsonBody;
 import vn.trolyso.server.http.TextInput;
@@ -82,20 +79,5 @@ public record ChatRequest(String message, String conversationId, UserProfile pro
     private static RuntimeException invalidRole() {
         return ApiErrors.badRequest("invalid_role", "Vai trò không hợp lệ. Dùng một trong: giao_vien, can_bo_quan_ly,"
                 + " nhan_vien, hoc_sinh, phu_huynh.");
-    }
-
-    /** As {@link #toQuestion(String, Material)}, with the turns so far when the assistant no longer has them. */
-    public Question toQuestion(String assistantConversationId, Material lesson, java.util.List<Turn> history) {
-        return new Question(message, assistantConversationId, profile, lesson, history);
-    }
-
-    /** The question for the assistant, continuing the assistant's conversation {@code assistantConversationId}. */
-    public Question toQuestion(String assistantConversationId) {
-        return toQuestion(assistantConversationId, null);
-    }
-
-    /** As {@link #toQuestion(String)}, asked from {@code lesson} (the module {@link #materialId()} names). */
-    public Question toQuestion(String assistantConversationId, Material lesson) {
-        return new Question(message, assistantConversationId, profile, lesson);
     }
 }

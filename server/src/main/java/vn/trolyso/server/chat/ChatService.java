@@ -7,7 +7,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
 import java.io.UncheckedIOException;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +18,13 @@ import java.util.logging.Logger;
 import vn.trolyso.assistant.Answer;
 import vn.trolyso.assistant.Assistant;
 import vn.trolyso.assistant.Question;
+import vn.trolyso.assistant.UserProfile;
+import vn.trolyso.assistant.conversation.FollowUpRewriter;
 import vn.trolyso.assistant.conversation.Turn;
 import vn.trolyso.assistant.llm.OllamaSettings;
-import vn.trolyso.assistant.store.Database;
+import vn.trolyso.assistant.store.AnswerStore;
+import vn.trolyso.assistant.store.ConversationStore;
+import vn.trolyso.assistant.store.StoreException;
 import vn.trolyso.knowledge.materials.Material;
 import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.http.ApiErrors;
@@ -39,8 +42,9 @@ import vn.trolyso.server.security.Scope;
 /**
  * {@code POST /chat} (one JSON answer) and {@code POST /chat/stream} (Server-Sent Events: meta, token…, then done or
  * error). The server assigns the message id (and the conversation id when the client sent none) before answering,
- * so the stream can announce them first, and maps its conversation ids to the assistant's ({@link ConversationIds});
- * every answer is logged for feedback and reports.
+ * so the stream can announce them first; the assistant answers under the same ids. Conversations (owner, profile,
+ * last turns) are kept in the database ({@link ConversationStore}), so a follow-up can reach any node and outlives a
+ * restart; every answer is logged for feedback, reports and the history.
  */
 public final class ChatService {
     private static final Logger LOG = Logger.getLogger(ChatService.class.getName());
@@ -51,25 +55,27 @@ public final class ChatService {
     private final Supplier<Optional<Assistant>> assistant;
     private final MaterialCatalogue materials;
     private final AnswerLog log;
-    private final ConversationIds conversations = new ConversationIds(10_000);
+    private final ConversationStore conversations;
     private final ConversationHistory history;
     private final ServerConfig.Limits limits;
     private final ServerMetrics metrics;
     private final boolean rejectWhenBusy;
 
     /**
-     * @param assistant the assistant once the knowledge base is loaded
-     * @param materials the training modules a question may be about
-     * @param database  where the conversations' history is read from
-     * @param whenBusy  the Ollama gateway's policy beyond its queue
+     * @param assistant     the assistant once the knowledge base is loaded
+     * @param materials     the training modules a question may be about
+     * @param answers       the answer log, where the conversations' history is read from
+     * @param conversations the conversations (owner, profile, last turns) follow-ups continue
+     * @param whenBusy      the Ollama gateway's policy beyond its queue
      */
     public ChatService(Supplier<Optional<Assistant>> assistant, MaterialCatalogue materials, AnswerLog log,
-                       Database database, ServerConfig.Limits limits, ServerMetrics metrics,
-                       OllamaSettings.WhenBusy whenBusy) {
+                       AnswerStore answers, ConversationStore conversations, ServerConfig.Limits limits,
+                       ServerMetrics metrics, OllamaSettings.WhenBusy whenBusy) {
         this.assistant = assistant;
         this.materials = materials;
         this.log = log;
-        this.history = new ConversationHistory(database);
+        this.history = new ConversationHistory(answers);
+        this.conversations = conversations;
         this.limits = limits;
         this.metrics = metrics;
         this.rejectWhenBusy = whenBusy == OllamaSettings.WhenBusy.REJECT;
@@ -85,9 +91,10 @@ public final class ChatService {
     }
 
     private record Prepared(ChatRequest request, Assistant assistant, ClientIdentity who, String conversationId,
-                            String messageId, Material lesson, List<Turn> earlier) {
-        Question question(String assistantConversationId) {
-            return request.toQuestion(assistantConversationId, lesson, earlier);
+                            String messageId, Material lesson, UserProfile profile, List<Turn> earlier) {
+        Question question() {
+            return new Question(request.message(), conversationId, profile, lesson)
+                    .keptByCaller(conversationId, messageId, earlier);
         }
     }
 
@@ -100,45 +107,56 @@ public final class ChatService {
                 .orElseThrow(() -> ApiErrors.notFound("unknown_module", "Không có học phần với mã '"
                         + request.materialId() + "'."));
         String conversationId = request.conversationId();
+        UserProfile profile = request.profile();
         List<Turn> earlier = List.of();
         if (conversationId == null) {
-            conversationId = ConversationIds.newId();
+            conversationId = UUID.randomUUID().toString();
+            conversations.create(conversationId, who.keyId(), profile);
         } else {
-            earlier = continued(conversationId, who);
+            ConversationStore.Conversation known = continued(conversationId, who);
+            earlier = conversations.turns(conversationId);
+            if (profile.role() == null && profile.grade() == null) {
+                profile = known.profile(); // a follow-up without a profile is asked by the same person
+            }
         }
-        conversations.reserve(conversationId, who.keyId());
-        return new Prepared(request, assistant, who, conversationId, UUID.randomUUID().toString(), lesson, earlier);
+        return new Prepared(request, assistant, who, conversationId, UUID.randomUUID().toString(), lesson, profile,
+                earlier);
     }
 
     /**
-     * Checks that the caller may continue {@code conversationId} (a conversation this server handed out to the same
-     * caller; anything else is 404 unknown_conversation, never silently adopted). When this run no longer knows it
-     * (a restart), its logged turns become the assistant's memory of it.
+     * Checks that the caller may continue {@code conversationId} (a conversation the server handed out to the same
+     * caller; anything else is 404 unknown_conversation, never silently adopted). A conversation logged before
+     * conversations were kept in the database is taken over from the answer log, its logged turns as its memory.
      */
-    private List<Turn> continued(String conversationId, ClientIdentity who) {
-        Boolean owned = conversations.ownedBy(conversationId, who.keyId());
-        if (Boolean.TRUE.equals(owned)) {
-            return List.of();
-        }
-        if (owned == null) {
-            try {
-                List<ConversationHistory.Turn> logged = history.turns(conversationId, who.keyId());
-                if (!logged.isEmpty()) {
-                    return logged.stream().filter(t -> t.question() != null)
-                            .map(t -> new Turn(t.question(), t.question(), t.answer() == null ? "" : t.answer()))
-                            .toList();
-                }
-            } catch (SQLException e) {
-                LOG.log(Level.WARNING, "Could not read conversation " + conversationId, e);
+    private ConversationStore.Conversation continued(String conversationId, ClientIdentity who) {
+        Optional<ConversationStore.Conversation> known = conversations.find(conversationId);
+        if (known.isPresent()) {
+            if (!known.get().owner().equals(who.keyId())) {
+                throw ConversationService.unknown(conversationId);
             }
+            return known.get();
         }
-        throw ConversationService.unknown(conversationId);
+        List<ConversationHistory.Turn> logged = history.turns(conversationId, who.keyId());
+        if (logged.isEmpty()) {
+            throw ConversationService.unknown(conversationId);
+        }
+        try {
+            conversations.create(conversationId, who.keyId(), UserProfile.UNKNOWN);
+        } catch (StoreException e) {
+            // another node took it over at the same moment and records its turns
+            return conversations.find(conversationId).filter(c -> c.owner().equals(who.keyId())).orElseThrow(() -> e);
+        }
+        List<Turn> replayed = FollowUpRewriter.replay(logged.stream().filter(t -> t.question() != null)
+                .map(t -> new Turn(t.question(), null, t.answer() == null ? "" : t.answer())).toList(),
+                Integer.MAX_VALUE);
+        replayed.forEach(t -> conversations.append(conversationId, t, null));
+        return conversations.find(conversationId).orElseThrow(() -> ConversationService.unknown(conversationId));
     }
 
     private void chat(ServerRequest req, ServerResponse res) throws InterruptedException {
         Prepared p = prepare(req);
         long start = System.nanoTime();
-        AnswerRun run = AnswerRun.start(p.assistant(), p.question(conversations.assistantId(p.conversationId())));
+        AnswerRun run = AnswerRun.start(p.assistant(), p.question());
         Duration timeout = limits.answerTimeout();
         while (true) {
             AnswerRun.Event event = run.next(remaining(start, timeout));
@@ -168,7 +186,7 @@ public final class ChatService {
     private void stream(ServerRequest req, ServerResponse res) throws InterruptedException {
         Prepared p = prepare(req);
         long start = System.nanoTime();
-        AnswerRun run = AnswerRun.start(p.assistant(), p.question(conversations.assistantId(p.conversationId())));
+        AnswerRun run = AnswerRun.start(p.assistant(), p.question());
         Duration timeout = limits.answerTimeout();
         // With OLLAMA_WHEN_BUSY=reject a full queue must still be able to answer 503 + Retry-After, so the stream's
         // headers wait for the answer's first event (a refusal comes right after retrieval), at most a short while.
@@ -224,8 +242,15 @@ public final class ChatService {
 
     private Answer finish(Prepared p, Answer answer, long start) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        conversations.remember(p.conversationId(), p.who().keyId(), answer.conversationId());
-        log.record(p.messageId(), p.conversationId(), p.request().message(), answer, elapsed, p.who().keyId());
+        String standalone = answer.standaloneQuestion() != null ? answer.standaloneQuestion() : p.request().message();
+        try {
+            conversations.append(p.conversationId(), new Turn(p.request().message(), standalone, answer.text()),
+                    p.profile());
+        } catch (StoreException e) {
+            // the answer is given all the same; the next follow-up just lacks this turn as context
+            LOG.log(Level.WARNING, "Could not keep a turn of conversation " + p.conversationId(), e);
+        }
+        log.record(p.request().message(), answer, elapsed, p.who().keyId());
         metrics.answer(answer.mode(), answer.llmFallback(), elapsed);
         return answer;
     }

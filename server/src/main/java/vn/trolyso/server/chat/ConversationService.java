@@ -2,8 +2,8 @@ package vn.trolyso.server.chat;
 
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.sql.SQLException;
 import java.util.List;
+import vn.trolyso.assistant.store.ConversationStore;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.ApiException;
 import vn.trolyso.server.http.Json;
@@ -20,11 +20,11 @@ import vn.trolyso.server.security.Scope;
  * {@code unknown_conversation}, so an id's existence is not revealed to others.
  */
 final class ConversationService {
-    private final ConversationIds live;
+    private final ConversationStore conversations;
     private final ConversationHistory history;
 
-    ConversationService(ConversationIds live, ConversationHistory history) {
-        this.live = live;
+    ConversationService(ConversationStore conversations, ConversationHistory history) {
+        this.conversations = conversations;
         this.history = history;
     }
 
@@ -35,26 +35,30 @@ final class ConversationService {
                 .refuseOtherMethods("/conversations/{id}");
     }
 
-    private void get(ServerRequest req, ServerResponse res) throws SQLException {
+    private void get(ServerRequest req, ServerResponse res) {
         ClientIdentity who = Access.identity(req);
         String id = id(req);
         List<ConversationHistory.Turn> turns = history.turns(id, who.keyId());
-        if (turns.isEmpty() && !Boolean.TRUE.equals(live.ownedBy(id, who.keyId()))) {
+        if (turns.isEmpty() && !ownedBy(id, who)) {
             throw unknown(id);
         }
         Json.send(res, new AnswerJson.Conversation(id, turns));
     }
 
-    private void delete(ServerRequest req, ServerResponse res) throws SQLException {
+    private void delete(ServerRequest req, ServerResponse res) {
         ClientIdentity who = Access.identity(req);
         String id = id(req);
-        boolean live = Boolean.TRUE.equals(this.live.ownedBy(id, who.keyId()));
         boolean logged = history.forget(id, who.keyId());
-        if (!live && !logged) {
+        boolean kept = conversations.delete(id, who.keyId());
+        if (!kept && !logged) {
             throw unknown(id);
         }
-        this.live.forget(id);
         Json.send(res, new AnswerJson.Deleted(id, true));
+    }
+
+    /** Whether {@code who} started the conversation (it may have no answered turn yet). */
+    private boolean ownedBy(String id, ClientIdentity who) {
+        return conversations.find(id).map(c -> c.owner().equals(who.keyId())).orElse(false);
     }
 
     private static String id(ServerRequest req) {

@@ -72,7 +72,7 @@ record OpenAiChatRequest(String model, Question question, boolean stream, int pr
             }
             String q = messages.get(i)[1].strip();
             String a = i + 1 < messages.size() && messages.get(i + 1)[0].equals("assistant") ? messages.get(i + 1)[1] : "";
-            turns.add(new Turn(q, q, a));
+            turns.add(new Turn(q, null, a)); // its standalone form is worked out by the assistant
         }
         return turns;
     }

@@ -95,7 +95,9 @@ public final class OpenAiService {
                 limits.maxMessageChars());
         Assistant assistant = this.assistant.get().orElseThrow(ApiErrors::notReady);
         Completion c = new Completion(request, who, UUID.randomUUID().toString(), System.nanoTime());
-        AnswerRun run = AnswerRun.start(assistant, request.question());
+        // The client sends the whole transcript each time: it keeps the conversation, the assistant remembers nothing.
+        AnswerRun run = AnswerRun.start(assistant, request.question().keptByCaller(c.id(), c.messageId(),
+                request.question().history()));
         if (request.stream()) {
             stream(c, run, res);
         } else {
@@ -209,7 +211,7 @@ public final class OpenAiService {
 
     private Answer finish(Completion c, Answer answer) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - c.start());
-        log.record(c.messageId(), c.id(), c.request().question().message(), answer, elapsed, c.who().keyId());
+        log.record(c.request().question().message(), answer, elapsed, c.who().keyId());
         metrics.answer(answer.mode(), answer.llmFallback(), elapsed);
         return answer;
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.sql.SQLException;
+import vn.trolyso.assistant.store.AnswerStore;
 import vn.trolyso.server.http.ApiErrors;
 import vn.trolyso.server.http.Json;
 import vn.trolyso.server.http.JsonBody;
@@ -20,10 +20,10 @@ import vn.trolyso.server.security.Scope;
 public final class FeedbackService {
     static final int MAX_COMMENT_CHARS = 2000;
 
-    private final FeedbackStore store;
+    private final AnswerStore store;
     private final int maxBodyBytes;
 
-    public FeedbackService(FeedbackStore store, int maxBodyBytes) {
+    public FeedbackService(AnswerStore store, int maxBodyBytes) {
         this.store = store;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -32,7 +32,7 @@ public final class FeedbackService {
         routes.post("/feedback", RouteAccess.scope(Scope.CHAT), this::add).refuseOtherMethods("/feedback");
     }
 
-    private void add(ServerRequest req, ServerResponse res) throws SQLException {
+    private void add(ServerRequest req, ServerResponse res) {
         ObjectNode body = JsonBody.readObject(req, maxBodyBytes);
         String messageId = JsonBody.requiredString(body, "messageId");
         if (!messageId.matches("[A-Za-z0-9_-]{1,64}")) {
@@ -56,16 +56,16 @@ public final class FeedbackService {
         }
         String voterId = JsonBody.optionalString(body, "voterId");
         if (voterId == null) {
-            voterId = FeedbackStore.UNKNOWN_VOTER;
+            voterId = AnswerStore.UNKNOWN_VOTER;
         } else if (!voterId.matches("[A-Za-z0-9_-]{8,64}")) {
             throw ApiErrors.badRequest("invalid_voter_id", "Mã người đánh giá không hợp lệ.");
         }
-        FeedbackStore.Outcome outcome = store.rate(messageId, voterId, rating, comment);
-        if (outcome == FeedbackStore.Outcome.UNKNOWN_MESSAGE) {
+        AnswerStore.Rated outcome = store.rate(messageId, voterId, rating, comment);
+        if (outcome == AnswerStore.Rated.UNKNOWN_MESSAGE) {
             throw ApiErrors.notFound("unknown_message", "Không tìm thấy câu trả lời này để đánh giá.");
         }
-        Json.send(res, outcome == FeedbackStore.Outcome.CREATED ? Status.CREATED_201 : Status.OK_200,
-                new Recorded(messageId, rating, true, outcome == FeedbackStore.Outcome.CHANGED));
+        Json.send(res, outcome == AnswerStore.Rated.CREATED ? Status.CREATED_201 : Status.OK_200,
+                new Recorded(messageId, rating, true, outcome == AnswerStore.Rated.CHANGED));
     }
 
     /** The response: the rating stored ({@code changed} when it replaced this voter's earlier one). */

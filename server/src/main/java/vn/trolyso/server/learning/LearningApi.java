@@ -15,6 +15,7 @@ import vn.trolyso.assistant.Role;
 import vn.trolyso.assistant.learning.AdaptiveAssessment;
 import vn.trolyso.assistant.learning.AnswerChoice;
 import vn.trolyso.assistant.learning.LearningService;
+import vn.trolyso.assistant.store.LearningStore;
 import vn.trolyso.assistant.learning.ModuleProgress;
 import vn.trolyso.assistant.learning.Profile;
 import vn.trolyso.assistant.learning.SelfAssessment;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import vn.trolyso.assistant.analytics.UsageReport;
 import vn.trolyso.assistant.analytics.UsageReportCsv;
 import vn.trolyso.assistant.analytics.UsageReports;
+import vn.trolyso.assistant.store.AnswerStore;
 import vn.trolyso.assistant.report.SpreadsheetCsv;
 import vn.trolyso.assistant.store.Database;
 import vn.trolyso.server.http.ApiErrors;
@@ -26,7 +27,7 @@ public final class UsageReportApi {
     static final int MAX_COMMENTS = 500;
 
     private final UsageReports reports;
-    private final FeedbackComments comments;
+    private final AnswerStore answers;
     private final ZoneId zone;
     private final boolean questionsLogged;
     private final Clock clock;
@@ -38,7 +39,7 @@ public final class UsageReportApi {
      */
     public UsageReportApi(Database database, ZoneId zone, boolean questionsLogged, Clock clock) {
         this.reports = new UsageReports(database);
-        this.comments = new FeedbackComments(database);
+        this.answers = new AnswerStore(database);
         this.zone = zone;
         this.questionsLogged = questionsLogged;
         this.clock = clock;
@@ -78,7 +79,8 @@ public final class UsageReportApi {
         int limit = limit(req.query().first("limit").orElse(null));
         ReportPeriod period = period(req);
         Json.send(res, new UsageReportJson.Comments(period.from().toString(), period.to().toString(), zone.getId(),
-                questionsLogged, comments.list(period, zone, rating, limit).stream()
+                questionsLogged, answers.comments(period.from().atStartOfDay(zone).toOffsetDateTime(),
+                        period.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime(), rating, limit).stream()
                 .map(UsageReportJson.Comment::of).toList()));
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import vn.trolyso.assistant.AnswerMode;
 import vn.trolyso.assistant.analytics.UsageReport;
+import vn.trolyso.assistant.store.AnswerStore;
 
 /** The response bodies of the reports (docs/api.md "Reports", openapi.yaml UsageReport, FeedbackComments). */
 final class UsageReportJson {
@@ -41,7 +42,7 @@ final class UsageReportJson {
     }
 
     record Comment(String messageId, String rating, String comment, String createdAt, String question, String mode) {
-        static Comment of(FeedbackComments.Comment c) {
+        static Comment of(AnswerStore.Comment c) {
             return new Comment(c.messageId(), c.rating(), c.comment(),
                     c.createdAt().withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString(), c.question(), c.mode());
         }

@@ -1,16 +1,9 @@
 package vn.trolyso.server.security;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -18,12 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import vn.trolyso.assistant.store.ApiKeyStore;
 import vn.trolyso.assistant.store.Database;
 
 /**
- * The API keys the administrator creates and revokes in the admin page, kept hashed in the {@code api_key} table. The
- * keys in use are also held in memory, replaced after every change, so a new key works and a revoked one is refused
- * on the very next request, without a restart.
+ * The API keys the administrator creates and revokes in the admin page, kept hashed in the database
+ * ({@link ApiKeyStore}). The keys in use are also held in memory, replaced after every change, so a new key works and
+ * a revoked one is refused on the very next request, without a restart; they are read again every 10 seconds too,
+ * so a key created or revoked on another node sharing the database takes effect here within that time.
  */
 public final class ManagedApiKeys {
     /** What the admin page shows of a key: everything but the secret. */
@@ -38,19 +33,25 @@ public final class ManagedApiKeys {
     }
 
     static final String SECRET_PREFIX = "tls_";
+    /** How long the keys held in memory are trusted before they are read again (keys changed on another node). */
+    private static final Duration REFRESH_EVERY = Duration.ofSeconds(10);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Database database;
+    private final ApiKeyStore store;
     /** Unrevoked keys by the hex SHA-256 of their secret. */
     private volatile Map<String, ApiKey> active = Map.of();
+    private volatile long loadedAt;
 
     public ManagedApiKeys(Database database) {
-        this.database = database;
+        this.store = new ApiKeyStore(database);
         reload();
     }
 
     /** The unrevoked key whose secret hashes to {@code sha256Hex} (expiry is checked by the caller). */
     Optional<ApiKey> byHash(String sha256Hex) {
+        if (System.nanoTime() - loadedAt > REFRESH_EVERY.toNanos()) {
+            reload();
+        }
         return Optional.ofNullable(active.get(sha256Hex));
     }
 
@@ -61,24 +62,9 @@ public final class ManagedApiKeys {
                 .replace('_', 'x').replace('-', 'y').toLowerCase(java.util.Locale.ROOT);
         ApiKey key = new ApiKey(id, Secrets.sha256Hex(secret), scopes, allowedOrigins, expiresAt);
         Managed managed = new Managed(key, name, secret.substring(0, SECRET_PREFIX.length() + 4), now, null);
-        try (Connection c = database.connection(); PreparedStatement p = c.prepareStatement("INSERT INTO api_key(id,"
-                + " name, key_sha256, key_prefix, scopes, allowed_origins, created_at, expires_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            p.setString(1, id);
-            p.setString(2, name);
-            p.setString(3, key.sha256Hex());
-            p.setString(4, managed.keyPrefix());
-            p.setString(5, scopes.stream().map(Scope::apiName).sorted().collect(Collectors.joining(" ")));
-            p.setString(6, String.join(" ", allowedOrigins));
-            p.setObject(7, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            if (expiresAt == null) {
-                p.setNull(8, Types.TIMESTAMP_WITH_TIMEZONE);
-            } else {
-                p.setObject(8, OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
-            }
-            p.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot store the API key: " + e.getMessage(), e);
+        try {
+            store.insert(new ApiKeyStore.StoredKey(id, name, key.sha256Hex(), managed.keyPrefix(),
+                    scopes.stream().map(Scope::apiName).toList(), allowedOrigins, now, expiresAt, null));
         } finally {
             reload();
         }
@@ -88,17 +74,9 @@ public final class ManagedApiKeys {
     /** Every key created here, newest first, revoked ones included. */
     public List<Managed> list() {
         List<Managed> all = new ArrayList<>();
-        try (Connection c = database.connection(); PreparedStatement p = c.prepareStatement(
-                "SELECT id, name, key_sha256, key_prefix, scopes, allowed_origins, created_at, expires_at, revoked_at"
-                        + " FROM api_key");
-             ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-                all.add(new Managed(new ApiKey(rs.getString(1), rs.getString(3),
-                        Scope.parse(List.of(rs.getString(5))), words(rs.getString(6)), instant(rs, 8)),
-                        rs.getString(2), rs.getString(4), instant(rs, 7), instant(rs, 9)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the API keys: " + e.getMessage(), e);
+        for (ApiKeyStore.StoredKey k : store.all()) {
+            all.add(new Managed(new ApiKey(k.id(), k.sha256Hex(), Scope.parse(k.scopes()), k.allowedOrigins(),
+                    k.expiresAt()), k.name(), k.keyPrefix(), k.createdAt(), k.revokedAt()));
         }
         all.sort(Comparator.comparing(Managed::createdAt).reversed());
         return all;
@@ -110,13 +88,8 @@ public final class ManagedApiKeys {
      * @return the key as it is now, or empty when no key has that id
      */
     public Optional<Managed> revoke(String id, Instant now) {
-        try (Connection c = database.connection(); PreparedStatement p = c.prepareStatement(
-                "UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
-            p.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            p.setString(2, id);
-            p.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot revoke the API key: " + e.getMessage(), e);
+        try {
+            store.revoke(id, now);
         } finally {
             reload();
         }
@@ -126,15 +99,7 @@ public final class ManagedApiKeys {
     private synchronized void reload() {
         active = list().stream().filter(m -> m.revokedAt() == null)
                 .collect(Collectors.toUnmodifiableMap(m -> m.key().sha256Hex(), Managed::key));
-    }
-
-    private static List<String> words(String s) {
-        return s == null || s.isBlank() ? List.of() : Arrays.asList(s.strip().split("\\s+"));
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+        loadedAt = System.nanoTime();
     }
 
     private static byte[] randomBytes(int n) {

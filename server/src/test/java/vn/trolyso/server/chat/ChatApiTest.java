@@ -60,7 +60,9 @@ class ChatApiTest {
         assertEquals(1, citation.get("n").asInt());
         String messageId = body.get("messageId").asText();
         assertFalse(messageId.isBlank());
-        assertNull(assistant.asked().getLast().conversationId(), "a new conversation for the assistant");
+        // one id space: the assistant answers under the conversation and message ids the API hands out
+        assertEquals(body.get("conversationId").asText(), assistant.asked().getLast().conversationId());
+        assertEquals(messageId, assistant.asked().getLast().messageId());
         assertEquals(Role.GIAO_VIEN, assistant.asked().getLast().profile().role());
         assertEquals(7, assistant.asked().getLast().profile().grade());
 
@@ -80,17 +82,33 @@ class ChatApiTest {
     void theConversationIdContinuesTheAssistantsConversation() throws Exception {
         JsonNode first = JSON.readTree(TestServers.postJson(server, "/api/v1/chat", "{\"message\":\"Mục đích?\"}").body());
         String conversation = first.get("conversationId").asText();
-        int firstTurn = assistant.asked().size();
         JsonNode second = JSON.readTree(TestServers.postJson(server, "/api/v1/chat",
                 "{\"message\":\"Còn gì nữa?\",\"conversationId\":\"" + conversation + "\"}").body());
         assertEquals(conversation, second.get("conversationId").asText());
-        assertEquals("assistant-conversation-" + firstTurn, assistant.asked().getLast().conversationId(),
-                "the second turn continues the assistant's conversation of the first");
+        assertEquals(conversation, assistant.asked().getLast().conversationId(),
+                "the second turn continues the same conversation (one id space)");
+        assertEquals(1, assistant.asked().getLast().history().size(), "with the first turn as its memory");
         // An id the server never handed out is refused, not silently adopted (issue 16).
         HttpResponse<String> own = TestServers.postJson(server, "/api/v1/chat",
                 "{\"message\":\"Hỏi\",\"conversationId\":\"conv-42\"}");
         assertEquals(404, own.statusCode(), own.body());
         assertEquals("unknown_conversation", JSON.readTree(own.body()).at("/error/code").asText());
+    }
+
+    @Test
+    void aFollowUpWithoutAProfileIsAskedWithTheConversationsLastProfile() throws Exception {
+        JsonNode first = JSON.readTree(TestServers.postJson(server, "/api/v1/chat",
+                "{\"message\":\"Mục đích?\",\"profile\":{\"role\":\"phu_huynh\",\"grade\":3}}").body());
+        String conversation = first.get("conversationId").asText();
+        TestServers.postJson(server, "/api/v1/chat",
+                "{\"message\":\"Còn gì nữa?\",\"conversationId\":\"" + conversation + "\"}");
+        assertEquals(Role.PHU_HUYNH, assistant.asked().getLast().profile().role());
+        assertEquals(3, assistant.asked().getLast().profile().grade());
+        TestServers.postJson(server, "/api/v1/chat", "{\"message\":\"Còn gì nữa?\",\"conversationId\":\""
+                + conversation + "\",\"profile\":{\"role\":\"giao_vien\"}}");
+        assertEquals(Role.GIAO_VIEN, assistant.asked().getLast().profile().role(), "a profile given wins");
+        assertNull(assistant.asked().getLast().profile().grade());
+        assertEquals(2, assistant.asked().getLast().history().size(), "both earlier turns as its memory");
     }
 
     @Test

@@ -47,7 +47,8 @@ public final class ScriptedAssistant implements Assistant {
         }
         String conversation = question.conversationId() != null ? question.conversationId()
                 : "assistant-conversation-" + asked.size();
-        return new Answer(conversation, "assistant-message-id", text.toString(), AnswerMode.EXTRACTIVE,
+        String message = question.messageId() != null ? question.messageId() : "assistant-message-id";
+        return new Answer(conversation, message, text.toString(), AnswerMode.EXTRACTIVE,
                 List.of(new Citation(1, "doc-1", "Kế hoạch thử", "UBND", "I. MỤC ĐÍCH", "Đoạn trích <b>thử</b>")),
                 false);
     }

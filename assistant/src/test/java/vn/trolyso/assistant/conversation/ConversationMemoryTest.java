@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class ConversationStoreTest {
+class ConversationMemoryTest {
     /** A clock the test moves by hand. */
     static final class TestClock extends Clock {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
@@ -34,7 +34,7 @@ class ConversationStoreTest {
     }
 
     private final TestClock clock = new TestClock();
-    private final ConversationStore store = new ConversationStore(3, Duration.ofMinutes(30), 2, clock);
+    private final ConversationMemory store = new ConversationMemory(3, Duration.ofMinutes(30), 2, clock);
 
     @Test
     void keepsOnlyTheLastTurnsOfTheWindow() {
@@ -42,7 +42,7 @@ class ConversationStoreTest {
         for (int i = 1; i <= 5; i++) {
             store.append(id, new Turn("q" + i, "q" + i, "a" + i));
         }
-        ConversationStore.Session s = store.open(id);
+        ConversationMemory.Session s = store.open(id);
         assertFalse(s.isNew());
         assertEquals(3, s.history().size());
         assertEquals("q3", s.history().getFirst().question());
@@ -56,7 +56,7 @@ class ConversationStoreTest {
         clock.now = clock.now.plus(Duration.ofMinutes(29));
         assertFalse(store.open(id).isNew());
         clock.now = clock.now.plus(Duration.ofMinutes(30));
-        ConversationStore.Session s = store.open(id);
+        ConversationMemory.Session s = store.open(id);
         assertTrue(s.isNew());
         assertNotEquals(id, s.id());
         assertTrue(s.history().isEmpty());
@@ -65,7 +65,7 @@ class ConversationStoreTest {
     @Test
     void unknownIdsStartANewConversation() {
         String unknown = UUID.randomUUID().toString();
-        ConversationStore.Session s = store.open(unknown);
+        ConversationMemory.Session s = store.open(unknown);
         assertTrue(s.isNew());
         assertNotEquals(unknown, s.id());
     }

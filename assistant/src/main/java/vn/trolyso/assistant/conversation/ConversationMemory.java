@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Bounded conversation memory: the last {@code windowTurns} turns of each conversation, forgotten after
+ * Bounded in-process conversation memory, for callers of the assistant that keep no conversations themselves (the
+ * evaluation, library use; the server keeps its conversations in the database, {@code store.ConversationStore}): the last {@code windowTurns} turns of each conversation, forgotten after
  * {@code idleExpiry} without activity, at most {@code maxConversations} kept (least recently used dropped first).
  *
  * <p>LangChain4j's {@code MessageWindowChatMemory} windows chat messages, but a turn here needs both what the
@@ -19,7 +20,7 @@ import java.util.UUID;
  * standalone question), so the window is kept over {@link Turn}s; the generative mode builds its chat messages
  * from them.
  */
-public final class ConversationStore {
+public final class ConversationMemory {
     private final int windowTurns;
     private final Duration idleExpiry;
     private final int maxConversations;
@@ -42,7 +43,7 @@ public final class ConversationStore {
         }
     }
 
-    public ConversationStore(int windowTurns, Duration idleExpiry, int maxConversations, Clock clock) {
+    public ConversationMemory(int windowTurns, Duration idleExpiry, int maxConversations, Clock clock) {
         if (windowTurns < 1 || maxConversations < 1 || idleExpiry.isNegative() || idleExpiry.isZero()) {
             throw new IllegalArgumentException("window, expiry and capacity must be positive");
         }

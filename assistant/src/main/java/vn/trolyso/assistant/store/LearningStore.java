@@ -1,4 +1,4 @@
-package vn.trolyso.assistant.learning;
+package vn.trolyso.assistant.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +19,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import vn.trolyso.assistant.Role;
-import vn.trolyso.assistant.store.Database;
+import vn.trolyso.assistant.learning.AnswerChoice;
+import vn.trolyso.assistant.learning.LearningException;
+import vn.trolyso.assistant.learning.ModuleProgress;
+import vn.trolyso.assistant.learning.ModuleStatus;
+import vn.trolyso.assistant.learning.Profile;
+import vn.trolyso.assistant.learning.SelfAssessment;
 
 /** Profiles, self-assessments and module progress in the shared H2 {@link Database} (tables of V2__learning.sql). */
 public final class LearningStore {
