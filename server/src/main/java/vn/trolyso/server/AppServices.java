@@ -24,6 +24,7 @@ import vn.trolyso.knowledge.framework.CompetencyFramework;
 import vn.trolyso.knowledge.framework.FrameworkLoader;
 import vn.trolyso.knowledge.index.Ranking;
 import vn.trolyso.knowledge.search.dense.EmbeddingRetriever;
+import vn.trolyso.server.config.DatabaseConfig;
 import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.documents.DocumentIngestion;
 import vn.trolyso.server.http.ApiErrors;
@@ -86,7 +87,7 @@ public final class AppServices implements AutoCloseable {
      * in the inbox are ingested (and indexed by a background rebuild).
      */
     public static AppServices create(ServerConfig config) {
-        Database db = Database.open(config.dataDir());
+        Database db = Database.open(config.dataDir(), DatabaseConfig.load(ServerConfig.environment()));
         RetentionJob retention = new RetentionJob(db, config.reports().retentionDays(), Clock.systemUTC());
         AppServices services = builder(config).database(db).closeOnShutdown(db).closeOnShutdown(retention).build();
         retention.start(RetentionJob.FIRST_RUN);

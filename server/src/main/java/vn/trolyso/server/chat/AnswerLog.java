@@ -60,7 +60,7 @@ public final class AnswerLog {
             if (logQuestions) {
                 p.setString(11, answer.text());
             } else {
-                p.setNull(11, Types.CLOB);
+                p.setNull(11, Types.VARCHAR);
             }
             p.setString(12, Json.string(AnswerJson.sourced(answer.citations())));
             p.executeUpdate();
