@@ -25,6 +25,8 @@ import vn.trolyso.knowledge.framework.FrameworkLoader;
 import vn.trolyso.knowledge.index.Ranking;
 import vn.trolyso.knowledge.search.dense.EmbeddingRetriever;
 import vn.trolyso.server.config.DatabaseConfig;
+import vn.trolyso.server.sharing.SharedSources;
+import vn.trolyso.server.sharing.SourceSync;
 import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.documents.DocumentIngestion;
 import vn.trolyso.server.http.ApiErrors;
@@ -77,6 +79,10 @@ public final class AppServices implements AutoCloseable {
         this.documents = new DocumentIngestion(b.config.dataDir(), b.config.limits().maxUploadBytes(),
                 this::knowledgeBase);
         this.materials = new MaterialCatalogue(b.config.dataDir());
+        if (!b.database.embedded()) { // several nodes on one PostgreSQL share their documents and modules
+            closeables.add(SourceSync.start(new SharedSources(b.database, b.config.dataDir()), documents.store(),
+                    materials, this::ready, why -> documents.indexer().request(why)));
+        }
         this.managedKeys = new ManagedApiKeys(b.database);
         this.apiKeys = new ApiKeyRegistry(b.config.apiKeys(), managedKeys);
     }
