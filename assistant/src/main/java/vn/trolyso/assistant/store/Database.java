@@ -236,6 +236,11 @@ public final class Database implements AutoCloseable {
         return description;
     }
 
+    /** True once {@link #close()} was called. */
+    public boolean closed() {
+        return pool.isClosed();
+    }
+
     @Override
     public void close() {
         pool.close();

@@ -51,6 +51,11 @@ public final class SharedSources {
         this.dataDir = dataDir;
     }
 
+    /** True once the database was closed: nothing more to share. */
+    public boolean closed() {
+        return database.closed();
+    }
+
     /** The current generation: it moves on with every published change. */
     public long generation() {
         try (Connection c = database.connection();

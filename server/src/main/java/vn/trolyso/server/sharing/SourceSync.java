@@ -8,7 +8,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import vn.trolyso.knowledge.ingest.UploadedDocumentStore;
@@ -34,6 +33,7 @@ public final class SourceSync implements AutoCloseable {
     private final ScheduledExecutorService poller;
     private volatile long seen = -1;
     private volatile boolean rebuildPending;
+    private volatile boolean failing;
 
     private SourceSync(SharedSources shared, UploadedDocumentStore documents, MaterialCatalogue materials,
                        BooleanSupplier indexLoaded, Consumer<String> requestRebuild) {
@@ -80,14 +80,26 @@ public final class SourceSync implements AutoCloseable {
     }
 
     private void poll() {
+        if (shared.closed()) { // the services closed their database (or only it): nothing left to follow
+            poller.shutdown();
+            return;
+        }
         try {
             pullIfChanged();
+            if (failing) {
+                failing = false;
+                LOG.info("Reading the shared sources works again");
+            }
             if (rebuildPending && indexLoaded.getAsBoolean()) {
                 rebuildPending = false;
                 requestRebuild.accept("shared sources, generation " + seen);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Reading the shared sources failed; trying again in " + POLL_INTERVAL, e);
+            if (!failing && !shared.closed()) { // one line per outage, not one stack trace a second
+                failing = true;
+                LOG.warning("Reading the shared sources failed, trying again every " + POLL_INTERVAL.toSeconds()
+                        + " s: " + e.getMessage());
+            }
         }
     }
 

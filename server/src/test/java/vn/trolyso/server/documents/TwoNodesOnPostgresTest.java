@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,11 +23,13 @@ import vn.trolyso.assistant.store.DatabaseSettings;
 import vn.trolyso.server.AppServices;
 import vn.trolyso.server.TrolysoServer;
 import vn.trolyso.server.config.ServerConfig;
+import vn.trolyso.server.testing.SampleModules;
 import vn.trolyso.server.testing.TestServers;
 
 /**
  * Two real server nodes on loopback sharing one PostgreSQL schema, each with its own data directory and its own
- * index (issue 17): a document uploaded on node A becomes searchable and cited on node B within 10 s; a node started
+ * index (issue 17): a document uploaded on node A becomes searchable and cited on node B within 10 s, and a module saved on A is
+ * served by B; a node started
  * later catches up before it serves; with A stopped, B keeps answering from the shared sources.
  *
  * <p>Runs in the PostgreSQL pass of {@code ./trolyso test} (TROLYSO_TEST_DB_URL); the embedded H2 is one node only.
@@ -41,6 +44,7 @@ class TwoNodesOnPostgresTest {
             + "Ngày hội Robot giáo dục được tổ chức vào ngày 14 tháng 3 năm 2031 tại sân trường. Mỗi lớp cử hai đội,"
             + " mỗi đội ba học sinh và một giáo viên hướng dẫn.\n";
     static final String QUESTION = "Ngày hội Robot giáo dục được tổ chức vào ngày nào?";
+    static final String MODULE = "tro-choi-on-tap-hai-may-chu";
     static final String SEARCH = "Ngày hội Robot giáo dục tổ chức vào ngày nào";
 
     @TempDir
@@ -67,6 +71,20 @@ class TwoNodesOnPostgresTest {
                     (System.nanoTime() - start) / 1_000_000);
             assertTrue(onB.documentIds().contains(id), "node B lists the document");
             assertCited(onB.chat(QUESTION), id);
+
+            // A school module saved on A is served by B as well.
+            MultipartBody module = new MultipartBody().file("file", MODULE + ".md", "text/markdown",
+                    SampleModules.module(MODULE, "Trò chơi ôn tập trên hai máy chủ", "Ôn tập bằng trò chơi.")
+                            .getBytes(UTF_8));
+            HttpResponse<String> saved = TestServers.send(onA.request("/api/v1/materials")
+                    .header("Content-Type", module.contentType())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(module.bytes())).build());
+            assertEquals(201, saved.statusCode(), saved.body());
+            long moduleDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (TestServers.get(b, "/api/v1/materials/" + MODULE).statusCode() != 200) {
+                assertTrue(System.nanoTime() < moduleDeadline, "node B did not serve the module saved on A within 10 s");
+                Thread.sleep(100);
+            }
 
             // A node that starts after the upload pulls it before its index is built.
             try (TrolysoServer.Running c = node(root.resolve("c"), shared)) {
