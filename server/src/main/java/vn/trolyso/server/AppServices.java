@@ -27,6 +27,8 @@ import vn.trolyso.knowledge.framework.CompetencyFramework;
 import vn.trolyso.knowledge.framework.FrameworkLoader;
 import vn.trolyso.knowledge.index.Ranking;
 import vn.trolyso.knowledge.search.dense.EmbeddingRetriever;
+import vn.trolyso.server.sharing.SharedSources;
+import vn.trolyso.server.sharing.SourceSync;
 import vn.trolyso.server.config.LearningSettings;
 import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.documents.DocumentIngestion;
@@ -83,6 +85,10 @@ public final class AppServices implements AutoCloseable {
         this.documents = new DocumentIngestion(b.config.dataDir(), b.config.limits().maxUploadBytes(),
                 this::knowledgeBase);
         this.materials = new MaterialCatalogue(b.config.dataDir());
+        if (!b.database.embedded()) { // several nodes on one PostgreSQL share their documents and modules
+            closeables.add(SourceSync.start(new SharedSources(b.database, b.config.dataDir()), documents.store(),
+                    materials, this::ready, why -> documents.indexer().request(why)));
+        }
         this.managedKeys = new ManagedApiKeys(b.database);
         this.apiKeys = new ApiKeyRegistry(b.config.apiKeys(), managedKeys);
         LearningSettings learningSettings = b.config.learning();
@@ -97,7 +103,7 @@ public final class AppServices implements AutoCloseable {
      * in the inbox are ingested (and indexed by a background rebuild).
      */
     public static AppServices create(ServerConfig config) {
-        Database db = Database.open(config.dataDir());
+        Database db = Database.open(config.dataDir(), config.database());
         RetentionJob retention = new RetentionJob(db, config.reports().retentionDays(), Clock.systemUTC());
         AppServices services = builder(config).database(db).closeOnShutdown(db).closeOnShutdown(retention).build();
         retention.start(RetentionJob.FIRST_RUN);

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.trolyso.assistant.store.Database;
+import vn.trolyso.assistant.store.DatabaseSettings;
 import vn.trolyso.assistant.store.LearningStore;
 
 /**
@@ -56,7 +57,7 @@ class ModuleCompletionMigrationTest {
                     + " ('p1', 'chuyen-doi-so-co-ban', TRUE, FALSE, CURRENT_TIMESTAMP),"
                     + " ('p1', 'nhan-dien-lua-dao-truc-tuyen', TRUE, TRUE, CURRENT_TIMESTAMP)");
         }
-        try (Database db = Database.open(dataDir)) {
+        try (Database db = Database.open(dataDir, DatabaseSettings.h2File(dataDir))) {
             LearningStore store = new LearningStore(db, java.time.Clock.systemUTC());
             Map<String, ModuleProgress> progress = store.progress("p1");
             assertEquals(ModuleStatus.READ, progress.get("mat-khau-va-bao-ve-tai-khoan").status());

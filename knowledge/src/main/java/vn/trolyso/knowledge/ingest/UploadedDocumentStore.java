@@ -50,6 +50,7 @@ public final class UploadedDocumentStore implements DocumentSource {
     private final DocumentExtractor extractor;
     private final TextChunker chunker;
     private final Object writeLock = new Object();
+    private volatile java.util.function.Consumer<String> onChange = id -> { };
 
     /**
      * The outcome of an upload: the stored document, whether it replaced an earlier version, and which metadata
@@ -75,6 +76,21 @@ public final class UploadedDocumentStore implements DocumentSource {
 
     public Path root() {
         return root;
+    }
+
+    /**
+     * Called with a document's id after it was stored, replaced or deleted, still under the store's write lock (a
+     * node sharing its sources with others publishes the folder there).
+     */
+    public void onChange(java.util.function.Consumer<String> listener) {
+        this.onChange = listener;
+    }
+
+    /** Runs {@code action} under the store's write lock: no upload or delete interleaves with it. */
+    public <T> T exclusively(java.util.function.Supplier<T> action) {
+        synchronized (writeLock) {
+            return action.get();
+        }
     }
 
     public DocumentExtractor extractor() {
@@ -123,6 +139,7 @@ public final class UploadedDocumentStore implements DocumentSource {
             }
             boolean replaced = Files.isDirectory(root.resolve(id));
             write(doc, request.content(), extracted.text());
+            onChange.accept(id);
             LOG.info(() -> (replaced ? "Replaced" : "Stored") + " uploaded document " + id + " (" + doc.format()
                     + ", " + doc.sizeBytes() + " bytes)");
             return new Added(doc, replaced, List.copyOf(kept));
@@ -154,6 +171,7 @@ public final class UploadedDocumentStore implements DocumentSource {
             Path trash = root.resolve(TRASH_PREFIX + id + "." + UUID.randomUUID());
             move(dir, trash);
             deleteTree(trash);
+            onChange.accept(id);
             LOG.info(() -> "Deleted uploaded document " + id);
             return true;
         }

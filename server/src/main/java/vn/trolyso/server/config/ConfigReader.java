@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import vn.trolyso.assistant.llm.OllamaPoolSettings;
 import vn.trolyso.assistant.llm.OllamaSettings;
+import vn.trolyso.assistant.store.DatabaseSettings;
 import vn.trolyso.server.http.ConnectionGuard;
 import vn.trolyso.server.security.ApiKey;
 import vn.trolyso.server.security.Scope;
@@ -45,7 +46,10 @@ final class ConfigReader {
                 connections(server, t.get("connections")),
                 LearningSettings.from(t.get("learning")),
                 new OllamaPoolConfig(ConfigValues.text(t.get("ollama.base-urls"), ""),
-                        ConfigValues.duration(t.get("ollama.probe-interval"), OllamaPoolSettings.DEFAULT_PROBE_INTERVAL)));
+                        ConfigValues.duration(t.get("ollama.probe-interval"), OllamaPoolSettings.DEFAULT_PROBE_INTERVAL)),
+                new DatabaseSettings(ConfigValues.text(t.get("database.url"), ""),
+                        ConfigValues.text(t.get("database.user"), ""),
+                        ConfigValues.text(t.get("database.password"), "")));
     }
 
     private static ServerConfig.Limits limits(Config lim) {

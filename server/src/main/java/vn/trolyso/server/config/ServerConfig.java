@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import vn.trolyso.assistant.llm.OllamaSettings;
+import vn.trolyso.assistant.store.DatabaseSettings;
 import vn.trolyso.server.http.ConnectionGuard;
 import vn.trolyso.server.security.ApiKey;
 import vn.trolyso.server.security.Scope;
@@ -38,13 +39,14 @@ import vn.trolyso.server.security.TrustedProxies;
  * @param connections      read timeouts and the bound on open connections
  * @param learning         target levels and the shares the learning plans ask for
  * @param ollamaPool       the Ollama servers answers are spread over (OLLAMA_BASE_URLS)
+ * @param database         the shared PostgreSQL (TROLYSO_DB_URL …), or unset for the embedded H2 under dataDir
  */
 public record ServerConfig(Config webServer, String host, int port, Path dataDir, OllamaSettings ollama,
                            Optional<String> ollamaEmbedModel, Optional<String> adminToken, boolean requireApiKey,
                            Set<Scope> anonymousScopes, List<ApiKey> apiKeys, List<String> allowedOrigins,
                            Limits limits, boolean logQuestions, ReportSettings reports,
                            TrustedProxies trustedProxies, ConnectionGuard.Settings connections,
-                           LearningSettings learning, OllamaPoolConfig ollamaPool) {
+                           LearningSettings learning, OllamaPoolConfig ollamaPool, DatabaseSettings database) {
 
     /**
      * @param maxMessageChars  longest accepted chat message, in characters (code points)
@@ -101,6 +103,7 @@ public record ServerConfig(Config webServer, String host, int port, Path dataDir
         Objects.requireNonNull(connections, "connections");
         Objects.requireNonNull(learning, "learning");
         Objects.requireNonNull(ollamaPool, "ollamaPool");
+        Objects.requireNonNull(database, "database");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("server.port must be 0-65535: " + port);
         }
@@ -160,6 +163,7 @@ public record ServerConfig(Config webServer, String host, int port, Path dataDir
         private ConnectionGuard.Settings connections;
         private LearningSettings learning;
         private OllamaPoolConfig ollamaPool;
+        private DatabaseSettings database;
 
         private Builder(ServerConfig c) {
             webServer = c.webServer;
@@ -180,6 +184,7 @@ public record ServerConfig(Config webServer, String host, int port, Path dataDir
             connections = c.connections;
             learning = c.learning;
             ollamaPool = c.ollamaPool;
+            database = c.database;
         }
 
         public Builder host(String value) {
@@ -275,10 +280,15 @@ public record ServerConfig(Config webServer, String host, int port, Path dataDir
             return this;
         }
 
+        public Builder database(DatabaseSettings value) {
+            database = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(webServer, host, port, dataDir, ollama, ollamaEmbedModel, adminToken,
                     requireApiKey, anonymousScopes, apiKeys, allowedOrigins, limits, logQuestions, reports,
-                    trustedProxies, connections, learning, ollamaPool);
+                    trustedProxies, connections, learning, ollamaPool, database);
         }
     }
 }

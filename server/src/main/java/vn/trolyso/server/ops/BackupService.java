@@ -44,7 +44,8 @@ public final class BackupService {
         try {
             DataBackup.Summary summary;
             try (Connection c = database.connection(); OutputStream out = Files.newOutputStream(zip)) {
-                summary = DataBackup.write(c, dataDir, out);
+                // A shared PostgreSQL is backed up by pg_dump (docs/cai-dat-van-hanh.md), not inside a node's zip.
+                summary = DataBackup.write(database.embedded() ? c : null, dataDir, out);
             }
             LOG.info(() -> "Backup served: " + summary);
             res.header(HeaderNames.CONTENT_TYPE, "application/zip");

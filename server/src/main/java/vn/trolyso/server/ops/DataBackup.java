@@ -110,12 +110,7 @@ public final class DataBackup {
     }
 
     static int schemaVersion(Connection db) {
-        try (Statement s = db.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-            return rs.next() ? rs.getInt(1) : 0;
-        } catch (SQLException e) {
-            return 0;
-        }
+        return vn.trolyso.assistant.store.Database.schemaVersion(db);
     }
 
     /**

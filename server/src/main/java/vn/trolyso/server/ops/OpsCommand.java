@@ -164,7 +164,7 @@ public final class OpsCommand {
                 + " học liệu của trường, " + result.inboxFiles() + " tệp chờ trong inbox"
                 + (result.tables().isEmpty() ? ", không có cơ sở dữ liệu trong bản sao lưu."
                 : "; cơ sở dữ liệu: " + result.tables().entrySet().stream()
-                .filter(e -> !e.getKey().equals("schema_version"))
+                .filter(e -> !e.getKey().equals("schema_version") && !e.getKey().equals("flyway_schema_history"))
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + " (số dòng)."));
         if (result.movedAside() != null) {
             out.println("  Dữ liệu cũ không bị xóa: đã chuyển sang " + result.movedAside().toAbsolutePath().normalize()

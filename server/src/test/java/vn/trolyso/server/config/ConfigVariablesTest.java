@@ -29,6 +29,9 @@ class ConfigVariablesTest {
         is("SERVER_PORT", "9090", ServerConfig::port);
         is("TROLYSO_MAX_CONNECTIONS", "50", c -> c.connections().maxConnections());
         is("TROLYSO_DATA_DIR", "/srv/trolyso", ServerConfig::dataDir);
+        is("TROLYSO_DB_URL", "jdbc:postgresql://db:5432/trolyso", c -> c.database().url());
+        is("TROLYSO_DB_USER", "trolyso", c -> c.database().user());
+        is("TROLYSO_DB_PASSWORD", "s3cret", c -> c.database().password());
         is("TROLYSO_LOG_QUESTIONS", "false", ServerConfig::logQuestions);
         is("TROLYSO_RETENTION_DAYS", "30", c -> c.reports().retentionDays());
         is("TROLYSO_TIME_ZONE", "UTC", c -> c.reports().timeZone());
