@@ -1,10 +1,8 @@
 package vn.trolyso.knowledge.ingest;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import vn.trolyso.knowledge.text.StrictUtf8;
 
 /**
  * Decodes text files strictly: UTF-8 (with or without BOM) or UTF-16 with a BOM. Legacy Vietnamese encodings
@@ -32,16 +30,9 @@ final class TextDecoder {
     }
 
     private static String strict(byte[] content, int offset, Charset charset) {
-        try {
-            return charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content, offset, content.length - offset))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new IngestException("invalid_encoding", "Tệp văn bản không dùng bảng mã Unicode UTF-8 (có thể là"
-                    + " TCVN3, VNI hoặc Windows-1258). Hãy lưu lại tệp với bảng mã UTF-8 rồi tải lên lại.", e);
-        }
+        return StrictUtf8.decode(content, offset, charset).orElseThrow(() -> new IngestException("invalid_encoding",
+                "Tệp văn bản không dùng bảng mã Unicode UTF-8 (có thể là TCVN3, VNI hoặc Windows-1258). Hãy lưu lại"
+                        + " tệp với bảng mã UTF-8 rồi tải lên lại."));
     }
 
     /** NUL bytes or many control characters in the first 8 KB mean a binary file, not text in another encoding. */

@@ -4,14 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -19,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import vn.trolyso.knowledge.framework.Competency;
 import vn.trolyso.knowledge.framework.FrameworkLoader;
+import vn.trolyso.knowledge.text.StrictUtf8;
 
 /**
  * Parses one materials file: YAML front matter between {@code ---} lines, a Markdown body of {@code ##} sections, and
@@ -44,13 +43,11 @@ public final class MaterialParser {
 
     /** Parses a file's bytes, which must be UTF-8. */
     public static Material parse(String file, byte[] bytes) throws InvalidMaterialException {
-        String content;
-        try {
-            content = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+        Optional<String> content = StrictUtf8.decode(bytes);
+        if (content.isEmpty()) {
             throw new InvalidMaterialException(List.of(new MaterialProblem(file, "mã hóa", "Tệp phải lưu ở dạng UTF-8.")));
         }
-        return parse(file, content);
+        return parse(file, content.get());
     }
 
     public static Material parse(String file, String content) throws InvalidMaterialException {

@@ -9,7 +9,6 @@ import io.helidon.webserver.sse.SseSink;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -159,11 +158,11 @@ public final class ChatService {
         AnswerRun run = AnswerRun.start(p.assistant(), p.question());
         Duration timeout = limits.answerTimeout();
         while (true) {
-            AnswerRun.Event event = run.next(remaining(start, timeout));
+            AnswerRun.Event event = run.next(AnswerFailures.remaining(start, timeout));
             switch (event) {
                 case null -> {
                     run.cancel();
-                    throw timeout();
+                    throw AnswerFailures.timeout();
                 }
                 case AnswerRun.Queued ignored -> {
                     // the blocking reply has no way to show a queue; it just waits its turn
@@ -178,7 +177,7 @@ public final class ChatService {
                 case AnswerRun.Failed failed -> throw new ApiException(
                         failed.badInput() ? Status.BAD_REQUEST_400 : Status.SERVICE_UNAVAILABLE_503,
                         failed.code(), failed.message());
-                case AnswerRun.Busy busy -> throw busy(busy);
+                case AnswerRun.Busy busy -> throw AnswerFailures.busy(busy);
             }
         }
     }
@@ -194,7 +193,7 @@ public final class ChatService {
         if (rejectWhenBusy) {
             first = run.next(BUSY_DECISION_WAIT);
             if (first instanceof AnswerRun.Busy busy) {
-                throw busy(busy);
+                throw AnswerFailures.busy(busy);
             }
         }
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
@@ -202,12 +201,12 @@ public final class ChatService {
         try (SseSink sink = res.sink(SseSink.TYPE)) {
             emit(sink, "meta", new AnswerJson.Meta(p.conversationId(), p.messageId()));
             while (true) {
-                AnswerRun.Event event = first != null ? first : run.next(remaining(start, timeout));
+                AnswerRun.Event event = first != null ? first : run.next(AnswerFailures.remaining(start, timeout));
                 first = null;
                 switch (event) {
                     case null -> {
                         run.cancel();
-                        ApiException e = timeout();
+                        ApiException e = AnswerFailures.timeout();
                         emit(sink, "error", errorData(e.code(), e.getMessage()));
                         return;
                     }
@@ -253,20 +252,6 @@ public final class ChatService {
         log.record(p.request().message(), answer, elapsed, p.who().keyId());
         metrics.answer(answer.mode(), answer.llmFallback(), elapsed);
         return answer;
-    }
-
-    private static Duration remaining(long start, Duration timeout) {
-        return timeout.minusNanos(System.nanoTime() - start);
-    }
-
-    private static ApiException busy(AnswerRun.Busy busy) {
-        return new ApiException(Status.SERVICE_UNAVAILABLE_503, "busy", busy.message(),
-                Map.of("Retry-After", Long.toString(busy.retryAfterSeconds())));
-    }
-
-    private static ApiException timeout() {
-        return new ApiException(Status.SERVICE_UNAVAILABLE_503, "answer_timeout",
-                "Trợ lý trả lời quá lâu. Vui lòng thử lại sau.");
     }
 
     private static AnswerJson.StreamError errorData(String code, String message) {

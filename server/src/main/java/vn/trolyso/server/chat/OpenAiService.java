@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -115,11 +114,11 @@ public final class OpenAiService {
     private void whole(Completion c, AnswerRun run, ServerResponse res) throws InterruptedException {
         Duration timeout = limits.answerTimeout();
         while (true) {
-            AnswerRun.Event event = run.next(remaining(c.start(), timeout));
+            AnswerRun.Event event = run.next(AnswerFailures.remaining(c.start(), timeout));
             switch (event) {
                 case null -> {
                     run.cancel();
-                    throw timeout();
+                    throw AnswerFailures.timeout();
                 }
                 case AnswerRun.Queued ignored -> {
                 }
@@ -137,7 +136,7 @@ public final class OpenAiService {
                 case AnswerRun.Failed failed -> throw new ApiException(
                         failed.badInput() ? Status.BAD_REQUEST_400 : Status.SERVICE_UNAVAILABLE_503,
                         failed.code(), failed.message());
-                case AnswerRun.Busy busy -> throw busy(busy);
+                case AnswerRun.Busy busy -> throw AnswerFailures.busy(busy);
             }
         }
     }
@@ -149,7 +148,7 @@ public final class OpenAiService {
             // as on /api/v1/chat/stream: a refusal must still be able to be a 503 with Retry-After
             first = run.next(BUSY_DECISION_WAIT);
             if (first instanceof AnswerRun.Busy busy) {
-                throw busy(busy);
+                throw AnswerFailures.busy(busy);
             }
         }
         res.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
@@ -159,12 +158,12 @@ public final class OpenAiService {
         try (OutputStream out = res.outputStream()) {
             data(out, Json.string(chunk(c, new OpenAiJson.Delta("assistant", ""))));
             while (true) {
-                AnswerRun.Event event = first != null ? first : run.next(remaining(c.start(), timeout));
+                AnswerRun.Event event = first != null ? first : run.next(AnswerFailures.remaining(c.start(), timeout));
                 first = null;
                 switch (event) {
                     case null -> {
                         run.cancel();
-                        ApiException e = timeout();
+                        ApiException e = AnswerFailures.timeout();
                         data(out, Json.string(OpenAiErrors.body(e.status(), e.code(), e.getMessage())));
                         return;
                     }
@@ -241,20 +240,6 @@ public final class OpenAiService {
     private static void comment(OutputStream out, String text) throws IOException {
         out.write((": " + text + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
-    }
-
-    private static Duration remaining(long start, Duration timeout) {
-        return timeout.minusNanos(System.nanoTime() - start);
-    }
-
-    private static ApiException busy(AnswerRun.Busy busy) {
-        return new ApiException(Status.SERVICE_UNAVAILABLE_503, "busy", busy.message(),
-                Map.of("Retry-After", Long.toString(busy.retryAfterSeconds())));
-    }
-
-    private static ApiException timeout() {
-        return new ApiException(Status.SERVICE_UNAVAILABLE_503, "answer_timeout",
-                "Trợ lý trả lời quá lâu. Vui lòng thử lại sau.");
     }
 
     /** Wraps a handler so every failure leaves in OpenAI's error shape (the routing's mapping is /api's shape). */

@@ -11,9 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import vn.trolyso.knowledge.text.StrictUtf8;
 import vn.trolyso.server.http.ApiErrors;
-import vn.trolyso.server.http.ConnectionGuard;
 import vn.trolyso.server.http.ApiException;
+import vn.trolyso.server.http.ConnectionGuard;
 
 /**
  * A {@code multipart/form-data} request body (RFC 7578), split into its parts while it is read: a file part is written
@@ -235,14 +233,7 @@ public final class MultipartForm implements AutoCloseable {
     }
 
     static Optional<String> utf8(byte[] bytes) {
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
-        }
+        return StrictUtf8.decode(bytes);
     }
 
     static ApiException tooLarge(long maxFileBytes) {

@@ -10,12 +10,9 @@ import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalLong;
+import vn.trolyso.knowledge.text.StrictUtf8;
 
 /**
  * Reads a JSON object request body safely: checks the content type (415), the size (413) before and while reading,
@@ -81,15 +78,9 @@ public final class JsonBody {
         if (bytes.length > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw ApiErrors.badRequest("invalid_utf8", "Nội dung không phải văn bản UTF-8 hợp lệ.");
-        }
+        String text = StrictUtf8.decode(bytes).orElseThrow(
+                () -> ApiErrors.badRequest("invalid_utf8", "Nội dung không phải văn bản UTF-8 hợp lệ."));
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static ApiException tooLarge(int maxBytes) {
