@@ -1,5 +1,6 @@
 package vn.trolyso.server.chat;
 
+import io.helidon.http.Status;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -10,6 +11,7 @@ import vn.trolyso.assistant.AssistantBusyException;
 import vn.trolyso.assistant.InvalidQuestionException;
 import vn.trolyso.assistant.Question;
 import vn.trolyso.assistant.TokenSink;
+import vn.trolyso.server.http.ApiException;
 
 /**
  * One answer being produced on its own virtual thread. Tokens, the final answer or the failure arrive through a queue,
@@ -87,4 +89,52 @@ final class AnswerRun {
     void cancel() {
         worker.interrupt();
     }
+
+    /**
+     * Waits for the whole answer, as a reply that is not streamed does: queue and token events pass unseen. A
+     * deadline passed, a failure or a full queue leave as the API error both chat APIs give for it.
+     *
+     * @param start when the request began ({@link System#nanoTime}); {@code timeout} counts from there
+     */
+    Answer awaitAnswer(long start, Duration timeout) throws InterruptedException {
+        while (true) {
+            switch (next(AnswerFailures.remaining(start, timeout))) {
+                case null -> {
+                    cancel();
+                    throw AnswerFailures.timeout();
+                }
+                case Queued ignored -> {
+                    // the blocking reply has no way to show a queue; it just waits its turn
+                }
+                case Token ignored -> {
+                }
+                case Done done -> {
+                    return done.answer();
+                }
+                case Failed failed -> throw new ApiException(
+                        failed.badInput() ? Status.BAD_REQUEST_400 : Status.SERVICE_UNAVAILABLE_503,
+                        failed.code(), failed.message());
+                case Busy busy -> throw AnswerFailures.busy(busy);
+            }
+        }
+    }
+
+    /**
+     * With OLLAMA_WHEN_BUSY=reject a full queue must still be able to answer 503 + Retry-After, so a stream's headers
+     * wait for the answer's first event (a refusal comes right after retrieval), at most {@link #BUSY_DECISION_WAIT}.
+     *
+     * @return that first event to replay into the stream, or null when none was awaited or none came in time
+     */
+    Event firstEventUnlessBusy(boolean rejectWhenBusy) throws InterruptedException {
+        if (!rejectWhenBusy) {
+            return null;
+        }
+        Event first = next(BUSY_DECISION_WAIT);
+        if (first instanceof Busy busy) {
+            throw AnswerFailures.busy(busy);
+        }
+        return first;
+    }
+
+    private static final Duration BUSY_DECISION_WAIT = Duration.ofSeconds(2);
 }

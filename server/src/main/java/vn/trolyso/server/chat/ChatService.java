@@ -1,7 +1,6 @@
 package vn.trolyso.server.chat;
 
 import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
 import io.helidon.http.sse.SseEvent;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -49,7 +48,6 @@ public final class ChatService {
     private static final Logger LOG = Logger.getLogger(ChatService.class.getName());
 
     /** How long a stream's headers wait for a possible busy refusal (OLLAMA_WHEN_BUSY=reject only). */
-    private static final Duration BUSY_DECISION_WAIT = Duration.ofSeconds(2);
 
     private final Supplier<Optional<Assistant>> assistant;
     private final MaterialCatalogue materials;
@@ -156,30 +154,8 @@ public final class ChatService {
         Prepared p = prepare(req);
         long start = System.nanoTime();
         AnswerRun run = AnswerRun.start(p.assistant(), p.question());
-        Duration timeout = limits.answerTimeout();
-        while (true) {
-            AnswerRun.Event event = run.next(AnswerFailures.remaining(start, timeout));
-            switch (event) {
-                case null -> {
-                    run.cancel();
-                    throw AnswerFailures.timeout();
-                }
-                case AnswerRun.Queued ignored -> {
-                    // the blocking reply has no way to show a queue; it just waits its turn
-                }
-                case AnswerRun.Token ignored -> {
-                }
-                case AnswerRun.Done done -> {
-                    Answer answer = finish(p, done.answer(), start);
-                    Json.send(res, AnswerJson.of(p.conversationId(), p.messageId(), answer));
-                    return;
-                }
-                case AnswerRun.Failed failed -> throw new ApiException(
-                        failed.badInput() ? Status.BAD_REQUEST_400 : Status.SERVICE_UNAVAILABLE_503,
-                        failed.code(), failed.message());
-                case AnswerRun.Busy busy -> throw AnswerFailures.busy(busy);
-            }
-        }
+        Answer answer = finish(p, run.awaitAnswer(start, limits.answerTimeout()), start);
+        Json.send(res, AnswerJson.of(p.conversationId(), p.messageId(), answer));
     }
 
     private void stream(ServerRequest req, ServerResponse res) throws InterruptedException {
@@ -187,15 +163,7 @@ public final class ChatService {
         long start = System.nanoTime();
         AnswerRun run = AnswerRun.start(p.assistant(), p.question());
         Duration timeout = limits.answerTimeout();
-        // With OLLAMA_WHEN_BUSY=reject a full queue must still be able to answer 503 + Retry-After, so the stream's
-        // headers wait for the answer's first event (a refusal comes right after retrieval), at most a short while.
-        AnswerRun.Event first = null;
-        if (rejectWhenBusy) {
-            first = run.next(BUSY_DECISION_WAIT);
-            if (first instanceof AnswerRun.Busy busy) {
-                throw AnswerFailures.busy(busy);
-            }
-        }
+        AnswerRun.Event first = run.firstEventUnlessBusy(rejectWhenBusy);
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
         res.header(HeaderNames.create("X-Accel-Buffering"), "no");
         try (SseSink sink = res.sink(SseSink.TYPE)) {

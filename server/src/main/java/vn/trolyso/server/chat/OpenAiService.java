@@ -42,7 +42,6 @@ import vn.trolyso.server.security.Scope;
  */
 public final class OpenAiService {
     private static final Logger LOG = Logger.getLogger(OpenAiService.class.getName());
-    private static final Duration BUSY_DECISION_WAIT = Duration.ofSeconds(2);
     /** Rough characters per token for Vietnamese with diacritics; {@code usage} is an estimate (no tokenizer here). */
     private static final int CHARS_PER_TOKEN = 3;
 
@@ -112,45 +111,16 @@ public final class OpenAiService {
     }
 
     private void whole(Completion c, AnswerRun run, ServerResponse res) throws InterruptedException {
-        Duration timeout = limits.answerTimeout();
-        while (true) {
-            AnswerRun.Event event = run.next(AnswerFailures.remaining(c.start(), timeout));
-            switch (event) {
-                case null -> {
-                    run.cancel();
-                    throw AnswerFailures.timeout();
-                }
-                case AnswerRun.Queued ignored -> {
-                }
-                case AnswerRun.Token ignored -> {
-                }
-                case AnswerRun.Done done -> {
-                    Answer answer = finish(c, done.answer());
-                    OpenAiJson.Message message = new OpenAiJson.Message("assistant", answer.text(),
-                            AnswerJson.sourced(answer.citations()), answer.mode().apiName());
-                    Json.send(res, new OpenAiJson.Completion(c.id(), "chat.completion", Instant.now().getEpochSecond(),
-                            c.request().model(), List.of(new OpenAiJson.Choice(0, message, "stop")),
-                            usage(c, answer)));
-                    return;
-                }
-                case AnswerRun.Failed failed -> throw new ApiException(
-                        failed.badInput() ? Status.BAD_REQUEST_400 : Status.SERVICE_UNAVAILABLE_503,
-                        failed.code(), failed.message());
-                case AnswerRun.Busy busy -> throw AnswerFailures.busy(busy);
-            }
-        }
+        Answer answer = finish(c, run.awaitAnswer(c.start(), limits.answerTimeout()));
+        OpenAiJson.Message message = new OpenAiJson.Message("assistant", answer.text(),
+                AnswerJson.sourced(answer.citations()), answer.mode().apiName());
+        Json.send(res, new OpenAiJson.Completion(c.id(), "chat.completion", Instant.now().getEpochSecond(),
+                c.request().model(), List.of(new OpenAiJson.Choice(0, message, "stop")), usage(c, answer)));
     }
 
     private void stream(Completion c, AnswerRun run, ServerResponse res) throws InterruptedException {
         Duration timeout = limits.answerTimeout();
-        AnswerRun.Event first = null;
-        if (rejectWhenBusy) {
-            // as on /api/v1/chat/stream: a refusal must still be able to be a 503 with Retry-After
-            first = run.next(BUSY_DECISION_WAIT);
-            if (first instanceof AnswerRun.Busy busy) {
-                throw AnswerFailures.busy(busy);
-            }
-        }
+        AnswerRun.Event first = run.firstEventUnlessBusy(rejectWhenBusy);
         res.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
         res.header(HeaderNames.create("X-Accel-Buffering"), "no");
