@@ -44,10 +44,11 @@ final class ApiRoutes {
         var whenBusy = s.ollamaGateway().settings().whenBusy();
         Routes api = table.routes(routing, API, ApiErrors::methodNotAllowed);
         AnswerStore answers = new AnswerStore(s.database());
+        AnswerLog log = new AnswerLog(answers, config.logQuestions());
         AssistantSettings memory = AssistantSettings.defaults();
         ConversationStore conversations = new ConversationStore(s.database(), memory.historyTurns(),
                 memory.conversationIdle(), Clock.systemUTC());
-        new ChatService(s::assistant, s.materials(), new AnswerLog(answers, config.logQuestions()), answers,
+        new ChatService(s::assistant, s.materials(), log, answers,
                 conversations, limits, s.metrics(), whenBusy).routes(api);
         new FeedbackService(answers, limits.maxBodyBytes()).routes(api);
         new DocumentsAdminService(s.documents(), s::knowledgeBase).routes(api);
@@ -65,7 +66,7 @@ final class ApiRoutes {
         routing.register(new OpenApiService());
         // OpenAI-compatible (docs/api.md), errors in OpenAI's shape
         Routes openAi = table.routes(routing, "/v1", OpenAiErrors::methodNotAllowed);
-        new OpenAiService(s::assistant, new AnswerLog(answers, config.logQuestions()), limits, s.metrics(),
+        new OpenAiService(s::assistant, log, limits, s.metrics(),
                 whenBusy).routes(openAi);
         // Must stay last: a path served under other methods answers 405, any other /api path a JSON 404.
         routing.any("/api/*", table.fallback(ApiErrors.unknownRoute()));
