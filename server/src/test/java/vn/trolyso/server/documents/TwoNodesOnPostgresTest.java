@@ -33,8 +33,8 @@ import vn.trolyso.server.testing.TestServers;
  * later catches up before it serves; with A stopped, B keeps answering from the shared sources.
  *
  * <p>Runs in the PostgreSQL pass of {@code ./trolyso test} (system property trolyso.test.db.url); the embedded H2 is one node only.
- * Node A is stopped in-process, abruptly for its clients but not with {@code kill -9}: a node in a separate process
- * would be needed for that.
+ * Node A is stopped in-process, abruptly for its clients but not with {@code kill -9}; a node in a separate process
+ * killed with SIGKILL mid-answer is {@code vn.trolyso.server.nodes.NodeKilledMidAnswerTest}.
  */
 @EnabledIfSystemProperty(named = "trolyso.test.db.url", matches = ".+")
 class TwoNodesOnPostgresTest {
