@@ -8,21 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import vn.trolyso.assistant.store.Database;
 import vn.trolyso.assistant.store.DatabaseSettings;
-import vn.trolyso.server.AppServices;
 import vn.trolyso.server.TrolysoServer;
-import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.testing.SampleModules;
 import vn.trolyso.server.testing.TestServers;
 
@@ -118,23 +111,11 @@ class TwoNodesOnPostgresTest {
         assertTrue(answer.get("answer").asText().contains("14 tháng 3 năm 2031"), answer.toString());
     }
 
-    /** A node: the production wiring on its own data directory, on the shared database. */
     private static TrolysoServer.Running node(Path dataDir, DatabaseSettings shared) {
-        ServerConfig config = TestServers.config(dataDir).toBuilder().adminToken(TOKEN).database(shared).build();
-        Database db = Database.open(dataDir, shared);
-        AppServices services = AppServices.builder(config).database(db).closeOnShutdown(db).build();
-        services.load(AppServices::defaultKnowledge);
-        return TrolysoServer.start(config, services);
+        return TestServers.startNode(dataDir, shared, c -> c.adminToken(TOKEN));
     }
 
-    /** A fresh schema on the test cluster that both nodes use. */
     private static DatabaseSettings sharedSchema() throws Exception {
-        String url = System.getProperty("trolyso.test.db.url");
-        String user = System.getProperty("trolyso.test.db.user", "");
-        String schema = "two_nodes_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        return new DatabaseSettings(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, "");
+        return TestServers.sharedTestSchema("two_nodes");
     }
 }

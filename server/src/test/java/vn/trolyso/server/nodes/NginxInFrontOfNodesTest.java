@@ -20,22 +20,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import vn.trolyso.assistant.store.Database;
 import vn.trolyso.assistant.store.DatabaseSettings;
-import vn.trolyso.server.AppServices;
 import vn.trolyso.server.TrolysoServer;
-import vn.trolyso.server.config.ServerConfig;
+import vn.trolyso.server.testing.NginxConfig;
 import vn.trolyso.server.testing.TestServers;
 
 /**
@@ -127,22 +122,10 @@ class NginxInFrontOfNodesTest {
         assertTrue(replaced.length() < upstream.length(), "the guide's upstream lists no node: " + upstream);
         upstream = replaced.replace("    least_conn;", "    least_conn;\n" + servers.toString().stripTrailing());
         String d = dir.toString();
-        Files.writeString(dir.resolve("nginx.conf"), (System.getProperty("user.name").equals("root")
-                ? "user root;\n" : "") + """
-                worker_processes 1;
-                pid %1$s/nginx.pid;
-                error_log %1$s/error.log;
-                events { worker_connections 256; }
-                http {
-                    access_log off;
-                    client_body_temp_path %1$s/body;
-                    proxy_temp_path %1$s/proxy;
-                    fastcgi_temp_path %1$s/fastcgi;
-                    uwsgi_temp_path %1$s/uwsgi;
-                    scgi_temp_path %1$s/scgi;
-                %2$s
+        Files.writeString(dir.resolve("nginx.conf"), NginxConfig.main(dir, """
+                %1$s
                     server {
-                        listen 127.0.0.1:%3$d;
+                        listen 127.0.0.1:%2$d;
                         proxy_http_version 1.1;
                         proxy_set_header Connection "";
                         proxy_set_header Host $host;
@@ -150,10 +133,9 @@ class NginxInFrontOfNodesTest {
                         location / {
                             proxy_pass http://trolyso;
                         }
-                %4$s
+                %3$s
                     }
-                }
-                """.formatted(d, upstream, port, locations));
+                """.formatted(upstream, port, locations)));
         Process nginx = new ProcessBuilder(NGINX.toString(), "-e", d + "/error.log", "-p", d, "-c",
                 d + "/nginx.conf", "-g", "daemon off;").redirectErrorStream(true)
                 .redirectOutput(dir.resolve("out.log").toFile()).start();
@@ -185,22 +167,11 @@ class NginxInFrontOfNodesTest {
         }
     }
 
-    /** A node: the production wiring on its own data directory, on the shared schema (no LLM). */
     private static TrolysoServer.Running node(Path dataDir, DatabaseSettings shared) {
-        ServerConfig config = TestServers.config(dataDir).toBuilder().database(shared).build();
-        Database db = Database.open(dataDir, shared);
-        AppServices services = AppServices.builder(config).database(db).closeOnShutdown(db).build();
-        services.load(AppServices::defaultKnowledge);
-        return TrolysoServer.start(config, services);
+        return TestServers.startNode(dataDir, shared, c -> c);
     }
 
     private static DatabaseSettings sharedSchema() throws Exception {
-        String url = System.getProperty("trolyso.test.db.url");
-        String user = System.getProperty("trolyso.test.db.user", "");
-        String schema = "nginx_nodes_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        return new DatabaseSettings(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, "");
+        return TestServers.sharedTestSchema("nginx_nodes");
     }
 }

@@ -21,15 +21,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import vn.trolyso.assistant.store.Database;
 import vn.trolyso.assistant.store.DatabaseSettings;
-import vn.trolyso.server.AppServices;
 import vn.trolyso.server.TrolysoServer;
-import vn.trolyso.server.config.ServerConfig;
 import vn.trolyso.server.testing.RawOllamaStub;
 import vn.trolyso.server.testing.TestServers;
 
@@ -190,23 +186,11 @@ class NodeKilledMidAnswerTest {
         return r.body();
     }
 
-    /** Node B: the production wiring in this JVM on the shared schema, Ollama unreachable (the no-LLM mode). */
     private static TrolysoServer.Running nodeB(Path dataDir, DatabaseSettings shared) {
-        ServerConfig config = TestServers.config(dataDir).toBuilder().adminToken(ADMIN).database(shared).build();
-        Database db = Database.open(dataDir, shared);
-        AppServices services = AppServices.builder(config).database(db).closeOnShutdown(db).build();
-        services.load(AppServices::defaultKnowledge);
-        return TrolysoServer.start(config, services);
+        return TestServers.startNode(dataDir, shared, c -> c.adminToken(ADMIN));
     }
 
-    /** A fresh schema on the test cluster for both nodes. */
     private static DatabaseSettings sharedSchema() throws Exception {
-        String url = System.getProperty("trolyso.test.db.url");
-        String user = System.getProperty("trolyso.test.db.user", "");
-        String schema = "killed_node_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        return new DatabaseSettings(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, "");
+        return TestServers.sharedTestSchema("killed_node");
     }
 }

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.trolyso.server.TrolysoServer;
 import vn.trolyso.server.config.ServerConfig;
+import vn.trolyso.server.testing.NginxConfig;
 import vn.trolyso.server.testing.TestServers;
 
 /**
@@ -227,22 +228,8 @@ class NginxProxyTest {
         site = site.replace("tro-ly-so.truong.edu.vn", "localhost");
         Files.writeString(nginxDir.resolve("trolyso.conf"), site);
         String d = nginxDir.toString();
-        Files.writeString(nginxDir.resolve("nginx.conf"), (System.getProperty("user.name").equals("root")
-                ? "user root;\n" : "") + """
-                worker_processes 1;
-                pid %1$s/nginx.pid;
-                error_log %1$s/error.log;
-                events { worker_connections 256; }
-                http {
-                    access_log off;
-                    client_body_temp_path %1$s/body;
-                    proxy_temp_path %1$s/proxy;
-                    fastcgi_temp_path %1$s/fastcgi;
-                    uwsgi_temp_path %1$s/uwsgi;
-                    scgi_temp_path %1$s/scgi;
-                    include %1$s/trolyso.conf;
-                }
-                """.formatted(d));
+        Files.writeString(nginxDir.resolve("nginx.conf"),
+                NginxConfig.main(nginxDir, "    include " + d + "/trolyso.conf;"));
         nginx = new ProcessBuilder(NGINX.toString(), "-e", d + "/error.log", "-p", d, "-c", d + "/nginx.conf",
                 "-g", "daemon off;").redirectErrorStream(true).redirectOutput(nginxDir.resolve("out.log").toFile())
                 .start();

@@ -113,6 +113,32 @@ public final class TestServers {
         return TrolysoServer.start(config, services);
     }
 
+    /**
+     * A node of a multi-node deployment: the production wiring on its own data directory, on {@code shared}
+     * (a schema of the test PostgreSQL, {@link #sharedTestSchema}).
+     */
+    public static TrolysoServer.Running startNode(Path dataDir, vn.trolyso.assistant.store.DatabaseSettings shared,
+                                                  UnaryOperator<ServerConfig.Builder> configure) {
+        ServerConfig config = configure.apply(config(dataDir).toBuilder().database(shared)).build();
+        Database db = Database.open(dataDir, shared);
+        AppServices services = AppServices.builder(config).database(db).closeOnShutdown(db).build();
+        services.load(AppServices::defaultKnowledge);
+        return TrolysoServer.start(config, services);
+    }
+
+    /** A fresh schema, named {@code prefix_…}, on the test PostgreSQL cluster (system property trolyso.test.db.url). */
+    public static vn.trolyso.assistant.store.DatabaseSettings sharedTestSchema(String prefix) throws Exception {
+        String url = System.getProperty("trolyso.test.db.url");
+        String user = System.getProperty("trolyso.test.db.user", "");
+        String schema = prefix + "_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        return new vn.trolyso.assistant.store.DatabaseSettings(
+                url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, "");
+    }
+
     /** The real knowledge base of the default sources under the server's data directory. */
     public static KnowledgeBase corpus(AppServices services) {
         Path dir = services.config().dataDir();
