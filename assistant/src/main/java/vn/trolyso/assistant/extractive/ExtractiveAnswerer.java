@@ -126,12 +126,20 @@ public final class ExtractiveAnswerer {
             scored.stream().limit(6).forEach(s -> System.err.printf("  %.2f cov %.2f own %.2f [%d] %s%n", s.score(),
                     s.coverage(), s.ownCoverage(), s.candidate().passage() + 1, s.candidate().cleaned()));
         }
-        if (scored.isEmpty() || !new EvidenceGate(w, vocabulary).answers(query, contexts,
-                scored.getFirst().coverage(), scored.getFirst().ownCoverage())) {
+        if (scored.isEmpty() || !gateOpens(query, contexts, scored, vocabulary)) {
             return Optional.empty();
         }
         List<Scored> picked = pick(scored, sentences, query.asksNumber);
         return Optional.of(compose(picked, candidates, passages, scored.getFirst().coverage(), query.asksNumber));
+    }
+
+    /** The evidence is the best-covering of the top {@code gateDepth} sentences, not only the top-scored one. */
+    private boolean gateOpens(QueryTerms query, List<QueryTerms.TextForms> contexts, List<Scored> scored,
+                              ToIntFunction<String> vocabulary) {
+        EvidenceGate gate = new EvidenceGate(w, vocabulary);
+        int depth = Math.max(1, (int) w.gateDepth());
+        return scored.stream().limit(depth)
+                .anyMatch(s -> gate.answers(query, contexts, s.coverage(), s.ownCoverage()));
     }
 
     private static List<Candidate> candidates(List<Passage> passages) {
@@ -346,16 +354,21 @@ public final class ExtractiveAnswerer {
         return new Extract(text.toString(), passages, coverage);
     }
 
-    /** A sentence ending with ":" announces a list: bring its first items along. */
-    private static String withListItems(Candidate c, List<Candidate> candidates) {
+    /** A sentence ending with ":" announces a list: bring its items along while they fit in {@code listChars}. */
+    private String withListItems(Candidate c, List<Candidate> candidates) {
         if (!SentenceCleaner.introducesList(c.cleaned())) {
             return c.cleaned();
         }
         List<String> items = new ArrayList<>();
+        int length = c.cleaned().length();
         for (Candidate other : candidates) {
-            if (other.passage() == c.passage() && other.position() > c.position() && items.size() < 3) {
+            if (other.passage() == c.passage() && other.position() > c.position()) {
                 String item = other.cleaned();
+                if (!items.isEmpty() && length + item.length() > w.listChars()) {
+                    break;
+                }
                 items.add(item.substring(0, item.length() - 1));
+                length += item.length() + 2;
             }
         }
         if (items.isEmpty()) {

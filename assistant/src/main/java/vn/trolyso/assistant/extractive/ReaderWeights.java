@@ -34,16 +34,22 @@ import java.util.Map;
  * @param lengthSlope        words per unit of length penalty beyond that
  * @param nextSentence       a second sentence is added when it scores at least this share of the best
  * @param furtherSentence    a third, at least this share
+ * @param gateDepth          the evidence gate looks at this many of the best-scored sentences and opens when one
+ *                           of them covers the question enough (the best-placed sentence is not always the one
+ *                           with the most of the question's words)
+ * @param listChars          a sentence announcing a list ("… gồm:") brings its items while together they stay
+ *                           within this many characters (the first item always comes)
  */
 public record ReaderWeights(double minCoverage, double minOwnCoverage, double unknownMargin, double unknownNameMargin,
                             double absentMargin,
                              double headingWeight, double titleWeight,
                             double contextWeight, double pairBonus, double focusWeight, double numberBonus,
                             double figureBonus, double rankPrior, double freeLength, double lengthSlope,
-                            double nextSentence, double furtherSentence) {
+                            double nextSentence, double furtherSentence, double gateDepth,
+                            double listChars) {
 
     public static ReaderWeights defaults() {
-        return new ReaderWeights(0.4, 0.35, 0.3, 1.0, 0.0, 0.8, 0.6, 0.4, 0.6, 0.8, 1.0, 1.5, 1.2, 45, 60, 0.75, 0.88);
+        return new ReaderWeights(0.4, 0.35, 0.3, 1.0, 0.0, 0.8, 0.6, 0.4, 0.6, 0.8, 1.0, 1.5, 1.2, 45, 60, 0.75, 0.88, 6, 500);
     }
 
     /** These weights with some replaced: "minCoverage=0.4,titleWeight=0.5". Unknown names are refused. */

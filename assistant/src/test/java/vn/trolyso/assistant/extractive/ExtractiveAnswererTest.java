@@ -194,4 +194,38 @@ class ExtractiveAnswererTest {
         String text = answerer.extract("kinh phi tap huan day of ai lay tu dau", passages, 1).orElseThrow().text();
         assertTrue(text.contains("ngân sách nhà nước"), text);
     }
+
+    @Test
+    void aSentenceAnnouncingAListBringsItsItemsWhileTheyFit() {
+        List<Passage> passages = List.of(passage("p#1", "III. NỘI DUNG", """
+                Nội dung tập huấn chương trình Day of AI cho giáo viên gồm:
+                - Làm quen trí tuệ nhân tạo;
+                - An toàn dữ liệu cá nhân;
+                - Soạn bài giảng có trợ lý ảo;
+                - Đánh giá học sinh bằng công cụ số;
+                - Đạo đức khi dùng trí tuệ nhân tạo."""));
+        String question = "Nội dung tập huấn Day of AI cho giáo viên gồm những gì?";
+        String all = answerer.extract(question, passages, 1).orElseThrow().text();
+        assertTrue(all.contains("Đánh giá học sinh bằng công cụ số; Đạo đức khi dùng trí tuệ nhân tạo."), all);
+        String shorter = new ExtractiveAnswerer(ReaderWeights.defaults().with("listChars=120"), 1)
+                .extract(question, passages, 1).orElseThrow().text();
+        assertTrue(shorter.contains("Làm quen trí tuệ nhân tạo"), shorter);
+        assertFalse(shorter.contains("Đạo đức"), shorter);
+    }
+
+    @Test
+    void theGateWeighsTheBestCoveringOfTheTopSentencesNotOnlyTheFirst() {
+        // A strong prior puts the first passage's sentence on top although the second covers the question.
+        List<Passage> passages = List.of(
+                passage("p#1", "I. MỤC ĐÍCH", "Nâng cao chất lượng giáo dục trên địa bàn phường."),
+                passage("p#2", "IV. KINH PHÍ", "Kinh phí tập huấn giáo viên cốt cán được bảo đảm từ nguồn ngân sách "
+                        + "nhà nước."));
+        String question = "Kinh phí tập huấn giáo viên cốt cán lấy từ nguồn nào?";
+        String weights = "rankPrior=40,nextSentence=0.01,";
+        assertEquals(Optional.empty(), new ExtractiveAnswerer(ReaderWeights.defaults().with(weights + "gateDepth=1"), 2)
+                .extract(question, passages));
+        String text = new ExtractiveAnswerer(ReaderWeights.defaults().with(weights + "gateDepth=6"), 2)
+                .extract(question, passages).orElseThrow().text();
+        assertTrue(text.contains("ngân sách nhà nước"), text);
+    }
 }
