@@ -41,7 +41,10 @@ class ScopeGuardTest {
         "Viết hộ mình bài văn nghị luận về lòng biết ơn",
         "Chỉ tôi công thức nấu phở bò.",
         "Đội nào vô địch bóng đá ngoại hạng Anh năm ngoái?",
-        "Giải giúp tôi phương trình bậc hai x^2 - 3x + 2 = 0"
+        "Giải giúp tôi phương trình bậc hai x^2 - 3x + 2 = 0",
+        "xo so mien bac hom qua ve so may",
+        "Làm sao để có người yêu?",
+        "Tối nay có trận bóng đá nào hay?"
     })
     void flagsOutOfScopeTopics(String q) {
         assertEquals(ScopeVerdict.OUT_OF_SCOPE, ScopeGuard.classify(q));
@@ -58,7 +61,13 @@ class ScopeGuardTest {
         "Quy tắc an toàn khi sử dụng mạng xã hội là gì?",
         "Khung năng lực số có bao nhiêu miền?",
         "Hệ thống thư viện số của các trường vận hành thế nào?",
-        "Quản trị viên hệ thống của trường cần được tập huấn gì?"
+        "Quản trị viên hệ thống của trường cần được tập huấn gì?",
+        // folded, these school words look like the lexicon's topics: "so de", "nguoi yeu", "bong da"
+        "Hồ sơ đề nghị cấp lại văn bằng gồm những gì?",
+        "ho so de nghi cap lai van bang gom nhung gi",
+        "Ai tiếp nhận hồ sơ của người yêu cầu cấp bản sao?",
+        "Sinh viên bị loại có phải hoàn trả học bổng đã nhận không?",
+        "hoc bong da nhan co phai hoan tra khong"
     })
     void letsDomainQuestionsThrough(String q) {
         assertEquals(ScopeVerdict.IN_SCOPE, ScopeGuard.classify(q));
