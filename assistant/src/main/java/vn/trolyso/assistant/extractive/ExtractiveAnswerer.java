@@ -90,15 +90,26 @@ public final class ExtractiveAnswerer {
         if (query.terms.isEmpty()) {
             return Optional.empty();
         }
-        List<Candidate> candidates = candidates(passages);
-        // "Ai ký kế hoạch …" is answered by a sentence that says who signed, when there is one.
-        if (!query.actor.isEmpty() && candidates.stream().anyMatch(c -> saysActor(query, c))) {
-            candidates = candidates.stream().filter(c -> saysActor(query, c)).toList();
-        }
+        List<Candidate> all = candidates(passages);
         List<QueryTerms.TextForms> contexts = passages.stream()
                 .map(p -> QueryTerms.TextForms.of(p.document().title() + " \n " + p.document().issuer() + " \n "
                         + p.sectionPath() + " \n " + p.text()))
                 .toList();
+        // "Ai ký kế hoạch …" is answered by a sentence that says who signed, when there is one that answers;
+        // "Ai được coi là …" may be answered by one that never uses the verb.
+        List<Candidate> withActor = all.stream().filter(c -> saysActor(query, c)).toList();
+        if (!query.actor.isEmpty() && !withActor.isEmpty()) {
+            Optional<Extract> extract = extract(question, query, passages, withActor, contexts, sentences, vocabulary);
+            if (extract.isPresent()) {
+                return extract;
+            }
+        }
+        return extract(question, query, passages, all, contexts, sentences, vocabulary);
+    }
+
+    private Optional<Extract> extract(String question, QueryTerms query, List<Passage> passages,
+                                      List<Candidate> candidates, List<QueryTerms.TextForms> contexts, int sentences,
+                                      ToIntFunction<String> vocabulary) {
         // The document title names what the whole document is about ("Tập huấn chương trình Day of AI").
         List<QueryTerms.TextForms> titles = passages.stream()
                 .map(p -> QueryTerms.TextForms.of(p.document().title())).toList();

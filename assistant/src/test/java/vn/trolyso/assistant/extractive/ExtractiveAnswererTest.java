@@ -228,4 +228,16 @@ class ExtractiveAnswererTest {
                 .extract(question, passages).orElseThrow().text();
         assertTrue(text.contains("ngân sách nhà nước"), text);
     }
+
+    @Test
+    void whoIsCountedAsIsAnsweredWithoutTheVerbWhenNoSentenceWithItAnswers() {
+        assertEquals(List.of("coi"), QueryTerms.of("Ai được coi là giáo viên cốt cán?").actor.stream()
+                .map(QueryTerms.Term::surface).toList());
+        List<Passage> passages = List.of(
+                passage("p#1", "I. MỤC ĐÍCH", "Nhà trường coi trọng việc bồi dưỡng thường xuyên cho đội ngũ."),
+                passage("p#2", "II. ĐỐI TƯỢNG", "Giáo viên cốt cán là giáo viên đạt chuẩn nghề nghiệp mức khá trở "
+                        + "lên và được nhà trường cử đi tập huấn."));
+        String text = answerer.extract("Ai được coi là giáo viên cốt cán?", passages).orElseThrow().text();
+        assertTrue(text.contains("đạt chuẩn nghề nghiệp mức khá"), text);
+    }
 }
