@@ -121,20 +121,23 @@ final class QueryTerms {
         List<Term> pairs = new ArrayList<>();
         Term previous = null;
         boolean accented = Terms.hasDiacritics(question);
+        boolean previousStop = true;
         for (String token : raw) {
-            if (Terms.isStopword(token, accented)) {
-                previous = null;
-                continue;
-            }
+            boolean stop = Terms.isStopword(token, accented);
             Term term = toTerm(token, abbreviations);
-            terms.putIfAbsent(term.surface(), term);
-            if (previous != null && previous.alternatives().size() == 1 && term.alternatives().size() == 1) {
+            if (!stop) {
+                terms.putIfAbsent(term.surface(), term);
+            }
+            // A phrase pair may hold one function word ("cấp cho", "từ xa"): the phrase, not the word, is rare.
+            if (previous != null && !(stop && previousStop) && previous.alternatives().size() == 1
+                    && term.alternatives().size() == 1) {
                 boolean folded = previous.folded() || term.folded();
                 String a = folded ? Terms.fold(previous.alternatives().getFirst()) : previous.alternatives().getFirst();
                 String b = folded ? Terms.fold(term.alternatives().getFirst()) : term.alternatives().getFirst();
                 pairs.add(new Term(a + " " + b, List.of(a + " " + b), folded, false));
             }
             previous = term;
+            previousStop = stop;
         }
         String folded = " " + Terms.fold(question) + " ";
         List<String> years = raw.stream().filter(t -> t.matches("(?:19|20)\\d\\d")).distinct().toList();

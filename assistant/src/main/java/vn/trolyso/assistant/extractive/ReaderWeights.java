@@ -49,7 +49,8 @@ public record ReaderWeights(double minCoverage, double minOwnCoverage, double un
                             double listChars) {
 
     public static ReaderWeights defaults() {
-        return new ReaderWeights(0.4, 0.35, 0.3, 1.0, 0.0, 0.8, 0.6, 0.4, 0.6, 0.8, 1.0, 1.5, 1.2, 45, 60, 0.75, 0.88, 6, 500);
+        return new ReaderWeights(0.4, 0.35, 0.3, 1.0, 0.0, 0.8, 0.6, 0.4, 0.75, 0.8, 1.0, 1.5, 1.2, 45, 150, 0.78, 0.88, 6,
+                500);
     }
 
     /** These weights with some replaced: "minCoverage=0.4,titleWeight=0.5". Unknown names are refused. */
