@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * numbered item ("1.", "1.2)", "a)", "-", "•", Roman numerals, "Điều 3.", "Chương II", "PHỤ LỤC", Markdown "#"),
  * what a heading line is, what ends a sentence, where a paragraph breaks into sentences and which periods end no
  * sentence. The one home of these patterns for the three readers of a text's lines: {@code PlainTextCleaner} (which
- * extracted lines to join), {@code SectionChunker} (which paragraphs open a section) and {@link SentenceSplitter}.
+ * extracted lines to join), {@code SectionChunker} (which paragraphs open a section) and {@link SentenceSplitter};
+ * the no-LLM reader's {@code SentenceCleaner} strips the {@link #LEADING_MARKERS} of the sentences it quotes.
  *
  * <p>The three readers were tuned apart, so for some ideas they use different variants; those stand side by side
  * below under names saying what they differ in. Making them one would change what the index and the no-LLM reader
@@ -73,6 +74,12 @@ public final class LineGrammar {
      */
     public static final Pattern ITEM_START = Pattern.compile("^(?:" + BULLET + "\\s|" + LETTER + "\\s|"
             + OUTLINE_NUMBER + "[.)]\\s?|" + ROMAN_UP_TO_X + "\\.\\s?|\\d{1,3}\\t)");
+    /**
+     * The list markers opening a sentence quoted in an answer, to strip ("- a) 1.2. "): they may repeat, a bullet or
+     * a letter needs no space after it, a number or a Roman numeral (up to X) does.
+     */
+    public static final Pattern LEADING_MARKERS = Pattern.compile("^(?:" + BULLET + "\\s*|" + LETTER + "\\s*|"
+            + OUTLINE_NUMBER + "[.)]\\s+|" + ROMAN_UP_TO_X + "\\.\\s+|\\d{1,3}\\t+)+");
     /** A numbered, lettered, Roman or "Điều"/"Chương" marker followed by a letter: a paragraph that may be a bare heading. */
     private static final Pattern NUMBERED_HEADING_START = Pattern.compile("^(?:" + NUMBER + "[.)]|" + LETTER + "|"
             + ROMAN + "[.)]|(?:Điều|ĐIỀU|Chương|CHƯƠNG)\\s+[\\dIVXL]+\\s*[.:]?)\\s*\\p{L}");
