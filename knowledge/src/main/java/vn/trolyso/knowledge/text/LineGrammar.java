@@ -20,12 +20,12 @@ import java.util.regex.Pattern;
 public final class LineGrammar {
     // The markers every variant is built from.
     private static final String BULLET = "[-+•*–]";
-    private static final String TAB_BULLET = "[-+•]"; // the bullets an extractor separates from their text by a tab
+    private static final String TAB_BULLET = "[-+•]"; // the bullets a following tab is spacing after (no * or –)
     private static final String NUMBER = "\\d{1,2}";
     private static final String OUTLINE_NUMBER = "\\d{1,2}(?:\\.\\d{1,2})*"; // "1", "1.2", "1.2.3"
     private static final String LETTER = "[a-zđ]\\)";
     private static final String ROMAN = "[IVXL]{1,5}";
-    /** The sentence splitter's Roman numerals stop at X: a line "L. …" is a sentence there. */
+    /** The sentence splitter's Roman numerals stop at X: "L. …" opens no item there. */
     private static final String ROMAN_UP_TO_X = "[IVX]{1,5}";
     private static final String ARTICLE_WORD = "(?:Điều|ĐIỀU)";
     private static final String CHAPTER_WORD = "(?:Chương|CHƯƠNG)";
