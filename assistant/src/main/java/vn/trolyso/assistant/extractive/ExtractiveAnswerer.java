@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.function.ToIntFunction;
 import vn.trolyso.assistant.text.Terms;
 import vn.trolyso.knowledge.search.Passage;
+import vn.trolyso.knowledge.text.LineGrammar;
+import vn.trolyso.knowledge.text.SentenceSplitter;
 
 /**
  * The no-LLM answer: ranks the sentences of the top passages against the question and returns the best one to
@@ -166,7 +168,7 @@ public final class ExtractiveAnswerer {
             for (int j = 0; j < segments.size(); j++) {
                 SentenceSplitter.Segment segment = segments.get(j);
                 if (segment.heading()) {
-                    outer = SentenceSplitter.isHeading(segment.text()) ? segment.text() : heading;
+                    outer = LineGrammar.isHeading(segment.text()) ? segment.text() : heading;
                     heading = segment.text();
                     continue;
                 }

@@ -1,11 +1,10 @@
 package vn.trolyso.assistant.extractive;
 
 import java.util.regex.Pattern;
+import vn.trolyso.knowledge.text.LineGrammar;
 
 /** Turns an extracted sentence into presentable answer text: no list markers, no markup, a proper ending. */
 final class SentenceCleaner {
-    private static final Pattern LEADING_MARKER = Pattern.compile(
-            "^(?:[-+•*–]\\s*|[a-zđ]\\)\\s*|\\d{1,2}(?:\\.\\d{1,2})*[.)]\\s+|[IVX]{1,5}\\.\\s+|\\d{1,3}\\t+)+");
     private static final Pattern TABS = Pattern.compile("\\s*\\t+\\s*");
     private static final Pattern EMPHASIS = Pattern.compile("\\*+|_{2,}");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -27,10 +26,10 @@ final class SentenceCleaner {
         String s = EMPHASIS.matcher(sentence).replaceAll("");
         s = CODE.matcher(s).replaceAll("$1");
         s = AS_FOLLOWS.matcher(s.strip()).replaceFirst("");
-        s = LEADING_MARKER.matcher(s.strip()).replaceFirst("");
+        s = LineGrammar.LEADING_MARKERS.matcher(s.strip()).replaceFirst("");
         s = TABS.matcher(s.strip()).replaceAll("; "); // table cells of a row
         s = SPACES.matcher(s).replaceAll(" ").strip();
-        s = LEADING_MARKER.matcher(s).replaceFirst("");
+        s = LineGrammar.LEADING_MARKERS.matcher(s).replaceFirst("");
         s = SPACE_BEFORE_PUNCT.matcher(s).replaceAll("$1");
         s = s.replace("( ", "(").replace("“ ", "“");
         s = TRAILING.matcher(s).replaceAll("");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.trolyso.knowledge.text.LineGrammar;
 
 /**
  * Turns text extracted from PDF/DOCX (or written as Markdown) into clean paragraphs, one per line:
@@ -20,22 +21,12 @@ import java.util.regex.Pattern;
  *   <li>Markdown emphasis is removed; Markdown headings ("#", "##") stay as heading lines.</li>
  * </ul>
  * The result is NFC with zero-width characters removed; tone-mark placement is left as written (the analyzers
- * canonicalise it for matching). Use it for every plain text before {@link SectionChunker#chunk}.
+ * canonicalise it for matching). Use it for every plain text before {@link SectionChunker#chunk}. What opens a
+ * paragraph, a heading or a footnote and what ends a sentence is {@link LineGrammar}'s.
  */
 public final class PlainTextCleaner {
-    private static final Pattern PAGE_NUMBER = Pattern.compile("^\\s*(?:-\\s*)?(?:Trang\\s+)?\\d{1,3}(?:\\s*-)?\\s*$");
-    private static final Pattern FOOTNOTE_LINE = Pattern.compile("^(\\d{1,2}) (\\p{Lu}.*)$");
-    private static final Pattern LIST_ITEM = Pattern.compile("^(?:[-+•*–]\\s|\\d{1,2}[.)]\\s*\\S|[a-zđ]\\)\\s|"
-            + "[IVXL]{1,5}[.)]\\s*\\S|#{1,6}\\s|Điều\\s+\\d+|Chương\\s+[IVXL\\d]+|PHỤ LỤC|Phụ lục\\b|Nơi nhận)");
-    private static final Pattern HEADING_START = Pattern.compile(
-            "^(?:\\d{1,2}[.)]|[a-zđ]\\)|[IVXL]{1,5}[.)]|(?:Điều|ĐIỀU|Chương|CHƯƠNG)\\s+[\\dIVXL]+\\s*[.:]?)\\s*\\p{L}");
-    private static final Pattern MARKER_TAB = Pattern.compile(
-            "^(\\s*(?:\\d{1,2}(?:\\.\\d{1,2})*[.)]|[a-zđ]\\)|[IVXL]{1,5}[.)]|[-+•]|(?:Điều|ĐIỀU)\\s+\\d+\\s*[.:]?))[ \\t]*\\t[ \\t]*");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.;:!?…]\\s*[\"”’)]*$");
     private static final Pattern MD_EMPHASIS = Pattern.compile("\\*{1,3}(?=\\S)|(?<=\\S)\\*{1,3}");
     private static final Pattern EDGE_SPACES = Pattern.compile("^[ \\u00A0\\r]+|[ \\u00A0\\r]+$");
-    private static final Pattern RECIPIENTS = Pattern.compile("^Nơi nhận\\s*:?.*");
-    private static final Pattern APPENDIX_START = Pattern.compile("^(PHỤ LỤC|Phụ lục)\\b.*");
     private static final Pattern SPACES = Pattern.compile("[ \\u00A0\\u2007\\u202F]+");
 
     private PlainTextCleaner() {
@@ -70,7 +61,7 @@ public final class PlainTextCleaner {
             }
             if (l.isEmpty()) {
                 lines.add("");
-            } else if (!PAGE_NUMBER.matcher(l).matches() || l.contains("\t")) {
+            } else if (!LineGrammar.PAGE_NUMBER.matcher(l).matches() || l.contains("\t")) {
                 lines.add(indented ? "\u0001" + l : l);
             }
         }
@@ -86,7 +77,7 @@ public final class PlainTextCleaner {
         StringBuilder before = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
             String line = strip(lines.get(i));
-            Matcher m = FOOTNOTE_LINE.matcher(line);
+            Matcher m = LineGrammar.FOOTNOTE_LINE.matcher(line);
             if (m.matches() && !line.contains("\t") && hasMarker(before, m.group(1))) {
                 StringBuilder note = new StringBuilder(m.group(2));
                 int j = i + 1;
@@ -97,11 +88,11 @@ public final class PlainTextCleaner {
                         continue;
                     }
                     boolean resumes = raw.startsWith("\u0001")
-                            || (Character.isLowerCase(next.codePointAt(0)) && SENTENCE_END.matcher(note).find());
-                    if (resumes || FOOTNOTE_LINE.matcher(next).matches()) {
+                            || (Character.isLowerCase(next.codePointAt(0)) && LineGrammar.endsSentenceOrQuote(note));
+                    if (resumes || LineGrammar.FOOTNOTE_LINE.matcher(next).matches()) {
                         break;
                     }
-                    note.append(SENTENCE_END.matcher(note).find() ? "\n" : " ").append(next);
+                    note.append(LineGrammar.endsSentenceOrQuote(note) ? "\n" : " ").append(next);
                 }
                 footnotes.put(m.group(1), note.toString());
                 i = j - 1;
@@ -114,7 +105,7 @@ public final class PlainTextCleaner {
     }
 
     private static boolean hasMarker(CharSequence text, String number) {
-        return Pattern.compile("[\\p{L}”\"]" + number + "(?!\\d)").matcher(text).find();
+        return LineGrammar.footnoteMarker(number, text).find();
     }
 
     private static List<String> placeFootnotes(List<String> paragraphs, Map<String, String> footnotes) {
@@ -127,7 +118,7 @@ public final class PlainTextCleaner {
             List<String> notes = new ArrayList<>();
             for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
                 var e = it.next();
-                Matcher m = Pattern.compile("([\\p{L}”\"])" + e.getKey() + "(?!\\d)").matcher(p);
+                Matcher m = LineGrammar.footnoteMarker(e.getKey(), p);
                 if (m.find()) {
                     p = p.substring(0, m.start()) + m.group(1) + p.substring(m.end());
                     notes.addAll(List.of(e.getValue().split("\n")));
@@ -149,9 +140,9 @@ public final class PlainTextCleaner {
         List<String> out = new ArrayList<>();
         boolean dropping = false;
         for (String p : paragraphs) {
-            if (RECIPIENTS.matcher(p).matches()) {
+            if (LineGrammar.RECIPIENTS.matcher(p).matches()) {
                 dropping = true;
-            } else if (APPENDIX_START.matcher(p).matches()) {
+            } else if (LineGrammar.APPENDIX.matcher(p).matches()) {
                 dropping = false;
             }
             if (!dropping) {
@@ -167,7 +158,7 @@ public final class PlainTextCleaner {
         StringBuilder current = new StringBuilder();
         for (String raw : lines) {
             // A tab right after a list or heading marker ("1.\tTừ ngày…", "Điều 2.\tMột số…") is spacing, not a column.
-            String line = MARKER_TAB.matcher(strip(raw)).replaceFirst("$1 ");
+            String line = LineGrammar.untabMarker(strip(raw));
             if (line.isEmpty()) {
                 continue;
             }
@@ -177,11 +168,11 @@ public final class PlainTextCleaner {
                 continue;
             }
             table.end();
-            boolean startsNew = current.isEmpty() || current.charAt(0) == '#'
-                    || LIST_ITEM.matcher(line).lookingAt()
+            boolean startsNew = current.isEmpty()
+                    || LineGrammar.PARAGRAPH_START.matcher(line).lookingAt()
                     || current.charAt(0) == '#' // a Markdown heading is a line of its own
-                    || SENTENCE_END.matcher(current).find()
-                    || isAllCaps(current) != isAllCaps(line) && !continuesLowercase(line)
+                    || LineGrammar.endsSentenceOrQuote(current)
+                    || LineGrammar.isAllCaps(current) != LineGrammar.isAllCaps(line) && !continuesLowercase(line)
                     || endsHeading(current, line);
             if (startsNew) {
                 flush(current, paragraphs);
@@ -200,7 +191,7 @@ public final class PlainTextCleaner {
      * last word is capitalised too (a proper name broken across lines: "quận Phú / Nhuận").
      */
     private static boolean endsHeading(CharSequence current, String line) {
-        if (!HEADING_START.matcher(current).lookingAt() || !Character.isUpperCase(line.codePointAt(0))
+        if (!LineGrammar.opensNumberedHeading(current) || !Character.isUpperCase(line.codePointAt(0))
                 || current.toString().contains(":") || current.length() > 160) {
             return false; // "3. Địa điểm: Hội trường … Lý Thánh / Tông" is a sentence, not a bare heading
         }
@@ -213,21 +204,6 @@ public final class PlainTextCleaner {
 
     private static boolean continuesLowercase(String line) {
         return Character.isLowerCase(line.codePointAt(0)) || Character.isDigit(line.codePointAt(0));
-    }
-
-    /** A heading-like line: at least 4 letters, none lowercase. */
-    private static boolean isAllCaps(CharSequence s) {
-        int letters = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isLowerCase(c)) {
-                return false;
-            }
-            if (Character.isLetter(c)) {
-                letters++;
-            }
-        }
-        return letters >= 4;
     }
 
     private static void flush(StringBuilder current, List<String> paragraphs) {

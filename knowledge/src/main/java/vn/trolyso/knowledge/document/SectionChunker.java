@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import vn.trolyso.knowledge.text.LineGrammar;
 
 /**
  * Splits a cleaned Vietnamese administrative document (see {@link PlainTextCleaner}) into citable chunks that know
@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * top-level sections); long sections are cut at paragraph, then sentence, boundaries into pieces of about
  * {@value #TARGET_CHARS}–{@value #MAX_CHARS} characters. Text before the first heading is the section
  * {@value #PREAMBLE}. A heading with its own text ("3. Địa điểm: Hội trường …") is titled by the part before
- * the colon.
+ * the colon. What a heading line is comes from {@link LineGrammar}.
  */
 public final class SectionChunker {
     /** Section name of the text before the first heading. */
@@ -26,15 +26,6 @@ public final class SectionChunker {
     static final int TARGET_CHARS = 700;
     static final int MAX_CHARS = 1100;
     private static final int MAX_TITLE_CHARS = 90;
-
-    private static final Pattern MARKDOWN = Pattern.compile("^(#{1,6})\\s+(.+)$");
-    private static final Pattern APPENDIX = Pattern.compile("^(PHỤ LỤC|Phụ lục)\\b.*");
-    private static final Pattern CHAPTER = Pattern.compile("^(Chương|CHƯƠNG)\\s+[IVXL\\d]+\\b.*");
-    private static final Pattern ROMAN = Pattern.compile("^[IVXL]{1,5}\\s*[.)]\\s*\\S.*");
-    private static final Pattern ARTICLE = Pattern.compile("^(Điều|ĐIỀU)\\s+\\d+\\s*[.:]?.*");
-    private static final Pattern NUMBERED = Pattern.compile("^\\d{1,2}(?:\\.\\d{1,2})*\\s*[.)]\\s*\\p{L}.*");
-    private static final Pattern LETTERED = Pattern.compile("^[a-zđ]\\)\\s*\\S.*");
-    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.;!?…])\\s+(?=[\\p{Lu}\\d\\-+“\"])");
 
     private SectionChunker() {
     }
@@ -70,7 +61,7 @@ public final class SectionChunker {
                 body.clear();
                 bodyHasText = false;
                 if (heading.level == 1) {
-                    inAppendix = APPENDIX.matcher(paragraph).matches();
+                    inAppendix = LineGrammar.APPENDIX.matcher(paragraph).matches();
                     if (inAppendix) {
                         heading = new Heading(0, heading.title);
                     }
@@ -130,7 +121,7 @@ public final class SectionChunker {
         }
         List<String> pieces = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String sentence : SENTENCE_BREAK.split(paragraph)) {
+        for (String sentence : LineGrammar.LONG_PARAGRAPH_CUT.split(paragraph)) {
             for (String part : splitAtSpaces(sentence)) {
                 if (!current.isEmpty() && current.length() + part.length() + 1 > TARGET_CHARS) {
                     pieces.add(current.toString());
@@ -169,23 +160,23 @@ public final class SectionChunker {
     /** Returns the heading a paragraph opens, or null for body text. */
     static Heading heading(String paragraph, boolean inAppendix) {
         int shift = inAppendix ? 1 : 0;
-        Matcher md = MARKDOWN.matcher(paragraph);
+        Matcher md = LineGrammar.MARKDOWN_HEADING.matcher(paragraph);
         if (md.matches()) {
             return new Heading(md.group(1).length(), title(md.group(2)), false);
         }
-        if (APPENDIX.matcher(paragraph).matches() || CHAPTER.matcher(paragraph).matches()) {
+        if (LineGrammar.APPENDIX.matcher(paragraph).matches() || LineGrammar.CHAPTER.matcher(paragraph).matches()) {
             return titled(1, paragraph);
         }
-        if (ROMAN.matcher(paragraph).matches() && !looksLikeSentenceStart(paragraph)) {
+        if (LineGrammar.ROMAN_HEADING.matcher(paragraph).matches() && !looksLikeSentenceStart(paragraph)) {
             return titled(2 + shift, paragraph);
         }
-        if (ARTICLE.matcher(paragraph).matches()) {
+        if (LineGrammar.ARTICLE.matcher(paragraph).matches()) {
             return titled(3 + shift, paragraph);
         }
-        if (NUMBERED.matcher(paragraph).matches() && headingLike(paragraph)) {
+        if (LineGrammar.NUMBERED_HEADING.matcher(paragraph).matches() && headingLike(paragraph)) {
             return titled(4 + shift, paragraph);
         }
-        if (LETTERED.matcher(paragraph).matches() && headingLike(paragraph)) {
+        if (LineGrammar.LETTERED_HEADING.matcher(paragraph).matches() && headingLike(paragraph)) {
             return titled(5 + shift, paragraph);
         }
         return null;
@@ -202,7 +193,7 @@ public final class SectionChunker {
 
     /** "I. Truyền thông" is a heading; "I cũng…" or a lone letter I starting a sentence is not. */
     private static boolean looksLikeSentenceStart(String paragraph) {
-        return !paragraph.matches("^[IVXL]{1,5}\\s*[.)].*");
+        return !LineGrammar.ROMAN_MARKER.matcher(paragraph).matches();
     }
 
     private static Heading titled(int level, String paragraph) {
@@ -212,7 +203,7 @@ public final class SectionChunker {
         }
         // A numbered sentence ("1. Từ ngày 01 tháng 12 …, các Trạm gửi báo cáo.") is a titled item with text too.
         boolean hasOwnText = paragraph.length() > MAX_TITLE_CHARS * 2
-                || paragraph.strip().matches(".*[.!?]$") && paragraph.split("\\s+").length >= 8;
+                || LineGrammar.endsWithFullStop(paragraph.strip()) && paragraph.split("\\s+").length >= 8;
         return new Heading(level, title(paragraph), hasOwnText);
     }
 

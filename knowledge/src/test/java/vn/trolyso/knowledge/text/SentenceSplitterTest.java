@@ -1,4 +1,4 @@
-package vn.trolyso.assistant.extractive;
+package vn.trolyso.knowledge.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -33,20 +33,5 @@ class SentenceSplitterTest {
                 Mật khẩu càng dài càng khó đoán.""");
         assertEquals(List.of(new SentenceSplitter.Segment("## Mật khẩu mạnh mà vẫn nhớ được", true),
                 new SentenceSplitter.Segment("Mật khẩu càng dài càng khó đoán.", false)), s);
-    }
-
-    @Test
-    void codeSpansAndThePlansOpeningFormulaAreNotShown() {
-        assertEquals("Ví dụ ca-phe-Xe-dap-47.", SentenceCleaner.clean("Ví dụ `ca-phe-Xe-dap-47`."));
-        assertEquals("Ủy ban nhân dân phường xây dựng Kế hoạch tập huấn năm học 2025 - 2026.", SentenceCleaner.clean(
-                "Ủy ban nhân dân phường xây dựng Kế hoạch tập huấn năm học 2025 - 2026, cụ thể như sau:"));
-        assertEquals("Nội dung như sau:", SentenceCleaner.clean("Nội dung như sau:"), "a list that follows is kept");
-    }
-
-    @Test
-    void cleansMarkersAndEmphasis() {
-        assertEquals("Triển khai Phong trào “Bình dân học vụ số” đến toàn bộ giáo viên.",
-                SentenceCleaner.clean("- Triển khai Phong trào “*Bình dân học vụ số*” đến toàn bộ giáo viên;"));
-        assertEquals("Đạt 80% phụ huynh.", SentenceCleaner.clean("a) Đạt 80% phụ huynh"));
     }
 }
