@@ -33,7 +33,7 @@ public final class FollowUpRewriter {
         ASPECT("(?:thoi gian|dia diem|kinh phi|doi tuong|noi dung|muc tieu|nhiem vu|hinh thuc|thanh phan"
                 + "|trach nhiem|muc dich|yeu cau|giai phap|lo trinh|ket qua|chi tieu|so luong|ty le|thoi han"
                 + "|phuong thuc|cach thuc|don vi chu tri|don vi phoi hop|bao cao|can cu)"),
-        PLACE("(?:phuong|xa|quan|huyen|truong(?: tieu hoc| thcs| thpt)?) \\S+(?: \\S+)?");
+        PLACE("(?:phuong|p|xa|quan|q|huyen|truong(?: tieu hoc| thcs| thpt| th)?) \\S+(?: \\S+)?");
 
         final Pattern pattern;
 
@@ -83,10 +83,18 @@ public final class FollowUpRewriter {
         if (DEICTIC.matcher(f).find() && contentWords <= 6) {
             return true;
         }
+        // "Nó thuộc miền nào?", "Miền đó gồm những gì?", "Trong đó môn nào …?": a pronoun points back.
+        if (contentWords <= 6 && Terms.rawTokens(question).stream()
+                .anyMatch(t -> POINTING_BACK.contains(Terms.normalizeWord(t)))) {
+            return true;
+        }
         // "Kéo dài bao lâu?", "Dành cho những cấp học nào?": a question too short to have a topic of its own asks
         // about the previous one ("AI là gì?" asks for a definition and stands alone).
         return contentWords <= 2 && !DEFINITION.matcher(f).find() && !hasName(question);
     }
+
+    /** Pronouns pointing back to the previous turn (with diacritics only: folded, "no" and "do" are other words). */
+    private static final java.util.Set<String> POINTING_BACK = java.util.Set.of("nó", "đó", "ấy");
 
     private static final Pattern DEFINITION = Pattern.compile("\\b(?:la gi|nghia la gi|la sao|la the nao)\\b");
 

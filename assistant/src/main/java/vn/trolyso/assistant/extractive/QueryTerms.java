@@ -20,6 +20,11 @@ final class QueryTerms {
     /** "Kinh phí lấy từ đâu?" asks for a source of funds or of a rule: the answer names its "nguồn". */
     private static final Pattern ASKS_SOURCE = Pattern.compile(
             "\\b(?:lay|trich|bo tri|huy dong|cap) tu (?:dau|nguon nao)\\b|\\btu nguon nao\\b");
+    /**
+     * A lone initial ("P. Kiến An", "Q. Phú Nhuận") names no topic: "P." is phường here and phòng there. One
+     * joined to what follows ("P.ĐTĐH") is part of an abbreviation and stays.
+     */
+    private static final Pattern LONE_INITIAL = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{L}\\.(?=\\s)");
     private static final Pattern ASKS_PERCENT = Pattern.compile("\\b(?:phan tram|ty le|ti le)\\b|%");
 
     /**
@@ -110,7 +115,7 @@ final class QueryTerms {
     }
 
     static QueryTerms of(String question, Abbreviations abbreviations) {
-        List<String> raw = new ArrayList<>(Terms.rawTokens(question));
+        List<String> raw = new ArrayList<>(Terms.rawTokens(LONE_INITIAL.matcher(question).replaceAll(" ")));
         for (int i = 0; i + 3 < raw.size(); i++) {
             if (HOW_LONG.matcher(Terms.fold(String.join(" ", raw.subList(i, i + 4)))).lookingAt()) {
                 raw.subList(i, i + 2).clear();

@@ -82,4 +82,15 @@ class FollowUpRewriterTest {
                 FollowUpRewriter.rewrite(after("Phường Kiến An đặt chỉ tiêu gì cho cán bộ, công chức đến năm 2025?"),
                         "Còn người dân thì sao?"));
     }
+
+    @Test
+    void aPronounOrAPolitenessParticleMarksAFollowUp() {
+        assertTrue(FollowUpRewriter.isFollowUp("Nó thuộc miền nào?"));
+        assertTrue(FollowUpRewriter.isFollowUp("Miền đó gồm những năng lực thành phần nào?"));
+        assertTrue(FollowUpRewriter.isFollowUp("tập huấn ở đâu vậy ạ?"), "ạ is politeness, not a topic");
+        assertFalse(FollowUpRewriter.isFollowUp("Kế hoạch tập huấn Day of AI của phường Đồ Sơn tổ chức ở đâu ạ?"));
+        String rewritten = FollowUpRewriter.rewrite(after("Năng lực thành phần 3.4 trong khung năng lực số là gì?"),
+                "Nó thuộc miền nào?");
+        assertTrue(rewritten.contains("3.4") && rewritten.contains("miền nào"), rewritten);
+    }
 }

@@ -248,4 +248,12 @@ class ExtractiveAnswererTest {
         assertTrue(pairs.contains("cap cho"), pairs.toString()); // folded: "cho" has no diacritic to match on
         assertFalse(pairs.contains("cho ai"), pairs.toString());
     }
+
+    @Test
+    void aLoneInitialNamesNoTopicButAnAbbreviationKeepsIt() {
+        assertFalse(QueryTerms.of("Tập huấn ở P. Đồ Sơn tổ chức ở đâu?").terms.stream()
+                .anyMatch(t -> t.surface().equalsIgnoreCase("p")));
+        assertTrue(QueryTerms.of("P.ĐTĐH là viết tắt của đơn vị nào?").terms.stream()
+                .anyMatch(t -> t.surface().equalsIgnoreCase("p")));
+    }
 }
