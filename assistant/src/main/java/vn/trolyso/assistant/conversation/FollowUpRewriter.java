@@ -83,6 +83,10 @@ public final class FollowUpRewriter {
         if (DEICTIC.matcher(f).find() && contentWords <= 6) {
             return true;
         }
+        // "Gồm những năng lực thành phần nào?", "Dành cho ai?": a predicate with no subject continues the topic.
+        if (SUBJECTLESS.matcher(f).find() && contentWords <= 6) {
+            return true;
+        }
         // "Nó thuộc miền nào?", "Miền đó gồm những gì?", "Trong đó môn nào …?": a pronoun points back.
         if (contentWords <= 6 && Terms.rawTokens(question).stream()
                 .anyMatch(t -> POINTING_BACK.contains(Terms.normalizeWord(t)))) {
@@ -95,6 +99,9 @@ public final class FollowUpRewriter {
 
     /** Pronouns pointing back to the previous turn (with diacritics only: folded, "no" and "do" are other words). */
     private static final java.util.Set<String> POINTING_BACK = java.util.Set.of("nó", "đó", "ấy");
+
+    private static final Pattern SUBJECTLESS = Pattern.compile(
+            "^(?:gom|bao gom|thuoc|danh cho|keo dai|dien ra|ap dung cho|do ai|duoc to chuc|to chuc o)\\b");
 
     private static final Pattern DEFINITION = Pattern.compile("\\b(?:la gi|nghia la gi|la sao|la the nao)\\b");
 

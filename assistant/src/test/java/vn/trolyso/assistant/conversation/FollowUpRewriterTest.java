@@ -93,4 +93,13 @@ class FollowUpRewriterTest {
                 "Nó thuộc miền nào?");
         assertTrue(rewritten.contains("3.4") && rewritten.contains("miền nào"), rewritten);
     }
+
+    @Test
+    void aPredicateWithNoSubjectContinuesTheTopic() {
+        assertTrue(FollowUpRewriter.isFollowUp("Gồm những năng lực thành phần nào?"));
+        assertFalse(FollowUpRewriter.isFollowUp("Khung năng lực số gồm những miền nào?"));
+        String rewritten = FollowUpRewriter.rewrite(after("Miền 6 của khung năng lực số tên là gì?"),
+                "Gồm những năng lực thành phần nào?");
+        assertTrue(rewritten.contains("Miền 6") || rewritten.contains("miền 6"), rewritten);
+    }
 }
