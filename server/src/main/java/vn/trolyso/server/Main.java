@@ -29,9 +29,8 @@ public final class Main {
         try {
             server = TrolysoServer.start(config);
         } catch (IllegalStateException e) {
-            System.err.println("Không khởi động được máy chủ / cannot start: " + e.getMessage()
-                    + ". Hãy đặt SERVER_PORT là một cổng còn trống, hoặc dừng chương trình đang dùng cổng này"
-                    + " / set SERVER_PORT to a free port or stop the program using it.");
+            System.err.println("Không khởi động được máy chủ / cannot start: " + e.getMessage() + ". "
+                    + StartFailureHint.of(e));
             System.exit(1);
             return;
         }

@@ -116,7 +116,8 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Cannot connect to the database (" + description + "): " + e.getMessage(), e);
+            throw new DatabaseUnavailableException("Cannot connect to the database (" + description + "): "
+                    + e.getMessage(), embedded, e);
         }
         Database db = new Database(pool, embedded, description);
         try {
