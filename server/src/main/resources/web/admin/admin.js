@@ -71,6 +71,35 @@
         throw new Error(message);
       }
       return res;
+    },
+
+    /**
+     * Wires a report page: the #filters form runs {@code load} (which renders; a failure empties #report and shows
+     * the message), the #csv button runs {@code download}, which resolves to { blob, name } for the file to save.
+     */
+    reportPage(load, download) {
+      const admin = window.TrolysoAdmin;
+      const $ = id => document.getElementById(id);
+      $('filters').addEventListener('submit', async e => {
+        e.preventDefault();
+        admin.say('Đang tải…');
+        try {
+          await load();
+        } catch (err) {
+          $('report').replaceChildren();
+          admin.say(err.message, true);
+        }
+      });
+      $('csv').addEventListener('click', async () => {
+        if (!$('token').value) return admin.say('Hãy nhập mã quản trị.', true);
+        try {
+          const file = await download();
+          admin.saveFile(file.blob, file.name);
+          admin.say('Đã tải tệp CSV.');
+        } catch (err) {
+          admin.say(err.message, true);
+        }
+      });
     }
   };
 })();

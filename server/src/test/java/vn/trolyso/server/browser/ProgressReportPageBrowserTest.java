@@ -46,6 +46,14 @@ class ProgressReportPageBrowserTest {
                 assertTrue(browser.driver.findElement(By.id("status")).getText().endsWith("(múi giờ Asia/Ho_Chi_Minh)."),
                         browser.driver.findElement(By.id("status")).getText());
                 browser.screenshot("tien-do");
+
+                browser.driver.findElement(By.id("csv")).click(); // the shared report-page wiring of admin.js
+                browser.waitFor("the CSV download", d -> d.findElement(By.id("status")).getText()
+                        .equals("Đã tải tệp CSV.") ? true : null);
+                browser.driver.findElement(By.id("token")).clear();
+                browser.driver.findElement(By.id("csv")).click();
+                browser.waitFor("the missing-token message", d -> d.findElement(By.id("status")).getText()
+                        .equals("Hãy nhập mã quản trị.") ? true : null);
             }
         }
     }

@@ -123,6 +123,9 @@ class UsageReportPageBrowserTest {
             assertTrue(browser.driver.findElement(By.cssSelector("a[href='tien-do.html']")).isDisplayed());
             browser.viewport(1280, 2200);
             assertTrue(Files.size(browser.screenshot("thong-ke")) > 10_000);
+            browser.driver.findElement(By.id("csv")).click(); // the shared report-page wiring of admin.js
+            browser.waitFor("the CSV download", d -> d.findElement(By.id("status")).getText()
+                    .equals("Đã tải tệp CSV.") ? true : null);
 
             browser.viewport(360, 740);
             assertTrue(Files.size(browser.screenshot("thong-ke-phone")) > 5_000);
