@@ -17,6 +17,9 @@ class AbbreviationsTest {
         assertTrue(abbreviations.expansionsFor("CBQL GV").contains("giáo viên"));
         assertTrue(abbreviations.expansionsFor("Sở GD&ĐT").contains("Giáo dục và Đào tạo"));
         assertTrue(abbreviations.expansionsFor("cbql").contains("cán bộ quản lý"), "long forms in lowercase too");
+        // the ones parents and staff type in chat
+        assertTrue(abbreviations.expansionsFor("tỷ lệ PH đồng thuận").contains("phụ huynh"));
+        assertTrue(abbreviations.expansionsFor("PGD Phú Nhuận").contains("Phòng Giáo dục"));
     }
 
     @Test
