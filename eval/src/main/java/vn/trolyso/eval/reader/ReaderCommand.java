@@ -61,6 +61,9 @@ public final class ReaderCommand implements EvalCommand {
     private int misses;
     @Option(names = "--reader", paramLabel = "name=value,…", description = "reader weights to try")
     private String readerWeights = "";
+    @Option(names = "--via-http", description = "also ask every question through a real server's POST /api/v1/chat "
+            + "(default weights; the targets must hold there too)")
+    private boolean viaHttp;
 
     @Override
     public int execute() {
@@ -84,16 +87,24 @@ public final class ReaderCommand implements EvalCommand {
             NaiveReader naive = new NaiveReader(kb);
             Figures readerFigures = measure(items, q -> reader.answer(Question.of(q)));
             Figures naiveFigures = measure(items, q -> new Reply(naive.answer(q), false));
-            new Table("reader", "n", "gold contained", "refused", "median chars", "p50 ms", "p99 ms")
+            Figures httpFigures = null;
+            if (viaHttp) {
+                try (HttpReader http = HttpReader.start(set.articles(), kb.status().documents())) {
+                    httpFigures = measure(items, http::ask);
+                }
+            }
+            Table table = new Table("reader", "n", "gold contained", "refused", "median chars", "p50 ms", "p99 ms")
                     .row("assistant (no LLM)", items.size(), readerFigures.contained(), readerFigures.refused(),
-                            readerFigures.medianChars(), readerFigures.p50(), readerFigures.p99())
-                    .row("naive baseline", items.size(), naiveFigures.contained(), naiveFigures.refused(),
+                            readerFigures.medianChars(), readerFigures.p50(), readerFigures.p99());
+            if (httpFigures != null) {
+                table.row("the same via HTTP API", items.size(), httpFigures.contained(), httpFigures.refused(),
+                        httpFigures.medianChars(), httpFigures.p50(), httpFigures.p99());
+            }
+            table.row("naive baseline", items.size(), naiveFigures.contained(), naiveFigures.refused(),
                             naiveFigures.medianChars(), naiveFigures.p50(), naiveFigures.p99())
                     .print(System.out);
             printMisses(items, readerFigures, misses);
-            boolean met = readerFigures.contained() >= MIN_CONTAINED && readerFigures.refused() <= MAX_REFUSED
-                    && readerFigures.medianChars() <= MAX_MEDIAN_CHARS
-                    && readerFigures.contained() > naiveFigures.contained();
+            boolean met = meets(readerFigures, naiveFigures) && (httpFigures == null || meets(httpFigures, naiveFigures));
             System.out.printf(Locale.ROOT, "targets: contained >= %.2f, refused <= %.2f, median <= %d chars, "
                             + "above the naive baseline -> %s%n", MIN_CONTAINED, MAX_REFUSED, MAX_MEDIAN_CHARS,
                     met ? "met" : "MISSED");
@@ -102,10 +113,18 @@ public final class ReaderCommand implements EvalCommand {
             report.put("n", items.size());
             report.put("reader", readerFigures.toJson());
             report.put("naive", naiveFigures.toJson());
+            if (httpFigures != null) {
+                report.put("via_http", httpFigures.toJson());
+            }
             report.put("targets_met", met);
             JsonReport.writeIfRequested(common.out(), report);
             return met ? 0 : 1;
         }
+    }
+
+    private static boolean meets(Figures reader, Figures naive) {
+        return reader.contained() >= MIN_CONTAINED && reader.refused() <= MAX_REFUSED
+                && reader.medianChars() <= MAX_MEDIAN_CHARS && reader.contained() > naive.contained();
     }
 
     /** The default answering settings, with the reader weights given by {@code --reader name=value,…}. */

@@ -40,6 +40,21 @@ class ReaderCommandTest {
     }
 
     @Test
+    void viaHttpAsksARealServerThatIngestedTheArticlesThroughItsInbox() throws IOException {
+        Path csv = dir.resolve("set.csv");
+        String article = "Điều 9. Đăng ký học phần\nMỗi học kỳ sinh viên đăng ký tối thiểu 14 tín chỉ.".replace("\\n", "\n");
+        Files.writeString(csv, "context,question,extractive answer\n"
+                + "\"" + article + "\",Mỗi học kỳ sinh viên phải đăng ký tối thiểu bao nhiêu tín chỉ?,14 tín chỉ\n"
+                + "\"" + article + "\",Giá vàng hôm nay bao nhiêu?,14 tín chỉ\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("out.json");
+        new ReaderCommand().run(List.of("--file", csv.toString(), "--via-http", "--out", out.toString()));
+        JsonNode http = new ObjectMapper().readTree(out.toFile()).get("via_http");
+        // the article's question is answered from it through the API; the off-topic one is refused by the server
+        assertEquals(0.5, http.get("gold_contained").asDouble(), http.toString());
+        assertEquals(0.5, http.get("refused").asDouble(), http.toString());
+    }
+
+    @Test
     void anAbsentFileIsSkippedNotFailed() {
         assertEquals(0, new ReaderCommand().run(List.of("--file", dir.resolve("none.csv").toString())));
     }
