@@ -268,31 +268,11 @@ public final class ExtractiveAnswerer {
                 + w.contextWeight() * inContext + pairs
                 + numberBonus + focusBonus + rankPrior)
                 / lengthPenalty;
-        score *= yearFactor(query, c, context);
+        score *= query.yearFit(c.forms(), c.headings(), context);
         double coverage = total == 0 ? 0 : (inSentence + 0.9 * inHeadings + 0.8 * (inTitle + inContext)) / total;
         double ownCoverage = total == 0 ? 0 : (inSentence + inHeadings + w.titleWeight() * inTitle) / total;
         return new Scored(c, score, coverage, ownCoverage, matched, numbers);
     }
-
-    /**
-     * Plans state figures per period: when the question names a year, a sentence (or its heading) naming another
-     * year is about another period; one naming none is only weakly placed by its passage.
-     */
-    private static double yearFactor(QueryTerms query, Candidate c, QueryTerms.TextForms context) {
-        if (query.years.isEmpty()) {
-            return 1;
-        }
-        String local = c.forms().folded() + c.headings().folded();
-        if (query.years.stream().anyMatch(y -> local.contains(" " + y + " "))) {
-            return 1;
-        }
-        if (YEAR.matcher(local).find()) {
-            return 0.5;
-        }
-        return query.years.stream().anyMatch(y -> context.folded().contains(" " + y + " ")) ? 0.85 : 0.6;
-    }
-
-    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile(" (?:19|20)\\d\\d ");
 
     private List<Scored> pick(List<Scored> scored, int limit, boolean askedNumber) {
         Scored best = scored.getFirst();

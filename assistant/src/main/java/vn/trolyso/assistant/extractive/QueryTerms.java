@@ -278,4 +278,24 @@ final class QueryTerms {
         Terms.Term t = Terms.Term.of(token);
         return new Term(t.key(), List.of(t.key()), t.folded(), numeric);
     }
+
+    /**
+     * Plans state figures per period: when the question names a year, a sentence (or its heading) naming another
+     * year is about another period; one naming none is only weakly placed by its passage (1 when it asks none).
+     */
+    double yearFit(TextForms sentence, TextForms headings, TextForms passage) {
+        if (years.isEmpty()) {
+            return 1;
+        }
+        String local = sentence.folded() + headings.folded();
+        if (years.stream().anyMatch(y -> local.contains(" " + y + " "))) {
+            return 1;
+        }
+        if (ANY_YEAR.matcher(local).find()) {
+            return 0.5;
+        }
+        return years.stream().anyMatch(y -> passage.folded().contains(" " + y + " ")) ? 0.85 : 0.6;
+    }
+
+    private static final Pattern ANY_YEAR = Pattern.compile(" (?:19|20)\\d\\d ");
 }
