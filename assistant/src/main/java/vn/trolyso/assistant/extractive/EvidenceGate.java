@@ -19,12 +19,22 @@ final class EvidenceGate {
     }
 
     /**
-     * @param contexts    the retrieved passages (title, issuer, section, text) in matching form
-     * @param coverage    the best sentence's share of the question, counting its headings, title and passage
+     * The share of the question a sentence must cover to answer it, for these passages: {@code minCoverage} plus the
+     * margin of the question's topic words they lack. The same for every sentence of the passages.
+     *
+     * @param contexts the retrieved passages (title, issuer, section, text) in matching form
+     */
+    double requiredCoverage(QueryTerms query, List<QueryTerms.TextForms> contexts) {
+        return w.minCoverage() + margin(query, contexts);
+    }
+
+    /**
+     * @param required    {@link #requiredCoverage} of the passages
+     * @param coverage    a sentence's share of the question, counting its headings, title and passage
      * @param ownCoverage the same counting only its headings and title
      */
-    boolean answers(QueryTerms query, List<QueryTerms.TextForms> contexts, double coverage, double ownCoverage) {
-        return coverage >= w.minCoverage() + margin(query, contexts) && ownCoverage >= w.minOwnCoverage();
+    boolean answers(double required, double coverage, double ownCoverage) {
+        return coverage >= required && ownCoverage >= w.minOwnCoverage();
     }
 
     /**

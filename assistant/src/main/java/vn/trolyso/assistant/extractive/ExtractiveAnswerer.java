@@ -97,24 +97,26 @@ public final class ExtractiveAnswerer {
                 .map(p -> QueryTerms.TextForms.of(p.document().title() + " \n " + p.document().issuer() + " \n "
                         + p.sectionPath() + " \n " + p.text()))
                 .toList();
+        // The document title names what the whole document is about ("Tập huấn chương trình Day of AI").
+        List<QueryTerms.TextForms> titles = passages.stream()
+                .map(p -> QueryTerms.TextForms.of(p.document().title())).toList();
         // "Ai ký kế hoạch …" is answered by a sentence that says who signed, when there is one that answers;
         // "Ai được coi là …" may be answered by one that never uses the verb.
-        List<Candidate> withActor = all.stream().filter(c -> saysActor(query, c)).toList();
-        if (!query.actor.isEmpty() && !withActor.isEmpty()) {
-            Optional<Extract> extract = extract(question, query, passages, withActor, contexts, sentences, vocabulary);
+        if (!query.actor.isEmpty()) {
+            List<Candidate> withActor = all.stream().filter(c -> saysActor(query, c)).toList();
+            Optional<Extract> extract = withActor.isEmpty() ? Optional.empty()
+                    : extract(question, query, passages, withActor, contexts, titles, sentences, vocabulary);
             if (extract.isPresent()) {
                 return extract;
             }
         }
-        return extract(question, query, passages, all, contexts, sentences, vocabulary);
+        return extract(question, query, passages, all, contexts, titles, sentences, vocabulary);
     }
 
     private Optional<Extract> extract(String question, QueryTerms query, List<Passage> passages,
-                                      List<Candidate> candidates, List<QueryTerms.TextForms> contexts, int sentences,
+                                      List<Candidate> candidates, List<QueryTerms.TextForms> contexts,
+                                      List<QueryTerms.TextForms> titles, int sentences,
                                       ToIntFunction<String> vocabulary) {
-        // The document title names what the whole document is about ("Tập huấn chương trình Day of AI").
-        List<QueryTerms.TextForms> titles = passages.stream()
-                .map(p -> QueryTerms.TextForms.of(p.document().title())).toList();
         double[] weights = weights(query, candidates);
         List<Scored> scored = new ArrayList<>();
         for (Candidate c : candidates) {
@@ -150,9 +152,9 @@ public final class ExtractiveAnswerer {
     private boolean gateOpens(QueryTerms query, List<QueryTerms.TextForms> contexts, List<Scored> scored,
                               ToIntFunction<String> vocabulary) {
         EvidenceGate gate = new EvidenceGate(w, vocabulary);
+        double required = gate.requiredCoverage(query, contexts); // index look-ups: once, not per sentence
         int depth = Math.max(1, (int) w.gateDepth());
-        return scored.stream().limit(depth)
-                .anyMatch(s -> gate.answers(query, contexts, s.coverage(), s.ownCoverage()));
+        return scored.stream().limit(depth).anyMatch(s -> gate.answers(required, s.coverage(), s.ownCoverage()));
     }
 
     private static List<Candidate> candidates(List<Passage> passages) {

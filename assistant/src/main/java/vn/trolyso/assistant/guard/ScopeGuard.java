@@ -76,6 +76,8 @@ public final class ScopeGuard {
 
     private static final List<Pattern> OUT_OF_SCOPE = OUT_OF_SCOPE_TOPICS.stream()
             .map(t -> Pattern.compile(VietnameseText.normalize(t), Pattern.UNICODE_CHARACTER_CLASS)).toList();
+    private static final Pattern INJECTION_GAPS = Pattern.compile("[^\\p{L}\\p{N}%<>|#\\[\\]_]+");
+    private static final Pattern TOPIC_GAPS = Pattern.compile("[^\\p{L}\\p{N}%]+");
     private static final List<Pattern> OUT_OF_SCOPE_FOLDED = OUT_OF_SCOPE_TOPICS.stream()
             .map(t -> Pattern.compile(VietnameseText.fold(t))).toList();
 
@@ -107,15 +109,15 @@ public final class ScopeGuard {
     }
 
     public static ScopeVerdict classify(String question) {
-        String folded = " " + Terms.fold(question).replaceAll("[^\\p{L}\\p{N}%<>|#\\[\\]_]+", " ").strip() + " ";
-        if (INJECTION.stream().anyMatch(p -> p.matcher(folded).find())
-                || ROLE_LABEL.matcher(Terms.fold(question)).find()) {
+        String foldedQuestion = Terms.fold(question);
+        String folded = " " + INJECTION_GAPS.matcher(foldedQuestion).replaceAll(" ").strip() + " ";
+        if (INJECTION.stream().anyMatch(p -> p.matcher(folded).find()) || ROLE_LABEL.matcher(foldedQuestion).find()) {
             return ScopeVerdict.INJECTION;
         }
-        List<Pattern> topics = VietnameseText.hasDiacritics(question) ? OUT_OF_SCOPE : OUT_OF_SCOPE_FOLDED;
-        String matched = topics == OUT_OF_SCOPE ? " " + VietnameseText.normalize(question).toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N}%]+", " ").strip() + " " : folded;
-        if (topics.stream().anyMatch(p -> p.matcher(matched).find())) {
+        String normalized = VietnameseText.normalize(question).toLowerCase(Locale.ROOT);
+        boolean accented = !foldedQuestion.equals(normalized); // VietnameseText.hasDiacritics, without refolding
+        String matched = accented ? " " + TOPIC_GAPS.matcher(normalized).replaceAll(" ").strip() + " " : folded;
+        if ((accented ? OUT_OF_SCOPE : OUT_OF_SCOPE_FOLDED).stream().anyMatch(p -> p.matcher(matched).find())) {
             return ScopeVerdict.OUT_OF_SCOPE;
         }
         if (GREETING.matcher(folded.strip()).find()) {

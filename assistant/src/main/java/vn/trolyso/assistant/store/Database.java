@@ -18,7 +18,6 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -142,23 +141,9 @@ public final class Database implements AutoCloseable {
         return pool.getConnection();
     }
 
-    /** The pool itself, for code that takes a {@link DataSource}. */
-    public DataSource dataSource() {
-        return pool;
-    }
-
     /** True for the embedded H2 (one process), false for a shared server database (PostgreSQL). */
     public boolean embedded() {
         return embedded;
-    }
-
-    /** The product name the driver reports, e.g. "H2" or "PostgreSQL". */
-    public String product() {
-        try (Connection c = connection()) {
-            return c.getMetaData().getDatabaseProductName();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the database product: " + e.getMessage(), e);
-        }
     }
 
     private void migrate() {

@@ -20,7 +20,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import vn.trolyso.assistant.Role;
 import vn.trolyso.assistant.learning.AnswerChoice;
-import vn.trolyso.assistant.learning.LearningException;
 import vn.trolyso.assistant.learning.ModuleProgress;
 import vn.trolyso.assistant.learning.ModuleStatus;
 import vn.trolyso.assistant.learning.Profile;

@@ -8,7 +8,6 @@ import java.util.Optional;
 import vn.trolyso.assistant.Assistant;
 import vn.trolyso.assistant.answering.AssistantFactory;
 import vn.trolyso.assistant.answering.AssistantSettings;
-import vn.trolyso.assistant.llm.OllamaSettings;
 import vn.trolyso.assistant.rag.GenerativeAnswerer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
