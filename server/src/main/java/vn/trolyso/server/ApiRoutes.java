@@ -58,7 +58,7 @@ final class ApiRoutes {
         new MaterialsAdminService(s.materials(), s.documents(), s::knowledgeBase).routes(api);
         new LearningApi(s.learning(), s.targetLevels(), s.framework(), config.reports().timeZone(),
                 limits.maxBodyBytes()).routes(api);
-        new UsageReportApi(s.database(), config.reports().timeZone(), config.logQuestions(), Clock.systemUTC())
+        new UsageReportApi(s.database(), answers, config.reports().timeZone(), config.logQuestions(), Clock.systemUTC())
                 .routes(api);
         new ApiKeysAdminService(s.managedApiKeys(), s.apiKeys(), config.reports().timeZone(), limits.maxBodyBytes())
                 .routes(api);

@@ -203,11 +203,6 @@ public final class AppServices implements AutoCloseable {
         return Optional.ofNullable(knowledge.get()).map(Knowledge::knowledgeBase);
     }
 
-    /** The knowledge base, or the API's 503 not_ready while it is still loading. */
-    public KnowledgeBase loadedKnowledgeBase() {
-        return knowledgeBase().orElseThrow(ApiErrors::notReady);
-    }
-
     /** Semantic search (its coverage tells how far embedding got); empty when off or the index is not loaded yet. */
     public Optional<EmbeddingRetriever> semanticSearch() {
         return Optional.ofNullable(knowledge.get()).flatMap(Knowledge::semanticSearch);

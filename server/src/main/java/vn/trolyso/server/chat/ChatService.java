@@ -47,8 +47,6 @@ import vn.trolyso.server.security.Scope;
 public final class ChatService {
     private static final Logger LOG = Logger.getLogger(ChatService.class.getName());
 
-    /** How long a stream's headers wait for a possible busy refusal (OLLAMA_WHEN_BUSY=reject only). */
-
     private final Supplier<Optional<Assistant>> assistant;
     private final MaterialCatalogue materials;
     private final AnswerLog log;

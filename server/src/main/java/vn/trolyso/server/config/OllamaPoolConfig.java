@@ -20,10 +20,6 @@ public record OllamaPoolConfig(String baseUrls, Duration probeInterval) {
         Objects.requireNonNull(probeInterval, "probeInterval");
     }
 
-    public static OllamaPoolConfig single() {
-        return new OllamaPoolConfig("", OllamaPoolSettings.DEFAULT_PROBE_INTERVAL);
-    }
-
     public OllamaPoolSettings resolve(OllamaSettings settings) {
         return OllamaPoolSettings.of(baseUrls, probeInterval, settings);
     }

@@ -43,9 +43,11 @@ public final class BackupService {
         Path zip = Files.createTempFile(tmpDir, "backup-", ".zip");
         try {
             DataBackup.Summary summary;
-            try (Connection c = database.connection(); OutputStream out = Files.newOutputStream(zip)) {
-                // A shared PostgreSQL is backed up by pg_dump (docs/cai-dat-van-hanh.md), not inside a node's zip.
-                summary = DataBackup.write(database.embedded() ? c : null, dataDir, out);
+            // A shared PostgreSQL is backed up by pg_dump (docs/cai-dat-van-hanh.md), not inside a node's zip: no
+            // connection is opened for it.
+            try (Connection c = database.embedded() ? database.connection() : null;
+                 OutputStream out = Files.newOutputStream(zip)) {
+                summary = DataBackup.write(c, dataDir, out);
             }
             LOG.info(() -> "Backup served: " + summary);
             res.header(HeaderNames.CONTENT_TYPE, "application/zip");

@@ -34,12 +34,13 @@ public final class UsageReportApi {
 
     /**
      * @param database        the answer log and the feedback the reports read
+     * @param answers         the answer log's store (the one the chat routes write to)
      * @param zone            the zone report days are counted in
      * @param questionsLogged false when question text is kept out of the answer log (the reports say so)
      */
-    public UsageReportApi(Database database, ZoneId zone, boolean questionsLogged, Clock clock) {
+    public UsageReportApi(Database database, AnswerStore answers, ZoneId zone, boolean questionsLogged, Clock clock) {
         this.reports = new UsageReports(database);
-        this.answers = new AnswerStore(database);
+        this.answers = answers;
         this.zone = zone;
         this.questionsLogged = questionsLogged;
         this.clock = clock;

@@ -49,8 +49,8 @@ public final class ManagedApiKeys {
 
     /** The unrevoked key whose secret hashes to {@code sha256Hex} (expiry is checked by the caller). */
     Optional<ApiKey> byHash(String sha256Hex) {
-        if (System.nanoTime() - loadedAt > REFRESH_EVERY.toNanos()) {
-            reload();
+        if (stale()) {
+            reloadIfStale();
         }
         return Optional.ofNullable(active.get(sha256Hex));
     }
@@ -94,6 +94,17 @@ public final class ManagedApiKeys {
             reload();
         }
         return list().stream().filter(m -> m.key().id().equals(id)).findFirst();
+    }
+
+    private boolean stale() {
+        return System.nanoTime() - loadedAt > REFRESH_EVERY.toNanos();
+    }
+
+    /** Checked again under the lock: requests that queued behind one reload do not each read the table again. */
+    private synchronized void reloadIfStale() {
+        if (stale()) {
+            reload();
+        }
     }
 
     private synchronized void reload() {

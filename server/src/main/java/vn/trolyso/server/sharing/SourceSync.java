@@ -110,6 +110,11 @@ public final class SourceSync implements AutoCloseable {
             return;
         }
         SharedSources.Pulled docs = documents.exclusively(() -> shared.pull(SharedSources.DOCUMENTS));
+        // Recorded before the modules pull: if that one fails, the documents already on disk are still indexed
+        // (the next poll finds them equal to the shared copy and would not ask again).
+        if (!docs.changed().isEmpty()) {
+            rebuildPending = true;
+        }
         SharedSources.Pulled modules = materials.exclusively(() -> shared.pull(SharedSources.MATERIALS));
         seen = generation;
         if (!docs.changed().isEmpty() || !modules.changed().isEmpty()) {
@@ -117,11 +122,6 @@ public final class SourceSync implements AutoCloseable {
                     + modules.changed());
             rebuildPending = true;
         }
-    }
-
-    /** The generation this node's copy was last brought up to (-1 before the first pull). */
-    public long seenGeneration() {
-        return seen;
     }
 
     @Override
