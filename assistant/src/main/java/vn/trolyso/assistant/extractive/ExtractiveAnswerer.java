@@ -262,6 +262,9 @@ public final class ExtractiveAnswerer {
         if (figureAsked) {
             focusBonus += w.figureBonus();
         }
+        if (query.kind.labels(c.forms().folded())) {
+            numberBonus += w.kindLabel();
+        }
         double rankPrior = w.rankPrior() / (1 + c.passage());
         int length = Terms.rawTokens(c.cleaned()).size();
         // Long sentences match by chance; one that states the very figure asked for is not penalised as much.
@@ -271,6 +274,9 @@ public final class ExtractiveAnswerer {
                 + numberBonus + focusBonus + rankPrior)
                 / lengthPenalty;
         score *= query.yearFit(c.forms(), c.headings(), context);
+        if (!query.kind.saidIn(c.forms().folded())) {
+            score *= w.kindMiss(); // "ở đâu" is not answered by a sentence naming no place
+        }
         double coverage = total == 0 ? 0 : (inSentence + 0.9 * inHeadings + 0.8 * (inTitle + inContext)) / total;
         double ownCoverage = total == 0 ? 0 : (inSentence + inHeadings + w.titleWeight() * inTitle) / total;
         return new Scored(c, score, coverage, ownCoverage, matched, numbers);

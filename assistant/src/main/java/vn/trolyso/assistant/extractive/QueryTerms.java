@@ -69,6 +69,8 @@ final class QueryTerms {
     final boolean asksPercent;
     /** The question asks where something comes from ("lấy từ đâu", "từ nguồn nào"). */
     final boolean asksSource;
+    /** The kind of answer asked for, where a sentence shows it (a time, a place). */
+    final AnswerKind kind;
     /** Years the question names (2025, 2030): a sentence about another period is a worse match. */
     final List<String> years;
     /**
@@ -96,8 +98,9 @@ final class QueryTerms {
 
     private QueryTerms(List<Term> terms, List<Term> pairs, boolean asksNumber, boolean asksPercent,
                        List<String> years, List<Term> focus, List<Term> counted, List<Term> names,
-                       List<Term> actor, Set<String> numbers, boolean asksSource) {
+                       List<Term> actor, Set<String> numbers, boolean asksSource, AnswerKind kind) {
         this.asksSource = asksSource;
+        this.kind = kind;
         this.numbers = numbers;
         this.names = names;
         this.actor = actor;
@@ -188,10 +191,11 @@ final class QueryTerms {
         }
         focus.addAll(counted);
         focus.addAll(actor);
+        boolean asksSource = ASKS_SOURCE.matcher(folded).find();
         return new QueryTerms(List.copyOf(terms.values()), List.copyOf(pairs), ASKS_NUMBER.matcher(folded).find(),
                 ASKS_PERCENT.matcher(folded).find(), years, List.copyOf(focus), List.copyOf(counted), names(question),
                 List.copyOf(actor), raw.stream().filter(Terms::isNumeric).collect(Collectors.toUnmodifiableSet()),
-                ASKS_SOURCE.matcher(folded).find());
+                asksSource, AnswerKind.of(question, asksSource));
     }
 
     /** Words before "bao nhiêu" that name a measure, not the thing measured ("tỷ lệ bao nhiêu" wants a "%"). */

@@ -39,6 +39,9 @@ import java.util.Map;
  *                           with the most of the question's words)
  * @param listChars          a sentence announcing a list ("… gồm:") brings its items while together they stay
  *                           within this many characters (the first item always comes)
+ * @param kindMiss           a sentence saying nothing of the kind asked for ({@link AnswerKind}: no time for "khi
+ *                           nào", no place for "ở đâu") scores this share
+ * @param kindLabel          a sentence that is the asked kind's label line ("Thời gian: …" for "khi nào")
  */
 public record ReaderWeights(double minCoverage, double minOwnCoverage, double unknownMargin, double unknownNameMargin,
                             double absentMargin,
@@ -46,11 +49,11 @@ public record ReaderWeights(double minCoverage, double minOwnCoverage, double un
                             double contextWeight, double pairBonus, double focusWeight, double numberBonus,
                             double figureBonus, double rankPrior, double freeLength, double lengthSlope,
                             double nextSentence, double furtherSentence, double gateDepth,
-                            double listChars) {
+                            double listChars, double kindMiss, double kindLabel) {
 
     public static ReaderWeights defaults() {
         return new ReaderWeights(0.4, 0.35, 0.3, 1.0, 0.0, 0.8, 0.6, 0.4, 0.75, 0.8, 1.0, 1.5, 1.2, 45, 150, 0.78, 0.88, 6,
-                500);
+                500, 0.7, 3.0);
     }
 
     /** These weights with some replaced: "minCoverage=0.4,titleWeight=0.5". Unknown names are refused. */

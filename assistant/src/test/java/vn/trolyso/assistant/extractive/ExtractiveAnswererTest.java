@@ -37,6 +37,22 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void answersWhereWithThePlaceAndWhenWithTheTime() {
+        // The sentence repeating the topic says neither where nor when; the labelled lines below it do.
+        List<Passage> passages = List.of(passage("p#1", "II. MỤC TIÊU", "Buổi tập huấn giúp giáo viên làm quen với "
+                        + "chương trình Day of AI và các bài học tích hợp AI."),
+                passage("p#2", "III. TỔ CHỨC TẬP HUẤN", "1. Thời gian: 1/2 ngày (dự kiến ngày 01/11/2025).\n"
+                        + "2. Địa điểm: Hội trường UBND phường (tầng 3 nhà A)."));
+        ExtractiveAnswerer kindBlind = new ExtractiveAnswerer(ReaderWeights.defaults().with("kindMiss=1,kindLabel=0"), 3);
+        String where = "Buổi tập huấn Day of AI cho giáo viên tổ chức ở đâu?";
+        assertTrue(answerer.extract(where, passages, 1).orElseThrow().text().contains("Hội trường"));
+        assertFalse(kindBlind.extract(where, passages, 1).orElseThrow().text().contains("Hội trường"));
+        String when = "buoi tap huan day of ai cho giao vien to chuc khi nao";
+        assertTrue(answerer.extract(when, passages, 1).orElseThrow().text().contains("01/11/2025"));
+        assertFalse(kindBlind.extract(when, passages, 1).orElseThrow().text().contains("01/11/2025"));
+    }
+
+    @Test
     void prefersTheFigureRightAfterTheAskedWord() {
         List<Passage> passages = List.of(
                 passage("p#1", "V. TỔ CHỨC THỰC HIỆN", "- Tổng hợp kết quả thực hiện kế hoạch của Sở Giáo dục và "

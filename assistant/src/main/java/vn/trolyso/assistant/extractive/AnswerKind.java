@@ -1,0 +1,58 @@
+package vn.trolyso.assistant.extractive;
+
+import java.util.regex.Pattern;
+import vn.trolyso.assistant.text.Terms;
+
+/**
+ * The kind of answer a question asks for, where the kind can be seen in a sentence: a time ("khi nào", "bao giờ",
+ * "ngày nào", "bao lâu") or a place ("ở đâu", "địa điểm nào"). Plans state both under labels ("Thời gian: …",
+ * "Địa điểm: …") right below the sentence that names the topic, so the topic-richest sentence is often the one
+ * that does not answer.
+ */
+enum AnswerKind {
+    TIME(Pattern.compile("\\b(?:khi nao|bao gio|luc nao|thoi gian nao|thoi diem nao|ngay nao|thang nao|han chot"
+            + "|thoi han|bao lau|may gio|hom nao)\\b"),
+            // A figure, or a time said in words ("thường xuyên", "hằng năm"); "khi nào" also asks in what case.
+            Pattern.compile("\\d|\\b(?:thuong xuyen|hang (?:nam|thang|tuan|quy|ngay|ky)|dinh ky|hoc ky|nam hoc"
+                    + "|giai doan|(?:dau|cuoi|giua) (?:nam|khoa|hoc ky|ky|thang|tuan)|khi|neu|truong hop|sau|truoc"
+                    + "|trong thoi gian)\\b"),
+            Pattern.compile("^(?:thoi gian|thoi han|thoi diem)\\b")),
+    PLACE(Pattern.compile("\\b(?:o dau|tai dau|noi nao|cho nao|dia diem nao|dia diem|o cho nao)\\b"),
+            Pattern.compile("\\b(?:tai|o|dia diem|hoi truong|phong|tru so|duong|qua|tren|truc tuyen|truc tiep)\\b"),
+            Pattern.compile("^(?:dia diem|noi to chuc)\\b")),
+    ANY(null, null, null);
+
+    /** "… được quy định ở đâu?", "… ghi ở đâu?": asks which text says it. */
+    private static final Pattern WHICH_TEXT = Pattern.compile(
+            "\\b(?:quy dinh|ghi|neu|de cap|huong dan|cong bo) (?:o|tai) (?:dau|cho nao)\\b");
+
+    private final Pattern asked;
+    private final Pattern answered;
+    private final Pattern label;
+
+    AnswerKind(Pattern asked, Pattern answered, Pattern label) {
+        this.asked = asked;
+        this.answered = answered;
+        this.label = label;
+    }
+
+    /** The kind a question asks for; {@link #ANY} when it asks for none that a sentence shows. */
+    static AnswerKind of(String question, boolean asksSource) {
+        String folded = Terms.fold(question);
+        if (TIME.asked.matcher(folded).find()) {
+            return TIME;
+        }
+        // "Kinh phí lấy từ đâu?" asks for a source, "quy định ở đâu?" for a document: neither for a place.
+        return !asksSource && PLACE.asked.matcher(folded).find() && !WHICH_TEXT.matcher(folded).find() ? PLACE : ANY;
+    }
+
+    /** True when the sentence (folded) says something of this kind at all. */
+    boolean saidIn(String foldedSentence) {
+        return answered == null || answered.matcher(foldedSentence).find();
+    }
+
+    /** True when the sentence is this kind's label line ("Thời gian: …", "Địa điểm: …"). */
+    boolean labels(String foldedSentence) {
+        return label != null && label.matcher(foldedSentence.strip()).find();
+    }
+}

@@ -1,0 +1,30 @@
+package vn.trolyso.assistant.extractive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class AnswerKindTest {
+    @Test
+    void tellsTimeAndPlaceQuestionsFromSourceAndTextQuestions() {
+        assertEquals(AnswerKind.PLACE, AnswerKind.of("Tập huấn tổ chức ở đâu vậy ạ?", false));
+        assertEquals(AnswerKind.TIME, AnswerKind.of("bao gio hoan thanh", false));
+        assertEquals(AnswerKind.TIME, AnswerKind.of("Thông báo vào thời gian nào?", false));
+        assertEquals(AnswerKind.ANY, AnswerKind.of("Kinh phí lấy từ đâu?", true));
+        assertEquals(AnswerKind.ANY, AnswerKind.of("Nội dung kiểm tra được quy định ở đâu?", false));
+        assertEquals(AnswerKind.ANY, AnswerKind.of("Ai ký kế hoạch?", false));
+    }
+
+    @Test
+    void seesTimesAndPlacesInSentencesAndTheirLabels() {
+        assertTrue(AnswerKind.TIME.saidIn(" thoi gian thuc hien thuong xuyen "));
+        assertTrue(AnswerKind.TIME.saidIn(" thong bao vao dau khoa hoc "));
+        assertFalse(AnswerKind.TIME.saidIn(" to chuc tap huan cho giao vien "));
+        assertTrue(AnswerKind.TIME.labels(" thoi gian to chuc 1 2 ngay "));
+        assertTrue(AnswerKind.PLACE.labels(" dia diem hoi truong ubnd phuong "));
+        assertFalse(AnswerKind.PLACE.labels(" to chuc tai dia diem thuan loi "));
+        assertTrue(AnswerKind.ANY.saidIn(" anything "));
+    }
+}
