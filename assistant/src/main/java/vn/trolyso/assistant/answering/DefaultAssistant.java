@@ -35,6 +35,7 @@ import vn.trolyso.knowledge.search.InvalidQueryException;
 import vn.trolyso.knowledge.search.KnowledgeSearch;
 import vn.trolyso.knowledge.search.Passage;
 import vn.trolyso.knowledge.search.SearchQuery;
+import vn.trolyso.knowledge.text.ChatShorthand;
 
 /**
  * The answering pipeline: validate → screen (injection, out of scope) → make follow-ups standalone (LLM when up,
@@ -117,7 +118,8 @@ public final class DefaultAssistant implements Assistant {
         }
     }
 
-    private Reply reply(String message, List<Turn> history, UserProfile profile, Material lesson, TokenSink tokens) {
+    private Reply reply(String typed, List<Turn> history, UserProfile profile, Material lesson, TokenSink tokens) {
+        String message = ChatShorthand.expand(typed); // "khoảng bn người" asks "bao nhiêu"
         ScopeVerdict verdict = ScopeGuard.classify(message);
         if (lesson != null && verdict != ScopeVerdict.INJECTION && LessonSummary.isRequest(message)) {
             return new Reply(message, LessonSummary.text(lesson), AnswerMode.EXTRACTIVE, LessonSummary.citations(lesson));
@@ -157,7 +159,7 @@ public final class DefaultAssistant implements Assistant {
                 }
                 String note = e.reason() == LlmUnavailableException.Reason.MODEL_NOT_PULLED
                         ? AnswerTexts.modelMissingNote(e.vietnameseMessage()) : AnswerTexts.FALLBACK_NOTE;
-                return extractive(standalone, history, profile, lesson, note).asFallback();
+                return extractive(message, standalone, history, profile, lesson, note).asFallback();
             }
             if (!g.grounded()) {
                 return refusal(standalone, Refusals.notInDocuments(standalone));
@@ -172,22 +174,27 @@ public final class DefaultAssistant implements Assistant {
         }
         if (llm.isPresent() && llm.get().status().usable()) {
             // Ollama is ready but the circuit breaker holds calls back after recent failures.
-            return extractive(standalone, history, profile, lesson, AnswerTexts.FALLBACK_NOTE).asFallback();
+            return extractive(message, standalone, history, profile, lesson, AnswerTexts.FALLBACK_NOTE).asFallback();
         }
         if (llm.isPresent() && llm.get().status().enabled() && llm.get().status().reachable()) {
             // Ollama answers but lacks the model: say which command fixes it (the documented note).
             String note = AnswerTexts.modelMissingNote(llm.get().status().vietnameseMessage());
-            return extractive(standalone, history, profile, lesson, note).asFallback();
+            return extractive(message, standalone, history, profile, lesson, note).asFallback();
         }
-        return extractive(standalone, history, profile, lesson, AnswerTexts.EXTRACTIVE_NOTE);
+        return extractive(message, standalone, history, profile, lesson, AnswerTexts.EXTRACTIVE_NOTE);
     }
 
-    private Reply extractive(String standalone, List<Turn> history, UserProfile profile, Material lesson,
-                             String note) {
+    private Reply extractive(String message, String standalone, List<Turn> history, UserProfile profile,
+                             Material lesson, String note) {
         int sentences = ProfileWording.maxSentences(profile, settings.maxSentences());
         // A question naming a school or ward is answered from that place's documents, or not at all.
         List<Passage> searched = retrieve(standalone, NAMING_DEPTH, Set.of());
         Map<String, DocumentMetadata> named = NamedPlaces.named(standalone, searched);
+        if (named.isEmpty() && !message.equals(standalone)) {
+            // A follow-up moving to another place ("Còn bên P. Kiến An thì sao?") carries the earlier topic, whose
+            // words find the earlier place's passages: the person's own words find the place named now.
+            named = NamedPlaces.named(standalone, retrieve(message, NAMING_DEPTH, Set.of()));
+        }
         Optional<ExtractiveAnswerer.Extract> extract = Optional.empty();
         if (lesson != null) {
             // The lesson's own passages first; the whole knowledge base only when they hold no answer.

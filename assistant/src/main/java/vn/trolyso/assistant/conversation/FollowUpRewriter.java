@@ -131,19 +131,28 @@ public final class FollowUpRewriter {
                     + "|la gi|la ai|la bao nhieu|la khi nao|o dau|nhu the nao|the nao|ra sao|bao nhieu|khi nao"
                     + "|luc nao|vao ngay nao|gom (?:nhung )?gi|co (?:nhiem vu|noi dung|muc tieu) gi|gi|nao)\\s*[?.!]*$");
 
+    /**
+     * A place named with its capitals after a word that introduces one ("phường Kiến An", "bên P. Kiến An", "ở Đồ
+     * Sơn", "trường TH Đoàn Lập"): group 1 is the name.
+     */
+    private static final Pattern NAMED_PLACE = Pattern.compile(
+            "(?U)(?iu:\\b(?:phường|xã|quận|huyện|trường|ở|tại|bên)\\s+(?:(?:p|q|tp)\\.\\s*|(?:tiểu học|thcs|thpt|th)\\s+)?"
+                    + "|(?<![\\p{L}])(?:p|q|tp)\\.\\s*)"
+                    + "(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){0,3})");
+
     private static Optional<String> substitute(String previous, String fragment) {
         String prev = Normalizer.normalize(previous, Normalizer.Form.NFC);
+        Optional<String> moved = movePlace(prev, fragment);
         if (Slot.ASPECT.pattern.matcher(fold(fragment)).find()) {
-            return Optional.of(swapAspect(prev, fragment));
+            return Optional.of(swapAspect(moved.orElse(prev), fragment));
         }
-        String prevFolded = fold(prev);
+        String result = moved.orElse(prev);
+        String resultFolded = fold(result);
         String fragFolded = fold(fragment);
-        if (prevFolded.length() != prev.length() || fragFolded.length() != fragment.length()) {
-            return Optional.empty();
+        if (resultFolded.length() != result.length() || fragFolded.length() != fragment.length()) {
+            return moved;
         }
-        String result = prev;
-        String resultFolded = prevFolded;
-        boolean replaced = false;
+        boolean replaced = moved.isPresent();
         for (Slot slot : Slot.values()) {
             Matcher inFragment = slot.pattern.matcher(fragFolded);
             if (!inFragment.find()) {
@@ -163,6 +172,16 @@ public final class FollowUpRewriter {
             replaced = true;
         }
         return replaced ? Optional.of(result) : Optional.empty();
+    }
+
+    /** "Còn bên P. Kiến An thì sao?" after "Ai ký kế hoạch … ở Đồ Sơn?": the place named now replaces the one before. */
+    private static Optional<String> movePlace(String previous, String fragment) {
+        Matcher now = NAMED_PLACE.matcher(fragment);
+        Matcher before = NAMED_PLACE.matcher(previous);
+        if (!now.find() || !before.find() || fold(now.group(1)).equals(fold(before.group(1)))) {
+            return Optional.empty();
+        }
+        return Optional.of(previous.substring(0, before.start(1)) + now.group(1) + previous.substring(before.end(1)));
     }
 
     /**

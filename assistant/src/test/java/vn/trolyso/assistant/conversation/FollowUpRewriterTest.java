@@ -44,6 +44,20 @@ class FollowUpRewriterTest {
     }
 
     @Test
+    void aPlaceNamedNowReplacesThePlaceBefore() {
+        assertEquals("Ai ký kế hoạch tập huấn Day of AI ở Kiến An?",
+                FollowUpRewriter.rewrite(after("Ai ký kế hoạch tập huấn Day of AI ở Đồ Sơn?"),
+                        "Còn kế hoạch BDHVS bên P. Kiến An thì sao?"));
+        assertEquals("Trường Đoàn Lập đặt mục tiêu gì đến năm 2030?",
+                FollowUpRewriter.rewrite(after("Trường Ngô Gia Tự đặt mục tiêu gì đến năm 2030?"),
+                        "Còn trường Đoàn Lập?"));
+        // With another aspect, the topic keeps only the place named now.
+        String rewritten = FollowUpRewriter.rewrite(after("Tập huấn Day of AI ở phường Đồ Sơn dành cho ai?"),
+                "Thế còn kinh phí bên phường Kiến An?");
+        assertTrue(rewritten.contains("Kiến An") && !rewritten.contains("Đồ Sơn"), rewritten);
+    }
+
+    @Test
     void usesThePreviousStandaloneQuestionNotTheTypedOne() {
         List<Turn> history = List.of(new Turn("Còn đến năm 2030?",
                 "Kiến An đặt mục tiêu gì cho phụ huynh đến năm 2030?", "…"));

@@ -1,0 +1,53 @@
+package vn.trolyso.knowledge.text;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The shorthand people type in chat ("kinh phí lấy từ đâu v", "khoảng bn người", "có đc k"), written out before a
+ * question is read: left alone, "v" and "k" are rare words that the reader takes for the topic, and "bn" hides that
+ * the question asks for a number. Only lowercase tokens are expanded ("V" is a section number, "K" a grade), and a
+ * question typed without diacritics gets the expansions without them too, so it keeps being read as unaccented.
+ */
+public final class ChatShorthand {
+    /** Shorthand → expansion (with diacritics). Only forms with one usual reading in a question. */
+    private static final Map<String, String> WORDS = Map.ofEntries(
+            Map.entry("k", "không"), Map.entry("ko", "không"), Map.entry("kg", "không"), Map.entry("hok", "không"),
+            Map.entry("khg", "không"), Map.entry("j", "gì"), Map.entry("v", "vậy"), Map.entry("z", "vậy"),
+            Map.entry("dc", "được"), Map.entry("đc", "được"), Map.entry("ntn", "như thế nào"),
+            Map.entry("bn", "bao nhiêu"), Map.entry("mk", "mình"), Map.entry("mik", "mình"), Map.entry("vs", "với"),
+            Map.entry("trc", "trước"), Map.entry("ng", "người"), Map.entry("mn", "mọi người"));
+    private static final Pattern TOKEN = Pattern.compile("(?<![\\p{L}\\p{N}.&/-])\\p{Ll}+(?![\\p{L}\\p{N}&/-]|\\.\\p{L})");
+
+    private ChatShorthand() {
+    }
+
+    /** The question with its chat shorthand written out; everything else as typed. */
+    public static String expand(String question) {
+        if (question == null || question.isEmpty()) {
+            return question;
+        }
+        boolean accented = !VietnameseText.fold(question).equals(question.toLowerCase(java.util.Locale.ROOT));
+        Matcher m = TOKEN.matcher(question);
+        StringBuilder out = new StringBuilder(question.length() + 16);
+        boolean changed = false;
+        while (m.find()) {
+            String expansion = WORDS.get(m.group());
+            // "bn ơi, cho mình hỏi": at the start "bn" is "bạn", not "bao nhiêu".
+            if (expansion != null && m.group().equals("bn") && question.substring(0, m.start()).isBlank()) {
+                expansion = "bạn";
+            }
+            if (expansion != null) {
+                m.appendReplacement(out, Matcher.quoteReplacement(accented ? expansion
+                        : VietnameseText.fold(expansion)));
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return question;
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}
