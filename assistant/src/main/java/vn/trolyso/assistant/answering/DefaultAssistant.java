@@ -20,6 +20,7 @@ import vn.trolyso.assistant.citation.CitationMapper;
 import vn.trolyso.assistant.conversation.ConversationMemory;
 import vn.trolyso.assistant.conversation.FollowUpRewriter;
 import vn.trolyso.assistant.conversation.Turn;
+import vn.trolyso.assistant.extractive.AnswerKind;
 import vn.trolyso.assistant.extractive.ExtractiveAnswerer;
 import vn.trolyso.assistant.extractive.Lexicon;
 import vn.trolyso.assistant.guard.QuestionValidator;
@@ -188,7 +189,9 @@ public final class DefaultAssistant implements Assistant {
                              Material lesson, String note) {
         int sentences = ProfileWording.maxSentences(profile, settings.maxSentences());
         // A question naming a school or ward is answered from that place's documents, or not at all.
-        List<Passage> searched = retrieve(standalone, NAMING_DEPTH, Set.of());
+        // "… ở đâu?" searches for "địa điểm" too: the answer line shares no other word with the question.
+        String searchText = AnswerKind.searchText(standalone);
+        List<Passage> searched = retrieve(searchText, NAMING_DEPTH, Set.of());
         Map<String, DocumentMetadata> named = NamedPlaces.named(standalone, searched);
         if (named.isEmpty() && !message.equals(standalone)) {
             // A follow-up moving to another place ("Còn bên P. Kiến An thì sao?") carries the earlier topic, whose
@@ -198,14 +201,14 @@ public final class DefaultAssistant implements Assistant {
         Optional<ExtractiveAnswerer.Extract> extract = Optional.empty();
         if (lesson != null) {
             // The lesson's own passages first; the whole knowledge base only when they hold no answer.
-            extract = extract(standalone, retrieve(standalone, settings.passages(), Set.of(lesson.id())), sentences);
+            extract = extract(standalone, retrieve(searchText, settings.passages(), Set.of(lesson.id())), sentences);
         }
         if (extract.isEmpty() && named.isEmpty() && !history.isEmpty()) {
             // One naming no place goes on with the place of the conversation ("Cho mình hỏi kế hoạch … phường
             // Kiến An." then "Mục tiêu năm 2025 với phụ huynh là bao nhiêu?"), and with every place if that fails.
             Set<String> carried = namedPlaces(history.getLast().standaloneQuestion()).keySet();
             if (!carried.isEmpty()) {
-                extract = extract(standalone, retrieve(standalone, settings.passages(), carried), sentences);
+                extract = extract(standalone, retrieve(searchText, settings.passages(), carried), sentences);
             }
         }
         if (extract.isEmpty()) {
@@ -214,7 +217,7 @@ public final class DefaultAssistant implements Assistant {
                 extract = extract(standalone, searched.subList(0, Math.min(settings.passages(), searched.size())),
                         sentences);
             } else {
-                extract = extractive.extract(standalone, retrieve(standalone, settings.passages(), named.keySet()),
+                extract = extractive.extract(standalone, retrieve(searchText, settings.passages(), named.keySet()),
                         sentences, Lexicon.of(search).confinedToNamedDocuments());
             }
         }

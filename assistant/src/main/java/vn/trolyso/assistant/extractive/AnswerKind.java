@@ -4,21 +4,26 @@ import java.util.regex.Pattern;
 import vn.trolyso.assistant.text.Terms;
 
 /**
- * The kind of answer a question asks for, where the kind can be seen in a sentence: a time ("khi nào", "bao giờ",
- * "ngày nào", "bao lâu") or a place ("ở đâu", "địa điểm nào"). Plans state both under labels ("Thời gian: …",
+ * The kind of answer a question asks for, where the kind can be seen in a sentence: an hour ("mấy giờ"), a time
+ * ("khi nào", "bao giờ", "ngày nào", "bao lâu") or a place ("ở đâu", "địa điểm nào"). Plans state both under labels ("Thời gian: …",
  * "Địa điểm: …") right below the sentence that names the topic, so the topic-richest sentence is often the one
  * that does not answer.
  */
-enum AnswerKind {
+public enum AnswerKind {
+    /** "lúc mấy giờ": an hour of the day, which plans rarely state. */
+    CLOCK(Pattern.compile("\\b(?:may gio|gio nao|luc may)\\b"),
+            Pattern.compile("\\d+ ?(?:h|gio)\\b|\\d+:\\d\\d|\\b(?:gio|buoi (?:sang|chieu|toi)|ca (?:sang|chieu))\\b"),
+            Pattern.compile("^(?:thoi gian|thoi diem)\\b")),
     TIME(Pattern.compile("\\b(?:khi nao|bao gio|luc nao|thoi gian nao|thoi diem nao|ngay nao|thang nao|han chot"
-            + "|thoi han|bao lau|may gio|hom nao)\\b"),
+            + "|thoi han|bao lau|hom nao)\\b"),
             // A figure, or a time said in words ("thường xuyên", "hằng năm"); "khi nào" also asks in what case.
             Pattern.compile("\\d|\\b(?:thuong xuyen|hang (?:nam|thang|tuan|quy|ngay|ky)|dinh ky|hoc ky|nam hoc"
                     + "|giai doan|(?:dau|cuoi|giua) (?:nam|khoa|hoc ky|ky|thang|tuan)|khi|neu|truong hop|sau|truoc"
                     + "|trong thoi gian)\\b"),
             Pattern.compile("^(?:thoi gian|thoi han|thoi diem)\\b")),
     PLACE(Pattern.compile("\\b(?:o dau|tai dau|noi nao|cho nao|dia diem nao|dia diem|o cho nao)\\b"),
-            Pattern.compile("\\b(?:tai|o|dia diem|hoi truong|phong|tru so|duong|qua|tren|truc tuyen|truc tiep)\\b"),
+            Pattern.compile("\\b(?:tai|o|dia diem|hoi truong|phong|tru so|duong|qua|truc tuyen|truc tiep"
+                    + "|tren (?:he thong|cong|trang|website|ung dung|nen tang|phan mem))\\b"),
             Pattern.compile("^(?:dia diem|noi to chuc)\\b")),
     ANY(null, null, null);
 
@@ -39,11 +44,27 @@ enum AnswerKind {
     /** The kind a question asks for; {@link #ANY} when it asks for none that a sentence shows. */
     static AnswerKind of(String question, boolean asksSource) {
         String folded = Terms.fold(question);
+        if (CLOCK.asked.matcher(folded).find()) {
+            return CLOCK;
+        }
         if (TIME.asked.matcher(folded).find()) {
             return TIME;
         }
         // "Kinh phí lấy từ đâu?" asks for a source, "quy định ở đâu?" for a document: neither for a place.
         return !asksSource && PLACE.asked.matcher(folded).find() && !WHICH_TEXT.matcher(folded).find() ? PLACE : ANY;
+    }
+
+    /**
+     * The question with the words that label its kind of answer in plans ("thời gian", "địa điểm"), to search with:
+     * the line "Địa điểm: Hội trường …" shares no other word with "… tổ chức ở đâu?".
+     */
+    public static String searchText(String question) {
+        String folded = Terms.fold(question);
+        return switch (of(question, QueryTerms.ASKS_SOURCE.matcher(folded).find())) {
+            case CLOCK, TIME -> question + " thời gian";
+            case PLACE -> question + " địa điểm";
+            case ANY -> question;
+        };
     }
 
     /** True when the sentence (folded) says something of this kind at all. */

@@ -154,6 +154,11 @@ public final class ExtractiveAnswerer {
         EvidenceGate gate = new EvidenceGate(w, vocabulary);
         double required = gate.requiredCoverage(query, contexts); // index look-ups: once, not per sentence
         int depth = Math.max(1, (int) w.gateDepth());
+        // "Lúc mấy giờ?" when no sentence found states an hour: the documents do not say, however well they match.
+        if (w.kindGate() > 0 && scored.stream().limit(depth)
+                .noneMatch(s -> query.kind.saidIn(s.candidate().forms().folded()))) {
+            return false;
+        }
         return scored.stream().limit(depth).anyMatch(s -> gate.answers(required, s.coverage(), s.ownCoverage()));
     }
 

@@ -18,7 +18,7 @@ final class QueryTerms {
     /** "kéo dài bao lâu" asks for a duration: "kéo dài" is part of the question, not a topic. */
     private static final Pattern HOW_LONG = Pattern.compile("\\bkeo dai(?= bao lau\\b)");
     /** "Kinh phí lấy từ đâu?" asks for a source of funds or of a rule: the answer names its "nguồn". */
-    private static final Pattern ASKS_SOURCE = Pattern.compile(
+    static final Pattern ASKS_SOURCE = Pattern.compile(
             "\\b(?:lay|trich|bo tri|huy dong|cap) tu (?:dau|nguon nao)\\b|\\btu nguon nao\\b");
     /**
      * A lone initial ("P. Kiến An", "Q. Phú Nhuận") names no topic: "P." is phường here and phòng there. One

@@ -15,6 +15,9 @@ class AnswerKindTest {
         assertEquals(AnswerKind.ANY, AnswerKind.of("Kinh phí lấy từ đâu?", true));
         assertEquals(AnswerKind.ANY, AnswerKind.of("Nội dung kiểm tra được quy định ở đâu?", false));
         assertEquals(AnswerKind.ANY, AnswerKind.of("Ai ký kế hoạch?", false));
+        assertEquals(AnswerKind.CLOCK, AnswerKind.of("bắt đầu lúc mấy giờ?", false));
+        assertEquals("Tổ chức ở đâu? địa điểm", AnswerKind.searchText("Tổ chức ở đâu?"));
+        assertEquals("Kinh phí lấy từ đâu?", AnswerKind.searchText("Kinh phí lấy từ đâu?"));
     }
 
     @Test

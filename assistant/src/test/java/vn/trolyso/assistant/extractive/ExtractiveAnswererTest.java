@@ -53,6 +53,16 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void anHourNoSentenceStatesIsNotAnswered() {
+        List<Passage> passages = List.of(passage("p#1", "III. TỔ CHỨC TẬP HUẤN",
+                "1. Thời gian: 1/2 ngày (dự kiến ngày 01/11/2025).\n2. Địa điểm: Hội trường UBND phường."));
+        assertEquals(Optional.empty(), answerer.extract("Tập huấn tổ chức lúc mấy giờ?", passages, 1));
+        assertTrue(answerer.extract("Tập huấn tổ chức khi nào?", passages, 1).isPresent());
+        assertTrue(new ExtractiveAnswerer(ReaderWeights.defaults().with("kindGate=0"), 3)
+                .extract("Tập huấn tổ chức lúc mấy giờ?", passages, 1).isPresent());
+    }
+
+    @Test
     void prefersTheFigureRightAfterTheAskedWord() {
         List<Passage> passages = List.of(
                 passage("p#1", "V. TỔ CHỨC THỰC HIỆN", "- Tổng hợp kết quả thực hiện kế hoạch của Sở Giáo dục và "
