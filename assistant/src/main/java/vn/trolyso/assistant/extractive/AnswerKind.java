@@ -55,15 +55,16 @@ public enum AnswerKind {
     }
 
     /**
-     * The question with the words that label its kind of answer in plans ("thời gian", "địa điểm"), to search with:
+     * The question with the words that label its kind of answer in plans ("thời gian", "địa điểm", and "nguồn" for
+     * "lấy từ đâu"), to search with:
      * the line "Địa điểm: Hội trường …" shares no other word with "… tổ chức ở đâu?".
      */
     public static String searchText(String question) {
-        String folded = Terms.fold(question);
-        return switch (of(question, QueryTerms.ASKS_SOURCE.matcher(folded).find())) {
+        boolean asksSource = QueryTerms.ASKS_SOURCE.matcher(Terms.fold(question)).find();
+        return switch (of(question, asksSource)) {
             case CLOCK, TIME -> question + " thời gian";
             case PLACE -> question + " địa điểm";
-            case ANY -> question;
+            case ANY -> asksSource ? question + " nguồn" : question; // "Nguồn ngân sách nhà nước …"
         };
     }
 

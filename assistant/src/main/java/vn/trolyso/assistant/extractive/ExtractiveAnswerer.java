@@ -50,7 +50,7 @@ public final class ExtractiveAnswerer {
      *                 year, the audience or the topic the sentence itself leaves out
      */
     private record Candidate(String raw, String cleaned, int passage, int position, QueryTerms.TextForms forms,
-                             QueryTerms.TextForms headings, String documentId) {
+                             QueryTerms.TextForms headings, String documentId, String heading) {
     }
 
     /** Closing formulas of official documents: never an answer. */
@@ -145,7 +145,8 @@ public final class ExtractiveAnswerer {
             return Optional.empty();
         }
         List<Scored> picked = pick(scored, sentences, query.asksNumber);
-        return Optional.of(compose(picked, candidates, passages, scored.getFirst().coverage(), query.asksNumber));
+        return Optional.of(compose(picked, candidates, passages, scored.getFirst().coverage(), query.asksNumber,
+                query.asksWho));
     }
 
     /** The evidence is the best-covering of the top {@code gateDepth} sentences, not only the top-scored one. */
@@ -190,7 +191,8 @@ public final class ExtractiveAnswerer {
                     continue;
                 }
                 out.add(new Candidate(segment.text(), cleaned, i, j, QueryTerms.TextForms.of(cleaned),
-                        QueryTerms.TextForms.of(outer + " \n " + heading + " \n " + carried), p.document().id()));
+                        QueryTerms.TextForms.of(outer + " \n " + heading + " \n " + carried), p.document().id(),
+                        heading));
             }
         }
         return out;
@@ -331,13 +333,13 @@ public final class ExtractiveAnswerer {
     }
 
     private Extract compose(List<Scored> picked, List<Candidate> candidates, List<Passage> passages,
-                            double coverage, boolean askedNumber) {
+                            double coverage, boolean askedNumber, boolean asksWho) {
         StringBuilder text = new StringBuilder();
         Set<String> documents = new HashSet<>();
         boolean conflict = false;
         for (int i = 0; i < picked.size(); i++) {
             Scored s = picked.get(i);
-            String sentence = withListItems(s.candidate(), candidates);
+            String sentence = withActor(s.candidate(), withListItems(s.candidate(), candidates), asksWho);
             if (!text.isEmpty() && text.length() + sentence.length() > MAX_ANSWER_CHARS) {
                 break;
             }
@@ -358,6 +360,25 @@ public final class ExtractiveAnswerer {
             text.append(" Lưu ý: các văn bản nêu số liệu khác nhau, xin xem từng nguồn trích dẫn.");
         }
         return new Extract(text.toString(), passages, coverage);
+    }
+
+    /**
+     * "Ai phụ trách …?", "Đơn vị nào làm …?": plans list each unit's tasks under the unit's name ("4. Trung tâm sự
+     * nghiệp công"), so the task sentence alone does not say who. Its heading is put in front when the sentence does
+     * not name it already.
+     */
+    private static String withActor(Candidate c, String sentence, boolean asksWho) {
+        String raw = c.heading().strip();
+        if (LineGrammar.ARTICLE.matcher(raw).matches() || LineGrammar.CHAPTER.matcher(raw).matches()
+                || LineGrammar.APPENDIX.matcher(raw).matches()) {
+            return sentence; // "Điều 20. …" titles an article (the source label names it), it is nobody
+        }
+        String heading = LineGrammar.LEADING_MARKERS.matcher(raw).replaceFirst("").strip().replaceAll("[.:;]+$", "");
+        if (!asksWho || heading.isEmpty() || heading.length() > 80 || heading.equals(heading.toUpperCase())
+                || Terms.fold(sentence).contains(Terms.fold(heading))) {
+            return sentence;
+        }
+        return heading + ": " + sentence;
     }
 
     /** A sentence ending with ":" announces a list: bring its items along while they fit in {@code listChars}. */

@@ -18,6 +18,11 @@ final class QueryTerms {
     /** "kéo dài bao lâu" asks for a duration: "kéo dài" is part of the question, not a topic. */
     private static final Pattern HOW_LONG = Pattern.compile("\\bkeo dai(?= bao lau\\b)");
     /** "Kinh phí lấy từ đâu?" asks for a source of funds or of a rule: the answer names its "nguồn". */
+    /** "đơn vị nào", "phòng nào", "bộ phận nào … phụ trách": a unit is asked for (folded). */
+    private static final Pattern ASKS_UNIT = Pattern.compile(
+            "\\b(?:don vi|bo phan|phong|co quan|to|ban|trung tam|nguoi) nao\\b|\\b(?:do ai|la ai)\\b");
+    /** "… thì ai phụ trách?": "ai" typed with the question's diacritics is "who", not AI. */
+    private static final Pattern ASKS_PERSON = Pattern.compile("(?U)(?<![\\p{L}])ai(?![\\p{L}])");
     static final Pattern ASKS_SOURCE = Pattern.compile(
             "\\b(?:lay|trich|bo tri|huy dong|cap) tu (?:dau|nguon nao)\\b|\\btu nguon nao\\b");
     /**
@@ -69,6 +74,8 @@ final class QueryTerms {
     final boolean asksPercent;
     /** The question asks where something comes from ("lấy từ đâu", "từ nguồn nào"). */
     final boolean asksSource;
+    /** The question asks who does something: a person, a unit ("Ai phụ trách …", "đơn vị nào", "phòng nào"). */
+    final boolean asksWho;
     /** The kind of answer asked for, where a sentence shows it (a time, a place). */
     final AnswerKind kind;
     /** Years the question names (2025, 2030): a sentence about another period is a worse match. */
@@ -98,9 +105,11 @@ final class QueryTerms {
 
     private QueryTerms(List<Term> terms, List<Term> pairs, boolean asksNumber, boolean asksPercent,
                        List<String> years, List<Term> focus, List<Term> counted, List<Term> names,
-                       List<Term> actor, Set<String> numbers, boolean asksSource, AnswerKind kind) {
+                       List<Term> actor, Set<String> numbers, boolean asksSource, AnswerKind kind,
+                       boolean asksWho) {
         this.asksSource = asksSource;
         this.kind = kind;
+        this.asksWho = asksWho;
         this.numbers = numbers;
         this.names = names;
         this.actor = actor;
@@ -195,7 +204,8 @@ final class QueryTerms {
         return new QueryTerms(List.copyOf(terms.values()), List.copyOf(pairs), ASKS_NUMBER.matcher(folded).find(),
                 ASKS_PERCENT.matcher(folded).find(), years, List.copyOf(focus), List.copyOf(counted), names(question),
                 List.copyOf(actor), raw.stream().filter(Terms::isNumeric).collect(Collectors.toUnmodifiableSet()),
-                asksSource, AnswerKind.of(question, asksSource));
+                asksSource, AnswerKind.of(question, asksSource),
+                !actor.isEmpty() || ASKS_UNIT.matcher(folded).find() || accented && ASKS_PERSON.matcher(question).find());
     }
 
     /** Words before "bao nhiêu" that name a measure, not the thing measured ("tỷ lệ bao nhiêu" wants a "%"). */

@@ -17,7 +17,8 @@ class AnswerKindTest {
         assertEquals(AnswerKind.ANY, AnswerKind.of("Ai ký kế hoạch?", false));
         assertEquals(AnswerKind.CLOCK, AnswerKind.of("bắt đầu lúc mấy giờ?", false));
         assertEquals("Tổ chức ở đâu? địa điểm", AnswerKind.searchText("Tổ chức ở đâu?"));
-        assertEquals("Kinh phí lấy từ đâu?", AnswerKind.searchText("Kinh phí lấy từ đâu?"));
+        assertEquals("Kinh phí lấy từ đâu? nguồn", AnswerKind.searchText("Kinh phí lấy từ đâu?"));
+        assertEquals("Ai ký kế hoạch?", AnswerKind.searchText("Ai ký kế hoạch?"));
     }
 
     @Test

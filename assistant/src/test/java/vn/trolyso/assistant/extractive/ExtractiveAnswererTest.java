@@ -63,6 +63,19 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void saysWhichUnitWhenTheTaskSentenceLeavesItToItsHeading() {
+        List<Passage> passages = List.of(passage("p#1", "V. TỔ CHỨC THỰC HIỆN",
+                "4. Trung tâm sự nghiệp công\n- Thực hiện việc trang trí, tuyên truyền cổ động trực quan tại các trục "
+                        + "đường chính của phường.\n5. Đề nghị các trường\n- Tổ chức cho học sinh tham gia."));
+        String who = answerer.extract("Việc trang trí, cổ động trực quan thì đơn vị nào làm?", passages, 1)
+                .orElseThrow().text();
+        assertTrue(who.contains("Trung tâm sự nghiệp công: Thực hiện việc trang trí"), who);
+        String what = answerer.extract("Trang trí, cổ động trực quan ở các trục đường chính gồm những gì?", passages, 1)
+                .orElseThrow().text();
+        assertFalse(what.contains("Trung tâm sự nghiệp công"), what);
+    }
+
+    @Test
     void prefersTheFigureRightAfterTheAskedWord() {
         List<Passage> passages = List.of(
                 passage("p#1", "V. TỔ CHỨC THỰC HIỆN", "- Tổng hợp kết quả thực hiện kế hoạch của Sở Giáo dục và "
