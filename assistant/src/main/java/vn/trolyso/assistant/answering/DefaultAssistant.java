@@ -249,6 +249,11 @@ public final class DefaultAssistant implements Assistant {
     }
 
     private Optional<FrameworkResponder.Reply> frameworkReply(String question, UserProfile profile) {
+        AnswerKind kind = AnswerKind.of(question);
+        if (kind == AnswerKind.PLACE || kind == AnswerKind.CLOCK) {
+            // "Lớp 5 thi chứng chỉ năng lực số ở đâu?": the framework names no place and no hour.
+            return Optional.empty();
+        }
         try {
             Optional<FrameworkResponder.Reply> reply = framework.respond(question, profile);
             if (reply.isEmpty()) {

@@ -36,8 +36,10 @@ public final class FollowUpRewriter {
         PLACE("(?:phuong|p|xa|quan|q|huyen|truong(?: tieu hoc| thcs| thpt| th)?) \\S+(?: \\S+)?");
 
         final Pattern pattern;
+        final String regex;
 
         Slot(String regex) {
+            this.regex = regex;
             this.pattern = Pattern.compile("\\b" + regex + "\\b");
         }
     }
@@ -83,6 +85,11 @@ public final class FollowUpRewriter {
         if (DEICTIC.matcher(f).find() && contentWords <= 6) {
             return true;
         }
+        // "Lớp 1-3 thì cần đạt gì?", "Phụ huynh thì được hướng dẫn gì?": a new grade, audience or year as the topic,
+        // what is said of it left to the previous question.
+        if (contentWords <= 6 && SLOT_TOPIC.matcher(f).find()) {
+            return true;
+        }
         // "Gồm những năng lực thành phần nào?", "Dành cho ai?": a predicate with no subject continues the topic.
         if (SUBJECTLESS.matcher(f).find() && contentWords <= 6) {
             return true;
@@ -102,6 +109,10 @@ public final class FollowUpRewriter {
 
     private static final Pattern SUBJECTLESS = Pattern.compile(
             "^(?:gom|bao gom|thuoc|danh cho|keo dai|dien ra|ap dung cho|do ai|duoc to chuc|to chuc o)\\b");
+
+    /** A slot value opening the question and followed by "thì" (folded). */
+    private static final Pattern SLOT_TOPIC = Pattern.compile("^(?:(?:con|the con|vay)\\s+)?(?:"
+            + Slot.LEVEL.regex + "|" + Slot.AUDIENCE.regex + "|" + Slot.YEAR.regex + ")\\s+thi\\b");
 
     private static final Pattern DEFINITION = Pattern.compile("\\b(?:la gi|nghia la gi|la sao|la the nao)\\b");
 

@@ -15,7 +15,7 @@ public enum AnswerKind {
             Pattern.compile("\\d+ ?(?:h|gio)\\b|\\d+:\\d\\d|\\b(?:gio|buoi (?:sang|chieu|toi)|ca (?:sang|chieu))\\b"),
             Pattern.compile("^(?:thoi gian|thoi diem)\\b")),
     TIME(Pattern.compile("\\b(?:khi nao|bao gio|luc nao|thoi gian nao|thoi diem nao|ngay nao|thang nao|han chot"
-            + "|thoi han|bao lau|hom nao)\\b"),
+            + "|thoi han|bao lau|hom nao|giai doan nao|thoi ky nao|nam nao)\\b"),
             // A figure, or a time said in words ("thường xuyên", "hằng năm"); "khi nào" also asks in what case.
             Pattern.compile("\\d|\\b(?:thuong xuyen|hang (?:nam|thang|tuan|quy|ngay|ky)|dinh ky|hoc ky|nam hoc"
                     + "|giai doan|(?:dau|cuoi|giua) (?:nam|khoa|hoc ky|ky|thang|tuan)|khi|neu|truong hop|sau|truoc"
@@ -42,6 +42,11 @@ public enum AnswerKind {
     }
 
     /** The kind a question asks for; {@link #ANY} when it asks for none that a sentence shows. */
+    public static AnswerKind of(String question) {
+        return of(question, QueryTerms.ASKS_SOURCE.matcher(Terms.fold(question)).find());
+    }
+
+    /** The kind a question asks for, knowing whether it asks for a source ("lấy từ đâu"). */
     static AnswerKind of(String question, boolean asksSource) {
         String folded = Terms.fold(question);
         if (CLOCK.asked.matcher(folded).find()) {
@@ -60,11 +65,11 @@ public enum AnswerKind {
      * the line "Địa điểm: Hội trường …" shares no other word with "… tổ chức ở đâu?".
      */
     public static String searchText(String question) {
-        boolean asksSource = QueryTerms.ASKS_SOURCE.matcher(Terms.fold(question)).find();
-        return switch (of(question, asksSource)) {
+        return switch (of(question)) {
             case CLOCK, TIME -> question + " thời gian";
             case PLACE -> question + " địa điểm";
-            case ANY -> asksSource ? question + " nguồn" : question; // "Nguồn ngân sách nhà nước …"
+            // "Nguồn ngân sách nhà nước …"
+            case ANY -> QueryTerms.ASKS_SOURCE.matcher(Terms.fold(question)).find() ? question + " nguồn" : question;
         };
     }
 

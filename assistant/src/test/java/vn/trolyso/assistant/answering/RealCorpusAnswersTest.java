@@ -1,6 +1,7 @@
 package vn.trolyso.assistant.answering;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -110,5 +111,14 @@ class RealCorpusAnswersTest {
         assertTrue(a.text().startsWith("Thưa thầy/cô"), a.text());
         assertTrue(a.text().contains("lớp 7") || a.text().contains("Lớp 7"), a.text());
         assertTrue(!a.citations().isEmpty());
+    }
+
+    @Test
+    void theFrameworkDoesNotAnswerWhereOrAtWhatHour() {
+        // It names grades and levels, not places or hours: such questions go to the documents.
+        Answer a = assistant.answer(Question.of("Học sinh lớp 5 thi lấy chứng chỉ năng lực số ở đâu?"));
+        assertNotEquals(AnswerMode.FRAMEWORK, a.mode(), a.text());
+        assertEquals(AnswerMode.FRAMEWORK, assistant.answer(Question.of("Học sinh lớp 5 cần đạt gì về năng lực số?"))
+                .mode());
     }
 }

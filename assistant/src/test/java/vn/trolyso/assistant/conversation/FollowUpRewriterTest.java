@@ -58,6 +58,16 @@ class FollowUpRewriterTest {
     }
 
     @Test
+    void aGradeOrAudienceFollowedByThiIsAFollowUp() {
+        assertTrue(FollowUpRewriter.isFollowUp("lớp 1-3 thì cần đạt những gì?"));
+        assertTrue(FollowUpRewriter.isFollowUp("Còn phụ huynh thì được hướng dẫn gì?"));
+        assertFalse(FollowUpRewriter.isFollowUp("Học sinh lớp 1-3 cần đạt những gì về an toàn số?"));
+        String rewritten = FollowUpRewriter.rewrite(after("Năng lực thành phần 4.3 trong khung NLS là gì?"),
+                "lớp 1-3 thì cần đạt những gì?");
+        assertTrue(rewritten.contains("4.3") && rewritten.contains("lớp 1-3"), rewritten);
+    }
+
+    @Test
     void usesThePreviousStandaloneQuestionNotTheTypedOne() {
         List<Turn> history = List.of(new Turn("Còn đến năm 2030?",
                 "Kiến An đặt mục tiêu gì cho phụ huynh đến năm 2030?", "…"));

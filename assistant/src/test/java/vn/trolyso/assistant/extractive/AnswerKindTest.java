@@ -16,6 +16,7 @@ class AnswerKindTest {
         assertEquals(AnswerKind.ANY, AnswerKind.of("Nội dung kiểm tra được quy định ở đâu?", false));
         assertEquals(AnswerKind.ANY, AnswerKind.of("Ai ký kế hoạch?", false));
         assertEquals(AnswerKind.CLOCK, AnswerKind.of("bắt đầu lúc mấy giờ?", false));
+        assertEquals(AnswerKind.TIME, AnswerKind.of("nó thực hiện trong giai đoạn nào?"));
         assertEquals("Tổ chức ở đâu? địa điểm", AnswerKind.searchText("Tổ chức ở đâu?"));
         assertEquals("Kinh phí lấy từ đâu? nguồn", AnswerKind.searchText("Kinh phí lấy từ đâu?"));
         assertEquals("Ai ký kế hoạch?", AnswerKind.searchText("Ai ký kế hoạch?"));
