@@ -14,8 +14,13 @@ public enum AnswerKind {
     CLOCK(Pattern.compile("\\b(?:may gio|gio nao|luc may)\\b"),
             Pattern.compile("\\d+ ?(?:h|gio)\\b|\\d+:\\d\\d|\\b(?:gio|buoi (?:sang|chieu|toi)|ca (?:sang|chieu))\\b"),
             Pattern.compile("^(?:thoi gian|thoi diem)\\b")),
-    TIME(Pattern.compile("\\b(?:khi nao|bao gio|luc nao|thoi gian nao|thoi diem nao|ngay nao|thang nao|han chot"
-            + "|thoi han|bao lau|hom nao|giai doan nao|thoi ky nao|nam nao)\\b"),
+    /** "ngày nào", "hạn chót": a day or a month, not "hằng năm". */
+    DATE(Pattern.compile("\\b(?:ngay nao|ngay may|hom nao|han chot)\\b"),
+            // "ngày 11/10", "tháng 5", or a deadline counted from something ("sau 30 ngày kể từ …")
+            Pattern.compile("\\b(?:ngay|thang) \\d|\\d+ (?:ngay|thang|tuan)\\b"),
+            Pattern.compile("^(?:thoi gian|thoi han|thoi diem|han)\\b")),
+    TIME(Pattern.compile("\\b(?:khi nao|bao gio|luc nao|thoi gian nao|thoi diem nao|thang nao"
+            + "|thoi han|bao lau|giai doan nao|thoi ky nao|nam nao)\\b"),
             // A figure, or a time said in words ("thường xuyên", "hằng năm"); "khi nào" also asks in what case.
             Pattern.compile("\\d|\\b(?:thuong xuyen|hang (?:nam|thang|tuan|quy|ngay|ky)|dinh ky|hoc ky|nam hoc"
                     + "|giai doan|(?:dau|cuoi|giua) (?:nam|khoa|hoc ky|ky|thang|tuan)|khi|neu|truong hop|sau|truoc"
@@ -52,6 +57,9 @@ public enum AnswerKind {
         if (CLOCK.asked.matcher(folded).find()) {
             return CLOCK;
         }
+        if (DATE.asked.matcher(folded).find()) {
+            return DATE;
+        }
         if (TIME.asked.matcher(folded).find()) {
             return TIME;
         }
@@ -66,7 +74,7 @@ public enum AnswerKind {
      */
     public static String searchText(String question) {
         return switch (of(question)) {
-            case CLOCK, TIME -> question + " thời gian";
+            case CLOCK, DATE, TIME -> question + " thời gian";
             case PLACE -> question + " địa điểm";
             // "Nguồn ngân sách nhà nước …"
             case ANY -> QueryTerms.ASKS_SOURCE.matcher(Terms.fold(question)).find() ? question + " nguồn" : question;

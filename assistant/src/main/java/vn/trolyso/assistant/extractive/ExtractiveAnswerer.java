@@ -122,7 +122,7 @@ public final class ExtractiveAnswerer {
         for (Candidate c : candidates) {
             // "bao nhiêu máy chiếu": only a sentence with a figure and the projectors answers, however well
             // another matches.
-            if (query.counted.isEmpty() || !answerFigures(query, c).isEmpty()
+            if (query.counted.isEmpty() || !countFigures(query, c).isEmpty()
                     && query.counted.stream().allMatch(t -> t.matches(c.forms()) || t.matches(c.headings()))) {
                 scored.add(score(query, weights, c, titles.get(c.passage()), contexts.get(c.passage())));
             }
@@ -407,6 +407,21 @@ public final class ExtractiveAnswerer {
     /** The figures of a sentence the question does not state itself: "năm 2026" asked about answers no count. */
     private static Set<String> answerFigures(QueryTerms query, Candidate c) {
         Set<String> out = new HashSet<>(numbers(c.cleaned()));
+        out.removeAll(query.numbers);
+        return out;
+    }
+
+    /**
+     * Dates ("ngày 11/10", "07/1/2026"), document numbers ("số 61/SGDĐT") and years count nothing; a fraction ("1/3
+     * số tiết") does.
+     */
+    private static final java.util.regex.Pattern NOT_A_COUNT = java.util.regex.Pattern.compile(
+            "(?U)\\bngày\\s+\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|\\d{1,2}/\\d{1,2}/\\d{2,4}|\\d+/\\p{Lu}\\S*"
+                    + "|\\b(?:19|20)\\d\\d\\b");
+
+    /** The figures that may answer "bao nhiêu trường / học sinh …": {@link #answerFigures} less dates and codes. */
+    private static Set<String> countFigures(QueryTerms query, Candidate c) {
+        Set<String> out = numbers(NOT_A_COUNT.matcher(c.cleaned()).replaceAll(" "));
         out.removeAll(query.numbers);
         return out;
     }

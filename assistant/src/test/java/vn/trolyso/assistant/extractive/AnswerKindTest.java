@@ -17,6 +17,9 @@ class AnswerKindTest {
         assertEquals(AnswerKind.ANY, AnswerKind.of("Ai ký kế hoạch?", false));
         assertEquals(AnswerKind.CLOCK, AnswerKind.of("bắt đầu lúc mấy giờ?", false));
         assertEquals(AnswerKind.TIME, AnswerKind.of("nó thực hiện trong giai đoạn nào?"));
+        assertEquals(AnswerKind.DATE, AnswerKind.of("hạn chót nộp bài là ngày nào?"));
+        assertTrue(AnswerKind.DATE.saidIn(" vao ngay 11 10 hang nam "));
+        assertFalse(AnswerKind.DATE.saidIn(" thoi gian thuc hien hang nam "));
         assertEquals("Tổ chức ở đâu? địa điểm", AnswerKind.searchText("Tổ chức ở đâu?"));
         assertEquals("Kinh phí lấy từ đâu? nguồn", AnswerKind.searchText("Kinh phí lấy từ đâu?"));
         assertEquals("Ai ký kế hoạch?", AnswerKind.searchText("Ai ký kế hoạch?"));

@@ -76,6 +76,24 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void aDayIsNotAnsweredByEveryYearAndACountNotByADate() {
+        List<Passage> yearly = List.of(passage("p#1", "III. NHIỆM VỤ", "- Tổ chức các lớp bồi dưỡng kỹ năng số "
+                + "cho giáo viên.\n- Thời gian thực hiện: Hằng năm."));
+        assertEquals(Optional.empty(), answerer.extract("Lớp bồi dưỡng kỹ năng số cho giáo viên học ngày nào?",
+                yearly, 1));
+        assertTrue(answerer.extract("Lớp bồi dưỡng kỹ năng số cho giáo viên tổ chức khi nào?", yearly, 1)
+                .isPresent());
+        List<Passage> dated = List.of(passage("p#2", "III. NHIỆM VỤ", "- Học sinh tham gia Ngày hội toàn dân học "
+                + "tập số vào ngày 11/10 hằng năm.\n- Giáo viên trợ giảng có mặt tối thiểu 1/3 số tiết lý thuyết."));
+        assertTrue(answerer.extract("Học sinh tham gia Ngày hội toàn dân học tập số ngày nào?", dated, 1)
+                .orElseThrow().text().contains("11/10"));
+        assertEquals(Optional.empty(), answerer.extract("Có bao nhiêu học sinh tham gia Ngày hội toàn dân học tập số?",
+                dated, 1));
+        assertTrue(answerer.extract("Giáo viên trợ giảng có mặt bao nhiêu tiết lý thuyết?", dated, 1)
+                .orElseThrow().text().contains("1/3"));
+    }
+
+    @Test
     void prefersTheFigureRightAfterTheAskedWord() {
         List<Passage> passages = List.of(
                 passage("p#1", "V. TỔ CHỨC THỰC HIỆN", "- Tổng hợp kết quả thực hiện kế hoạch của Sở Giáo dục và "
