@@ -151,6 +151,10 @@ public final class FollowUpRewriter {
                     + "|(?<![\\p{L}])(?:p|q|tp)\\.\\s*)"
                     + "(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){0,3})");
 
+    /** The question word of a question that does not end with it ("văn bản nào của Sở"), folded. */
+    private static final Pattern ASKED_BEFORE = Pattern.compile(
+            "\\s\\S+ (?:nao|gi)\\b(?=\\s+\\S)|\\s(?:bao nhieu|khi nao|o dau|la ai)\\b(?=\\s+\\S)");
+
     private static Optional<String> substitute(String previous, String fragment) {
         String prev = Normalizer.normalize(previous, Normalizer.Form.NFC);
         Optional<String> moved = movePlace(prev, fragment);
@@ -204,6 +208,12 @@ public final class FollowUpRewriter {
         Matcher tail = QUESTION_TAIL.matcher(fold(topic));
         if (tail.find() && tail.start() > 0 && fold(topic).length() == topic.length()) {
             topic = topic.substring(0, tail.start()).strip();
+        } else {
+            // "… căn cứ văn bản nào của Sở?": what was asked before is not part of the topic either.
+            Matcher asked = ASKED_BEFORE.matcher(fold(topic));
+            if (asked.find() && asked.start() > 0 && fold(topic).length() == topic.length()) {
+                topic = topic.substring(0, asked.start()).strip();
+            }
         }
         String topicFolded = fold(topic);
         Matcher aspect = Slot.ASPECT.pattern.matcher(topicFolded);

@@ -68,6 +68,13 @@ class FollowUpRewriterTest {
     }
 
     @Test
+    void anotherAspectLeavesWhatWasAskedBeforeBehind() {
+        String rewritten = FollowUpRewriter.rewrite(after("Kế hoạch AI của trường Ngô Gia Tự căn cứ văn bản nào của Sở?"),
+                "Còn báo cáo tiến độ hằng năm hạn chót là ngày nào?");
+        assertTrue(rewritten.contains("Ngô Gia Tự") && !rewritten.contains("của Sở"), rewritten);
+    }
+
+    @Test
     void usesThePreviousStandaloneQuestionNotTheTypedOne() {
         List<Turn> history = List.of(new Turn("Còn đến năm 2030?",
                 "Kiến An đặt mục tiêu gì cho phụ huynh đến năm 2030?", "…"));
