@@ -61,7 +61,14 @@ public final class FollowUpRewriter {
 
     /** The question made standalone, given the conversation so far (oldest turn first). */
     public static String rewrite(List<Turn> history, String question) {
-        if (history.isEmpty() || !isFollowUp(question)) {
+        if (history.isEmpty()) {
+            return question;
+        }
+        Optional<String> named = nameFromAnswer(history.getLast().answer(), question);
+        if (named.isPresent()) {
+            return named.get();
+        }
+        if (!isFollowUp(question)) {
             return question;
         }
         String previous = history.getLast().standaloneQuestion();
@@ -70,6 +77,29 @@ public final class FollowUpRewriter {
             return previous;
         }
         return substitute(previous, fragment).orElseGet(() -> append(previous, fragment));
+    }
+
+    /** "miền đó", "bậc này", "năng lực ấy": a framework unit pointed back to (group 1), with diacritics. */
+    private static final Pattern UNIT_POINTED_BACK = Pattern.compile(
+            "(?iU)\\b(miền|bậc|mức|năng lực thành phần|năng lực)\\s+(?:đó|này|ấy|trên)\\b");
+
+    /**
+     * "Miền đó gồm những năng lực thành phần nào?" after an answer saying "… thuộc miền 3. Sáng tạo nội dung số":
+     * the unit the previous answer named by its number replaces the pointer, and the question stands alone.
+     */
+    static Optional<String> nameFromAnswer(String previousAnswer, String question) {
+        Matcher pointer = UNIT_POINTED_BACK.matcher(question);
+        if (previousAnswer == null || !pointer.find()) {
+            return Optional.empty();
+        }
+        String unit = pointer.group(1);
+        Matcher named = Pattern.compile("(?iU)\\b" + Pattern.quote(unit) + "\\s+(\\d+(?:\\.\\d+)?)\\b")
+                .matcher(previousAnswer);
+        if (!named.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(question.substring(0, pointer.start()) + unit + " " + named.group(1)
+                + question.substring(pointer.end()));
     }
 
     /** True when the question reads as an elliptical continuation rather than a question of its own. */

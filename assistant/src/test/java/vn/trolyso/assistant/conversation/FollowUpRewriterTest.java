@@ -75,6 +75,17 @@ class FollowUpRewriterTest {
     }
 
     @Test
+    void aUnitPointedBackIsTheOneThePreviousAnswerNamed() {
+        List<Turn> history = List.of(new Turn("Năng lực lập trình thuộc miền nào?",
+                "Năng lực lập trình thuộc miền nào?",
+                "Theo Thông tư 02/2025/TT-BGDĐT, năng lực thành phần 3.4 Lập trình thuộc miền 3. Sáng tạo nội dung số."));
+        assertEquals("Miền 3 gồm những năng lực thành phần nào?",
+                FollowUpRewriter.rewrite(history, "Miền đó gồm những năng lực thành phần nào?"));
+        // The answer names no level: nothing to name it by.
+        assertTrue(FollowUpRewriter.nameFromAnswer(history.getFirst().answer(), "bậc đó dành cho lớp mấy?").isEmpty());
+    }
+
+    @Test
     void usesThePreviousStandaloneQuestionNotTheTypedOne() {
         List<Turn> history = List.of(new Turn("Còn đến năm 2030?",
                 "Kiến An đặt mục tiêu gì cho phụ huynh đến năm 2030?", "…"));
