@@ -25,7 +25,14 @@ final class EvidenceGate {
      * @param contexts the retrieved passages (title, issuer, section, text) in matching form
      */
     double requiredCoverage(QueryTerms query, List<QueryTerms.TextForms> contexts) {
-        return w.minCoverage() + margin(query, contexts);
+        double margin = margin(query, contexts);
+        int words = query.topics().size();
+        if (w.marginWords() > 0 && words > w.marginWords()) {
+            // In "Kế hoạch dạy bơi?" the unknown word is the topic; in a long question it is more often a filler
+            // ("Trường Đoàn Lập nằm ở xã nào?"), and its absence already costs it coverage.
+            margin *= w.marginWords() / words;
+        }
+        return w.minCoverage() + margin;
     }
 
     /**

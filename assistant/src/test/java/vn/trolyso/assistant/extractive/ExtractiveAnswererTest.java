@@ -208,6 +208,20 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void anUnknownWordWeighsLessInALongQuestion() {
+        List<Passage> passages = List.of(passage("p#1", "Thông tin chung", "Trường Tiểu học Đoàn Lập thuộc địa bàn "
+                + "xã Tân Minh. Nhà trường tổ chức cho học sinh học kỹ năng số. Giáo viên hướng dẫn học sinh an toàn "
+                + "trên mạng."));
+        // "nằm" and "bơi" are words no document uses; "huyện" is used elsewhere.
+        java.util.function.ToIntFunction<String> vocabulary = word -> word.equals("nằm") || word.equals("bơi") ? 0 : 5;
+        String longQuestion = "Trường tiểu học Đoàn Lập nằm ở xã nào của huyện?";
+        assertTrue(answerer.extract(longQuestion, passages, 1, vocabulary).orElseThrow().text().contains("Tân Minh"));
+        ExtractiveAnswerer unscaled = new ExtractiveAnswerer(ReaderWeights.defaults().with("marginWords=0"), 3);
+        assertEquals(Optional.empty(), unscaled.extract(longQuestion, passages, 1, vocabulary));
+        assertEquals(Optional.empty(), answerer.extract("Trường Đoàn Lập dạy bơi không?", passages, 1, vocabulary));
+    }
+
+    @Test
     void aNameDoesNotRunOverPunctuation() {
         // A follow-up joined to the turn before it: "Ai" after the dash starts a sentence, it is not part of a name.
         assertEquals(List.of("kien an"), QueryTerms.of("Kế hoạch của phường Kiến An – Ai là người ký kế hoạch đó?")
