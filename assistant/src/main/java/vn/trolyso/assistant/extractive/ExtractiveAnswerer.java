@@ -368,18 +368,21 @@ public final class ExtractiveAnswerer {
      * not name it already.
      */
     private static String withActor(Candidate c, String sentence, boolean asksWho) {
-        String raw = c.heading().strip();
-        if (LineGrammar.ARTICLE.matcher(raw).matches() || LineGrammar.CHAPTER.matcher(raw).matches()
-                || LineGrammar.APPENDIX.matcher(raw).matches()) {
-            return sentence; // "Điều 20. …" titles an article (the source label names it), it is nobody
-        }
-        String heading = LineGrammar.LEADING_MARKERS.matcher(raw).replaceFirst("").strip().replaceAll("[.:;]+$", "");
-        if (!asksWho || heading.isEmpty() || heading.length() > 80 || heading.equals(heading.toUpperCase())
+        String heading = LineGrammar.LEADING_MARKERS.matcher(c.heading().strip()).replaceFirst("").strip()
+                .replaceAll("[.:;]+$", "");
+        // Only a heading naming a unit or people ("Phòng Kinh tế …", "Tổ văn phòng", "Các trường"); "Phần mở đầu",
+        // "Điều 20. …" or "MỤC TIÊU" name nobody.
+        if (!asksWho || heading.length() > 80 || !ACTOR_HEADING.matcher(heading).lookingAt()
                 || Terms.fold(sentence).contains(Terms.fold(heading))) {
             return sentence;
         }
         return heading + ": " + sentence;
     }
+
+    private static final java.util.regex.Pattern ACTOR_HEADING = java.util.regex.Pattern.compile(
+            "(?:Phòng|Ban|Tổ|Trung tâm|Trường|Ủy ban|Uỷ ban|UBND|Sở|Văn phòng|Bộ phận|Hội đồng|Công an|Đoàn|Hội|Các"
+                    + "|Cán bộ|Giáo viên|Nhân viên|Hiệu trưởng|Phó|Đề nghị|Cơ quan|Đơn vị|Khoa|Bộ môn)\\b",
+            java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
 
     /** A sentence ending with ":" announces a list: bring its items along while they fit in {@code listChars}. */
     private String withListItems(Candidate c, List<Candidate> candidates) {

@@ -21,8 +21,11 @@ final class QueryTerms {
     /** "đơn vị nào", "phòng nào", "bộ phận nào … phụ trách": a unit is asked for (folded). */
     private static final Pattern ASKS_UNIT = Pattern.compile(
             "\\b(?:don vi|bo phan|phong|co quan|to|ban|trung tam|nguoi) nao\\b|\\b(?:do ai|la ai)\\b");
-    /** "… thì ai phụ trách?": "ai" typed with the question's diacritics is "who", not AI. */
-    private static final Pattern ASKS_PERSON = Pattern.compile("(?U)(?<![\\p{L}])ai(?![\\p{L}])");
+    /**
+     * Words after which a lowercase "ai" names the technology, not "who" ("day of ai", "ứng dụng ai", "trí tuệ …"):
+     * "… thì ai phụ trách?" asks for a person.
+     */
+    private static final Set<String> AI_AFTER = Set.of("of", "dụng", "cụ", "về", "tuệ", "hợp", "học");
     static final Pattern ASKS_SOURCE = Pattern.compile(
             "\\b(?:lay|trich|bo tri|huy dong|cap) tu (?:dau|nguon nao)\\b|\\btu nguon nao\\b");
     /**
@@ -161,6 +164,7 @@ final class QueryTerms {
         List<Term> focus = new ArrayList<>();
         List<Term> counted = new ArrayList<>();
         List<Term> actor = new ArrayList<>();
+        boolean asksPerson = false;
         for (int i = 0; i < raw.size(); i++) {
             String word = Terms.fold(raw.get(i));
             if ((word.equals("nao") || word.equals("gi") || word.equals("may")) && i > 0
@@ -169,7 +173,10 @@ final class QueryTerms {
             }
             // "Ai ký kế hoạch …", "Kế hoạch do ai ký?": who did it is asked of the verb that follows.
             // ("Ai là người ký …" too; "ai" typed without any diacritic in the question may be the topic AI.)
-            if (raw.get(i).equalsIgnoreCase("ai") && !raw.get(i).equals("AI") && accented && actor.isEmpty()) {
+            boolean who = raw.get(i).equalsIgnoreCase("ai") && !raw.get(i).equals("AI") && accented
+                    && (i == 0 || !AI_AFTER.contains(raw.get(i - 1).toLowerCase(java.util.Locale.ROOT)));
+            asksPerson |= who;
+            if (who && actor.isEmpty()) {
                 for (int j = i + 1; j < raw.size() && actor.isEmpty(); j++) {
                     String next = raw.get(j);
                     if (!Terms.isStopword(next, true) && !Terms.fold(next).equals("nguoi")) {
@@ -205,7 +212,7 @@ final class QueryTerms {
                 ASKS_PERCENT.matcher(folded).find(), years, List.copyOf(focus), List.copyOf(counted), names(question),
                 List.copyOf(actor), raw.stream().filter(Terms::isNumeric).collect(Collectors.toUnmodifiableSet()),
                 asksSource, AnswerKind.of(question, asksSource),
-                !actor.isEmpty() || ASKS_UNIT.matcher(folded).find() || accented && ASKS_PERSON.matcher(question).find());
+                asksPerson || ASKS_UNIT.matcher(folded).find());
     }
 
     /** Words before "bao nhiêu" that name a measure, not the thing measured ("tỷ lệ bao nhiêu" wants a "%"). */

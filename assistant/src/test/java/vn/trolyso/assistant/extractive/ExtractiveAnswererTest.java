@@ -73,6 +73,14 @@ class ExtractiveAnswererTest {
         String what = answerer.extract("Trang trí, cổ động trực quan ở các trục đường chính gồm những gì?", passages, 1)
                 .orElseThrow().text();
         assertFalse(what.contains("Trung tâm sự nghiệp công"), what);
+        // A heading naming nobody stays out, and "day of ai" typed in lowercase asks nothing of a person.
+        List<Passage> opening = List.of(passage("p#2", "Phần mở đầu", "Phần mở đầu\nỦy ban nhân dân phường xây dựng kế "
+                + "hoạch tập huấn chương trình Day of AI cho giáo viên."));
+        String plan = answerer.extract("Ai xây dựng kế hoạch tập huấn day of ai cho giáo viên?", opening, 1)
+                .orElseThrow().text();
+        assertFalse(plan.contains("Phần mở đầu:"), plan);
+        assertFalse(QueryTerms.of("kinh phí tập huấn day of ai của phường").asksWho);
+        assertTrue(QueryTerms.of("Thế còn việc bố trí kinh phí thì ai phụ trách?").asksWho);
     }
 
     @Test
