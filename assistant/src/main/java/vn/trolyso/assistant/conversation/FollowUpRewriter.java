@@ -177,7 +177,8 @@ public final class FollowUpRewriter {
      * Sơn", "trường TH Đoàn Lập"): group 1 is the name.
      */
     private static final Pattern NAMED_PLACE = Pattern.compile(
-            "(?U)(?iu:\\b(?:phường|xã|quận|huyện|trường|ở|tại|bên)\\s+(?:(?:p|q|tp)\\.\\s*|(?:tiểu học|thcs|thpt|th)\\s+)?"
+            "(?U)(?iu:\\b(?:phường|xã|quận|huyện|trường|ở|tại|bên)\\s+"
+                    + "(?:(?:p|q|tp)\\.\\s*|(?:tiểu học|thcs|thpt|th)\\s+)?"
                     + "|(?<![\\p{L}])(?:p|q|tp)\\.\\s*)"
                     + "(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){0,3})");
 
@@ -219,7 +220,7 @@ public final class FollowUpRewriter {
         return replaced ? Optional.of(result) : Optional.empty();
     }
 
-    /** "Còn bên P. Kiến An thì sao?" after "Ai ký kế hoạch … ở Đồ Sơn?": the place named now replaces the one before. */
+    /** "Còn bên P. Kiến An thì sao?" after "Ai ký … ở Đồ Sơn?": the place named now replaces the one before. */
     private static Optional<String> movePlace(String previous, String fragment) {
         Matcher now = NAMED_PLACE.matcher(fragment);
         Matcher before = NAMED_PLACE.matcher(previous);

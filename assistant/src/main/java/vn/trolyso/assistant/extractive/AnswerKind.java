@@ -4,10 +4,10 @@ import java.util.regex.Pattern;
 import vn.trolyso.assistant.text.Terms;
 
 /**
- * The kind of answer a question asks for, where the kind can be seen in a sentence: an hour ("mấy giờ"), a time
- * ("khi nào", "bao giờ", "ngày nào", "bao lâu") or a place ("ở đâu", "địa điểm nào"). Plans state both under labels ("Thời gian: …",
- * "Địa điểm: …") right below the sentence that names the topic, so the topic-richest sentence is often the one
- * that does not answer.
+ * The kind of answer a question asks for, where the kind can be seen in a sentence: an hour ("mấy giờ"), a day
+ * ("ngày nào"), a time ("khi nào", "bao giờ", "bao lâu") or a place ("ở đâu", "địa điểm nào"). Plans state them
+ * under labels ("Thời gian: …", "Địa điểm: …") below the sentence that names the topic, so the topic-richest
+ * sentence is often the one that does not answer.
  */
 public enum AnswerKind {
     /** "lúc mấy giờ": an hour of the day, which plans rarely state. */
@@ -68,15 +68,13 @@ public enum AnswerKind {
     }
 
     /**
-     * The question with the words that label its kind of answer in plans ("thời gian", "địa điểm", and "nguồn" for
-     * "lấy từ đâu"), to search with:
-     * the line "Địa điểm: Hội trường …" shares no other word with "… tổ chức ở đâu?".
+     * The question with the word that labels its kind of answer in plans ("thời gian", "địa điểm", and "nguồn" for
+     * "lấy từ đâu"), to search with: the line "Địa điểm: Hội trường …" shares no other word with "… tổ chức ở đâu?".
      */
     public static String searchText(String question) {
         return switch (of(question)) {
             case CLOCK, DATE, TIME -> question + " thời gian";
             case PLACE -> question + " địa điểm";
-            // "Nguồn ngân sách nhà nước …"
             case ANY -> QueryTerms.ASKS_SOURCE.matcher(Terms.fold(question)).find() ? question + " nguồn" : question;
         };
     }

@@ -58,8 +58,7 @@ final class EvidenceGate {
             }
             boolean unknownToCorpus = t.alternatives().size() > 1 || vocabulary.applyAsInt(t.surface()) == 0;
             boolean name = query.names.contains(t) || query.years.contains(t.surface());
-            boolean asked = query.focus.contains(t);
-            margin = Math.max(margin, !unknownToCorpus ? (asked ? w.focusAbsentMargin() : w.absentMargin())
+            margin = Math.max(margin, !unknownToCorpus ? w.absentMargin()
                     : name ? w.unknownNameMargin() : w.unknownMargin());
         }
         return margin;

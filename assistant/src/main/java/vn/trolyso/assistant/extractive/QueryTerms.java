@@ -17,7 +17,6 @@ final class QueryTerms {
                     + "|thoi gian|thoi han|hoan thanh|chi tieu|bao lau)\\b");
     /** "kéo dài bao lâu" asks for a duration: "kéo dài" is part of the question, not a topic. */
     private static final Pattern HOW_LONG = Pattern.compile("\\bkeo dai(?= bao lau\\b)");
-    /** "Kinh phí lấy từ đâu?" asks for a source of funds or of a rule: the answer names its "nguồn". */
     /** "đơn vị nào", "phòng nào", "bộ phận nào … phụ trách": a unit is asked for (folded). */
     private static final Pattern ASKS_UNIT = Pattern.compile(
             "\\b(?:don vi|bo phan|phong|co quan|to|ban|trung tam|nguoi) nao\\b|\\b(?:do ai|la ai)\\b");
@@ -26,6 +25,7 @@ final class QueryTerms {
      * "… thì ai phụ trách?" asks for a person.
      */
     private static final Set<String> AI_AFTER = Set.of("of", "dụng", "cụ", "về", "tuệ", "hợp", "học");
+    /** "Kinh phí lấy từ đâu?" asks for a source of funds or of a rule: the answer names its "nguồn". */
     static final Pattern ASKS_SOURCE = Pattern.compile(
             "\\b(?:lay|trich|bo tri|huy dong|cap) tu (?:dau|nguon nao)\\b|\\btu nguon nao\\b");
     /**

@@ -44,8 +44,6 @@ import java.util.Map;
  * @param kindLabel          a sentence that is the asked kind's label line ("Thời gian: …" for "khi nào")
  * @param kindGate           1: when none of the {@code gateDepth} best sentences says anything of the kind asked
  *                           for (no hour for "mấy giờ"), the documents are said not to mention it; 0: off
- * @param focusAbsentMargin  {@code absentMargin} for the word naming what is asked for ("giải thưởng gì"): used
- *                           elsewhere in the documents but in none of the passages found
  * @param marginWords        a question with more topic words than this gets the margins above scaled by this
  *                           number over its count (0: never scaled)
  */
@@ -56,11 +54,11 @@ public record ReaderWeights(double minCoverage, double minOwnCoverage, double un
                             double figureBonus, double rankPrior, double freeLength, double lengthSlope,
                             double nextSentence, double furtherSentence, double gateDepth,
                             double listChars, double kindMiss, double kindLabel, double kindGate,
-                            double focusAbsentMargin, double marginWords) {
+                            double marginWords) {
 
     public static ReaderWeights defaults() {
         return new ReaderWeights(0.4, 0.35, 0.3, 1.0, 0.0, 0.8, 0.6, 0.4, 0.75, 0.8, 1.0, 1.5, 1.2, 45, 150, 0.78, 0.88, 6,
-                500, 0.7, 3.0, 1, 0.0, 6);
+                500, 0.7, 3.0, 1, 6);
     }
 
     /** These weights with some replaced: "minCoverage=0.4,titleWeight=0.5". Unknown names are refused. */

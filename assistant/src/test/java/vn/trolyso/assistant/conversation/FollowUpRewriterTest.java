@@ -69,7 +69,8 @@ class FollowUpRewriterTest {
 
     @Test
     void anotherAspectLeavesWhatWasAskedBeforeBehind() {
-        String rewritten = FollowUpRewriter.rewrite(after("Kế hoạch AI của trường Ngô Gia Tự căn cứ văn bản nào của Sở?"),
+        String rewritten = FollowUpRewriter.rewrite(
+                after("Kế hoạch AI của trường Ngô Gia Tự căn cứ văn bản nào của Sở?"),
                 "Còn báo cáo tiến độ hằng năm hạn chót là ngày nào?");
         assertTrue(rewritten.contains("Ngô Gia Tự") && !rewritten.contains("của Sở"), rewritten);
     }
@@ -78,7 +79,8 @@ class FollowUpRewriterTest {
     void aUnitPointedBackIsTheOneThePreviousAnswerNamed() {
         List<Turn> history = List.of(new Turn("Năng lực lập trình thuộc miền nào?",
                 "Năng lực lập trình thuộc miền nào?",
-                "Theo Thông tư 02/2025/TT-BGDĐT, năng lực thành phần 3.4 Lập trình thuộc miền 3. Sáng tạo nội dung số."));
+                "Theo Thông tư 02/2025/TT-BGDĐT, năng lực thành phần 3.4 Lập trình thuộc miền 3. Sáng tạo nội "
+                        + "dung số."));
         assertEquals("Miền 3 gồm những năng lực thành phần nào?",
                 FollowUpRewriter.rewrite(history, "Miền đó gồm những năng lực thành phần nào?"));
         // The answer names no level: nothing to name it by.

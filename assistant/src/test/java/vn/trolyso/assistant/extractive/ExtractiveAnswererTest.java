@@ -43,7 +43,8 @@ class ExtractiveAnswererTest {
                         + "chương trình Day of AI và các bài học tích hợp AI."),
                 passage("p#2", "III. TỔ CHỨC TẬP HUẤN", "1. Thời gian: 1/2 ngày (dự kiến ngày 01/11/2025).\n"
                         + "2. Địa điểm: Hội trường UBND phường (tầng 3 nhà A)."));
-        ExtractiveAnswerer kindBlind = new ExtractiveAnswerer(ReaderWeights.defaults().with("kindMiss=1,kindLabel=0"), 3);
+        ExtractiveAnswerer kindBlind =
+                new ExtractiveAnswerer(ReaderWeights.defaults().with("kindMiss=1,kindLabel=0"), 3);
         String where = "Buổi tập huấn Day of AI cho giáo viên tổ chức ở đâu?";
         assertTrue(answerer.extract(where, passages, 1).orElseThrow().text().contains("Hội trường"));
         assertFalse(kindBlind.extract(where, passages, 1).orElseThrow().text().contains("Hội trường"));

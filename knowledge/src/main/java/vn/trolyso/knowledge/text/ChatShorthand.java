@@ -18,7 +18,9 @@ public final class ChatShorthand {
             Map.entry("dc", "được"), Map.entry("đc", "được"), Map.entry("ntn", "như thế nào"),
             Map.entry("bn", "bao nhiêu"), Map.entry("mk", "mình"), Map.entry("mik", "mình"), Map.entry("vs", "với"),
             Map.entry("trc", "trước"), Map.entry("ng", "người"), Map.entry("mn", "mọi người"));
-    private static final Pattern TOKEN = Pattern.compile("(?<![\\p{L}\\p{N}.&/-])\\p{Ll}+(?![\\p{L}\\p{N}&/-]|\\.\\p{L})");
+    /** A lowercase word standing alone: not part of "P.ĐTĐH", "HT&ĐT", "6k" or "a/b". */
+    private static final Pattern TOKEN = Pattern.compile(
+            "(?<![\\p{L}\\p{N}.&/-])\\p{Ll}+(?![\\p{L}\\p{N}&/-]|\\.\\p{L})");
 
     private ChatShorthand() {
     }
