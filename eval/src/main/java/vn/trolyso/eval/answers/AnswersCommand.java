@@ -20,6 +20,7 @@ import vn.trolyso.eval.qa.QaSet;
 import vn.trolyso.eval.reader.ReaderCommand;
 import vn.trolyso.eval.report.JsonReport;
 import vn.trolyso.eval.report.Table;
+import vn.trolyso.eval.server.HttpAssistant;
 import vn.trolyso.knowledge.KnowledgeBase;
 import vn.trolyso.knowledge.KnowledgeSources;
 import vn.trolyso.knowledge.framework.FrameworkLoader;
@@ -44,6 +45,9 @@ public final class AnswersCommand implements EvalCommand {
     private String reader = "";
     @Option(names = "--verbose", description = "print every item")
     private boolean verbose;
+    @Option(names = "--via-http", description = "also ask every item through a real server's POST /api/v1/chat "
+            + "(bundled corpus, no Ollama, default weights; follow-ups with the returned conversationId)")
+    private boolean viaHttp;
 
     @Override
     public int execute() {
@@ -57,6 +61,11 @@ public final class AnswersCommand implements EvalCommand {
             Assistant extractive = AssistantFactory.create(kb, FrameworkLoader.loadBundled(),
                     ReaderCommand.settings(reader));
             report.put("extractive", evaluate("extractive", extractive, items, verbose));
+            if (viaHttp) {
+                try (HttpAssistant http = HttpAssistant.start(Map.of(), kb.status().documents())) {
+                    report.put("extractive_via_http", evaluate("extractive via HTTP API", http, items, verbose));
+                }
+            }
             String ollama = ConfigVariables.environment().get("OLLAMA_BASE_URL");
             if (ollama != null && !ollama.isBlank()) {
                 GenerativeAnswerer llm = GenerativeAnswerer.create(ServerConfig.load().ollama(), kb);

@@ -25,6 +25,7 @@ import vn.trolyso.eval.CommonOptions;
 import vn.trolyso.eval.UsageException;
 import vn.trolyso.eval.report.JsonReport;
 import vn.trolyso.eval.report.Table;
+import vn.trolyso.eval.server.HttpAssistant;
 import vn.trolyso.knowledge.KnowledgeBase;
 import vn.trolyso.knowledge.KnowledgeSources;
 import vn.trolyso.knowledge.framework.FrameworkLoader;
@@ -89,8 +90,8 @@ public final class ReaderCommand implements EvalCommand {
             Figures naiveFigures = measure(items, q -> new Reply(naive.answer(q), false));
             Figures httpFigures = null;
             if (viaHttp) {
-                try (HttpReader http = HttpReader.start(set.articles(), kb.status().documents())) {
-                    httpFigures = measure(items, http::ask);
+                try (HttpAssistant http = HttpAssistant.start(set.articles(), kb.status().documents())) {
+                    httpFigures = measure(items, q -> Reply.of(http.answer(Question.of(q))));
                 }
             }
             Table table = new Table("reader", "n", "gold contained", "refused", "median chars", "p50 ms", "p99 ms")
