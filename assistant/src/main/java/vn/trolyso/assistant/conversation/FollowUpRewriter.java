@@ -79,9 +79,14 @@ public final class FollowUpRewriter {
         return substitute(previous, fragment).orElseGet(() -> append(previous, fragment));
     }
 
+    private static final String FRAMEWORK_UNIT = "miền|bậc|mức|năng lực thành phần|năng lực";
+
     /** "miền đó", "bậc này", "năng lực ấy": a framework unit pointed back to (group 1), with diacritics. */
     private static final Pattern UNIT_POINTED_BACK = Pattern.compile(
-            "(?iU)\\b(miền|bậc|mức|năng lực thành phần|năng lực)\\s+(?:đó|này|ấy|trên)\\b");
+            "(?iU)\\b(" + FRAMEWORK_UNIT + ")\\s+(?:đó|này|ấy|trên)\\b");
+    /** A framework unit with its number in an answer ("miền 3", "bậc 4", "năng lực thành phần 3.4"). */
+    private static final Pattern UNIT_NUMBERED = Pattern.compile(
+            "(?iU)\\b(" + FRAMEWORK_UNIT + ")\\s+(\\d+(?:\\.\\d+)?)\\b");
 
     /**
      * "Miền đó gồm những năng lực thành phần nào?" after an answer saying "… thuộc miền 3. Sáng tạo nội dung số":
@@ -93,13 +98,14 @@ public final class FollowUpRewriter {
             return Optional.empty();
         }
         String unit = pointer.group(1);
-        Matcher named = Pattern.compile("(?iU)\\b" + Pattern.quote(unit) + "\\s+(\\d+(?:\\.\\d+)?)\\b")
-                .matcher(previousAnswer);
-        if (!named.find()) {
-            return Optional.empty();
+        Matcher named = UNIT_NUMBERED.matcher(previousAnswer);
+        while (named.find()) {
+            if (named.group(1).equalsIgnoreCase(unit)) {
+                return Optional.of(question.substring(0, pointer.start()) + unit + " " + named.group(2)
+                        + question.substring(pointer.end()));
+            }
         }
-        return Optional.of(question.substring(0, pointer.start()) + unit + " " + named.group(1)
-                + question.substring(pointer.end()));
+        return Optional.empty();
     }
 
     /** True when the question reads as an elliptical continuation rather than a question of its own. */

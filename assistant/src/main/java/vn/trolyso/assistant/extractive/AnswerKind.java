@@ -48,7 +48,11 @@ public enum AnswerKind {
 
     /** The kind a question asks for; {@link #ANY} when it asks for none that a sentence shows. */
     public static AnswerKind of(String question) {
-        return of(question, QueryTerms.ASKS_SOURCE.matcher(Terms.fold(question)).find());
+        return of(question, asksSource(question));
+    }
+
+    private static boolean asksSource(String question) {
+        return QueryTerms.ASKS_SOURCE.matcher(Terms.fold(question)).find();
     }
 
     /** The kind a question asks for, knowing whether it asks for a source ("lấy từ đâu"). */
@@ -72,10 +76,11 @@ public enum AnswerKind {
      * "lấy từ đâu"), to search with: the line "Địa điểm: Hội trường …" shares no other word with "… tổ chức ở đâu?".
      */
     public static String searchText(String question) {
-        return switch (of(question)) {
+        boolean asksSource = asksSource(question);
+        return switch (of(question, asksSource)) {
             case CLOCK, DATE, TIME -> question + " thời gian";
             case PLACE -> question + " địa điểm";
-            case ANY -> QueryTerms.ASKS_SOURCE.matcher(Terms.fold(question)).find() ? question + " nguồn" : question;
+            case ANY -> asksSource ? question + " nguồn" : question;
         };
     }
 

@@ -409,9 +409,7 @@ public final class ExtractiveAnswerer {
 
     /** The figures of a sentence the question does not state itself: "năm 2026" asked about answers no count. */
     private static Set<String> answerFigures(QueryTerms query, Candidate c) {
-        Set<String> out = new HashSet<>(numbers(c.cleaned()));
-        out.removeAll(query.numbers);
-        return out;
+        return figuresNotAsked(query, c.cleaned());
     }
 
     /**
@@ -424,7 +422,11 @@ public final class ExtractiveAnswerer {
 
     /** The figures that may answer "bao nhiêu trường / học sinh …": {@link #answerFigures} less dates and codes. */
     private static Set<String> countFigures(QueryTerms query, Candidate c) {
-        Set<String> out = numbers(NOT_A_COUNT.matcher(c.cleaned()).replaceAll(" "));
+        return figuresNotAsked(query, NOT_A_COUNT.matcher(c.cleaned()).replaceAll(" "));
+    }
+
+    private static Set<String> figuresNotAsked(QueryTerms query, String text) {
+        Set<String> out = numbers(text);
         out.removeAll(query.numbers);
         return out;
     }

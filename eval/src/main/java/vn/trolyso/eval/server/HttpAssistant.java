@@ -62,12 +62,22 @@ public final class HttpAssistant implements Assistant, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ServerConfig config = ServerConfig.load(Map.of("SERVER_HOST", "127.0.0.1", "SERVER_PORT", "0",
-                "TROLYSO_DATA_DIR", dir.toString(), "OLLAMA_BASE_URL", "http://127.0.0.1:9",
-                "TROLYSO_RATE_PER_MINUTE_IP", "10000000", "TROLYSO_RATE_BURST", "1000000"));
+        ServerConfig config = localConfig(dir, Map.of("OLLAMA_BASE_URL", "http://127.0.0.1:9"));
         HttpAssistant assistant = new HttpAssistant(dir, TrolysoServer.start(config));
         assistant.awaitDocuments(Math.max(1, documents));
         return assistant;
+    }
+
+    /**
+     * A server on 127.0.0.1 and a free port over {@code dataDir}, without request limits (the benchmarks and the
+     * question sets send far more than a school's users), with {@code settings} on top.
+     */
+    static ServerConfig localConfig(Path dataDir, Map<String, String> settings) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("SERVER_HOST", "127.0.0.1", "SERVER_PORT", "0",
+                "TROLYSO_DATA_DIR", dataDir.toString(), "TROLYSO_RATE_PER_MINUTE_IP", "10000000",
+                "TROLYSO_RATE_BURST", "1000000"));
+        env.putAll(settings);
+        return ServerConfig.load(env);
     }
 
     private void awaitDocuments(int documents) {

@@ -83,9 +83,8 @@ public final class ServerBenchCommand implements EvalCommand {
         try {
             stubOllama(ollama);
             dataDir = Files.createTempDirectory("trolyso-server-bench");
-            ServerConfig config = ServerConfig.load(Map.of("SERVER_HOST", "127.0.0.1", "SERVER_PORT", "0",
-                    "TROLYSO_DATA_DIR", dataDir.toString(), "OLLAMA_BASE_URL", ollama.baseUrl(), "OLLAMA_MODEL", MODEL,
-                    "TROLYSO_RATE_PER_MINUTE_IP", "10000000", "TROLYSO_RATE_BURST", "1000000"));
+            ServerConfig config = HttpAssistant.localConfig(dataDir,
+                    Map.of("OLLAMA_BASE_URL", ollama.baseUrl(), "OLLAMA_MODEL", MODEL));
             server = TrolysoServer.start(config);
             awaitReady(server);
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
