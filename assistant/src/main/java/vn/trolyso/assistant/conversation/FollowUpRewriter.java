@@ -68,11 +68,13 @@ public final class FollowUpRewriter {
         if (named.isPresent()) {
             return named.get();
         }
-        if (!isFollowUp(question)) {
-            return question;
+        String asked = history.getLast().standaloneQuestion();
+        String resolved = nextYear(unitFromQuestion(question, asked), asked);
+        if (!isFollowUp(resolved)) {
+            return resolved;
         }
-        String previous = history.getLast().standaloneQuestion();
-        String fragment = fragment(question);
+        String previous = TOPIC_OPENING.matcher(asked).replaceFirst("");
+        String fragment = fragment(resolved);
         if (fragment.isBlank()) {
             return previous;
         }
@@ -108,6 +110,59 @@ public final class FollowUpRewriter {
         return Optional.empty();
     }
 
+    /** "phòng đó", "trường này", "đơn vị ấy": a unit pointed back to (group 1), with diacritics. */
+    private static final Pattern UNIT_POINTER = Pattern.compile(
+            "(?iU)\\b(phòng|trường|sở|ban|tổ|trung tâm|đơn vị)\\s+(?:đó|này|ấy|trên)\\b");
+    /** Where the name of a unit in a question ends: a function word, a place word or punctuation. */
+    private static final Pattern NAME_END = Pattern.compile(
+            "(?iU)\\s+(?:phường|xã|quận|huyện|tỉnh|thành phố|có|là|được|phải|cần|đã|sẽ|làm|thì|trong|của|ở|tại"
+                    + "|về|cho|với|đặt|giao|chịu|lo|phụ trách|thực hiện|tham mưu)\\b|\\s*[?!.;:(]");
+
+    /**
+     * "Còn ở phường Kiến An thì phòng đó làm gì?" after "Phòng Kinh tế, Hạ tầng và Đô thị phường Đồ Sơn có vai trò
+     * gì?": the unit the previous question named (a capitalised name after the same noun) replaces the pointer.
+     */
+    static String unitFromQuestion(String question, String previous) {
+        Matcher pointer = UNIT_POINTER.matcher(question);
+        if (previous == null || !pointer.find()) {
+            return question;
+        }
+        String noun = pointer.group(1);
+        Matcher named = Pattern.compile("(?iU)\\b" + Pattern.quote(noun) + "\\s+(?-i)(?=\\p{Lu})").matcher(previous);
+        while (named.find()) {
+            Matcher end = NAME_END.matcher(previous);
+            int stop = end.find(named.end()) ? end.start() : previous.length();
+            String name = previous.substring(named.start(), stop).strip();
+            if (name.length() > noun.length() + 1) {
+                return question.substring(0, pointer.start()) + name + question.substring(pointer.end());
+            }
+        }
+        return question;
+    }
+
+    /** "năm sau", "năm học tới", "năm học kế tiếp" (folded): the year after the one asked about before. */
+    private static final Pattern NEXT_YEAR = Pattern.compile(
+            "(?<!\\d\\s)\\bnam( hoc)? (?:sau|toi|ke tiep|tiep theo)(?: nua)?\\b");
+    private static final Pattern YEAR_OR_SPAN = Pattern.compile("\\b(20\\d\\d)(?:\\s*-\\s*(20\\d\\d))?\\b");
+
+    /** "Thế năm học sau thì sao?" after a question about 2025-2026 asks about 2026-2027: the year is written out. */
+    static String nextYear(String question, String previous) {
+        String folded = fold(question);
+        Matcher next = NEXT_YEAR.matcher(folded);
+        Matcher year = YEAR_OR_SPAN.matcher(previous == null ? "" : previous);
+        if (folded.length() != question.length() || !next.find() || !year.find()) {
+            return question;
+        }
+        int from = Integer.parseInt(year.group(1)) + 1;
+        String span = year.group(2) == null ? "năm " + from : "năm học " + from + "-" + (from + 1);
+        return question.substring(0, next.start()) + span + question.substring(next.end());
+    }
+
+    /** "Cho mình hỏi về …", "mình muốn hỏi về …": the words that open a turn setting the topic. */
+    private static final Pattern TOPIC_OPENING = Pattern.compile(
+            "(?iU)^\\s*(?:cho\\s+)?(?:mình|em|tôi|tớ|con)\\s+(?:muốn\\s+|xin\\s+)?hỏi(?:\\s+(?:về|thăm))?\\s+"
+                    + "|^\\s*cho\\s+(?:mình|em|tôi|tớ|con)\\s+hỏi(?:\\s+(?:về|thăm))?\\s+");
+
     /** True when the question reads as an elliptical continuation rather than a question of its own. */
     public static boolean isFollowUp(String question) {
         String f = fold(question);
@@ -131,17 +186,24 @@ public final class FollowUpRewriter {
             return true;
         }
         // "Nó thuộc miền nào?", "Miền đó gồm những gì?", "Trong đó môn nào …?": a pronoun points back.
-        if (contentWords <= 6 && Terms.rawTokens(question).stream()
-                .anyMatch(t -> POINTING_BACK.contains(Terms.normalizeWord(t)))) {
-            return true;
+        // "Họ dùng AI vào những việc gì?": "họ" and "nó" stand for what was asked about even in a longer question.
+        List<String> tokens = Terms.rawTokens(question);
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = Terms.normalizeWord(tokens.get(i));
+            boolean fullName = word.equals("họ") && i + 1 < tokens.size()
+                    && Terms.fold(tokens.get(i + 1)).matches("ten|va"); // "họ tên", "họ và tên"
+            int limit = word.equals("họ") || word.equals("nó") ? 10 : 6;
+            if (POINTING_BACK.contains(word) && !fullName && contentWords <= limit) {
+                return true;
+            }
         }
         // "Kéo dài bao lâu?", "Dành cho những cấp học nào?": a question too short to have a topic of its own asks
         // about the previous one ("AI là gì?" asks for a definition and stands alone).
         return contentWords <= 2 && !DEFINITION.matcher(f).find() && !hasName(question);
     }
 
-    /** Pronouns pointing back to the previous turn (with diacritics only: folded, "no" and "do" are other words). */
-    private static final java.util.Set<String> POINTING_BACK = java.util.Set.of("nó", "đó", "ấy");
+    /** Pronouns pointing back to the previous turn (with diacritics only: folded, "no", "do", "ho" are other words). */
+    private static final java.util.Set<String> POINTING_BACK = java.util.Set.of("nó", "đó", "ấy", "họ");
 
     private static final Pattern SUBJECTLESS = Pattern.compile(
             "^(?:gom|bao gom|thuoc|danh cho|keo dai|dien ra|ap dung cho|do ai|duoc to chuc|to chuc o)\\b");

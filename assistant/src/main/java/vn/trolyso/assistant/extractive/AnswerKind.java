@@ -19,8 +19,13 @@ public enum AnswerKind {
             // "ngày 11/10", "tháng 5", or a deadline counted from something ("sau 30 ngày kể từ …")
             Pattern.compile("\\b(?:ngay|thang) \\d|\\d+ (?:ngay|thang|tuan)\\b"),
             Pattern.compile("^(?:thoi gian|thoi han|thoi diem|han)\\b")),
+    /** "bao lâu", "kéo dài mấy ngày": a length of time ("1/2 ngày", "3 tháng"), not a date or a year. */
+    DURATION(Pattern.compile("\\b(?:bao lau|keo dai (?:may|bao nhieu) (?:ngay|buoi|tuan|thang|nam|tiet|gio))\\b"),
+            Pattern.compile("\\d+(?:[/,.]\\d+)? ?(?:ngay|buoi|tuan|thang|nam|tiet|gio|phut|hoc ky)\\b"
+                    + "|\\b(?:nua|mot|hai|ba|ca) (?:ngay|buoi|tuan|thang|nam|hoc ky)\\b|\\bthuong xuyen\\b"),
+            Pattern.compile("^(?:thoi gian|thoi luong|thoi han)\\b")),
     TIME(Pattern.compile("\\b(?:khi nao|bao gio|luc nao|thoi gian nao|thoi diem nao|thang nao"
-            + "|thoi han|bao lau|giai doan nao|thoi ky nao|nam nao)\\b"),
+            + "|thoi han|giai doan nao|thoi ky nao|nam nao)\\b"),
             // A figure, or a time said in words ("thường xuyên", "hằng năm"); "khi nào" also asks in what case.
             Pattern.compile("\\d|\\b(?:thuong xuyen|hang (?:nam|thang|tuan|quy|ngay|ky)|dinh ky|hoc ky|nam hoc"
                     + "|giai doan|(?:dau|cuoi|giua) (?:nam|khoa|hoc ky|ky|thang|tuan)|khi|neu|truong hop|sau|truoc"
@@ -64,6 +69,9 @@ public enum AnswerKind {
         if (DATE.asked.matcher(folded).find()) {
             return DATE;
         }
+        if (DURATION.asked.matcher(folded).find()) {
+            return DURATION;
+        }
         if (TIME.asked.matcher(folded).find()) {
             return TIME;
         }
@@ -78,7 +86,7 @@ public enum AnswerKind {
     public static String searchText(String question) {
         boolean asksSource = asksSource(question);
         return switch (of(question, asksSource)) {
-            case CLOCK, DATE, TIME -> question + " thời gian";
+            case CLOCK, DATE, DURATION, TIME -> question + " thời gian";
             case PLACE -> question + " địa điểm";
             case ANY -> asksSource ? question + " nguồn" : question;
         };

@@ -26,7 +26,7 @@ public final class Terms {
             "vậy", "còn", "nữa", "à", "hả", "nhé", "ơi", "em", "tôi", "mình", "bạn", "chúng", "hỏi", "biết",
             "xin", "vui", "lòng", "giúp", "cần", "phải", "nhất", "cũng", "rằng", "bị", "bởi", "gồm", "những",
             "tại", "năm", "nêu", "cụ", "thể", "mỗi", "đâu", "hằng", "nhằm", "đặt", "làm", "nói", "lấy", "dành", "lâu",
-            "ạ", "nhỉ", "nha", "chót"));
+            "ạ", "nhỉ", "nha", "chót", "muốn", "họ"));
     /** Folded stop words, minus folds that collide with topic words (cơ sở, Đồ Sơn, Ngô Gia Tự, cán bộ, …). */
     private static final Set<String> FOLDED_STOPWORDS;
 
@@ -36,7 +36,7 @@ public final class Terms {
             folded.add(fold(w));
         }
         folded.removeAll(Set.of("co", "do", "tu", "can", "hoi", "tai", "thi", "khong", "dang", "minh", "cung",
-                "boi", "de", "chung", "nhu", "ai", "may", "the", "nam", "nha", "nhi"));
+                "boi", "de", "chung", "nhu", "ai", "may", "the", "nam", "nha", "nhi", "ho"));
         FOLDED_STOPWORDS = Set.copyOf(folded);
     }
 

@@ -146,4 +146,39 @@ class FollowUpRewriterTest {
                 "Gồm những năng lực thành phần nào?");
         assertTrue(rewritten.contains("Miền 6") || rewritten.contains("miền 6"), rewritten);
     }
+
+    @Test
+    void aUnitPointedBackTakesTheNameThePreviousQuestionGaveIt() {
+        assertEquals("Còn ở phường Kiến An thì Phòng Kinh tế, Hạ tầng và Đô thị làm gì?",
+                FollowUpRewriter.rewrite(after("Phòng Kinh tế, Hạ tầng và Đô thị phường Đồ Sơn có vai trò gì?"),
+                        "Còn ở phường Kiến An thì phòng đó làm gì?"));
+        // Nothing named after the noun before: the pointer stays.
+        assertEquals("phòng đó làm gì", FollowUpRewriter.unitFromQuestion("phòng đó làm gì",
+                "Kế hoạch tập huấn ở Đồ Sơn do phòng nào chủ trì?"));
+    }
+
+    @Test
+    void nextYearIsTheYearAfterTheOneAskedAbout() {
+        assertEquals("Trường Đoàn Lập đặt chỉ tiêu gì năm học 2026-2027?",
+                FollowUpRewriter.rewrite(after("Trường Đoàn Lập đặt chỉ tiêu gì cho năm học 2025-2026?"),
+                        "thế năm học sau thì sao?"));
+        assertEquals("Kiến An đặt mục tiêu gì cho phụ huynh năm 2026?",
+                FollowUpRewriter.rewrite(after("Kiến An đặt mục tiêu gì cho phụ huynh năm 2025?"),
+                        "Còn năm tới?"));
+        assertEquals("5 năm sau thì sao", FollowUpRewriter.nextYear("5 năm sau thì sao", "năm 2025"),
+                "a count of years is not the next year");
+    }
+
+    @Test
+    void theyPointsBackEvenInALongerQuestionButAFullNameDoesNot() {
+        assertTrue(FollowUpRewriter.isFollowUp("họ có nói đến việc dùng mấy ứng dụng AI miễn phí không?"));
+        assertFalse(FollowUpRewriter.isFollowUp("Có được nhập họ tên của học sinh vào ứng dụng AI không?"));
+    }
+
+    @Test
+    void aTurnThatOnlySetsTheTopicLeavesItsOpeningWordsBehind() {
+        assertEquals("buổi tập huấn Day of AI phường Đồ Sơn – nó kéo dài bao lâu?",
+                FollowUpRewriter.rewrite(after("mình muốn hỏi về buổi tập huấn Day of AI phường Đồ Sơn"),
+                        "nó kéo dài bao lâu?"));
+    }
 }

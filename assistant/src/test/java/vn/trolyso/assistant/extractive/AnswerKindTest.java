@@ -35,4 +35,14 @@ class AnswerKindTest {
         assertFalse(AnswerKind.PLACE.labels(" to chuc tai dia diem thuan loi "));
         assertTrue(AnswerKind.ANY.saidIn(" anything "));
     }
+
+    @Test
+    void aLengthOfTimeIsNotADateOrAYear() {
+        assertEquals(AnswerKind.DURATION, AnswerKind.of("nó kéo dài bao lâu?"));
+        assertEquals(AnswerKind.DURATION, AnswerKind.of("tap huan keo dai may ngay"));
+        assertTrue(AnswerKind.DURATION.saidIn(" thoi gian to chuc 1 2 ngay du kien ngay 01 11 2025 "));
+        assertTrue(AnswerKind.DURATION.saidIn(" hoc trong 3 thang "));
+        assertFalse(AnswerKind.DURATION.saidIn(" nam hoc 2025 2026 "));
+        assertFalse(AnswerKind.DURATION.saidIn(" vao ngay 11 10 hang nam "));
+    }
 }

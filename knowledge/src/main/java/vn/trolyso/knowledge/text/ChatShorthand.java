@@ -17,7 +17,10 @@ public final class ChatShorthand {
             Map.entry("khg", "không"), Map.entry("j", "gì"), Map.entry("v", "vậy"), Map.entry("z", "vậy"),
             Map.entry("dc", "được"), Map.entry("đc", "được"), Map.entry("ntn", "như thế nào"),
             Map.entry("bn", "bao nhiêu"), Map.entry("mk", "mình"), Map.entry("mik", "mình"), Map.entry("vs", "với"),
-            Map.entry("trc", "trước"), Map.entry("ng", "người"), Map.entry("mn", "mọi người"));
+            Map.entry("trc", "trước"), Map.entry("ng", "người"), Map.entry("mn", "mọi người"),
+            // English words typed in Vietnamese chat; the documents say it in Vietnamese.
+            Map.entry("app", "ứng dụng"), Map.entry("apps", "ứng dụng"), Map.entry("free", "miễn phí"),
+            Map.entry("online", "trực tuyến"), Map.entry("sdt", "số điện thoại"), Map.entry("sđt", "số điện thoại"));
     /** A lowercase word standing alone: not part of "P.ĐTĐH", "HT&ĐT", "6k" or "a/b". */
     private static final Pattern TOKEN = Pattern.compile(
             "(?<![\\p{L}\\p{N}.&/-])\\p{Ll}+(?![\\p{L}\\p{N}&/-]|\\.\\p{L})");

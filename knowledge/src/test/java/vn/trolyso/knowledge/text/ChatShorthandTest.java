@@ -15,6 +15,7 @@ class ChatShorthandTest {
         assertEquals("kinh phi lay tu dau vay", ChatShorthand.expand("kinh phi lay tu dau v"));
         assertEquals("co duoc nghi khong", ChatShorthand.expand("co dc nghi k"));
         assertEquals("bạn cho mình hỏi kế hoạch", ChatShorthand.expand("bn cho mk hỏi kế hoạch"));
+        assertEquals("có dùng ứng dụng AI miễn phí không", ChatShorthand.expand("có dùng app AI free k"));
     }
 
     @Test
