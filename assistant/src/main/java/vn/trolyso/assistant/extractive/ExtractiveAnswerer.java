@@ -160,7 +160,8 @@ public final class ExtractiveAnswerer {
                 .noneMatch(s -> query.kind.saidIn(s.candidate().forms().folded()))) {
             return false;
         }
-        return scored.stream().limit(depth).anyMatch(s -> gate.answers(required, s.coverage(), s.ownCoverage()));
+        return scored.stream().limit(depth).anyMatch(s -> gate.answers(required, s.coverage(), s.ownCoverage())
+                && (w.yearGate() <= 0 || !query.otherYear(s.candidate().forms(), s.candidate().headings())));
     }
 
     private static List<Candidate> candidates(List<Passage> passages) {

@@ -319,4 +319,28 @@ final class QueryTerms {
     }
 
     private static final Pattern ANY_YEAR = Pattern.compile(" (?:19|20)\\d\\d ");
+    private static final Pattern YEAR_SPAN = Pattern.compile(" ((?:19|20)\\d\\d) ((?:19|20)\\d\\d) ");
+
+    /**
+     * True when the question names a year and the sentence or its headings name only others ("riêng năm 2026"
+     * against the targets "đến năm 2025" and "đến năm 2030"); a span ("2025 - 2030") holds the years inside it.
+     */
+    boolean otherYear(TextForms sentence, TextForms headings) {
+        if (years.isEmpty()) {
+            return false;
+        }
+        String local = sentence.folded() + headings.folded();
+        if (!ANY_YEAR.matcher(local).find() || years.stream().anyMatch(y -> local.contains(" " + y + " "))) {
+            return false;
+        }
+        java.util.regex.Matcher span = YEAR_SPAN.matcher(local);
+        while (span.find()) {
+            int from = Integer.parseInt(span.group(1));
+            int to = Integer.parseInt(span.group(2));
+            if (years.stream().mapToInt(Integer::parseInt).anyMatch(y -> y > from && y < to)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

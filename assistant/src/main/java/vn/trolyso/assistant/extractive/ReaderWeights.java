@@ -46,6 +46,9 @@ import java.util.Map;
  *                           for (no hour for "mấy giờ"), the documents are said not to mention it; 0: off
  * @param marginWords        a question with more topic words than this gets the margins above scaled by this
  *                           number over its count (0: never scaled)
+ * @param yearGate           1: a sentence whose text and headings name only other years than the question's
+ *                           ("đến năm 2025" for "riêng năm 2026") does not open the gate; a span holds the years
+ *                           inside it; 0: off
  */
 public record ReaderWeights(double minCoverage, double minOwnCoverage, double unknownMargin, double unknownNameMargin,
                             double absentMargin,
@@ -54,11 +57,11 @@ public record ReaderWeights(double minCoverage, double minOwnCoverage, double un
                             double figureBonus, double rankPrior, double freeLength, double lengthSlope,
                             double nextSentence, double furtherSentence, double gateDepth,
                             double listChars, double kindMiss, double kindLabel, double kindGate,
-                            double marginWords) {
+                            double marginWords, double yearGate) {
 
     public static ReaderWeights defaults() {
         return new ReaderWeights(0.4, 0.35, 0.3, 1.0, 0.0, 0.8, 0.6, 0.4, 0.75, 0.8, 1.0, 1.5, 1.2, 45, 150, 0.78, 0.88, 6,
-                500, 0.7, 3.0, 1, 6);
+                500, 0.7, 3.0, 1, 6, 1);
     }
 
     /** These weights with some replaced: "minCoverage=0.4,titleWeight=0.5". Unknown names are refused. */

@@ -212,8 +212,12 @@ class ExtractiveAnswererTest {
         // Other documents of the knowledge base use 2030 (5 passages): confined to this one, it is a period it lacks.
         Lexicon wholeBase = new Lexicon(word -> 5, Lexicon.BUNDLED.abbreviations());
         String question = "Đến năm 2030 các trường tiểu học trên địa bàn phường xây dựng kế hoạch gì?";
-        assertTrue(answerer.extract(question, passages, 1, wholeBase).isPresent());
-        assertEquals(Optional.empty(), answerer.extract(question, passages, 1, wholeBase.confinedToNamedDocuments()));
+        // (Without the year gate, which refuses a sentence naming only another year in any case.)
+        ExtractiveAnswerer noYearGate = new ExtractiveAnswerer(ReaderWeights.defaults().with("yearGate=0"), 3);
+        assertTrue(noYearGate.extract(question, passages, 1, wholeBase).isPresent());
+        assertEquals(Optional.empty(), noYearGate.extract(question, passages, 1,
+                wholeBase.confinedToNamedDocuments()));
+        assertEquals(Optional.empty(), answerer.extract(question, passages, 1, wholeBase));
     }
 
     @Test
@@ -335,5 +339,24 @@ class ExtractiveAnswererTest {
                 .anyMatch(t -> t.surface().equalsIgnoreCase("p")));
         assertTrue(QueryTerms.of("P.ĐTĐH là viết tắt của đơn vị nào?").terms.stream()
                 .anyMatch(t -> t.surface().equalsIgnoreCase("p")));
+    }
+
+    @Test
+    void aYearNoTargetIsSetForIsNotAnsweredWithAnotherYearsTarget() {
+        List<Passage> passages = List.of(
+                passage("p#1", "II. MỤC TIÊU › 1. Mục tiêu đến năm 2025",
+                        "Đạt 80% phụ huynh học sinh có kỹ năng số cơ bản, sử dụng tốt thiết bị thông minh."),
+                passage("p#2", "II. MỤC TIÊU › 2. Mục tiêu đến năm 2030",
+                        "Trên 90% phụ huynh học sinh có kỹ năng số cơ bản, sử dụng tốt thiết bị thông minh."));
+        assertTrue(answerer.extract("Năm 2030 bao nhiêu % phụ huynh học sinh có kỹ năng số?", passages, 1)
+                .orElseThrow().text().contains("90%"));
+        assertEquals(Optional.empty(),
+                answerer.extract("Riêng năm 2026 bao nhiêu % phụ huynh học sinh có kỹ năng số?", passages, 1));
+        assertTrue(new ExtractiveAnswerer(ReaderWeights.defaults().with("yearGate=0"), 3)
+                .extract("Riêng năm 2026 bao nhiêu % phụ huynh học sinh có kỹ năng số?", passages, 1).isPresent());
+        // A span holds the years inside it.
+        List<Passage> span = List.of(passage("p#3", "II. MỤC TIÊU › Giai đoạn 2025 - 2030",
+                "Trên 90% phụ huynh học sinh có kỹ năng số cơ bản, sử dụng tốt thiết bị thông minh."));
+        assertTrue(answerer.extract("Năm 2026 bao nhiêu % phụ huynh học sinh có kỹ năng số?", span, 1).isPresent());
     }
 }
