@@ -5,7 +5,8 @@ import vn.trolyso.assistant.text.Terms;
 
 /**
  * The kind of answer a question asks for, where the kind can be seen in a sentence: an hour ("mấy giờ"), a day
- * ("ngày nào"), a time ("khi nào", "bao giờ", "bao lâu") or a place ("ở đâu", "địa điểm nào"). Plans state them
+ * ("ngày nào"), a length of time ("bao lâu"), a time ("khi nào", "bao giờ"), a place ("ở đâu", "địa điểm nào")
+ * or a school ("trường nào"). Plans state them
  * under labels ("Thời gian: …", "Địa điểm: …") below the sentence that names the topic, so the topic-richest
  * sentence is often the one that does not answer.
  */
@@ -35,6 +36,13 @@ public enum AnswerKind {
             Pattern.compile("\\b(?:tai|o|dia diem|hoi truong|phong|tru so|duong|qua|truc tuyen|truc tiep"
                     + "|tren (?:he thong|cong|trang|website|ung dung|nen tang|phan mem))\\b"),
             Pattern.compile("^(?:dia diem|noi to chuc)\\b")),
+    /** "trường nào", "những trường THCS nào": a school named by its name ("trường tiểu học Cao Báo Quát"). */
+    SCHOOL(Pattern.compile(
+            "\\btruong (?:(?:mam non|tieu hoc|trung hoc co so|trung hoc pho thong|thcs|thpt|th) )?nao\\b"),
+            // Matched on the sentence as written: a name is capitalised ("các trường Tiểu học, THCS" names none).
+            Pattern.compile("(?U)\\b(?:[Tt]rường|TH|THCS|THPT)\\s+(?:(?:[Mm]ầm non|[Tt]iểu học|[Tt]rung học cơ sở"
+                    + "|[Tt]rung học phổ thông|TH|THCS|THPT)\\s+)?(?!(?:Tiểu|Trung|Mầm)\\b)\\p{Lu}\\p{Ll}+"),
+            null),
     ANY(null, null, null);
 
     /** "… được quy định ở đâu?", "… ghi ở đâu?": asks which text says it. */
@@ -75,6 +83,9 @@ public enum AnswerKind {
         if (TIME.asked.matcher(folded).find()) {
             return TIME;
         }
+        if (SCHOOL.asked.matcher(folded).find()) {
+            return SCHOOL;
+        }
         // "Kinh phí lấy từ đâu?" asks for a source, "quy định ở đâu?" for a document: neither for a place.
         return !asksSource && PLACE.asked.matcher(folded).find() && !WHICH_TEXT.matcher(folded).find() ? PLACE : ANY;
     }
@@ -88,13 +99,18 @@ public enum AnswerKind {
         return switch (of(question, asksSource)) {
             case CLOCK, DATE, DURATION, TIME -> question + " thời gian";
             case PLACE -> question + " địa điểm";
-            case ANY -> asksSource ? question + " nguồn" : question;
+            case SCHOOL, ANY -> asksSource ? question + " nguồn" : question;
         };
     }
 
     /** True when the sentence (folded) says something of this kind at all. */
     boolean saidIn(String foldedSentence) {
-        return answered == null || answered.matcher(foldedSentence).find();
+        return saidIn(foldedSentence, foldedSentence);
+    }
+
+    /** The same, given the sentence folded and as written (a school's name is seen by its capitals). */
+    boolean saidIn(String foldedSentence, String sentence) {
+        return answered == null || answered.matcher(this == SCHOOL ? sentence : foldedSentence).find();
     }
 
     /** True when the sentence is this kind's label line ("Thời gian: …", "Địa điểm: …"). */

@@ -157,7 +157,7 @@ public final class ExtractiveAnswerer {
         int depth = Math.max(1, (int) w.gateDepth());
         // "Lúc mấy giờ?" when no sentence found states an hour: the documents do not say, however well they match.
         if (w.kindGate() > 0 && scored.stream().limit(depth)
-                .noneMatch(s -> query.kind.saidIn(s.candidate().forms().folded()))) {
+                .noneMatch(s -> query.kind.saidIn(s.candidate().forms().folded(), s.candidate().cleaned()))) {
             return false;
         }
         return scored.stream().limit(depth).anyMatch(s -> gate.answers(required, s.coverage(), s.ownCoverage())
@@ -282,7 +282,7 @@ public final class ExtractiveAnswerer {
                 + numberBonus + focusBonus + rankPrior)
                 / lengthPenalty;
         score *= query.yearFit(c.forms(), c.headings(), context);
-        if (!query.kind.saidIn(c.forms().folded())) {
+        if (!query.kind.saidIn(c.forms().folded(), c.cleaned())) {
             score *= w.kindMiss(); // "ở đâu" is not answered by a sentence naming no place
         }
         double coverage = total == 0 ? 0 : (inSentence + 0.9 * inHeadings + 0.8 * (inTitle + inContext)) / total;

@@ -45,4 +45,15 @@ class AnswerKindTest {
         assertFalse(AnswerKind.DURATION.saidIn(" nam hoc 2025 2026 "));
         assertFalse(AnswerKind.DURATION.saidIn(" vao ngay 11 10 hang nam "));
     }
+
+    @Test
+    void aWhichSchoolQuestionWantsASchoolNamedByItsName() {
+        assertEquals(AnswerKind.SCHOOL, AnswerKind.of("Ở Đồ Sơn trường THCS nào được chọn thí điểm?"));
+        assertEquals(AnswerKind.SCHOOL, AnswerKind.of("nhung truong nao phai xay dung thu vien thong minh"));
+        assertEquals(AnswerKind.ANY, AnswerKind.of("Trường Đoàn Lập có nhiệm vụ nào?"));
+        assertTrue(AnswerKind.SCHOOL.saidIn("", "Trường mầm non Sơn Ca 10, trường tiểu học Cao Báo Quát đẩy mạnh …"));
+        assertTrue(AnswerKind.SCHOOL.saidIn("", "Giao trường THCS Trần Huy Liệu xây dựng phòng STEAM."));
+        assertFalse(AnswerKind.SCHOOL.saidIn("", "Cử giáo viên các trường Tiểu học, THCS, TH&THCS trên địa bàn."));
+        assertFalse(AnswerKind.SCHOOL.saidIn("", "Trường học thông minh được xây dựng ở các trường Tiểu học."));
+    }
 }
