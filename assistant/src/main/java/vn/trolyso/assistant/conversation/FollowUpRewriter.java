@@ -199,11 +199,24 @@ public final class FollowUpRewriter {
         }
         // "Kéo dài bao lâu?", "Dành cho những cấp học nào?": a question too short to have a topic of its own asks
         // about the previous one ("AI là gì?" asks for a definition and stands alone).
+        if (!hasName(question) && Slot.ASPECT.pattern.matcher(f).find()) {
+            // "Kết quả cần đạt là gì, làm trong thời gian nào?": aspects of something, but of what is not said.
+            String rest = Slot.ASPECT.pattern.matcher(f).replaceAll(" ");
+            long own = Terms.rawTokens(rest).stream()
+                    .filter(t -> !Terms.isStopword(t) && !GENERIC_VERBS.contains(t)).count();
+            if (own == 0) {
+                return true;
+            }
+        }
         return contentWords <= 2 && !DEFINITION.matcher(f).find() && !hasName(question);
     }
 
     /** Pronouns pointing back to the previous turn (with diacritics only: folded, "no", "do", "ho" are other words). */
     private static final java.util.Set<String> POINTING_BACK = java.util.Set.of("nó", "đó", "ấy", "họ");
+
+    /** Verbs that say nothing of a topic (folded): "cần đạt", "thực hiện", "làm". */
+    private static final java.util.Set<String> GENERIC_VERBS = java.util.Set.of("dat", "thuc", "hien", "lam",
+            "can", "la", "duoc", "co", "phai", "the", "sao");
 
     private static final Pattern SUBJECTLESS = Pattern.compile(
             "^(?:gom|bao gom|thuoc|danh cho|keo dai|dien ra|ap dung cho|do ai|duoc to chuc|to chuc o)\\b");

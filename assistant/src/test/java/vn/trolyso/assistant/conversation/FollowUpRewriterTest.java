@@ -181,4 +181,13 @@ class FollowUpRewriterTest {
                 FollowUpRewriter.rewrite(after("mình muốn hỏi về buổi tập huấn Day of AI phường Đồ Sơn"),
                         "nó kéo dài bao lâu?"));
     }
+
+    @Test
+    void aQuestionOfAspectsAloneAsksThemOfThePreviousTopic() {
+        assertTrue(FollowUpRewriter.isFollowUp("kết quả cần đạt là gì, làm trong thời gian nào?"));
+        assertFalse(FollowUpRewriter.isFollowUp("Kết quả phổ cập kỹ năng số cho người dân cần đạt là gì?"));
+        String rewritten = FollowUpRewriter.rewrite(after("Kiến An giao nhiệm vụ phổ cập kỹ năng số cho ai?"),
+                "kết quả cần đạt là gì, làm trong thời gian nào?");
+        assertTrue(rewritten.contains("Kiến An") && rewritten.contains("phổ cập"), rewritten);
+    }
 }
