@@ -145,6 +145,10 @@ public final class DefaultAssistant implements Assistant {
         Optional<FrameworkResponder.Reply> exact = lesson != null ? Optional.empty() : frameworkReply(standalone, profile);
         if (exact.isPresent()) {
             CitationMapper.Mapped mapped = CitationMapper.map(exact.get().text(), exact.get().sources());
+            if (exact.get().declines()) {
+                // "Bậc 7 cần đạt gì?": declined, with why (the data describes bậc 1–5 only) and its source.
+                return new Reply(standalone, mapped.text(), AnswerMode.REFUSAL, mapped.citations());
+            }
             return new Reply(standalone, ProfileWording.withLead(profile, mapped.text()), AnswerMode.FRAMEWORK,
                     mapped.citations());
         }

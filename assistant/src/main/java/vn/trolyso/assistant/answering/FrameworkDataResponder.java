@@ -21,7 +21,7 @@ final class FrameworkDataResponder implements FrameworkResponder {
     public Optional<Reply> respond(String question, UserProfile profile) {
         return recognizer.recognize(question).map(intent -> {
             FrameworkAnswer a = answerer.answer(intent, profile.grade());
-            return new Reply(a.text(), a.sources());
+            return new Reply(a.text(), a.sources(), a.undescribed());
         });
     }
 }

@@ -23,9 +23,14 @@ public interface FrameworkResponder {
         return new FrameworkDataResponder(framework);
     }
 
-    record Reply(String text, List<Passage> sources) {
+    /** @param declines the data has no answer to what is asked, and the text says so */
+    record Reply(String text, List<Passage> sources, boolean declines) {
         public Reply {
             sources = List.copyOf(sources);
+        }
+
+        Reply(String text, List<Passage> sources) {
+            this(text, sources, false);
         }
     }
 }

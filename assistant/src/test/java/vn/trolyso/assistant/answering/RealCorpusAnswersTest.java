@@ -121,4 +121,12 @@ class RealCorpusAnswersTest {
         assertEquals(AnswerMode.FRAMEWORK, assistant.answer(Question.of("Học sinh lớp 5 cần đạt gì về năng lực số?"))
                 .mode());
     }
+
+    @Test
+    void whatALevelWithoutDescriptorsRequiresIsDeclinedWithItsSource() {
+        Answer a = assistant.answer(Question.of("Theo khung năng lực số, bậc 7 chuyên sâu phải làm được những gì?"));
+        assertEquals(AnswerMode.REFUSAL, a.mode(), a.text());
+        assertTrue(a.text().contains("không có mô tả") && !a.citations().isEmpty(), a.text());
+        assertEquals(AnswerMode.FRAMEWORK, assistant.answer(Question.of("Bậc 7 là gì?")).mode());
+    }
 }

@@ -56,7 +56,10 @@ public final class FrameworkAnswerer {
             case STRUCTURE -> structure(sources);
             case SOURCE -> legalSource(sources);
         };
-        return new FrameworkAnswer(text, sources.list);
+        // "Bậc 7 phải làm được những gì?": the data has no requirement for it, so the question is declined.
+        boolean undescribed = intent.type() == FrameworkQuestionType.REQUIREMENTS && !intent.levels().isEmpty()
+                && framework.level(intent.levels().get(0)).map(l -> !l.hasDescriptors()).orElse(false);
+        return new FrameworkAnswer(text, sources.list, undescribed);
     }
 
     /**

@@ -165,7 +165,10 @@ public final class FrameworkQuestionRecognizer {
             return FrameworkQuestionType.LEVEL_FOR_GRADE;
         }
         if (!levels.isEmpty()) {
-            return FrameworkQuestionType.LEVEL;
+            // "Bậc 7 phải làm được những gì?" asks what the level requires, "Bậc 7 là gì?" what the level is.
+            boolean requires = has(f, "yeu cau") || has(f, "can dat") || has(f, "phai lam") || has(f, "lam duoc")
+                    || has(f, "dat duoc") || has(f, "nhung gi");
+            return requires ? FrameworkQuestionType.REQUIREMENTS : FrameworkQuestionType.LEVEL;
         }
         if (has(f, "muc trinh do") || has(f, "may muc") || has(f, "cac muc") || has(f, "muc co ban")
                 || has(f, "muc trung cap") || has(f, "muc nang cao") || has(f, "muc chuyen sau")) {

@@ -169,4 +169,14 @@ class FrameworkAnswererTest {
         }
         assertEquals(a.sources().size(), used.size(), "every source is cited: " + a.text());
     }
+
+    @Test
+    void aRequirementOfALevelTheDataDoesNotDescribeIsDeclinedWithWhy() {
+        FrameworkAnswer seven = ask("Theo khung năng lực số, sinh viên đạt bậc 7 chuyên sâu phải làm được những gì?",
+                null);
+        assertTrue(seven.undescribed() && seven.text().contains("không có mô tả"), seven.text());
+        assertTrue(ask("Năng lực 4.2 ở bậc 7 cần đạt gì?", null).undescribed());
+        assertFalse(ask("Bậc 7 là gì?", null).undescribed(), "what the level is, the data says");
+        assertFalse(ask("Bậc 3 cần đạt những gì?", null).undescribed());
+    }
 }

@@ -59,7 +59,7 @@ class FrameworkQuestionRecognizerTest {
             Bậc 3 là gì?                                                       | LEVEL           | -     | 3   | -   | -
             TC1 dành cho lớp nào?                                              | LEVEL           | -     | 3   | -   | -
             trung cap 2 la bac may                                             | LEVEL           | -     | 4   | -   | -
-            Bậc 6 yêu cầu gì?                                                  | LEVEL           | -     | 6   | -   | -
+            Bậc 6 yêu cầu gì?                                                  | REQUIREMENTS    | -     | 6   | -   | -
             bac 8 trong khung nang luc so                                      | LEVEL           | -     | 8   | -   | -
             Bậc 9 là gì?                                                       | LEVEL           | -     | 9   | -   | -
             Khung năng lực số gồm những miền nào?                              | LIST_DOMAINS    | -     | -   | -   | -
