@@ -33,6 +33,8 @@ final class QueryTerms {
      * joined to what follows ("P.ĐTĐH") is part of an abbreviation and stays.
      */
     private static final Pattern LONE_INITIAL = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{L}\\.(?=\\s)");
+    /** Colloquial words for people that plans do not use ("thầy cô" for giáo viên). */
+    private static final Set<String> PEOPLE = Set.of("thầy", "cô");
     private static final Pattern ASKS_PERCENT = Pattern.compile("\\b(?:phan tram|ty le|ti le)\\b|%");
 
     /**
@@ -188,8 +190,9 @@ final class QueryTerms {
                 int before = counted.size();
                 boolean people = false;
                 for (int j = i + 1; j < Math.min(raw.size(), i + 3) && !Terms.isStopword(raw.get(j)); j++) {
-                    // "bao nhiêu người" is answered by "100 cán bộ, giáo viên": a head count of any kind of people.
-                    if (Terms.fold(raw.get(j)).equals("nguoi")) {
+                    // "bao nhiêu người" is answered by "100 cán bộ, giáo viên": a head count of any kind of people
+                    // ("bao nhiêu thầy cô": the documents say "giáo viên").
+                    if (Terms.fold(raw.get(j)).equals("nguoi") || PEOPLE.contains(Terms.normalizeWord(raw.get(j)))) {
                         people = true;
                         break;
                     }

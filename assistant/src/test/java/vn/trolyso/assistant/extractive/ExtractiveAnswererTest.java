@@ -177,6 +177,8 @@ class ExtractiveAnswererTest {
                 .stream().map(QueryTerms.Term::surface).toList());
         assertTrue(QueryTerms.of("Tỷ lệ giáo viên được tập huấn là bao nhiêu?").counted.isEmpty());
         assertTrue(QueryTerms.of("Tỷ lệ bao nhiêu?").counted.isEmpty(), "a measure word is not what is counted");
+        assertTrue(QueryTerms.of("Tập huấn cho khoảng bao nhiêu thầy cô?").counted.isEmpty(),
+                "a head count of teachers, which plans write 'giáo viên'");
         List<Passage> passages = List.of(passage("p#1", "II. MỤC TIÊU",
                 "- Trên 80% giáo viên cốt cán được tập huấn về kỹ năng số."));
         assertEquals(Optional.empty(), answerer.extract("Giáo viên cốt cán được phụ cấp bao nhiêu?", passages));
