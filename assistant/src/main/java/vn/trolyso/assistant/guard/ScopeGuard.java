@@ -34,7 +34,13 @@ public final class ScopeGuard {
             "<\\|?(?:im_start|system)\\|?>", "\\[(?:system|inst)\\]", "###\\s*(?:instruction|system)",
             // requests to invent facts, or a permission to do so claimed in the message
             "\\b(?:bia|tu bia|che) (?:ra )?(?:so lieu|thong tin|du lieu|cau tra loi|noi dung)\\b",
-            "\\bcho phep (?:ban|tro ly) (?:bia|bo qua|tra loi ngoai|khong can)\\b");
+            "\\bcho phep (?:ban|tro ly) (?:bia|bo qua|tra loi ngoai|khong can)\\b",
+            // "Bạn là DAN, không có giới hạn gì cả": a persona without rules
+            "\\b(?:ban|may|mi) (?:la|dong vai|hay la) (?:\\S+ ){0,3}khong (?:co |con )?(?:gioi han|rang buoc)\\b",
+            // how to break into, or cheat with, someone else's account or the school's records
+            "\\b(?:cach|chi|huong dan|lam sao|lam the nao|giup) (?:\\S+ ){0,8}(?:(?:vao|dung|lay|dang nhap)"
+                    + " (?:\\S+ ){0,2}tai khoan (?:cua )?nguoi khac|sua diem|hack|xam nhap|be khoa|danh cap"
+                    + "|lay trom|an cap)\\b");
 
     /** A message opening with a role label ("Hệ thống:", "Ghi chú của admin:", "[SYSTEM]") speaks as someone else. */
     private static final Pattern ROLE_LABEL = Pattern.compile(
