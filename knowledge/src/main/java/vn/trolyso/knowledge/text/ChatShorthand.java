@@ -28,11 +28,16 @@ public final class ChatShorthand {
     private ChatShorthand() {
     }
 
+    /** "năm học 26-27": a school year written with two digits each. */
+    private static final Pattern SHORT_SCHOOL_YEAR = Pattern.compile(
+            "(?iU)\\b(năm học|nam hoc|niên học|nien hoc)\\s+(\\d{2})\\s*-\\s*(\\d{2})\\b(?![/.]\\d)");
+
     /** The question with its chat shorthand written out; everything else as typed. */
     public static String expand(String question) {
         if (question == null || question.isEmpty()) {
             return question;
         }
+        question = fullSchoolYears(question);
         boolean accented = !VietnameseText.fold(question).equals(question.toLowerCase(java.util.Locale.ROOT));
         Matcher m = TOKEN.matcher(question);
         StringBuilder out = new StringBuilder(question.length() + 16);
@@ -51,6 +56,25 @@ public final class ChatShorthand {
         }
         if (!changed) {
             return question;
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** "năm học 26-27" → "năm học 2026-2027" (only consecutive years: "26-27", not a date or a page range). */
+    private static String fullSchoolYears(String question) {
+        Matcher m = SHORT_SCHOOL_YEAR.matcher(question);
+        if (!m.find()) {
+            return question;
+        }
+        m.reset();
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int from = Integer.parseInt(m.group(2));
+            int to = Integer.parseInt(m.group(3));
+            String replacement = to == (from + 1) % 100
+                    ? m.group(1) + " 20" + m.group(2) + "-20" + m.group(3) : m.group();
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
         return out.toString();

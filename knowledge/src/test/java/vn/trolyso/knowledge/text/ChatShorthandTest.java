@@ -16,6 +16,9 @@ class ChatShorthandTest {
         assertEquals("co duoc nghi khong", ChatShorthand.expand("co dc nghi k"));
         assertEquals("bạn cho mình hỏi kế hoạch", ChatShorthand.expand("bn cho mk hỏi kế hoạch"));
         assertEquals("có dùng ứng dụng AI miễn phí không", ChatShorthand.expand("có dùng app AI free k"));
+        assertEquals("chỉ tiêu năm học 2026-2027 là gì", ChatShorthand.expand("chỉ tiêu năm học 26-27 là gì"));
+        assertEquals("nam hoc 2025-2026", ChatShorthand.expand("nam hoc 25-26"));
+        assertEquals("năm học 25-30", ChatShorthand.expand("năm học 25-30"), "not one school year");
     }
 
     @Test
