@@ -122,8 +122,12 @@ public final class ExtractiveAnswerer {
         for (Candidate c : candidates) {
             // "bao nhiêu máy chiếu": only a sentence with a figure and the projectors answers, however well
             // another matches.
+            // A share ("bao nhiêu % GV dạy lồng ghép …") needs only one of the words after it beside the figure: they
+            // run on past the noun ("100% Giáo viên thực hiện …").
+            java.util.function.Predicate<QueryTerms.Term> near = t -> t.matches(c.forms()) || t.matches(c.headings());
             if (query.counted.isEmpty() || !countFigures(query, c).isEmpty()
-                    && query.counted.stream().allMatch(t -> t.matches(c.forms()) || t.matches(c.headings()))) {
+                    && (query.asksPercent ? query.counted.stream().anyMatch(near)
+                    : query.counted.stream().allMatch(near))) {
                 scored.add(score(query, weights, c, titles.get(c.passage()), contexts.get(c.passage())));
             }
         }

@@ -361,4 +361,16 @@ class ExtractiveAnswererTest {
                 "Trên 90% phụ huynh học sinh có kỹ năng số cơ bản, sử dụng tốt thiết bị thông minh."));
         assertTrue(answerer.extract("Năm 2026 bao nhiêu % phụ huynh học sinh có kỹ năng số?", span, 1).isPresent());
     }
+
+    @Test
+    void aShareNeedsOneOfTheWordsAfterItBesideTheFigure() {
+        List<Passage> passages = List.of(
+                passage("p#1", "II. CHỈ TIÊU › Năm học 2026 - 2027", "100% Giáo viên thực hiện hiệu quả giáo dục "
+                        + "lồng ghép phát triển năng lực số cho học sinh."),
+                passage("p#2", "PHỤ LỤC", "Thời gian thực hiện: Năm 2025 - 2026."));
+        assertTrue(answerer.extract("Năm học 2026-2027 chỉ tiêu bao nhiêu % GV dạy lồng ghép năng lực số?", passages, 1)
+                .orElseThrow().text().contains("100% Giáo viên"));
+        assertEquals(Optional.empty(),
+                answerer.extract("Năm 2026 bao nhiêu % phụ huynh có kỹ năng số?", passages.subList(1, 2), 1));
+    }
 }
