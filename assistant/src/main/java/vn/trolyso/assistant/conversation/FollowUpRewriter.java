@@ -261,7 +261,7 @@ public final class FollowUpRewriter {
             "(?U)(?iu:\\b(?:phường|xã|quận|huyện|trường|ở|tại|bên)\\s+"
                     + "(?:(?:p|q|tp)\\.\\s*|(?:tiểu học|thcs|thpt|th)\\s+)?"
                     + "|(?<![\\p{L}])(?:p|q|tp)\\.\\s*)"
-                    + "(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){0,3})");
+                    + "(?!Hội\\b)(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){0,3})"); // "Văn hóa - Xã hội" is no xã
 
     /** The question word of a question that does not end with it ("văn bản nào của Sở"), folded. */
     private static final Pattern ASKED_BEFORE = Pattern.compile(
@@ -270,6 +270,10 @@ public final class FollowUpRewriter {
     private static Optional<String> substitute(String previous, String fragment) {
         String prev = Normalizer.normalize(previous, Normalizer.Form.NFC);
         Optional<String> moved = movePlace(prev, fragment);
+        Optional<String> unit = swapUnit(moved.orElse(prev), fragment);
+        if (unit.isPresent()) {
+            return unit;
+        }
         if (Slot.ASPECT.pattern.matcher(fold(fragment)).find()) {
             return Optional.of(swapAspect(moved.orElse(prev), fragment));
         }
@@ -281,6 +285,9 @@ public final class FollowUpRewriter {
         }
         boolean replaced = moved.isPresent();
         for (Slot slot : Slot.values()) {
+            if (slot == Slot.PLACE && moved.isPresent()) {
+                continue; // the place named with its capitals has moved already
+            }
             Matcher inFragment = slot.pattern.matcher(fragFolded);
             if (!inFragment.find()) {
                 continue;
@@ -299,6 +306,32 @@ public final class FollowUpRewriter {
             replaced = true;
         }
         return replaced ? Optional.of(result) : Optional.empty();
+    }
+
+    /** A unit a follow-up asks about instead ("các trường thì phải làm gì?"), up to what is said of it (folded). */
+    private static final Pattern UNIT_SUBJECT = Pattern.compile(
+            "^((?:cac |nhung )?(?:truong|phong|so|ban|trung tam|to|uy ban|ubnd|don vi|doan|hoi)\\b.*?)"
+                    + "(?= thi\\b| phai\\b| can\\b| lam\\b| co nhiem vu\\b| chiu trach nhiem\\b| lo\\b)");
+    /** A named unit in the previous question ("Phòng Kinh tế, Hạ tầng và Đô thị …", "Sở GD&ĐT …"). */
+    private static final Pattern NAMED_UNIT = Pattern.compile(
+            "(?U)\\b(?:[Pp]hòng|[Ss]ở|[Bb]an|[Tt]rung tâm|[Tt]ổ|[Uu][ỷỷ] ban|UBND|[Đđ]oàn|[Hh]ội)\\s+(?=\\p{Lu})");
+
+    /**
+     * "Thế các trường thì phải làm gì?" after "Ở Kiến An Phòng Kinh tế, Hạ tầng và Đô thị làm gì trong kế hoạch
+     * BDHVS?": the unit asked about now replaces the unit named before, the rest of the question stays.
+     */
+    private static Optional<String> swapUnit(String previous, String fragment) {
+        String fragFolded = fold(fragment);
+        Matcher subject = UNIT_SUBJECT.matcher(fragFolded);
+        Matcher before = NAMED_UNIT.matcher(previous);
+        if (fragFolded.length() != fragment.length() || NAMED_PLACE.matcher(fragment).find() // a school by name
+                || !subject.find() || !before.find()) {
+            return Optional.empty();
+        }
+        Matcher end = NAME_END.matcher(previous);
+        int stop = end.find(before.end()) ? end.start() : previous.length();
+        String now = fragment.substring(0, subject.end(1)).strip();
+        return Optional.of(previous.substring(0, before.start()) + now + previous.substring(stop));
     }
 
     /** "Còn bên P. Kiến An thì sao?" after "Ai ký … ở Đồ Sơn?": the place named now replaces the one before. */
