@@ -194,7 +194,8 @@ class FollowUpRewriterTest {
     @Test
     void anotherUnitAskedAboutReplacesTheUnitNamedBefore() {
         assertEquals("Ở Kiến An các trường làm gì trong kế hoạch BDHVS?",
-                FollowUpRewriter.rewrite(after("Ở Kiến An Phòng Kinh tế, Hạ tầng và Đô thị làm gì trong kế hoạch BDHVS?"),
+                FollowUpRewriter.rewrite(
+                        after("Ở Kiến An Phòng Kinh tế, Hạ tầng và Đô thị làm gì trong kế hoạch BDHVS?"),
                         "thế các trường thì phải làm gì?"));
         // A school named by its name is a place, which replaces the place before instead.
         assertEquals("Phòng Văn hóa - Xã hội phường Đoàn Lập hưởng ứng ngày nào?",
