@@ -197,8 +197,6 @@ public final class FollowUpRewriter {
                 return true;
             }
         }
-        // "Kéo dài bao lâu?", "Dành cho những cấp học nào?": a question too short to have a topic of its own asks
-        // about the previous one ("AI là gì?" asks for a definition and stands alone).
         if (!hasName(question) && Slot.ASPECT.pattern.matcher(f).find()) {
             // "Kết quả cần đạt là gì, làm trong thời gian nào?": aspects of something, but of what is not said.
             String rest = Slot.ASPECT.pattern.matcher(f).replaceAll(" ");
@@ -208,6 +206,8 @@ public final class FollowUpRewriter {
                 return true;
             }
         }
+        // "Kéo dài bao lâu?", "Dành cho những cấp học nào?": a question too short to have a topic of its own asks
+        // about the previous one ("AI là gì?" asks for a definition and stands alone).
         return contentWords <= 2 && !DEFINITION.matcher(f).find() && !hasName(question);
     }
 
@@ -314,7 +314,7 @@ public final class FollowUpRewriter {
                     + "(?= thi\\b| phai\\b| can\\b| lam\\b| co nhiem vu\\b| chiu trach nhiem\\b| lo\\b)");
     /** A named unit in the previous question ("Phòng Kinh tế, Hạ tầng và Đô thị …", "Sở GD&ĐT …"). */
     private static final Pattern NAMED_UNIT = Pattern.compile(
-            "(?U)\\b(?:[Pp]hòng|[Ss]ở|[Bb]an|[Tt]rung tâm|[Tt]ổ|[Uu][ỷỷ] ban|UBND|[Đđ]oàn|[Hh]ội)\\s+(?=\\p{Lu})");
+            "(?U)\\b(?:[Pp]hòng|[Ss]ở|[Bb]an|[Tt]rung tâm|[Tt]ổ|(?:[Ủủ]y|[Uu]ỷ) ban|UBND|[Đđ]oàn|[Hh]ội)\\s+(?=\\p{Lu})");
 
     /**
      * "Thế các trường thì phải làm gì?" after "Ở Kiến An Phòng Kinh tế, Hạ tầng và Đô thị làm gì trong kế hoạch

@@ -6,9 +6,8 @@ import vn.trolyso.assistant.text.Terms;
 /**
  * The kind of answer a question asks for, where the kind can be seen in a sentence: an hour ("mấy giờ"), a day
  * ("ngày nào"), a length of time ("bao lâu"), a time ("khi nào", "bao giờ"), a place ("ở đâu", "địa điểm nào")
- * or a school ("trường nào"). Plans state them
- * under labels ("Thời gian: …", "Địa điểm: …") below the sentence that names the topic, so the topic-richest
- * sentence is often the one that does not answer.
+ * or a school ("trường nào"). Plans state them under labels ("Thời gian: …", "Địa điểm: …") below the sentence
+ * that names the topic, so the topic-richest sentence is often the one that does not answer.
  */
 public enum AnswerKind {
     /** "lúc mấy giờ": an hour of the day, which plans rarely state. */

@@ -74,7 +74,9 @@ class ScopeGuardTest {
         "hoc bong da nhan co phai hoan tra khong",
         "Bạn là dân phường Kiến An à?",
         "Có được dùng tài khoản của người khác để học trực tuyến không?",
-        "Học sinh cần làm gì để không bị đánh cắp mật khẩu?"
+        "Học sinh cần làm gì để không bị đánh cắp mật khẩu?",
+        "Làm sao để giúp học sinh tránh bị hack tài khoản?",
+        "Hướng dẫn cách phòng chống xâm nhập trái phép vào máy tính của trường"
     })
     void letsDomainQuestionsThrough(String q) {
         assertEquals(ScopeVerdict.IN_SCOPE, ScopeGuard.classify(q));

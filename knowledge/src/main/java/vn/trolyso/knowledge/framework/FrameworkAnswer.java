@@ -6,7 +6,7 @@ import vn.trolyso.knowledge.search.Passage;
 /**
  * An exact answer composed from the framework data.
  *
- * @param text    Vietnamese answer with [n] markers, n being the 1-based position in {@code sources}
+ * @param text        Vietnamese answer with [n] markers, n being the 1-based position in {@code sources}
  * @param sources     framework passages the markers point at
  * @param undescribed true when it asks what a level requires and the data describes no requirement for it (bậc
  *                    6–8): the text says so, and the question is declined rather than answered

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  * question is read: left alone, "v" and "k" are rare words that the reader takes for the topic, and "bn" hides that
  * the question asks for a number. Only lowercase tokens are expanded ("V" is a section number, "K" a grade), and a
  * question typed without diacritics gets the expansions without them too, so it keeps being read as unaccented.
+ * A school year typed with two digits each ("năm học 26-27") is written out too.
  */
 public final class ChatShorthand {
     /** Shorthand → expansion (with diacritics). Only forms with one usual reading in a question. */
