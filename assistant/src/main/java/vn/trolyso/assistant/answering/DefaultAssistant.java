@@ -210,7 +210,7 @@ public final class DefaultAssistant implements Assistant {
         if (extract.isEmpty() && named.isEmpty() && !history.isEmpty()) {
             // One naming no place goes on with the place of the conversation ("Cho mình hỏi kế hoạch … phường
             // Kiến An." then "Mục tiêu năm 2025 với phụ huynh là bao nhiêu?"), and with every place if that fails.
-            Set<String> carried = namedPlaces(history.getLast().standaloneQuestion()).keySet();
+            Set<String> carried = placeOfConversation(history);
             if (!carried.isEmpty()) {
                 extract = extract(standalone, retrieve(searchText, settings.passages(), carried), sentences);
             }
@@ -238,6 +238,20 @@ public final class DefaultAssistant implements Assistant {
 
     private Optional<ExtractiveAnswerer.Extract> extract(String question, List<Passage> passages, int sentences) {
         return extractive.extract(question, passages, sentences, Lexicon.of(search));
+    }
+
+    /**
+     * The documents of the place the conversation is about: the one its latest turn naming a place named ("hội thảo
+     * … ở Phú Nhuận", then "mỗi cụm viết bao nhiêu bài?", then "hạn chót khi nào?").
+     */
+    private Set<String> placeOfConversation(List<Turn> history) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Set<String> named = namedPlaces(history.get(i).standaloneQuestion()).keySet();
+            if (!named.isEmpty()) {
+                return named;
+            }
+        }
+        return Set.of();
     }
 
     private Map<String, DocumentMetadata> namedPlaces(String question) {

@@ -161,13 +161,17 @@ final class QueryTerms {
             previous = term;
             previousStop = stop;
         }
-        String folded = " " + Terms.fold(question) + " ";
+        // A follow-up joined to the earlier question ("… bao nhiêu bài – hạn chót khi nào?") asks only what its last
+        // part asks: the earlier part gives the topic, not the kind of answer ("bài" is no longer counted).
+        String asked = askedPart(question);
+        String folded = " " + Terms.fold(asked) + " ";
+        int askedFrom = Math.max(0, raw.size() - Terms.rawTokens(asked).size());
         List<String> years = raw.stream().filter(t -> t.matches("(?:19|20)\\d\\d")).distinct().toList();
         List<Term> focus = new ArrayList<>();
         List<Term> counted = new ArrayList<>();
         List<Term> actor = new ArrayList<>();
         boolean asksPerson = false;
-        for (int i = 0; i < raw.size(); i++) {
+        for (int i = askedFrom; i < raw.size(); i++) {
             String word = Terms.fold(raw.get(i));
             if ((word.equals("nao") || word.equals("gi") || word.equals("may")) && i > 0
                     && !Terms.isStopword(raw.get(i - 1))) {
@@ -214,7 +218,7 @@ final class QueryTerms {
         return new QueryTerms(List.copyOf(terms.values()), List.copyOf(pairs), ASKS_NUMBER.matcher(folded).find(),
                 ASKS_PERCENT.matcher(folded).find(), years, List.copyOf(focus), List.copyOf(counted), names(question),
                 List.copyOf(actor), raw.stream().filter(Terms::isNumeric).collect(Collectors.toUnmodifiableSet()),
-                asksSource, AnswerKind.of(question, asksSource),
+                asksSource, AnswerKind.of(asked, asksSource),
                 asksPerson || ASKS_UNIT.matcher(folded).find());
     }
 
@@ -319,6 +323,21 @@ final class QueryTerms {
             return 0.5;
         }
         return years.stream().anyMatch(y -> passage.folded().contains(" " + y + " ")) ? 0.85 : 0.6;
+    }
+
+    /** The separator {@code FollowUpRewriter} puts between an earlier question and a follow-up it carries on. */
+    private static final String FOLLOW_UP_JOIN = " – ";
+    private static final Pattern QUESTION_WORD = Pattern.compile(
+            "\\b(?:gi|nao|ai|dau|bao nhieu|bao lau|bao gio|khi nao|may|the nao|ra sao)\\b");
+
+    /** The part of a question that asks: after the follow-up join when that part asks anything, else all of it. */
+    static String askedPart(String question) {
+        int join = question.lastIndexOf(FOLLOW_UP_JOIN);
+        if (join < 0) {
+            return question;
+        }
+        String tail = question.substring(join + FOLLOW_UP_JOIN.length());
+        return QUESTION_WORD.matcher(Terms.fold(tail)).find() ? tail : question;
     }
 
     private static final Pattern ANY_YEAR = Pattern.compile(" (?:19|20)\\d\\d ");

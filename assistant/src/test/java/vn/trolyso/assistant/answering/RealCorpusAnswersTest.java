@@ -75,6 +75,18 @@ class RealCorpusAnswersTest {
     }
 
     @Test
+    void thePlaceOfTheConversationHoldsOverTurnsThatNameNone() {
+        Answer first = assistant.answer(Question.of("hội thảo ứng dụng AI ở Phú Nhuận"));
+        Answer second = assistant.answer(new Question("mỗi cụm phải viết bao nhiêu bài?", first.conversationId(),
+                UserProfile.UNKNOWN));
+        Answer third = assistant.answer(new Question("hạn chót khi nào?", second.conversationId(),
+                UserProfile.UNKNOWN));
+        assertEquals(AnswerMode.EXTRACTIVE, third.mode(), third.text());
+        assertTrue(third.text().startsWith("Theo Công văn của Phòng Giáo dục và Đào tạo quận Phú Nhuận"),
+                third.text());
+    }
+
+    @Test
     void aNamedPlaceIsAnsweredFromItsOwnPlanAndSaysWhoseItIs() {
         Answer a = assistant.answer(Question.of("Phường Kiến An đặt chỉ tiêu gì cho cán bộ, công chức đến năm 2025?"));
         assertEquals(AnswerMode.EXTRACTIVE, a.mode(), a.text());
