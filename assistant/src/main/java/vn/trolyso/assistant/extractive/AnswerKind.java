@@ -5,9 +5,10 @@ import vn.trolyso.assistant.text.Terms;
 
 /**
  * The kind of answer a question asks for, where the kind can be seen in a sentence: an hour ("mấy giờ"), a day
- * ("ngày nào"), a length of time ("bao lâu"), a time ("khi nào", "bao giờ"), a place ("ở đâu", "địa điểm nào")
- * or a school ("trường nào"). Plans state them under labels ("Thời gian: …", "Địa điểm: …") below the sentence
- * that names the topic, so the topic-richest sentence is often the one that does not answer.
+ * ("ngày nào"), a length of time ("bao lâu"), a time ("khi nào", "bao giờ"), a place ("ở đâu", "địa điểm nào"),
+ * a school ("trường nào") or a way to reach someone ("số điện thoại"). Plans state them under labels ("Thời gian:
+ * …", "Địa điểm: …") below the sentence that names the topic, so the topic-richest sentence is often the one that
+ * does not answer.
  */
 public enum AnswerKind {
     /** "lúc mấy giờ": an hour of the day, which plans rarely state. */
@@ -41,6 +42,12 @@ public enum AnswerKind {
             // Matched on the sentence as written: a name is capitalised ("các trường Tiểu học, THCS" names none).
             Pattern.compile("(?U)\\b(?:[Tt]rường|TH|THCS|THPT)\\s+(?:(?:[Mm]ầm non|[Tt]iểu học|[Tt]rung học cơ sở"
                     + "|[Tt]rung học phổ thông|TH|THCS|THPT)\\s+)?(?!(?:Tiểu|Trung|Mầm)\\b)\\p{Lu}\\p{Ll}+"),
+            null),
+    /** "số điện thoại", "email", "hotline": a way to reach someone, shown as a number or an address. */
+    CONTACT(Pattern.compile("\\b(?:so dien thoai|sdt|dien thoai lien he|hotline|duong day nong|email|thu dien tu)\\b"),
+            // Matched on the sentence as written: "@" and the digits' grouping do not survive folding.
+            // "(…@hcm.edu.vn)" is a template, not an address.
+            Pattern.compile("[\\p{L}\\p{N}._-]+@[\\p{L}\\p{N}-]+\\.\\p{L}|(?<!\\d)0\\d(?:[ .-]?\\d){7,10}(?!\\d)"),
             null),
     ANY(null, null, null);
 
@@ -85,6 +92,9 @@ public enum AnswerKind {
         if (SCHOOL.asked.matcher(folded).find()) {
             return SCHOOL;
         }
+        if (CONTACT.asked.matcher(folded).find()) {
+            return CONTACT;
+        }
         // "Kinh phí lấy từ đâu?" asks for a source, "quy định ở đâu?" for a document: neither for a place.
         return !asksSource && PLACE.asked.matcher(folded).find() && !WHICH_TEXT.matcher(folded).find() ? PLACE : ANY;
     }
@@ -98,7 +108,7 @@ public enum AnswerKind {
         return switch (of(question, asksSource)) {
             case CLOCK, DATE, DURATION, TIME -> question + " thời gian";
             case PLACE -> question + " địa điểm";
-            case SCHOOL, ANY -> asksSource ? question + " nguồn" : question;
+            case SCHOOL, CONTACT, ANY -> asksSource ? question + " nguồn" : question;
         };
     }
 
@@ -107,9 +117,10 @@ public enum AnswerKind {
         return saidIn(foldedSentence, foldedSentence);
     }
 
-    /** The same, given the sentence folded and as written (a school's name is seen by its capitals). */
+    /** The same, given the sentence folded and as written (a school's name shows by its capitals, an email by @). */
     boolean saidIn(String foldedSentence, String sentence) {
-        return answered == null || answered.matcher(this == SCHOOL ? sentence : foldedSentence).find();
+        boolean asWritten = this == SCHOOL || this == CONTACT;
+        return answered == null || answered.matcher(asWritten ? sentence : foldedSentence).find();
     }
 
     /** True when the sentence is this kind's label line ("Thời gian: …", "Địa điểm: …"). */
