@@ -43,8 +43,12 @@ public enum AnswerKind {
             Pattern.compile("(?U)\\b(?:[Tt]rường|TH|THCS|THPT)\\s+(?:(?:[Mm]ầm non|[Tt]iểu học|[Tt]rung học cơ sở"
                     + "|[Tt]rung học phổ thông|TH|THCS|THPT)\\s+)?(?!(?:Tiểu|Trung|Mầm)\\b)\\p{Lu}\\p{Ll}+"),
             null),
-    /** "số điện thoại", "email", "hotline": a way to reach someone, shown as a number or an address. */
-    CONTACT(Pattern.compile("\\b(?:so dien thoai|sdt|dien thoai lien he|hotline|duong day nong|email|thu dien tu)\\b"),
+    /**
+     * "số điện thoại", "hotline", "địa chỉ email": a way to reach someone, shown as a number or an address ("gửi qua
+     * email nào" is answered by whom to send it to, and is no contact question).
+     */
+    CONTACT(Pattern.compile("\\b(?:so dien thoai|sdt|dien thoai lien he|hotline|duong day nong"
+            + "|dia chi (?:email|thu dien tu))\\b"),
             // Matched on the sentence as written: "@" and the digits' grouping do not survive folding.
             // "(…@hcm.edu.vn)" is a template, not an address.
             Pattern.compile("[\\p{L}\\p{N}._-]+@[\\p{L}\\p{N}-]+\\.\\p{L}|(?<!\\d)0\\d(?:[ .-]?\\d){7,10}(?!\\d)"),
