@@ -378,8 +378,11 @@ public final class FollowUpRewriter {
         return name ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
+    /** Joins the previous question and a follow-up that adds to it; the reader asks only what follows the join. */
+    public static final String JOIN = " – ";
+
     private static String append(String previous, String fragment) {
-        return stripPunctuation(previous) + " – " + fragment + "?";
+        return stripPunctuation(previous) + JOIN + fragment + "?";
     }
 
     private static String stripPunctuation(String s) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.regex.Pattern;
+import vn.trolyso.assistant.conversation.FollowUpRewriter;
 import vn.trolyso.assistant.text.Terms;
 import vn.trolyso.knowledge.text.Abbreviations;
 
@@ -325,18 +326,19 @@ final class QueryTerms {
         return years.stream().anyMatch(y -> passage.folded().contains(" " + y + " ")) ? 0.85 : 0.6;
     }
 
-    /** The separator {@code FollowUpRewriter} puts between an earlier question and a follow-up it carries on. */
-    private static final String FOLLOW_UP_JOIN = " – ";
     private static final Pattern QUESTION_WORD = Pattern.compile(
             "\\b(?:gi|nao|ai|dau|bao nhieu|bao lau|bao gio|khi nao|may|the nao|ra sao)\\b");
 
-    /** The part of a question that asks: after the follow-up join when that part asks anything, else all of it. */
+    /**
+     * The part of a question that asks: after {@link FollowUpRewriter#JOIN} when that part asks anything, else all of
+     * it.
+     */
     static String askedPart(String question) {
-        int join = question.lastIndexOf(FOLLOW_UP_JOIN);
+        int join = question.lastIndexOf(FollowUpRewriter.JOIN);
         if (join < 0) {
             return question;
         }
-        String tail = question.substring(join + FOLLOW_UP_JOIN.length());
+        String tail = question.substring(join + FollowUpRewriter.JOIN.length());
         return QUESTION_WORD.matcher(Terms.fold(tail)).find() ? tail : question;
     }
 
