@@ -28,9 +28,5 @@ public interface FrameworkResponder {
         public Reply {
             sources = List.copyOf(sources);
         }
-
-        Reply(String text, List<Passage> sources) {
-            this(text, sources, false);
-        }
     }
 }

@@ -130,14 +130,18 @@ public final class FollowUpRewriter {
         String noun = pointer.group(1);
         Matcher named = Pattern.compile("(?iU)\\b" + Pattern.quote(noun) + "\\s+(?-i)(?=\\p{Lu})").matcher(previous);
         while (named.find()) {
-            Matcher end = NAME_END.matcher(previous);
-            int stop = end.find(named.end()) ? end.start() : previous.length();
-            String name = previous.substring(named.start(), stop).strip();
+            String name = previous.substring(named.start(), nameEnd(previous, named.end())).strip();
             if (name.length() > noun.length() + 1) {
                 return question.substring(0, pointer.start()) + name + question.substring(pointer.end());
             }
         }
         return question;
+    }
+
+    /** Where the unit name that starts before {@code from} ends in {@code text} ({@link #NAME_END}). */
+    private static int nameEnd(String text, int from) {
+        Matcher end = NAME_END.matcher(text);
+        return end.find(from) ? end.start() : text.length();
     }
 
     /** "năm sau", "năm học tới", "năm học kế tiếp" (folded): the year after the one asked about before. */
@@ -328,10 +332,9 @@ public final class FollowUpRewriter {
                 || !subject.find() || !before.find()) {
             return Optional.empty();
         }
-        Matcher end = NAME_END.matcher(previous);
-        int stop = end.find(before.end()) ? end.start() : previous.length();
         String now = fragment.substring(0, subject.end(1)).strip();
-        return Optional.of(previous.substring(0, before.start()) + now + previous.substring(stop));
+        return Optional.of(previous.substring(0, before.start()) + now
+                + previous.substring(nameEnd(previous, before.end())));
     }
 
     /** "Còn bên P. Kiến An thì sao?" after "Ai ký … ở Đồ Sơn?": the place named now replaces the one before. */

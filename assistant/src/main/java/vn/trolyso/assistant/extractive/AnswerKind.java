@@ -14,35 +14,35 @@ public enum AnswerKind {
     /** "lúc mấy giờ": an hour of the day, which plans rarely state. */
     CLOCK(Pattern.compile("\\b(?:may gio|gio nao|luc may)\\b"),
             Pattern.compile("\\d+ ?(?:h|gio)\\b|\\d+:\\d\\d|\\b(?:gio|buoi (?:sang|chieu|toi)|ca (?:sang|chieu))\\b"),
-            Pattern.compile("^(?:thoi gian|thoi diem)\\b")),
+            Pattern.compile("^(?:thoi gian|thoi diem)\\b"), false),
     /** "ngày nào", "hạn chót": a day or a month, not "hằng năm". */
     DATE(Pattern.compile("\\b(?:ngay nao|ngay may|hom nao|han chot)\\b"),
             // "ngày 11/10", "tháng 5", or a deadline counted from something ("sau 30 ngày kể từ …")
             Pattern.compile("\\b(?:ngay|thang) \\d|\\d+ (?:ngay|thang|tuan)\\b"),
-            Pattern.compile("^(?:thoi gian|thoi han|thoi diem|han)\\b")),
+            Pattern.compile("^(?:thoi gian|thoi han|thoi diem|han)\\b"), false),
     /** "bao lâu", "kéo dài mấy ngày": a length of time ("1/2 ngày", "3 tháng"), not a date or a year. */
     DURATION(Pattern.compile("\\b(?:bao lau|keo dai (?:may|bao nhieu) (?:ngay|buoi|tuan|thang|nam|tiet|gio))\\b"),
             Pattern.compile("\\d+(?:[/,.]\\d+)? ?(?:ngay|buoi|tuan|thang|nam|tiet|gio|phut|hoc ky)\\b"
                     + "|\\b(?:nua|mot|hai|ba|ca) (?:ngay|buoi|tuan|thang|nam|hoc ky)\\b|\\bthuong xuyen\\b"),
-            Pattern.compile("^(?:thoi gian|thoi luong|thoi han)\\b")),
+            Pattern.compile("^(?:thoi gian|thoi luong|thoi han)\\b"), false),
     TIME(Pattern.compile("\\b(?:khi nao|bao gio|luc nao|thoi gian nao|thoi diem nao|thang nao"
             + "|thoi han|giai doan nao|thoi ky nao|nam nao)\\b"),
             // A figure, or a time said in words ("thường xuyên", "hằng năm"); "khi nào" also asks in what case.
             Pattern.compile("\\d|\\b(?:thuong xuyen|hang (?:nam|thang|tuan|quy|ngay|ky)|dinh ky|hoc ky|nam hoc"
                     + "|giai doan|(?:dau|cuoi|giua) (?:nam|khoa|hoc ky|ky|thang|tuan)|khi|neu|truong hop|sau|truoc"
                     + "|trong thoi gian)\\b"),
-            Pattern.compile("^(?:thoi gian|thoi han|thoi diem)\\b")),
+            Pattern.compile("^(?:thoi gian|thoi han|thoi diem)\\b"), false),
     PLACE(Pattern.compile("\\b(?:o dau|tai dau|noi nao|cho nao|dia diem nao|dia diem|o cho nao)\\b"),
             Pattern.compile("\\b(?:tai|o|dia diem|hoi truong|phong|tru so|duong|qua|truc tuyen|truc tiep"
                     + "|tren (?:he thong|cong|trang|website|ung dung|nen tang|phan mem))\\b"),
-            Pattern.compile("^(?:dia diem|noi to chuc)\\b")),
+            Pattern.compile("^(?:dia diem|noi to chuc)\\b"), false),
     /** "trường nào", "những trường THCS nào": a school named by its name ("trường tiểu học Cao Báo Quát"). */
     SCHOOL(Pattern.compile(
             "\\btruong (?:(?:mam non|tieu hoc|trung hoc co so|trung hoc pho thong|thcs|thpt|th) )?nao\\b"),
             // Matched on the sentence as written: a name is capitalised ("các trường Tiểu học, THCS" names none).
             Pattern.compile("(?U)\\b(?:[Tt]rường|TH|THCS|THPT)\\s+(?:(?:[Mm]ầm non|[Tt]iểu học|[Tt]rung học cơ sở"
                     + "|[Tt]rung học phổ thông|TH|THCS|THPT)\\s+)?(?!(?:Tiểu|Trung|Mầm)\\b)\\p{Lu}\\p{Ll}+"),
-            null),
+            null, true),
     /**
      * "số điện thoại", "hotline", "địa chỉ email": a way to reach someone, shown as a number or an address ("gửi qua
      * email nào" is answered by whom to send it to, and is no contact question).
@@ -52,8 +52,8 @@ public enum AnswerKind {
             // Matched on the sentence as written: "@" and the digits' grouping do not survive folding.
             // "(…@hcm.edu.vn)" is a template, not an address.
             Pattern.compile("[\\p{L}\\p{N}._-]+@[\\p{L}\\p{N}-]+\\.\\p{L}|(?<!\\d)0\\d(?:[ .-]?\\d){7,10}(?!\\d)"),
-            null),
-    ANY(null, null, null);
+            null, true),
+    ANY(null, null, null, false);
 
     /** "… được quy định ở đâu?", "… ghi ở đâu?": asks which text says it. */
     private static final Pattern WHICH_TEXT = Pattern.compile(
@@ -62,11 +62,14 @@ public enum AnswerKind {
     private final Pattern asked;
     private final Pattern answered;
     private final Pattern label;
+    /** The answer pattern runs on the sentence as written (capitals, "@", digit groups), not folded. */
+    private final boolean asWritten;
 
-    AnswerKind(Pattern asked, Pattern answered, Pattern label) {
+    AnswerKind(Pattern asked, Pattern answered, Pattern label, boolean asWritten) {
         this.asked = asked;
         this.answered = answered;
         this.label = label;
+        this.asWritten = asWritten;
     }
 
     /** The kind a question asks for; {@link #ANY} when it asks for none that a sentence shows. */
@@ -123,7 +126,6 @@ public enum AnswerKind {
 
     /** The same, given the sentence folded and as written (a school's name shows by its capitals, an email by @). */
     boolean saidIn(String foldedSentence, String sentence) {
-        boolean asWritten = this == SCHOOL || this == CONTACT;
         return answered == null || answered.matcher(asWritten ? sentence : foldedSentence).find();
     }
 

@@ -15,8 +15,4 @@ public record FrameworkAnswer(String text, List<Passage> sources, boolean undesc
     public FrameworkAnswer {
         sources = List.copyOf(sources);
     }
-
-    public FrameworkAnswer(String text, List<Passage> sources) {
-        this(text, sources, false);
-    }
 }

@@ -65,19 +65,8 @@ public final class ChatShorthand {
     /** "năm học 26-27" → "năm học 2026-2027" (only consecutive years: "26-27", not a date or a page range). */
     private static String fullSchoolYears(String question) {
         Matcher m = SHORT_SCHOOL_YEAR.matcher(question);
-        if (!m.find()) {
-            return question;
-        }
-        m.reset();
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            int from = Integer.parseInt(m.group(2));
-            int to = Integer.parseInt(m.group(3));
-            String replacement = to == (from + 1) % 100
-                    ? m.group(1) + " 20" + m.group(2) + "-20" + m.group(3) : m.group();
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return !m.find() ? question : m.replaceAll(y -> Matcher.quoteReplacement(
+                Integer.parseInt(y.group(3)) == (Integer.parseInt(y.group(2)) + 1) % 100
+                        ? y.group(1) + " 20" + y.group(2) + "-20" + y.group(3) : y.group()));
     }
 }
