@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import vn.trolyso.assistant.conversation.FollowUpRewriter;
 import vn.trolyso.assistant.text.Terms;
 import vn.trolyso.knowledge.text.Abbreviations;
+import vn.trolyso.knowledge.text.EverydayWords;
 
 /** A question analysed for sentence matching: its topic words (with abbreviation expansions), pairs, intent. */
 final class QueryTerms {
@@ -145,7 +146,20 @@ final class QueryTerms {
         Term previous = null;
         boolean accented = Terms.hasDiacritics(question);
         boolean previousStop = true;
-        for (String token : raw) {
+        Term[] everydayAt = new Term[raw.size()];
+        for (int i = 0; i < raw.size(); i++) {
+            String token = raw.get(i);
+            EverydayWords.Match everyday = EVERYDAY.at(raw, i, accented);
+            if (everyday != null) {
+                // "tiền" also matches "kinh phí", "hạn chót" also "thời hạn": one topic, not a word never used.
+                Term term = everydayTerm(raw.subList(i, i + everyday.length()), everyday, accented);
+                terms.putIfAbsent(term.surface(), term);
+                java.util.Arrays.fill(everydayAt, i, i + everyday.length(), term);
+                i += everyday.length() - 1;
+                previous = null;
+                previousStop = true;
+                continue;
+            }
             boolean stop = Terms.isStopword(token, accented);
             Term term = toTerm(token, abbreviations);
             if (!stop) {
@@ -176,7 +190,7 @@ final class QueryTerms {
             String word = Terms.fold(raw.get(i));
             if ((word.equals("nao") || word.equals("gi") || word.equals("may")) && i > 0
                     && !Terms.isStopword(raw.get(i - 1))) {
-                focus.add(terms.get(toTerm(raw.get(i - 1), abbreviations).surface()));
+                focus.add(termAt(terms, everydayAt, raw, i - 1, abbreviations));
             }
             // "Ai ký kế hoạch …", "Kế hoạch do ai ký?": who did it is asked of the verb that follows.
             // ("Ai là người ký …" too; "ai" typed without any diacritic in the question may be the topic AI.)
@@ -187,7 +201,7 @@ final class QueryTerms {
                 for (int j = i + 1; j < raw.size() && actor.isEmpty(); j++) {
                     String next = raw.get(j);
                     if (!Terms.isStopword(next, true) && !Terms.fold(next).equals("nguoi")) {
-                        actor.add(terms.get(toTerm(next, abbreviations).surface()));
+                        actor.add(termAt(terms, everydayAt, raw, j, abbreviations));
                     }
                 }
             }
@@ -201,7 +215,7 @@ final class QueryTerms {
                         people = true;
                         break;
                     }
-                    counted.add(terms.get(toTerm(raw.get(j), abbreviations).surface()));
+                    counted.add(termAt(terms, everydayAt, raw, j, abbreviations));
                 }
                 // "được phụ cấp bao nhiêu": nothing after, so what is counted comes before ("phụ cấp").
                 boolean nothingAfter = counted.size() == before && !people;
@@ -209,7 +223,7 @@ final class QueryTerms {
                     if (Terms.isStopword(raw.get(j)) || MEASURES.contains(Terms.fold(raw.get(j)))) {
                         break;
                     }
-                    counted.addFirst(terms.get(toTerm(raw.get(j), abbreviations).surface()));
+                    counted.addFirst(termAt(terms, everydayAt, raw, j, abbreviations));
                 }
             }
         }
@@ -293,6 +307,26 @@ final class QueryTerms {
             }
         }
         return false;
+    }
+
+    private static final EverydayWords EVERYDAY = EverydayWords.defaults();
+
+    /** The topic a raw token of the question belongs to: its everyday phrase, or its own term (null if a stopword). */
+    private static Term termAt(Map<String, Term> terms, Term[] everydayAt, List<String> raw, int index,
+                               Abbreviations abbreviations) {
+        return everydayAt[index] != null ? everydayAt[index]
+                : terms.get(toTerm(raw.get(index), abbreviations).surface());
+    }
+
+    /** The everyday phrase as one topic whose alternatives are the phrase itself and the documents' words for it. */
+    private static Term everydayTerm(List<String> phrase, EverydayWords.Match match, boolean accented) {
+        String typed = String.join(" ", phrase.stream().map(Terms::normalizeWord).toList());
+        List<String> alternatives = new ArrayList<>();
+        alternatives.add(accented ? typed : Terms.fold(typed));
+        for (String words : match.documentWords()) {
+            alternatives.add(accented ? words : Terms.fold(words));
+        }
+        return new Term(alternatives.getFirst(), List.copyOf(alternatives), !accented, false);
     }
 
     private static Term toTerm(String token, Abbreviations abbreviations) {

@@ -282,6 +282,19 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void everydayWordsMatchTheDocumentsWords() {
+        List<Passage> passages = List.of(
+                passage("p#1", "V. TỔ CHỨC THỰC HIỆN", "Phòng Văn hóa tham mưu cấp kinh phí tập huấn chương trình "
+                        + "Day of AI cho các trường đúng tiến độ."),
+                passage("p#2", "II. MỤC TIÊU", "Giáo viên các trường tham gia đầy đủ chương trình Day of AI."));
+        // "tiền" is no word of the plan, yet the question is about its "kinh phí", not about something absent.
+        java.util.function.ToIntFunction<String> vocabulary = word -> word.equals("tiền") ? 0 : 5;
+        String text = answerer.extract("Phòng nào lo tiền tập huấn Day of AI?", passages, 1, vocabulary)
+                .orElseThrow().text();
+        assertTrue(text.contains("cấp kinh phí"), text);
+    }
+
+    @Test
     void aSentenceAnnouncingAListBringsItsItemsWhileTheyFit() {
         List<Passage> passages = List.of(passage("p#1", "III. NỘI DUNG", """
                 Nội dung tập huấn chương trình Day of AI cho giáo viên gồm:

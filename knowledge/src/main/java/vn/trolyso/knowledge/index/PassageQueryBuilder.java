@@ -15,6 +15,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import vn.trolyso.knowledge.document.DocumentKind;
 import vn.trolyso.knowledge.text.Abbreviations;
+import vn.trolyso.knowledge.text.EverydayWords;
 import vn.trolyso.knowledge.text.QuestionWords;
 import vn.trolyso.knowledge.text.VietnameseAnalyzers;
 import vn.trolyso.knowledge.text.VietnameseText;
@@ -47,7 +48,7 @@ public final class PassageQueryBuilder {
      * @param known       the abbreviations of the index generation searched (bundled + learned)
      */
     public Query build(String text, Set<String> documentIds, Set<DocumentKind> kinds, Abbreviations known) {
-        String expansions = known.expansionsFor(text);
+        String expansions = (known.expansionsFor(text) + " " + EverydayWords.defaults().expansionsFor(text)).strip();
         boolean accented = VietnameseText.hasDiacritics(text);
         // Single syllables without the question words; bigrams keep them ("có thể" is a word, "là gì" rarely matches).
         String syllables = ranking.dropQuestionWords() ? QuestionWords.strip(text, accented) : text;
