@@ -275,12 +275,41 @@ final class QueryTerms {
                 }
                 run.clear();
             }
+            unitNames(raw, Terms.hasDiacritics(question), out);
             String end = clause.group(2);
             // After "?", "!", ":" or a dash the next word is capitalised as a sentence's first word; after a comma or
             // a full stop (also "TP. Hồ Chí Minh") it is not taken for one.
             sentenceStart = !end.isBlank() && "?!:–—".indexOf(end.strip().charAt(0)) >= 0;
         }
         return List.copyOf(out);
+    }
+
+    /** Words naming an administrative unit, before its name or number ("phường Kiến An", "quận 3"), folded. */
+    private static final Set<String> UNITS = Set.of("phuong", "quan", "xa", "huyen", "tinh");
+
+    /**
+     * Places named without capitals: a numbered unit ("Quận 3", "phường 13") and, in a question typed without
+     * diacritics, the two words after a unit word ("phuong le chan …"). A place the knowledge base never names is
+     * one the documents say nothing of, as with a capitalised name.
+     */
+    private static void unitNames(List<String> raw, boolean accented, List<Term> out) {
+        for (int i = 0; i + 1 < raw.size(); i++) {
+            if (!UNITS.contains(Terms.fold(raw.get(i)))) {
+                continue;
+            }
+            String next = raw.get(i + 1);
+            String name = null;
+            if (next.chars().allMatch(Character::isDigit)) {
+                name = Terms.fold(raw.get(i)) + " " + next;
+            } else if (!accented && i + 2 < raw.size() && !Terms.isStopword(next) && !Terms.isStopword(raw.get(i + 2))
+                    && !next.equals(next.toUpperCase(java.util.Locale.ROOT))) {
+                name = Terms.fold(next) + " " + Terms.fold(raw.get(i + 2));
+            }
+            String place = name;
+            if (place != null && out.stream().noneMatch(t -> t.surface().equals(place))) {
+                out.add(new Term(place, List.of(place), true, false));
+            }
+        }
     }
 
     /** A clause and the punctuation that ends it. */

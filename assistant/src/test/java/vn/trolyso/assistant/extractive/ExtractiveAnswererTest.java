@@ -282,6 +282,20 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void aPlaceNamedWithoutCapitalsThatTheDocumentsNeverNameIsNotAnswered() {
+        List<Passage> passages = List.of(passage("p#1", "II. MỤC TIÊU", "Đạt 80% giáo viên các trường trên địa bàn "
+                + "phường Đồ Sơn được tập huấn chương trình Day of AI."));
+        java.util.function.ToIntFunction<String> vocabulary =
+                word -> word.equals("quan 3") || word.equals("le chan") ? 0 : 5;
+        assertEquals(Optional.empty(), answerer.extract("Quận 3 đặt chỉ tiêu bao nhiêu % giáo viên được tập huấn?",
+                passages, 1, vocabulary));
+        assertEquals(Optional.empty(), answerer.extract(
+                "phuong le chan dat chi tieu bao nhieu phan tram giao vien duoc tap huan", passages, 1, vocabulary));
+        assertTrue(answerer.extract("phuong do son dat chi tieu bao nhieu phan tram giao vien duoc tap huan",
+                passages, 1, vocabulary).isPresent());
+    }
+
+    @Test
     void everydayWordsMatchTheDocumentsWords() {
         List<Passage> passages = List.of(
                 passage("p#1", "V. TỔ CHỨC THỰC HIỆN", "Phòng Văn hóa tham mưu cấp kinh phí tập huấn chương trình "
