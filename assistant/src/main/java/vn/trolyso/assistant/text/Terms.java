@@ -26,7 +26,9 @@ public final class Terms {
             "vậy", "còn", "nữa", "à", "hả", "nhé", "ơi", "em", "tôi", "mình", "bạn", "chúng", "hỏi", "biết",
             "xin", "vui", "lòng", "giúp", "cần", "phải", "nhất", "cũng", "rằng", "bị", "bởi", "gồm", "những",
             "tại", "năm", "nêu", "cụ", "thể", "mỗi", "đâu", "hằng", "nhằm", "đặt", "làm", "nói", "lấy", "dành", "lâu",
-            "ạ", "nhỉ", "nha", "chót", "muốn", "họ"));
+            "ạ", "nhỉ", "nha", "chót", "muốn", "họ",
+            // chat vocatives and fillers: "vậy ad?", "vậy mn (mọi người)?", "dạ cho em hỏi"
+            "ad", "mọi", "dạ"));
     /** Folded stop words, minus folds that collide with topic words (cơ sở, Đồ Sơn, Ngô Gia Tự, cán bộ, …). */
     private static final Set<String> FOLDED_STOPWORDS;
 

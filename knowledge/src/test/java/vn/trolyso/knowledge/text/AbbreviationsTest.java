@@ -13,6 +13,7 @@ class AbbreviationsTest {
     void expandsAttestedAbbreviations() {
         assertTrue(abbreviations.size() > 30);
         assertEquals("cán bộ quản lý", abbreviations.expansion("CBQL"));
+        assertEquals("kinh phí", abbreviations.expansion("KP"));
         assertTrue(abbreviations.expansionsFor("Đối tượng là CBQL, GV các trường THCS").contains("cán bộ quản lý"));
         assertTrue(abbreviations.expansionsFor("CBQL GV").contains("giáo viên"));
         assertTrue(abbreviations.expansionsFor("Sở GD&ĐT").contains("Giáo dục và Đào tạo"));

@@ -39,5 +39,6 @@ class EverydayWordsTest {
     @Test
     void theBundledListLoads() {
         assertEquals("kinh phí ngân sách", EverydayWords.defaults().expansionsFor("tiền ở đâu ra"));
+        assertEquals("tối thiểu", EverydayWords.defaults().expansionsFor("mỗi tổ ít nhất mấy câu hỏi"));
     }
 }
