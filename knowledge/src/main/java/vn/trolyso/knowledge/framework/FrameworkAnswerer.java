@@ -56,10 +56,11 @@ public final class FrameworkAnswerer {
             case STRUCTURE -> structure(sources);
             case SOURCE -> legalSource(sources);
         };
-        // "Bậc 7 phải làm được những gì?": the data has no requirement for it, so the question is declined.
-        boolean undescribed = intent.type() == FrameworkQuestionType.REQUIREMENTS && !intent.levels().isEmpty()
+        // "Bậc 7 phải làm được những gì?", "Lớp 1–3 cần đạt gì ở năng lực 6.1?": the data has no requirement for
+        // it, so the question is declined.
+        boolean undescribedLevel = intent.type() == FrameworkQuestionType.REQUIREMENTS && !intent.levels().isEmpty()
                 && framework.level(intent.levels().get(0)).map(l -> !l.hasDescriptors()).orElse(false);
-        return new FrameworkAnswer(text, sources.list, undescribed);
+        return new FrameworkAnswer(text, sources.list, undescribedLevel || sources.undescribed);
     }
 
     /**
@@ -183,6 +184,7 @@ public final class FrameworkAnswerer {
         Passage p = document.competencyAtLevel(c.code(), l.number());
         Optional<String> descriptor = c.descriptor(l.number());
         if (descriptor.isEmpty()) {
+            sources.undescribed = true;
             return BASIS + ", năng lực " + c.label() + " không có mô tả yêu cầu cần đạt cho " + levelPhrase(l)
                     + " trong dữ liệu " + sources.cite(p) + "." + notesFor(c, l);
         }
@@ -368,6 +370,8 @@ public final class FrameworkAnswerer {
     /** Numbers passages in order of first citation. */
     private static final class Sources {
         final List<Passage> list = new ArrayList<>();
+        /** The question asks what a level requires and the data describes nothing for it. */
+        boolean undescribed;
 
         String cite(Passage p) {
             for (int i = 0; i < list.size(); i++) {

@@ -178,5 +178,9 @@ class FrameworkAnswererTest {
         assertTrue(ask("Năng lực 4.2 ở bậc 7 cần đạt gì?", null).undescribed());
         assertFalse(ask("Bậc 7 là gì?", null).undescribed(), "what the level is, the data says");
         assertFalse(ask("Bậc 3 cần đạt những gì?", null).undescribed());
+        // One competency the data describes from bậc 2 only: at bậc 1 (lớp 1–3) there is nothing to quote.
+        FrameworkAnswer early = ask("Học sinh lớp 2 cần đạt gì ở năng lực 6.1?", null);
+        assertTrue(early.undescribed() && early.text().contains("không có mô tả"), early.text());
+        assertFalse(ask("Học sinh lớp 5 cần đạt gì ở năng lực 6.1?", null).undescribed());
     }
 }
