@@ -201,9 +201,10 @@ public final class FollowUpRewriter {
                 return true;
             }
         }
-        if (!hasName(question) && Slot.ASPECT.pattern.matcher(f).find()) {
-            // "Kết quả cần đạt là gì, làm trong thời gian nào?": aspects of something, but of what is not said.
-            String rest = Slot.ASPECT.pattern.matcher(f).replaceAll(" ");
+        if (!hasName(question) && (Slot.ASPECT.pattern.matcher(f).find() || DEADLINE.matcher(f).find())) {
+            // "Kết quả cần đạt là gì, làm trong thời gian nào?", "hạn hoàn thành là khi nào": aspects of something,
+            // but of what is not said.
+            String rest = DEADLINE.matcher(Slot.ASPECT.pattern.matcher(f).replaceAll(" ")).replaceAll(" ");
             long own = Terms.rawTokens(rest).stream()
                     .filter(t -> !Terms.isStopword(t) && !GENERIC_VERBS.contains(t)).count();
             if (own == 0) {
@@ -214,6 +215,9 @@ public final class FollowUpRewriter {
         // about the previous one ("AI là gì?" asks for a definition and stands alone).
         return contentWords <= 2 && !DEFINITION.matcher(f).find() && !hasName(question);
     }
+
+    /** A deadline asked for ("hạn chót", "hạn hoàn thành"): an aspect of the topic, added to it rather than swapped. */
+    private static final Pattern DEADLINE = Pattern.compile("\\bhan (?:chot|nop|hoan thanh)\\b");
 
     /** Pronouns pointing back to the previous turn (with diacritics only: folded, "no", "do", "ho" are other words). */
     private static final java.util.Set<String> POINTING_BACK = java.util.Set.of("nó", "đó", "ấy", "họ");

@@ -186,6 +186,8 @@ class FollowUpRewriterTest {
     void aQuestionOfAspectsAloneAsksThemOfThePreviousTopic() {
         assertTrue(FollowUpRewriter.isFollowUp("kết quả cần đạt là gì, làm trong thời gian nào?"));
         assertFalse(FollowUpRewriter.isFollowUp("Kết quả phổ cập kỹ năng số cho người dân cần đạt là gì?"));
+        assertTrue(FollowUpRewriter.isFollowUp("hạn hoàn thành là khi nào"), "a deadline of what is not said");
+        assertFalse(FollowUpRewriter.isFollowUp("Hạn hoàn thành mô hình trường học thông minh là khi nào?"));
         String rewritten = FollowUpRewriter.rewrite(after("Kiến An giao nhiệm vụ phổ cập kỹ năng số cho ai?"),
                 "kết quả cần đạt là gì, làm trong thời gian nào?");
         assertTrue(rewritten.contains("Kiến An") && rewritten.contains("phổ cập"), rewritten);
