@@ -48,7 +48,7 @@ public enum AnswerKind {
      * email nào" is answered by whom to send it to, and is no contact question).
      */
     CONTACT(Pattern.compile("\\b(?:so dien thoai|sdt|dien thoai lien he|hotline|duong day nong"
-            + "|dia chi (?:email|thu dien tu))\\b"),
+            + "|dia chi (?:email|thu dien tu)|e-?mail lien he)\\b"),
             // Matched on the sentence as written: "@" and the digits' grouping do not survive folding.
             // "(…@hcm.edu.vn)" is a template, not an address.
             Pattern.compile("[\\p{L}\\p{N}._-]+@[\\p{L}\\p{N}-]+\\.\\p{L}|(?<!\\d)0\\d(?:[ .-]?\\d){7,10}(?!\\d)"),

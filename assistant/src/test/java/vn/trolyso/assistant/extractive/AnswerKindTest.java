@@ -61,6 +61,7 @@ class AnswerKindTest {
     void aContactQuestionWantsANumberOrAnAddress() {
         assertEquals(AnswerKind.CONTACT, AnswerKind.of("cho xin so dien thoai phong giao duc quan phu nhuan voi"));
         assertEquals(AnswerKind.CONTACT, AnswerKind.of("Địa chỉ email của Phòng Văn hóa - Xã hội là gì?"));
+        assertEquals(AnswerKind.CONTACT, AnswerKind.of("Email liên hệ của trường là gì ạ?"));
         assertEquals(AnswerKind.ANY, AnswerKind.of("Sinh viên gửi đơn qua email nào?"));
         assertTrue(AnswerKind.CONTACT.saidIn("", "Mọi thắc mắc liên hệ số 0225 3861 234 hoặc pgd@phunhuan.edu.vn."));
         assertFalse(AnswerKind.CONTACT.saidIn("", "Tổng hợp, báo cáo kết quả về Ủy ban nhân dân phường trước ngày 15."));
