@@ -44,9 +44,11 @@ public final class Abbreviations {
     }
 
     Abbreviations(Map<String, String> unambiguous, Set<String> ambiguous, Map<String, List<String>> ambiguousForms) {
-        this.unambiguous = Map.copyOf(unambiguous);
+        // Insertion order, not Map.copyOf's per-run order: the expansions are query text, and the order of a Lucene
+        // query's clauses moves its float sums, so ties between passages would break differently from run to run.
+        this.unambiguous = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(unambiguous));
         this.ambiguous = Set.copyOf(ambiguous);
-        this.ambiguousForms = Map.copyOf(ambiguousForms);
+        this.ambiguousForms = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ambiguousForms));
         unambiguous.forEach((abbreviation, full) -> foldedExpansions.put(VietnameseText.fold(abbreviation),
                 List.of(foldedWords(full).strip())));
         ambiguousForms.forEach((abbreviation, forms) -> foldedExpansions.put(VietnameseText.fold(abbreviation),
