@@ -118,6 +118,7 @@ public final class ExtractiveAnswerer {
                                       List<QueryTerms.TextForms> titles, int sentences,
                                       ToIntFunction<String> vocabulary) {
         double[] weights = weights(query, candidates);
+        double absentWeight = absentWeight(query, weights, contexts);
         List<Scored> scored = new ArrayList<>();
         for (Candidate c : candidates) {
             // "bao nhiêu máy chiếu": only a sentence with a figure and the projectors answers, however well
@@ -128,7 +129,7 @@ public final class ExtractiveAnswerer {
             if (query.counted.isEmpty() || !countFigures(query, c).isEmpty()
                     && (query.asksPercent ? query.counted.stream().anyMatch(near)
                     : query.counted.stream().allMatch(near))) {
-                scored.add(score(query, weights, c, titles.get(c.passage()), contexts.get(c.passage())));
+                scored.add(score(query, weights, c, titles.get(c.passage()), contexts.get(c.passage()), absentWeight));
             }
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
@@ -208,6 +209,17 @@ public final class ExtractiveAnswerer {
     }
 
     /** Inverse sentence frequency of each term; a term no sentence has weighs the most. */
+    /** The weight of the question's words that none of the retrieved passages (with titles and headings) has. */
+    private static double absentWeight(QueryTerms query, double[] weights, List<QueryTerms.TextForms> contexts) {
+        double absent = 0;
+        for (int t = 0; t < weights.length; t++) {
+            if (contexts.stream().noneMatch(query.terms.get(t)::matches)) {
+                absent += weights[t];
+            }
+        }
+        return absent;
+    }
+
     private static double[] weights(QueryTerms query, List<Candidate> candidates) {
         double n = candidates.size();
         double[] w = new double[query.terms.size()];
@@ -225,7 +237,7 @@ public final class ExtractiveAnswerer {
     }
 
     private Scored score(QueryTerms query, double[] weights, Candidate c, QueryTerms.TextForms title,
-                                QueryTerms.TextForms context) {
+                         QueryTerms.TextForms context, double absentWeight) {
         double total = 0;
         double inSentence = 0;
         double inHeadings = 0;
@@ -290,7 +302,9 @@ public final class ExtractiveAnswerer {
             score *= w.kindMiss(); // "ở đâu" is not answered by a sentence naming no place
         }
         double coverage = total == 0 ? 0 : (inSentence + 0.9 * inHeadings + 0.8 * (inTitle + inContext)) / total;
-        double ownCoverage = total == 0 ? 0 : (inSentence + inHeadings + w.titleWeight() * inTitle) / total;
+        // A word none of the passages has is no sentence's fault: the gate's margins weigh its absence.
+        double ownTotal = total - (1 - w.absentOwn()) * absentWeight;
+        double ownCoverage = ownTotal <= 0 ? 0 : (inSentence + inHeadings + w.titleWeight() * inTitle) / ownTotal;
         return new Scored(c, score, coverage, ownCoverage, matched, numbers);
     }
 
@@ -427,8 +441,12 @@ public final class ExtractiveAnswerer {
 
     /** The figures that may answer "bao nhiêu trường / học sinh …": {@link #answerFigures} less dates and codes. */
     private static Set<String> countFigures(QueryTerms query, Candidate c) {
-        return figuresNotAsked(query, NOT_A_COUNT.matcher(c.cleaned()).replaceAll(" "));
+        String text = NOT_A_COUNT.matcher(c.cleaned()).replaceAll(" ");
+        // "Phường có tổng cộng bao nhiêu trường?" asks how many there are: "100% các trường …" is a target's share.
+        return figuresNotAsked(query, query.asksTotal ? SHARE.matcher(text).replaceAll(" ") : text);
     }
+
+    private static final java.util.regex.Pattern SHARE = java.util.regex.Pattern.compile("\\d+(?:[.,]\\d+)?\\s*%");
 
     private static Set<String> figuresNotAsked(QueryTerms query, String text) {
         Set<String> out = numbers(text);

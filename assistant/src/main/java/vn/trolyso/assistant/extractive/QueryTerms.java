@@ -37,6 +37,9 @@ final class QueryTerms {
     private static final Pattern LONE_INITIAL = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{L}\\.(?=\\s)");
     /** Colloquial words for people that plans do not use ("thầy cô" for giáo viên). */
     private static final Set<String> PEOPLE = Set.of("thầy", "cô");
+    /** "tổng cộng / tất cả / hiện có bao nhiêu …": how many there are, which a target's share does not answer. */
+    private static final Pattern ASKS_TOTAL = Pattern.compile(
+            "\\b(?:tong cong|tat ca|tong so|hien co|hien nay co)(?: \\S+){0,2} bao nhieu\\b");
     private static final Pattern ASKS_PERCENT = Pattern.compile("\\b(?:phan tram|ty le|ti le)\\b|%");
 
     /**
@@ -79,6 +82,8 @@ final class QueryTerms {
     final List<Term> pairs;
     final boolean asksNumber;
     final boolean asksPercent;
+    /** The question asks how many there are in all ("có tổng cộng bao nhiêu trường"), not a target. */
+    final boolean asksTotal;
     /** The question asks where something comes from ("lấy từ đâu", "từ nguồn nào"). */
     final boolean asksSource;
     /** The question asks who does something: a person, a unit ("Ai phụ trách …", "đơn vị nào", "phòng nào"). */
@@ -113,7 +118,7 @@ final class QueryTerms {
     private QueryTerms(List<Term> terms, List<Term> pairs, boolean asksNumber, boolean asksPercent,
                        List<String> years, List<Term> focus, List<Term> counted, List<Term> names,
                        List<Term> actor, Set<String> numbers, boolean asksSource, AnswerKind kind,
-                       boolean asksWho) {
+                       boolean asksWho, String askedPart) {
         this.asksSource = asksSource;
         this.kind = kind;
         this.asksWho = asksWho;
@@ -127,6 +132,7 @@ final class QueryTerms {
         this.pairs = pairs;
         this.asksNumber = asksNumber;
         this.asksPercent = asksPercent;
+        this.asksTotal = ASKS_TOTAL.matcher(" " + Terms.fold(askedPart) + " ").find();
     }
 
     static QueryTerms of(String question) {
@@ -234,7 +240,7 @@ final class QueryTerms {
                 ASKS_PERCENT.matcher(folded).find(), years, List.copyOf(focus), List.copyOf(counted), names(question),
                 List.copyOf(actor), raw.stream().filter(Terms::isNumeric).collect(Collectors.toUnmodifiableSet()),
                 asksSource, AnswerKind.of(asked, asksSource),
-                asksPerson || ASKS_UNIT.matcher(folded).find());
+                asksPerson || ASKS_UNIT.matcher(folded).find(), asked);
     }
 
     /** Words before "bao nhiêu" that name a measure, not the thing measured ("tỷ lệ bao nhiêu" wants a "%"). */

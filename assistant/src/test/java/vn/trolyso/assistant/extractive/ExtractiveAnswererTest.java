@@ -126,6 +126,31 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void aParaphrasingWordNoPassageHasDoesNotCostTheSentenceItsOwnCoverage() {
+        List<Passage> passages = List.of(passage("p#1", "I. MỤC ĐÍCH, YÊU CẦU",
+                "Khai thác hiệu quả những ứng dụng AI miễn phí đang được hỗ trợ."),
+                passage("p#2", "III. NHIỆM VỤ", "Tổ chức thí điểm tại các lớp từ học kỳ II của năm học."));
+        // "khuyến khích" and "loại" are words of the knowledge base, but of none of these passages.
+        String question = "Khuyến khích khai thác loại ứng dụng AI nào để thí điểm?";
+        ExtractiveAnswerer strict = new ExtractiveAnswerer(ReaderWeights.defaults().with("minOwnCoverage=0.5"), 3);
+        String text = strict.extract(question, passages, 1, word -> 5).orElseThrow().text();
+        assertTrue(text.contains("miễn phí"), text);
+        ExtractiveAnswerer countingThem = new ExtractiveAnswerer(
+                ReaderWeights.defaults().with("minOwnCoverage=0.5,absentOwn=1"), 3);
+        assertEquals(Optional.empty(), countingThem.extract(question, passages, 1, word -> 5));
+    }
+
+    @Test
+    void howManyThereAreInAllIsNotAnsweredByATargetsShare() {
+        List<Passage> passages = List.of(passage("p#1", "II. MỤC TIÊU",
+                "- Đạt 100% trường trung học cơ sở triển khai mô hình lớp học số sáng tạo trên địa bàn phường."));
+        assertEquals(Optional.empty(), answerer.extract(
+                "Trên địa bàn phường có tổng cộng bao nhiêu trường trung học cơ sở?", passages));
+        assertTrue(answerer.extract("Mô hình lớp học số sáng tạo phải có ở bao nhiêu trường trung học cơ sở?",
+                passages).isPresent(), "a target may be a share of the schools");
+    }
+
+    @Test
     void aHeadCountIsAnsweredByAnyKindOfPeople() {
         // "bao nhiêu người" counts people, whatever the plan calls them; "bao nhiêu máy chiếu" still needs projectors.
         List<Passage> passages = List.of(passage("p#1", "II. MỤC TIÊU CỤ THỂ",
