@@ -96,7 +96,8 @@ class OllamaPoolTest {
             }
         });
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (pool.waiting() == 0 && System.nanoTime() < end) {
+        // The waiter is told its place just after it joins the queue (outside the pool's lock): wait for both.
+        while ((pool.waiting() == 0 || ahead.get() == 0) && System.nanoTime() < end) {
             Thread.sleep(5);
         }
         assertEquals(1, pool.waiting());
