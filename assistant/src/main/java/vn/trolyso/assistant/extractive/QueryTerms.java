@@ -27,6 +27,10 @@ final class QueryTerms {
      * "… thì ai phụ trách?" asks for a person.
      */
     private static final Set<String> AI_AFTER = Set.of("of", "dụng", "cụ", "về", "tuệ", "hợp", "học");
+    private static final Set<String> AI_AFTER_FOLDED = Set.of("of", "dung", "cu", "ve", "tue", "hop", "hoc");
+    /** Verbs after which an unaccented "ai" asks who ("ai ky", "ai phu trach"), folded. */
+    private static final Set<String> WHO_VERBS = Set.of("ky", "phu", "chu", "chiu", "cap", "tham", "duyet",
+            "ban");
     /** "Kinh phí lấy từ đâu?" asks for a source of funds or of a rule: the answer names its "nguồn". */
     static final Pattern ASKS_SOURCE = Pattern.compile(
             "\\b(?:lay|trich|bo tri|huy dong|cap) tu (?:dau|nguon nao)\\b|\\btu nguon nao\\b");
@@ -200,8 +204,11 @@ final class QueryTerms {
             }
             // "Ai ký kế hoạch …", "Kế hoạch do ai ký?": who did it is asked of the verb that follows.
             // ("Ai là người ký …" too; "ai" typed without any diacritic in the question may be the topic AI.)
-            boolean who = raw.get(i).equalsIgnoreCase("ai") && !raw.get(i).equals("AI") && accented
-                    && (i == 0 || !AI_AFTER.contains(raw.get(i - 1).toLowerCase(java.util.Locale.ROOT)));
+            // Typed without diacritics, "ai" is who only before a verb of doing ("ai ky ke hoach …").
+            boolean who = raw.get(i).equalsIgnoreCase("ai") && !raw.get(i).equals("AI")
+                    && (accented || i + 1 < raw.size() && WHO_VERBS.contains(Terms.fold(raw.get(i + 1))))
+                    && (i == 0 || !AI_AFTER.contains(raw.get(i - 1).toLowerCase(java.util.Locale.ROOT))
+                    && (accented || !AI_AFTER_FOLDED.contains(Terms.fold(raw.get(i - 1)))));
             asksPerson |= who;
             if (who && actor.isEmpty()) {
                 for (int j = i + 1; j < raw.size() && actor.isEmpty(); j++) {

@@ -215,6 +215,12 @@ class ExtractiveAnswererTest {
                 .noneMatch(t -> t.surface().equals("ai")));
         assertTrue(QueryTerms.of("Trường ứng dụng AI vào việc gì?").terms.stream()
                 .anyMatch(t -> t.surface().equals("ai")));
+        // Typed without diacritics, "ai" asks who only before a verb of doing.
+        assertTrue(QueryTerms.of("ai ky ke hoach binh dan hoc vu so phuong kien an").asksWho);
+        assertEquals("ky", QueryTerms.of("ai ky ke hoach binh dan hoc vu so phuong kien an").actor.getFirst()
+                .surface());
+        assertFalse(QueryTerms.of("ung dung ai ky nang so cho hoc sinh").asksWho);
+        assertFalse(QueryTerms.of("ai trong giao duc la gi").asksWho);
     }
 
     @Test
