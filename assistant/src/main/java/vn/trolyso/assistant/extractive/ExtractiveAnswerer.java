@@ -208,7 +208,6 @@ public final class ExtractiveAnswerer {
         return query.actor.stream().allMatch(t -> t.matches(c.forms()));
     }
 
-    /** Inverse sentence frequency of each term; a term no sentence has weighs the most. */
     /** The weight of the question's words that none of the retrieved passages (with titles and headings) has. */
     private static double absentWeight(QueryTerms query, double[] weights, List<QueryTerms.TextForms> contexts) {
         double absent = 0;
@@ -220,6 +219,7 @@ public final class ExtractiveAnswerer {
         return absent;
     }
 
+    /** Inverse sentence frequency of each term; a term no sentence has weighs the most. */
     private static double[] weights(QueryTerms query, List<Candidate> candidates) {
         double n = candidates.size();
         double[] w = new double[query.terms.size()];

@@ -27,6 +27,7 @@ final class QueryTerms {
      * "… thì ai phụ trách?" asks for a person.
      */
     private static final Set<String> AI_AFTER = Set.of("of", "dụng", "cụ", "về", "tuệ", "hợp", "học");
+    /** The same words typed without diacritics ("ung dung ai"). */
     private static final Set<String> AI_AFTER_FOLDED = Set.of("of", "dung", "cu", "ve", "tue", "hop", "hoc");
     /** Verbs after which an unaccented "ai" asks who ("ai ky", "ai phu trach"), folded. */
     private static final Set<String> WHO_VERBS = Set.of("ky", "phu", "chu", "chiu", "cap", "tham", "duyet",
@@ -122,7 +123,7 @@ final class QueryTerms {
     private QueryTerms(List<Term> terms, List<Term> pairs, boolean asksNumber, boolean asksPercent,
                        List<String> years, List<Term> focus, List<Term> counted, List<Term> names,
                        List<Term> actor, Set<String> numbers, boolean asksSource, AnswerKind kind,
-                       boolean asksWho, String askedPart) {
+                       boolean asksWho, boolean asksTotal) {
         this.asksSource = asksSource;
         this.kind = kind;
         this.asksWho = asksWho;
@@ -136,7 +137,7 @@ final class QueryTerms {
         this.pairs = pairs;
         this.asksNumber = asksNumber;
         this.asksPercent = asksPercent;
-        this.asksTotal = ASKS_TOTAL.matcher(" " + Terms.fold(askedPart) + " ").find();
+        this.asksTotal = asksTotal;
     }
 
     static QueryTerms of(String question) {
@@ -247,7 +248,7 @@ final class QueryTerms {
                 ASKS_PERCENT.matcher(folded).find(), years, List.copyOf(focus), List.copyOf(counted), names(question),
                 List.copyOf(actor), raw.stream().filter(Terms::isNumeric).collect(Collectors.toUnmodifiableSet()),
                 asksSource, AnswerKind.of(asked, asksSource),
-                asksPerson || ASKS_UNIT.matcher(folded).find(), asked);
+                asksPerson || ASKS_UNIT.matcher(folded).find(), ASKS_TOTAL.matcher(folded).find());
     }
 
     /** Words before "bao nhiêu" that name a measure, not the thing measured ("tỷ lệ bao nhiêu" wants a "%"). */
