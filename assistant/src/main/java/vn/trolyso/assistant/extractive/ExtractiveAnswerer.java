@@ -118,7 +118,11 @@ public final class ExtractiveAnswerer {
                                       List<QueryTerms.TextForms> titles, int sentences,
                                       ToIntFunction<String> vocabulary) {
         double[] weights = weights(query, candidates);
-        double absentWeight = absentWeight(query, weights, contexts);
+        boolean[] inNoPassage = inNoPassage(query, contexts);
+        double absentWeight = 0;
+        for (int t = 0; t < weights.length; t++) {
+            absentWeight += inNoPassage[t] ? weights[t] : 0;
+        }
         List<Scored> scored = new ArrayList<>();
         for (Candidate c : candidates) {
             // "bao nhiêu máy chiếu": only a sentence with a figure and the projectors answers, however well
@@ -136,9 +140,8 @@ public final class ExtractiveAnswerer {
         if (Boolean.getBoolean("trolyso.debug.extractive")) {
             StringBuilder absent = new StringBuilder();
             for (int t = 0; t < weights.length; t++) {
-                QueryTerms.Term term = query.terms.get(t);
-                if (contexts.stream().noneMatch(term::matches)) {
-                    absent.append(term.surface()).append(' ');
+                if (inNoPassage[t]) {
+                    absent.append(query.terms.get(t).surface()).append(' ');
                 }
             }
             System.err.printf("DEBUG %s | absent: %s| best cov %.2f%n", question, absent,
@@ -208,15 +211,13 @@ public final class ExtractiveAnswerer {
         return query.actor.stream().allMatch(t -> t.matches(c.forms()));
     }
 
-    /** The weight of the question's words that none of the retrieved passages (with titles and headings) has. */
-    private static double absentWeight(QueryTerms query, double[] weights, List<QueryTerms.TextForms> contexts) {
-        double absent = 0;
-        for (int t = 0; t < weights.length; t++) {
-            if (contexts.stream().noneMatch(query.terms.get(t)::matches)) {
-                absent += weights[t];
-            }
+    /** For each of the question's words: true when none of the retrieved passages (with titles, headings) has it. */
+    private static boolean[] inNoPassage(QueryTerms query, List<QueryTerms.TextForms> contexts) {
+        boolean[] out = new boolean[query.terms.size()];
+        for (int t = 0; t < out.length; t++) {
+            out[t] = contexts.stream().noneMatch(query.terms.get(t)::matches);
         }
-        return absent;
+        return out;
     }
 
     /** Inverse sentence frequency of each term; a term no sentence has weighs the most. */

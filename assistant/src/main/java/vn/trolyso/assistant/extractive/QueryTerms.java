@@ -28,7 +28,8 @@ final class QueryTerms {
      */
     private static final Set<String> AI_AFTER = Set.of("of", "dụng", "cụ", "về", "tuệ", "hợp", "học");
     /** The same words typed without diacritics ("ung dung ai"). */
-    private static final Set<String> AI_AFTER_FOLDED = Set.of("of", "dung", "cu", "ve", "tue", "hop", "hoc");
+    private static final Set<String> AI_AFTER_FOLDED = AI_AFTER.stream().map(Terms::fold)
+            .collect(Collectors.toUnmodifiableSet());
     /** Verbs after which an unaccented "ai" asks who ("ai ky", "ai phu trach"), folded. */
     private static final Set<String> WHO_VERBS = Set.of("ky", "phu", "chu", "chiu", "cap", "tham", "duyet",
             "ban");
@@ -266,6 +267,7 @@ final class QueryTerms {
      */
     private static List<Term> names(String question) {
         List<Term> out = new ArrayList<>();
+        boolean accented = Terms.hasDiacritics(question);
         java.util.regex.Matcher clause = CLAUSE.matcher(question);
         boolean sentenceStart = true;
         while (clause.find()) {
@@ -289,7 +291,7 @@ final class QueryTerms {
                 }
                 run.clear();
             }
-            unitNames(raw, Terms.hasDiacritics(question), out);
+            unitNames(raw, accented, out);
             String end = clause.group(2);
             // After "?", "!", ":" or a dash the next word is capitalised as a sentence's first word; after a comma or
             // a full stop (also "TP. Hồ Chí Minh") it is not taken for one.

@@ -1,13 +1,6 @@
 package vn.trolyso.knowledge.text;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -158,29 +151,17 @@ public final class Abbreviations {
         Map<String, String> map = new LinkedHashMap<>();
         Set<String> ambiguous = new LinkedHashSet<>(List.of("TT", "TH", "KH"));
         Map<String, List<String>> ambiguousForms = new LinkedHashMap<>();
-        try (InputStream in = Abbreviations.class.getClassLoader().getResourceAsStream("text/viet-abbreviations.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource text/viet-abbreviations.tsv");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
+        for (String[] cols : TsvResource.rows("text/viet-abbreviations.tsv")) {
+            if (cols.length < 2 || cols.length >= 3 && cols[2].startsWith("ambiguous") || cols[1].contains("|")) {
+                String abbreviation = VietnameseText.normalize(cols[0].strip());
+                ambiguous.add(abbreviation);
+                if (cols.length >= 2) {
+                    ambiguousForms.put(abbreviation, TsvResource.forms(cols[1]).stream()
+                            .map(VietnameseText::normalize).toList());
                 }
-                String[] cols = line.split("\t");
-                if (cols.length < 2 || cols.length >= 3 && cols[2].startsWith("ambiguous") || cols[1].contains("|")) {
-                    String abbreviation = VietnameseText.normalize(cols[0].strip());
-                    ambiguous.add(abbreviation);
-                    if (cols.length >= 2) {
-                        ambiguousForms.put(abbreviation, Arrays.stream(cols[1].split("\\|"))
-                                .map(f -> VietnameseText.normalize(f.strip())).filter(f -> !f.isEmpty()).toList());
-                    }
-                    continue;
-                }
-                map.put(VietnameseText.normalize(cols[0].strip()), VietnameseText.normalize(cols[1].strip()));
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            map.put(VietnameseText.normalize(cols[0].strip()), VietnameseText.normalize(cols[1].strip()));
         }
         return new Abbreviations(map, ambiguous, ambiguousForms);
     }

@@ -1,13 +1,6 @@
 package vn.trolyso.knowledge.text;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -116,24 +109,11 @@ public final class EverydayWords {
 
     private static EverydayWords load() {
         Map<String, List<String>> entries = new LinkedHashMap<>();
-        try (InputStream in = EverydayWords.class.getClassLoader().getResourceAsStream("text/everyday-words.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource text/everyday-words.tsv");
+        for (String[] cols : TsvResource.rows("text/everyday-words.tsv")) {
+            if (cols.length < 2) {
+                throw new IllegalStateException("everyday-words.tsv: no documents' words in: " + String.join(" ", cols));
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t");
-                if (cols.length < 2) {
-                    throw new IllegalStateException("everyday-words.tsv: no documents' words in: " + line);
-                }
-                entries.put(cols[0].strip(), Arrays.stream(cols[1].split("\\|")).map(String::strip)
-                        .filter(s -> !s.isEmpty()).toList());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            entries.put(cols[0].strip(), TsvResource.forms(cols[1]));
         }
         return new EverydayWords(entries);
     }
