@@ -111,7 +111,7 @@ public final class EverydayWords {
         Map<String, List<String>> entries = new LinkedHashMap<>();
         for (String[] cols : TsvResource.rows("text/everyday-words.tsv")) {
             if (cols.length < 2) {
-                throw new IllegalStateException("everyday-words.tsv: no documents' words in: " + String.join(" ", cols));
+                throw new IllegalStateException("everyday-words.tsv: no documents' words for " + cols[0]);
             }
             entries.put(cols[0].strip(), TsvResource.forms(cols[1]));
         }
