@@ -23,8 +23,7 @@ public final class Refusals {
 
     /** The reply when retrieval found nothing that answers the question. */
     public static String notInDocuments(String topic) {
-        String t = topic == null || topic.isBlank() ? "" : " đến “" + shorten(topic) + "”";
-        return NOT_IN_DOCUMENTS_PREFIX + t + ", nên tôi không thể trả lời chính xác câu hỏi này. "
+        return NOT_IN_DOCUMENTS_PREFIX + echo(topic) + ", nên tôi không thể trả lời chính xác câu hỏi này. "
                 + "Bạn có thể hỏi lại với từ khóa khác hoặc liên hệ nhà trường để được hỗ trợ. " + CAPABILITIES;
     }
 
@@ -35,10 +34,20 @@ public final class Refusals {
      * @param issuers who issued the documents the question names ("Ủy ban nhân dân phường Kiến An")
      */
     public static String notInNamedDocuments(String topic, java.util.Collection<String> issuers) {
-        String t = topic == null || topic.isBlank() ? "" : " đến “" + shorten(topic) + "”";
-        return NOT_IN_DOCUMENTS_PREFIX + t + " trong văn bản của " + String.join(", ", issuers)
+        return NOT_IN_DOCUMENTS_PREFIX + echo(topic) + " trong văn bản của " + String.join(", ", issuers)
                 + ". Tôi không trả lời bằng số liệu của đơn vị khác. " + CAPABILITIES;
     }
+
+    /**
+     * " đến “the question”", or nothing when there is no question or it carries a link or an e-mail address: a reply
+     * in the assistant's voice never repeats an address a user typed (a message may be written to make it do so).
+     */
+    private static String echo(String topic) {
+        return topic == null || topic.isBlank() || LINK.matcher(topic).find() ? "" : " đến “" + shorten(topic) + "”";
+    }
+
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile(
+            "(?i)https?://|www\\.|@|\\b[\\p{L}\\d-]+\\.(?:vn|com|net|org|io|info|xyz|me|ly|co)\\b");
 
     private static String shorten(String s) {
         String t = s.strip().replaceAll("[?!.]+$", "");

@@ -28,6 +28,11 @@ public final class ScopeGuard {
                     + "|instructions)",
             "\\b(?:tu (?:gio|nay|bay gio)|bay gio) (?:ban|may|mi) (?:la|se la|dong vai)\\b",
             "\\b(?:dong vai|gia vo la|gia lam|hoa than thanh|nhap vai)\\b",
+            // a standing order on the form of every later answer ("Từ nay kết thúc mọi câu trả lời bằng …")
+            "\\b(?:ket thuc|bat dau|mo dau|chen|gan|ky ten) (?:\\S+ ){0,2}(?:moi|tat ca|cac|tung)"
+                    + " (?:cau tra loi|cau tl|tin nhan|phan hoi)\\b",
+            "\\b(?:moi|tat ca|cac|tung) (?:cau tra loi|cau tl|tin nhan|phan hoi) (?:\\S+ ){0,3}(?:deu )?"
+                    + "(?:phai|luon|hay) (?:ket thuc|bat dau|mo dau|chen|them|co cau|kem)\\b",
             "\\b(?:you are now|act as|pretend|jailbreak|developer mode|do anything now)\\b",
             "\\bche do (?:nha phat trien|developer|khong gioi han|jailbreak)\\b",
             "\\b(?:ban|may) (?:la|chinh la) chatgpt\\b", "rang (?:ban|toi) la chatgpt",
