@@ -53,6 +53,21 @@ public enum AnswerKind {
             // "(…@hcm.edu.vn)" is a template, not an address.
             Pattern.compile("[\\p{L}\\p{N}._-]+@[\\p{L}\\p{N}-]+\\.\\p{L}|(?<!\\d)0\\d(?:[ .-]?\\d){7,10}(?!\\d)"),
             null, true),
+    /**
+     * "hiệu trưởng tên là gì", "ai làm tổ trưởng": a person, named ("Trần Đăng Quân") or by office ("Hiệu trưởng"). Plans name
+     * few people, so a sentence about the team ("Thành lập Tổ công tác …") does not answer who leads it.
+     */
+    NAME(Pattern.compile("\\b(?:(?:thay|co giao|giao vien|gv|hieu truong|ht|hieu pho|nguoi|chuyen gia|can bo|chu tich|giam doc"
+            + "|to truong|truong phong|truong ban)\\b(?: \\S+){0,12} (?:ho (?:va )?)?ten (?:day du )?(?:la )?gi|ai (?:lam|la|giu"
+            + "|dam nhiem|dam nhan|duoc giao) (?:chuc |vai tro |vi tri )?(?:to truong|to pho|truong ban|pho ban"
+            + "|truong nhom|truong doan|thu ky|chu tich|giam doc|hieu truong|pho hieu truong))\\b"),
+            // Matched on the sentence as written: a name shows by its capitals ("Trường Ngô Gia Tự" is a school).
+            Pattern.compile("(?U)(?<!(?:[Tt]rường|[Hh]ọc|[Ss]ở|TH|THCS|THPT|[Pp]hường|[Xx]ã|[Qq]uận|[Tt]ỉnh|[Pp]hố"
+                    + "|[Đđ]ường|[Vv]iện)\\s)\\b(?!(?:Trường|Tiểu|Học|Trung|Cơ|Sở|Phổ|Thông|Mầm|Non|Phường|Quận)\\b)"
+                    + "(?:\\p{Lu}\\p{Ll}+\\s+){2,3}\\p{Lu}\\p{Ll}+"
+                    + "|(?iU)\\b(?:hiệu trưởng|hiệu phó|chủ tịch|giám đốc|trưởng phòng|bí thư|tổ trưởng|trưởng ban"
+                    + "|trưởng khoa)\\b"),
+            null, true, true),
     ANY(null, null, null, false);
 
     /** "… được quy định ở đâu?", "… ghi ở đâu?": asks which text says it. */
@@ -64,12 +79,22 @@ public enum AnswerKind {
     private final Pattern label;
     /** The answer pattern runs on the sentence as written (capitals, "@", digit groups), not folded. */
     private final boolean asWritten;
+    /**
+     * Only a sentence of this kind answers: the evidence gate opens on one that covers the question and says it
+     * (a sentence about the team is no answer to who leads it, however well it matches).
+     */
+    final boolean strict;
 
     AnswerKind(Pattern asked, Pattern answered, Pattern label, boolean asWritten) {
+        this(asked, answered, label, asWritten, false);
+    }
+
+    AnswerKind(Pattern asked, Pattern answered, Pattern label, boolean asWritten, boolean strict) {
         this.asked = asked;
         this.answered = answered;
         this.label = label;
         this.asWritten = asWritten;
+        this.strict = strict;
     }
 
     /** The kind a question asks for; {@link #ANY} when it asks for none that a sentence shows. */
@@ -102,6 +127,9 @@ public enum AnswerKind {
         if (CONTACT.asked.matcher(folded).find()) {
             return CONTACT;
         }
+        if (NAME.asked.matcher(folded).find()) {
+            return NAME;
+        }
         // "Kinh phí lấy từ đâu?" asks for a source, "quy định ở đâu?" for a document: neither for a place.
         return !asksSource && PLACE.asked.matcher(folded).find() && !WHICH_TEXT.matcher(folded).find() ? PLACE : ANY;
     }
@@ -115,7 +143,7 @@ public enum AnswerKind {
         return switch (of(question, asksSource)) {
             case CLOCK, DATE, DURATION, TIME -> question + " thời gian";
             case PLACE -> question + " địa điểm";
-            case SCHOOL, CONTACT, ANY -> asksSource ? question + " nguồn" : question;
+            case SCHOOL, CONTACT, NAME, ANY -> asksSource ? question + " nguồn" : question;
         };
     }
 

@@ -169,7 +169,8 @@ public final class ExtractiveAnswerer {
             return false;
         }
         return scored.stream().limit(depth).anyMatch(s -> gate.answers(required, s.coverage(), s.ownCoverage())
-                && (w.yearGate() <= 0 || !query.otherYear(s.candidate().forms(), s.candidate().headings())));
+                && (w.yearGate() <= 0 || !query.otherYear(s.candidate().forms(), s.candidate().headings()))
+                && (!query.kind.strict || query.kind.saidIn(s.candidate().forms().folded(), s.candidate().cleaned())));
     }
 
     private static List<Candidate> candidates(List<Passage> passages) {

@@ -67,4 +67,19 @@ class AnswerKindTest {
         assertFalse(AnswerKind.CONTACT.saidIn("", "Tổng hợp, báo cáo kết quả về Ủy ban nhân dân phường trước ngày 15."));
         assertFalse(AnswerKind.CONTACT.saidIn("", "Tiện ích gắn với email công vụ đã được cấp (…@hcm.edu.vn)."));
     }
+
+    @Test
+    void aNameQuestionWantsAPersonByNameOrOffice() {
+        assertEquals(AnswerKind.NAME, AnswerKind.of("Giáo viên dạy tin học của trường Lê Lợi tên là gì?"));
+        assertEquals(AnswerKind.NAME, AnswerKind.of("ai lam truong ban chi dao phong trao o phuong?"));
+        assertEquals(AnswerKind.NAME, AnswerKind.of("hieu truong truong ngo gia tu ho ten day du la gi"));
+        // "họ tên" as a topic, not the ask; the name of a contest is no person's
+        assertEquals(AnswerKind.ANY, AnswerKind.of("Bảng điểm phải có chữ ký, họ tên của ai?"));
+        assertEquals(AnswerKind.ANY, AnswerKind.of("Cuộc thi ở trường Đoàn Lập tên là gì?"));
+        assertTrue(AnswerKind.NAME.saidIn("", "Người ký: Phạm Hoàng Tuấn (Phó Chủ tịch)."));
+        assertTrue(AnswerKind.NAME.saidIn("", "Phó hiệu trưởng làm trưởng ban."));
+        assertFalse(AnswerKind.NAME.saidIn("", "Thành lập Tổ công tác triển khai tại đơn vị."));
+        assertFalse(AnswerKind.NAME.saidIn("", "Các trường tổ chức tại Trường Tiểu Học Ngô Gia Tự."));
+        assertTrue(AnswerKind.NAME.strict && !AnswerKind.DATE.strict);
+    }
 }

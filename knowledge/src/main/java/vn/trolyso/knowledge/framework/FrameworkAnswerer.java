@@ -227,6 +227,8 @@ public final class FrameworkAnswerer {
         }
         Level a = levels.get(0);
         Level b = levels.get(1);
+        // "Bậc 6 và bậc 7 cần đạt gì?": neither is described, so there is nothing to compare and it is declined.
+        sources.undescribed |= !a.hasDescriptors() && !b.hasDescriptors();
         if (!knownCompetency(intent)) {
             StringBuilder sb = new StringBuilder(BASIS).append(", hai bậc khác nhau ở độ phức tạp của nhiệm vụ và mức tự chủ ")
                     .append(sources.cite(document.levelTable())).append(":");

@@ -182,5 +182,9 @@ class FrameworkAnswererTest {
         FrameworkAnswer early = ask("Học sinh lớp 2 cần đạt gì ở năng lực 6.1?", null);
         assertTrue(early.undescribed() && early.text().contains("không có mô tả"), early.text());
         assertFalse(ask("Học sinh lớp 5 cần đạt gì ở năng lực 6.1?", null).undescribed());
+        // Two levels of which neither is described: nothing to compare.
+        assertTrue(ask("Bậc 7 với bậc 8 khác nhau ra sao?", null).undescribed());
+        assertTrue(ask("Năng lực 1.1 ở bậc 6 và bậc 8 khác gì nhau?", null).undescribed());
+        assertFalse(ask("Bậc 2 với bậc 7 khác nhau ra sao?", null).undescribed(), "bậc 2 is described");
     }
 }
