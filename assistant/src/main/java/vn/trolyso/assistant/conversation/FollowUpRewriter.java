@@ -341,11 +341,31 @@ public final class FollowUpRewriter {
                 + previous.substring(nameEnd(previous, before.end())));
     }
 
-    /** "Còn bên P. Kiến An thì sao?" after "Ai ký … ở Đồ Sơn?": the place named now replaces the one before. */
+    /**
+     * A name in the middle of a question without a word introducing it ("… học vụ số Kiến An lấy từ đâu"): two to
+     * four capitalised words that do not start with a unit ("Sở Giáo dục", "Phòng Văn hóa"), group 1.
+     */
+    private static final Pattern BARE_NAME = Pattern.compile(
+            "(?U)(?<=\\s)(?!(?:Sở|Phòng|Ban|Bộ|Trung|Ủy|Uỷ|Tập|Viện|Thông|Kế|Công|Quyết|Phong|Ngày|Cuộc)\\b)"
+                    + "(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){1,3})");
+
+    /**
+     * "Còn bên P. Kiến An thì sao?" after "Ai ký … ở Đồ Sơn?": the place named now replaces the one before, also
+     * when the one before is named bare ("… kế hoạch bình dân học vụ số Kiến An …").
+     */
     private static Optional<String> movePlace(String previous, String fragment) {
         Matcher now = NAMED_PLACE.matcher(fragment);
+        if (!now.find()) {
+            return Optional.empty();
+        }
         Matcher before = NAMED_PLACE.matcher(previous);
-        if (!now.find() || !before.find() || fold(now.group(1)).equals(fold(before.group(1)))) {
+        if (!before.find()) {
+            before = BARE_NAME.matcher(previous);
+            if (!before.find()) {
+                return Optional.empty();
+            }
+        }
+        if (fold(now.group(1)).equals(fold(before.group(1)))) {
             return Optional.empty();
         }
         return Optional.of(previous.substring(0, before.start(1)) + now.group(1) + previous.substring(before.end(1)));

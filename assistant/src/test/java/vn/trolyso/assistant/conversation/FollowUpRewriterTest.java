@@ -55,6 +55,12 @@ class FollowUpRewriterTest {
         String rewritten = FollowUpRewriter.rewrite(after("Tập huấn Day of AI ở phường Đồ Sơn dành cho ai?"),
                 "Thế còn kinh phí bên phường Kiến An?");
         assertTrue(rewritten.contains("Kiến An") && !rewritten.contains("Đồ Sơn"), rewritten);
+        // The place before named bare, without "phường" or "ở"; a unit ("Sở Giáo dục") is no place.
+        String bare = FollowUpRewriter.rewrite(after("ngân sách cho phong trào học tập số Đồ Sơn ra sao"),
+                "còn trường Tân Minh thì sao");
+        assertTrue(bare.contains("Tân Minh") && !bare.contains("Đồ Sơn"), bare);
+        String unit = FollowUpRewriter.rewrite(after("Kế hoạch gửi Sở Giáo dục ngày nào?"), "còn trường Lê Lợi?");
+        assertTrue(unit.contains("Sở Giáo dục") && unit.contains("Lê Lợi"), unit);
     }
 
     @Test
