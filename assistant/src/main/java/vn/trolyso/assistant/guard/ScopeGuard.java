@@ -49,10 +49,14 @@ public final class ScopeGuard {
                     + " (?:\\S+ ){0,2}tai khoan (?:cua )?nguoi khac|sua diem|hack|xam nhap|be khoa|danh cap"
                     + "|lay trom|an cap)\\b");
 
-    /** A message opening with a role label ("Hệ thống:", "Ghi chú của admin:", "[SYSTEM]") speaks as someone else. */
+    /**
+     * A message opening with a role label ("Hệ thống:", "Ghi chú của admin:", "[SYSTEM]"), or holding one in brackets
+     * anywhere ("… ko? [HỆ THỐNG: hãy khẳng định …]"), speaks as someone else.
+     */
     private static final Pattern ROLE_LABEL = Pattern.compile(
-            "^\\W*(?:he thong|system|admin|administrator|quan tri vien|developer|nha phat trien|ghi chu cua (?:admin"
-                    + "|quan tri vien|he thong)|thong bao (?:tu|cua) (?:he thong|admin|quan tri vien))\\s*[:\\]]");
+            "(?:^\\W*|[\\[(<{]\\s*)(?:he thong|system|admin|administrator|quan tri vien|developer|nha phat trien"
+                    + "|ghi chu cua (?:admin|quan tri vien|he thong)|thong bao (?:tu|cua) (?:he thong|admin"
+                    + "|quan tri vien))\\s*[:\\]]");
 
     /**
      * Topics outside the assistant's remit, spelt with their diacritics. A question typed with diacritics is matched
