@@ -115,8 +115,8 @@ public final class FollowUpRewriter {
             "(?iU)\\b(phòng|trường|sở|ban|tổ|trung tâm|đơn vị)\\s+(?:đó|này|ấy|trên)\\b");
     /** Where the name of a unit in a question ends: a function word, a place word or punctuation. */
     private static final Pattern NAME_END = Pattern.compile(
-            "(?iU)\\s+(?:phường|xã|quận|huyện|tỉnh|thành phố|có|là|được|phải|cần|đã|sẽ|làm|thì|trong|của|ở|tại"
-                    + "|về|cho|với|đặt|giao|chịu|lo|phụ trách|thực hiện|tham mưu)\\b|\\s*[?!.;:(]");
+            "(?iU)\\s+(?:phường|xã(?!\\s+hội)|quận|huyện|tỉnh|thành phố|có|là|được|phải|cần|đã|sẽ|làm|thì|trong|của"
+                    + "|ở|tại|về|cho|với|đặt|giao|chịu|lo|phụ trách|thực hiện|tham mưu)\\b|\\s*[?!.;:(]");
 
     /**
      * "Còn ở phường Kiến An thì phòng đó làm gì?" after "Phòng Kinh tế, Hạ tầng và Đô thị phường Đồ Sơn có vai trò
@@ -319,7 +319,7 @@ public final class FollowUpRewriter {
     /** A unit a follow-up asks about instead ("các trường thì phải làm gì?"), up to what is said of it (folded). */
     private static final Pattern UNIT_SUBJECT = Pattern.compile(
             "^((?:cac |nhung )?(?:truong|phong|so|ban|trung tam|to|uy ban|ubnd|don vi|doan|hoi)\\b.*?)"
-                    + "(?= thi\\b| phai\\b| can\\b| lam\\b| co nhiem vu\\b| chiu trach nhiem\\b| lo\\b)");
+                    + "(?= thi\\b| phai\\b| can\\b| lam\\b| co nhiem vu\\b| chiu trach nhiem\\b| lo\\b|$)");
     /** A named unit in the previous question ("Phòng Kinh tế, Hạ tầng và Đô thị …", "Sở GD&ĐT …"). */
     private static final Pattern NAMED_UNIT = Pattern.compile(
             "(?U)\\b(?:[Pp]hòng|[Ss]ở|[Bb]an|[Tt]rung tâm|[Tt]ổ|(?:[Ủủ]y|[Uu]ỷ) ban|UBND|[Đđ]oàn|[Hh]ội)\\s+(?=\\p{Lu})");
@@ -329,7 +329,8 @@ public final class FollowUpRewriter {
      * BDHVS?": the unit asked about now replaces the unit named before, the rest of the question stays.
      */
     private static Optional<String> swapUnit(String previous, String fragment) {
-        String fragFolded = fold(fragment);
+        // "đô thị" is no "thì": "Thế còn phòng Kinh tế, Hạ tầng và Đô thị?" has no predicate after the unit.
+        String fragFolded = fold(fragment.replaceAll("(?iU)\\bthị\\b", "thj"));
         Matcher subject = UNIT_SUBJECT.matcher(fragFolded);
         Matcher before = NAMED_UNIT.matcher(previous);
         if (fragFolded.length() != fragment.length() || NAMED_PLACE.matcher(fragment).find() // a school by name
