@@ -68,6 +68,10 @@ public final class FollowUpRewriter {
         if (named.isPresent()) {
             return named.get();
         }
+        Optional<String> own = ownUnit(history, question);
+        if (own.isPresent()) {
+            return own.get();
+        }
         String asked = history.getLast().standaloneQuestion();
         String resolved = nextYear(unitFromQuestion(question, asked), asked);
         if (!isFollowUp(resolved)) {
@@ -105,6 +109,35 @@ public final class FollowUpRewriter {
             if (named.group(1).equalsIgnoreCase(unit)) {
                 return Optional.of(question.substring(0, pointer.start()) + unit + " " + named.group(2)
                         + question.substring(pointer.end()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final String OWN_NOUN = "trường|phòng|đơn vị|tổ|cơ quan|phường|xã|lớp";
+    /** "trường tôi", "phòng của mình", "lớp em": the person's own unit (group 1 the noun). */
+    private static final Pattern OWN_UNIT = Pattern.compile("(?iU)\\b(" + OWN_NOUN + ")\\s+(?:của\\s+)?(?:tôi|mình"
+            + "|em|tớ|chúng tôi|chúng mình|bọn mình|tụi mình|chúng em|tụi em)\\b");
+    /** "tôi là phó hiệu trưởng một trường THCS …", "Tôi làm ở phòng Văn hóa - Xã hội phường Kiến An": who asks. */
+    private static final Pattern INTRODUCTION = Pattern.compile("(?iU)\\b(?:tôi|mình|em|tớ)\\s+(?:là|làm|công tác"
+            + "|dạy|học|đang)\\b[^,.;!?]*?\\b(" + OWN_NOUN + ")\\s+([^,.;!?]+)");
+
+    /**
+     * "Đợt tập huấn Day of AI thì trường tôi phải làm gì?" after "tôi là phó hiệu trưởng một trường THCS trên địa bàn
+     * phường Đồ Sơn": the unit the person said they belong to stands for "trường tôi", and the question stands alone.
+     */
+    static Optional<String> ownUnit(List<Turn> history, String question) {
+        Matcher own = OWN_UNIT.matcher(question);
+        if (!own.find()) {
+            return Optional.empty();
+        }
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Matcher intro = INTRODUCTION.matcher(history.get(i).question());
+            while (intro.find()) {
+                if (intro.group(1).equalsIgnoreCase(own.group(1))) {
+                    String unit = own.group(1) + " " + intro.group(2).strip();
+                    return Optional.of(question.substring(0, own.start()) + unit + question.substring(own.end()));
+                }
             }
         }
         return Optional.empty();

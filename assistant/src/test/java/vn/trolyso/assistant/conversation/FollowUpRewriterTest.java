@@ -44,6 +44,19 @@ class FollowUpRewriterTest {
     }
 
     @Test
+    void theUnitOfWhoAsksStandsForTheirOwn() {
+        assertEquals("Kế hoạch BDHVS giao cho trường TH Lê Lợi ở phường Kiến An những việc gì?",
+                FollowUpRewriter.rewrite(after("Chào bạn, mình là giáo viên trường TH Lê Lợi ở phường Kiến An."),
+                        "Kế hoạch BDHVS giao cho trường mình những việc gì?"));
+        assertEquals("Tổ chuyên môn Toán phải báo cáo khi nào?", FollowUpRewriter.rewrite(
+                after("em dạy ở tổ chuyên môn Toán, trường Đoàn Lập"), "Tổ của em phải báo cáo khi nào?"));
+        // No introduction of that unit: nothing to stand for it.
+        String q = "Phòng tôi phải làm gì?";
+        assertEquals(q, FollowUpRewriter.ownUnit(List.of(new Turn("tôi là giáo viên trường Đoàn Lập", "…", "…")), q)
+                .orElse(q));
+    }
+
+    @Test
     void aPlaceNamedNowReplacesThePlaceBefore() {
         assertEquals("Ai ký kế hoạch tập huấn Day of AI ở Kiến An?",
                 FollowUpRewriter.rewrite(after("Ai ký kế hoạch tập huấn Day of AI ở Đồ Sơn?"),
