@@ -54,13 +54,15 @@ public enum AnswerKind {
             Pattern.compile("[\\p{L}\\p{N}._-]+@[\\p{L}\\p{N}-]+\\.\\p{L}|(?<!\\d)0\\d(?:[ .-]?\\d){7,10}(?!\\d)"),
             null, true),
     /**
-     * "hiệu trưởng tên là gì", "ai làm tổ trưởng": a person, named ("Trần Đăng Quân") or by office ("Hiệu trưởng"). Plans name
-     * few people, so a sentence about the team ("Thành lập Tổ công tác …") does not answer who leads it.
+     * "hiệu trưởng tên là gì", "ai làm tổ trưởng": a person, named ("Trần Đăng Quân") or by office ("Hiệu
+     * trưởng"). Plans name few people, so a sentence about the team ("Thành lập Tổ công tác …") does not answer who
+     * leads it.
      */
-    NAME(Pattern.compile("\\b(?:(?:thay|co giao|giao vien|gv|hieu truong|ht|hieu pho|nguoi|chuyen gia|can bo|chu tich|giam doc"
-            + "|to truong|truong phong|truong ban)\\b(?: \\S+){0,12} (?:ho (?:va )?)?ten (?:day du )?(?:la )?gi|ai (?:lam|la|giu"
-            + "|dam nhiem|dam nhan|duoc giao) (?:chuc |vai tro |vi tri )?(?:to truong|to pho|truong ban|pho ban"
-            + "|truong nhom|truong doan|thu ky|chu tich|giam doc|hieu truong|pho hieu truong))\\b"),
+    NAME(Pattern.compile("\\b(?:(?:thay|co giao|giao vien|gv|hieu truong|ht|hieu pho|nguoi|chuyen gia|can bo"
+            + "|chu tich|giam doc|to truong|truong phong|truong ban)\\b(?: \\S+){0,12} (?:ho (?:va )?)?ten"
+            + " (?:day du )?(?:la )?gi|ai (?:lam|la|giu|dam nhiem|dam nhan|duoc giao) (?:chuc |vai tro |vi tri )?"
+            + "(?:to truong|to pho|truong ban|pho ban|truong nhom|truong doan|thu ky|chu tich|giam doc|hieu truong"
+            + "|pho hieu truong))\\b"),
             // Matched on the sentence as written: a name shows by its capitals ("Trường Ngô Gia Tự" is a school).
             Pattern.compile("(?U)(?<!(?:[Tt]rường|[Hh]ọc|[Ss]ở|TH|THCS|THPT|[Pp]hường|[Xx]ã|[Qq]uận|[Tt]ỉnh|[Pp]hố"
                     + "|[Đđ]ường|[Vv]iện)\\s)\\b(?!(?:Trường|Tiểu|Học|Trung|Cơ|Sở|Phổ|Thông|Mầm|Non|Phường|Quận)\\b)"
@@ -68,6 +70,16 @@ public enum AnswerKind {
                     + "|(?iU)\\b(?:hiệu trưởng|hiệu phó|chủ tịch|giám đốc|trưởng phòng|bí thư|tổ trưởng|trưởng ban"
                     + "|trưởng khoa)\\b"),
             null, true, true),
+    /**
+     * "Mức tiền thưởng … là bao nhiêu?", "học phí bao nhiêu": an amount of money ("15.000 đ/buổi", "2 triệu đồng"),
+     * or that it is free. Plans rarely state sums, and a share ("100% các trường") is no amount.
+     */
+    MONEY(Pattern.compile("\\b(?:bao nhieu tien|may tien|bao nhieu (?:dong|trieu|ty)|(?:tien(?! mat)|kinh phi"
+            + "|hoc phi|le phi|chi phi|muc (?:thuong|ho tro|chi|phu cap|hoc bong))(?: \\S+){0,14}?"
+            + " (?:la |het |mat |ton )?bao nhieu(?=\\s*(?:(?:tien|dong|vay|v|a|ah|nhi|the|ha|ad)\\b|[?.!,]|$)))"),
+            Pattern.compile("\\d[\\d.,]*\\s*(?:d|dong|vnd|trieu|ty|nghin|ngan)\\b|\\bmien phi\\b"
+                    + "|\\bkhong (?:thu|mat|ton) (?:phi|tien)\\b"),
+            null, false, true),
     ANY(null, null, null, false);
 
     /** "… được quy định ở đâu?", "… ghi ở đâu?": asks which text says it. */
@@ -131,7 +143,11 @@ public enum AnswerKind {
             return NAME;
         }
         // "Kinh phí lấy từ đâu?" asks for a source, "quy định ở đâu?" for a document: neither for a place.
-        return !asksSource && PLACE.asked.matcher(folded).find() && !WHICH_TEXT.matcher(folded).find() ? PLACE : ANY;
+        if (!asksSource && PLACE.asked.matcher(folded).find() && !WHICH_TEXT.matcher(folded).find()) {
+            return PLACE;
+        }
+        // "tỷ lệ … không dùng tiền mặt đạt bao nhiêu" asks for a share.
+        return MONEY.asked.matcher(folded).find() && !QueryTerms.ASKS_SHARE.matcher(folded).find() ? MONEY : ANY;
     }
 
     /**
@@ -143,7 +159,7 @@ public enum AnswerKind {
         return switch (of(question, asksSource)) {
             case CLOCK, DATE, DURATION, TIME -> question + " thời gian";
             case PLACE -> question + " địa điểm";
-            case SCHOOL, CONTACT, NAME, ANY -> asksSource ? question + " nguồn" : question;
+            case SCHOOL, CONTACT, NAME, MONEY, ANY -> asksSource ? question + " nguồn" : question;
         };
     }
 

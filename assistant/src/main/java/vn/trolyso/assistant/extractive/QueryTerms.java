@@ -46,7 +46,8 @@ final class QueryTerms {
     /** "tổng cộng / tất cả / hiện có bao nhiêu …": how many there are, which a target's share does not answer. */
     private static final Pattern ASKS_TOTAL = Pattern.compile(
             "\\b(?:tong cong|tat ca|tong so|hien co|hien nay co)(?: \\S+){0,2} bao nhieu\\b");
-    private static final Pattern ASKS_PERCENT = Pattern.compile("\\b(?:phan tram|ty le|ti le)\\b|%");
+    /** "tỷ lệ", "bao nhiêu phần trăm", "%" (folded): a share is asked for. */
+    static final Pattern ASKS_SHARE = Pattern.compile("\\b(?:phan tram|ty le|ti le)\\b|%");
 
     /**
      * One word (or abbreviation) of the question.
@@ -246,7 +247,7 @@ final class QueryTerms {
         focus.addAll(actor);
         boolean asksSource = ASKS_SOURCE.matcher(folded).find();
         return new QueryTerms(List.copyOf(terms.values()), List.copyOf(pairs), ASKS_NUMBER.matcher(folded).find(),
-                ASKS_PERCENT.matcher(folded).find(), years, List.copyOf(focus), List.copyOf(counted), names(question),
+                ASKS_SHARE.matcher(folded).find(), years, List.copyOf(focus), List.copyOf(counted), names(question),
                 List.copyOf(actor), raw.stream().filter(Terms::isNumeric).collect(Collectors.toUnmodifiableSet()),
                 asksSource, AnswerKind.of(asked, asksSource),
                 asksPerson || ASKS_UNIT.matcher(folded).find(), ASKS_TOTAL.matcher(folded).find());

@@ -223,7 +223,8 @@ class FollowUpRewriterTest {
                 FollowUpRewriter.rewrite(after("Phòng Văn hóa - Xã hội phường Kiến An hưởng ứng ngày nào?"),
                         "còn trường Đoàn Lập thì hưởng ứng ngày nào?"));
         // "Đô thị" ends the unit's name: no "thì" there, and the name is not cut.
-        String city = FollowUpRewriter.rewrite(after("Phòng Văn hoá - Xã hội bên Đồ Sơn có nhiệm vụ gì trong tập huấn?"),
+        String city = FollowUpRewriter.rewrite(
+                after("Phòng Văn hoá - Xã hội bên Đồ Sơn có nhiệm vụ gì trong tập huấn?"),
                 "Thế còn phòng Kinh tế, Hạ tầng và Đô thị?");
         assertTrue(city.contains("Kinh tế, Hạ tầng và Đô thị") && !city.contains("Xã hội"), city);
     }

@@ -82,4 +82,19 @@ class AnswerKindTest {
         assertFalse(AnswerKind.NAME.saidIn("", "Các trường tổ chức tại Trường Tiểu Học Ngô Gia Tự."));
         assertTrue(AnswerKind.NAME.strict && !AnswerKind.DATE.strict);
     }
+
+    @Test
+    void aMoneyQuestionWantsAnAmountOrThatItIsFree() {
+        assertEquals(AnswerKind.MONEY, AnswerKind.of("Học phí lớp kỹ năng số cho người dân là bao nhiêu vậy?"));
+        assertEquals(AnswerKind.MONEY, AnswerKind.of("tham gia cuoc thi mat bao nhieu tien"));
+        assertEquals(AnswerKind.MONEY, AnswerKind.of("Mức hỗ trợ cho giáo viên cốt cán mỗi buổi là bao nhiêu?"));
+        // a share, a head count, or "tiền mặt" as a topic
+        assertEquals(AnswerKind.ANY, AnswerKind.of("Tỷ lệ thu học phí không dùng tiền mặt là bao nhiêu?"));
+        assertEquals(AnswerKind.ANY, AnswerKind.of("Kinh phí tập huấn dành cho bao nhiêu giáo viên?"));
+        assertEquals(AnswerKind.ANY, AnswerKind.of("Trả tiền mặt thì bao nhiêu trường đồng ý?"));
+        assertTrue(AnswerKind.MONEY.saidIn(" chi nuoc uong toi da 15.000 d/buoi/nguoi "));
+        assertTrue(AnswerKind.MONEY.saidIn(" tai nguyen hoc tap mien phi "));
+        assertFalse(AnswerKind.MONEY.saidIn(" 100% cac truong co mo hinh "));
+        assertTrue(AnswerKind.MONEY.strict);
+    }
 }
