@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.trolyso.assistant.text.Terms;
+import vn.trolyso.knowledge.text.PersonNames;
 
 /**
  * Rule-based follow-up rewrite, used when no LLM is up: "Còn đến năm 2030?" after "Kiến An đặt mục tiêu gì cho
@@ -64,7 +65,8 @@ public final class FollowUpRewriter {
         if (history.isEmpty()) {
             return question;
         }
-        Optional<String> named = nameFromAnswer(history.getLast().answer(), question);
+        Optional<String> named = nameFromAnswer(history.getLast().answer(), question)
+                .or(() -> personFromAnswer(history.getLast().answer(), question));
         if (named.isPresent()) {
             return named.get();
         }
@@ -143,7 +145,24 @@ public final class FollowUpRewriter {
         return Optional.empty();
     }
 
-    /** "phòng đó", "trường này", "đơn vị ấy": a unit pointed back to (group 1), with diacritics. */
+    /** "ông ấy", "bà đó", "người này": a person pointed back to. */
+    private static final Pattern PERSON_POINTER = Pattern.compile(
+            "(?iU)\\b(?:ông|bà|thầy|cô|anh|chị|người)\\s+(?:ấy|đó|này|kia)\\b");
+
+    /**
+     * "Chức vụ của ông ấy là gì?" after an answer naming "Phạm Hoàng Tuấn (Phó Chủ tịch)": the person the previous
+     * answer named replaces the pointer, and the question stands alone.
+     */
+    static Optional<String> personFromAnswer(String previousAnswer, String question) {
+        Matcher pointer = PERSON_POINTER.matcher(question);
+        if (!pointer.find()) {
+            return Optional.empty();
+        }
+        return PersonNames.first(previousAnswer).map(name -> question.substring(0, pointer.start()) + name
+                + question.substring(pointer.end()));
+    }
+
+        /** "phòng đó", "trường này", "đơn vị ấy": a unit pointed back to (group 1), with diacritics. */
     private static final Pattern UNIT_POINTER = Pattern.compile(
             "(?iU)\\b(phòng|trường|sở|ban|tổ|trung tâm|đơn vị)\\s+(?:đó|này|ấy|trên)\\b");
     /** Where the name of a unit in a question ends: a function word, a place word or punctuation. */

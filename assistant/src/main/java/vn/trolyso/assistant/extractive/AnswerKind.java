@@ -2,6 +2,7 @@ package vn.trolyso.assistant.extractive;
 
 import java.util.regex.Pattern;
 import vn.trolyso.assistant.text.Terms;
+import vn.trolyso.knowledge.text.PersonNames;
 
 /**
  * The kind of answer a question asks for, where the kind can be seen in a sentence: an hour ("mấy giờ"), a day
@@ -64,9 +65,7 @@ public enum AnswerKind {
             + "(?:to truong|to pho|truong ban|pho ban|truong nhom|truong doan|thu ky|chu tich|giam doc|hieu truong"
             + "|pho hieu truong))\\b"),
             // Matched on the sentence as written: a name shows by its capitals ("Trường Ngô Gia Tự" is a school).
-            Pattern.compile("(?U)(?<!(?:[Tt]rường|[Hh]ọc|[Ss]ở|TH|THCS|THPT|[Pp]hường|[Xx]ã|[Qq]uận|[Tt]ỉnh|[Pp]hố"
-                    + "|[Đđ]ường|[Vv]iện)\\s)\\b(?!(?:Trường|Tiểu|Học|Trung|Cơ|Sở|Phổ|Thông|Mầm|Non|Phường|Quận)\\b)"
-                    + "(?:\\p{Lu}\\p{Ll}+\\s+){2,3}\\p{Lu}\\p{Ll}+"
+            Pattern.compile(PersonNames.NAME.pattern()
                     + "|(?iU)\\b(?:hiệu trưởng|hiệu phó|chủ tịch|giám đốc|trưởng phòng|bí thư|tổ trưởng|trưởng ban"
                     + "|trưởng khoa)\\b"),
             null, true, true),

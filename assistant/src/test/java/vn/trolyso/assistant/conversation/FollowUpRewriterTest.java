@@ -44,6 +44,16 @@ class FollowUpRewriterTest {
     }
 
     @Test
+    void aPersonPointedBackToIsThePersonTheAnswerNamed() {
+        List<Turn> history = List.of(new Turn("Ai ký kế hoạch của trường Lê Lợi?", "Ai ký kế hoạch của trường Lê Lợi?",
+                "Theo Kế hoạch của Trường Lê Lợi: Người ký: Nguyễn Thị Lan (Hiệu trưởng). [1]"));
+        assertEquals("Nguyễn Thị Lan giữ chức vụ gì?", FollowUpRewriter.rewrite(history, "bà ấy giữ chức vụ gì?"));
+        // An answer naming no one leaves the pointer to the other rules.
+        assertTrue(FollowUpRewriter.personFromAnswer("Tổ chức tại Trường Tiểu Học Ngô Gia Tự.", "ông ấy là ai?")
+                .isEmpty());
+    }
+
+        @Test
     void theUnitOfWhoAsksStandsForTheirOwn() {
         assertEquals("Kế hoạch BDHVS giao cho trường TH Lê Lợi ở phường Kiến An những việc gì?",
                 FollowUpRewriter.rewrite(after("Chào bạn, mình là giáo viên trường TH Lê Lợi ở phường Kiến An."),
