@@ -162,7 +162,7 @@ public final class FollowUpRewriter {
                 + question.substring(pointer.end()));
     }
 
-        /** "phòng đó", "trường này", "đơn vị ấy": a unit pointed back to (group 1), with diacritics. */
+    /** "phòng đó", "trường này", "đơn vị ấy": a unit pointed back to (group 1), with diacritics. */
     private static final Pattern UNIT_POINTER = Pattern.compile(
             "(?iU)\\b(phòng|trường|sở|ban|tổ|trung tâm|đơn vị)\\s+(?:đó|này|ấy|trên)\\b");
     /** Where the name of a unit in a question ends: a function word, a place word or punctuation. */

@@ -53,7 +53,7 @@ class FollowUpRewriterTest {
                 .isEmpty());
     }
 
-        @Test
+    @Test
     void theUnitOfWhoAsksStandsForTheirOwn() {
         assertEquals("Kế hoạch BDHVS giao cho trường TH Lê Lợi ở phường Kiến An những việc gì?",
                 FollowUpRewriter.rewrite(after("Chào bạn, mình là giáo viên trường TH Lê Lợi ở phường Kiến An."),
