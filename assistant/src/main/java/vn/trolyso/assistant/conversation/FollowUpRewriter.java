@@ -76,7 +76,7 @@ public final class FollowUpRewriter {
         }
         String asked = history.getLast().standaloneQuestion();
         String resolved = nextYear(unitFromQuestion(question, asked), asked);
-        if (!isFollowUp(resolved)) {
+        if (!isFollowUp(resolved) && !narrowsTopic(resolved, asked)) {
             return resolved;
         }
         String previous = TOPIC_OPENING.matcher(asked).replaceFirst("");
@@ -87,7 +87,25 @@ public final class FollowUpRewriter {
         return substitute(previous, fragment).orElseGet(() -> append(previous, fragment));
     }
 
-    private static final String FRAMEWORK_UNIT = "miền|bậc|mức|năng lực thành phần|năng lực";
+    /**
+     * "mục tiêu là bao nhiêu mô hình" after "Kiến An có tính làm mô hình trường học số không": a short question
+     * naming nothing, which takes a word of the previous one, asks more of that topic.
+     */
+    static boolean narrowsTopic(String question, String previous) {
+        List<String> own = Terms.rawTokens(question).stream().filter(t -> !Terms.isStopword(t)).map(Terms::fold)
+                .toList();
+        if (own.isEmpty() || own.size() > NARROWING_WORDS || hasName(question)) {
+            return false;
+        }
+        java.util.Set<String> before = new java.util.HashSet<>(Terms.rawTokens(previous).stream()
+                .filter(t -> !Terms.isStopword(t)).map(Terms::fold).toList());
+        return own.stream().anyMatch(before::contains);
+    }
+
+    /** Longest question, in content words, that {@link #narrowsTopic} takes for a follow-up. */
+    private static final int NARROWING_WORDS = 4;
+
+        private static final String FRAMEWORK_UNIT = "miền|bậc|mức|năng lực thành phần|năng lực";
 
     /** "miền đó", "bậc này", "năng lực ấy": a framework unit pointed back to (group 1), with diacritics. */
     private static final Pattern UNIT_POINTED_BACK = Pattern.compile(

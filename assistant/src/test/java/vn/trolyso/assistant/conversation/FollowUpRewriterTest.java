@@ -44,6 +44,20 @@ class FollowUpRewriterTest {
     }
 
     @Test
+    void aShortQuestionTakingAWordOfThePreviousOneNarrowsItsTopic() {
+        assertTrue(FollowUpRewriter.narrowsTopic("chỉ tiêu là bao nhiêu lớp học?",
+                "Phú Nhuận có làm lớp học thông minh không?"));
+        String joined = FollowUpRewriter.rewrite(after("Phú Nhuận có làm lớp học thông minh không?"),
+                "chỉ tiêu là bao nhiêu lớp học?");
+        assertTrue(joined.contains("thông minh") && joined.toLowerCase().contains("chỉ tiêu"), joined);
+        // a new topic, a name, or a long question stands alone
+        assertFalse(FollowUpRewriter.narrowsTopic("Ai ký kế hoạch?", "Phú Nhuận có làm lớp học thông minh không?"));
+        assertFalse(FollowUpRewriter.narrowsTopic("Lớp học ở Đoàn Lập?", "Phú Nhuận có làm lớp học thông minh?"));
+        assertFalse(FollowUpRewriter.narrowsTopic("lớp học số sáng tạo cần đạt tiêu chí gì theo kế hoạch năm nay",
+                "Phú Nhuận có làm lớp học thông minh không?"));
+    }
+
+        @Test
     void aPersonPointedBackToIsThePersonTheAnswerNamed() {
         List<Turn> history = List.of(new Turn("Ai ký kế hoạch của trường Lê Lợi?", "Ai ký kế hoạch của trường Lê Lợi?",
                 "Theo Kế hoạch của Trường Lê Lợi: Người ký: Nguyễn Thị Lan (Hiệu trưởng). [1]"));
