@@ -23,6 +23,9 @@ class AnswerKindTest {
         assertEquals("Tổ chức ở đâu? địa điểm", AnswerKind.searchText("Tổ chức ở đâu?"));
         assertEquals("Kinh phí lấy từ đâu? nguồn", AnswerKind.searchText("Kinh phí lấy từ đâu?"));
         assertEquals("Ai ký kế hoạch?", AnswerKind.searchText("Ai ký kế hoạch?"));
+        // "lấy ở đâu (ra)" asks for a source too, not a place
+        assertEquals(AnswerKind.ANY, AnswerKind.of("tiền mua máy chiếu lấy ở đâu ra vậy"));
+        assertEquals("ngân sách ở đâu ra? nguồn", AnswerKind.searchText("ngân sách ở đâu ra?"));
     }
 
     @Test
