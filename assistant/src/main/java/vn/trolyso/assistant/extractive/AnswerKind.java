@@ -79,6 +79,10 @@ public enum AnswerKind {
             Pattern.compile("\\d[\\d.,]*\\s*(?:d|dong|vnd|trieu|ty|nghin|ngan)\\b|\\bmien phi\\b"
                     + "|\\bkhong (?:thu|mat|ton) (?:phi|tien)\\b"),
             null, false, true),
+    /** "lấy từ đâu", "từ nguồn nào": where money or resources come from ("nguồn ngân sách", "xã hội hóa"). */
+    SOURCE(QueryTerms.ASKS_SOURCE,
+            Pattern.compile("\\b(?:nguon|ngan sach|von|tai tro|xa hoi hoa|dong gop|ho tro|kinh phi)\\b"),
+            null, false),
     ANY(null, null, null, false);
 
     /** "… được quy định ở đâu?", "… ghi ở đâu?": asks which text says it. */
@@ -141,6 +145,9 @@ public enum AnswerKind {
         if (NAME.asked.matcher(folded).find()) {
             return NAME;
         }
+        if (asksSource) {
+            return SOURCE;
+        }
         // "Kinh phí lấy từ đâu?" asks for a source, "quy định ở đâu?" for a document: neither for a place.
         if (!asksSource && PLACE.asked.matcher(folded).find() && !WHICH_TEXT.matcher(folded).find()) {
             return PLACE;
@@ -158,7 +165,8 @@ public enum AnswerKind {
         return switch (of(question, asksSource)) {
             case CLOCK, DATE, DURATION, TIME -> question + " thời gian";
             case PLACE -> question + " địa điểm";
-            case SCHOOL, CONTACT, NAME, MONEY, ANY -> asksSource ? question + " nguồn" : question;
+            case SOURCE -> question + " nguồn";
+            case SCHOOL, CONTACT, NAME, MONEY, ANY -> question;
         };
     }
 

@@ -12,7 +12,7 @@ class AnswerKindTest {
         assertEquals(AnswerKind.PLACE, AnswerKind.of("Tập huấn tổ chức ở đâu vậy ạ?", false));
         assertEquals(AnswerKind.TIME, AnswerKind.of("bao gio hoan thanh", false));
         assertEquals(AnswerKind.TIME, AnswerKind.of("Thông báo vào thời gian nào?", false));
-        assertEquals(AnswerKind.ANY, AnswerKind.of("Kinh phí lấy từ đâu?", true));
+        assertEquals(AnswerKind.SOURCE, AnswerKind.of("Kinh phí lấy từ đâu?", true));
         assertEquals(AnswerKind.ANY, AnswerKind.of("Nội dung kiểm tra được quy định ở đâu?", false));
         assertEquals(AnswerKind.ANY, AnswerKind.of("Ai ký kế hoạch?", false));
         assertEquals(AnswerKind.CLOCK, AnswerKind.of("bắt đầu lúc mấy giờ?", false));
@@ -24,7 +24,9 @@ class AnswerKindTest {
         assertEquals("Kinh phí lấy từ đâu? nguồn", AnswerKind.searchText("Kinh phí lấy từ đâu?"));
         assertEquals("Ai ký kế hoạch?", AnswerKind.searchText("Ai ký kế hoạch?"));
         // "lấy ở đâu (ra)" asks for a source too, not a place
-        assertEquals(AnswerKind.ANY, AnswerKind.of("tiền mua máy chiếu lấy ở đâu ra vậy"));
+        assertEquals(AnswerKind.SOURCE, AnswerKind.of("tiền mua máy chiếu lấy ở đâu ra vậy"));
+        assertTrue(AnswerKind.SOURCE.saidIn(" kinh phi duoc bo tri tu nguon ngan sach nha nuoc "));
+        assertFalse(AnswerKind.SOURCE.saidIn(" truong ban hanh ke hoach phat trien ai "));
         assertEquals("ngân sách ở đâu ra? nguồn", AnswerKind.searchText("ngân sách ở đâu ra?"));
     }
 

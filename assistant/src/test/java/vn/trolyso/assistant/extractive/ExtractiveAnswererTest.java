@@ -365,7 +365,7 @@ class ExtractiveAnswererTest {
                 passage("p#2", "IV. KINH PHÍ", "Kinh phí tập huấn giáo viên cốt cán được bảo đảm từ nguồn ngân sách "
                         + "nhà nước."));
         String question = "Kinh phí tập huấn giáo viên cốt cán lấy từ nguồn nào?";
-        String weights = "rankPrior=40,nextSentence=0.01,";
+        String weights = "rankPrior=80,nextSentence=0.01,";
         assertEquals(Optional.empty(), new ExtractiveAnswerer(ReaderWeights.defaults().with(weights + "gateDepth=1"), 2)
                 .extract(question, passages));
         String text = new ExtractiveAnswerer(ReaderWeights.defaults().with(weights + "gateDepth=6"), 2)
