@@ -53,6 +53,7 @@ public final class FrameworkAnswerer {
             case DOMAIN -> domain(intent.domainCode(), sources);
             case LIST_DOMAINS -> listDomains(sources);
             case TIERS -> tiers(sources);
+            case DEFINITION -> definition(sources);
             case STRUCTURE -> structure(sources);
             case SOURCE -> legalSource(sources);
         };
@@ -314,7 +315,15 @@ public final class FrameworkAnswerer {
                 + sources.cite(document.undescribedLevels()) + ".";
     }
 
-    private String structure(Sources sources) {
+    /** Điều 2's definition of digital competence, else (a reference without it) the structure. */
+    private String definition(Sources sources) {
+        return document.terms().flatMap(p -> document.term("Năng lực số")
+                        .map(t -> "Theo " + FrameworkProvenance.CIRCULAR + " (Điều 2), năng lực số " + t.definition()
+                                + " " + sources.cite(p)))
+                .orElseGet(() -> structure(sources));
+    }
+
+        private String structure(Sources sources) {
         return "Theo " + FrameworkProvenance.CIRCULAR + ", khung năng lực số cho người học gồm "
                 + framework.domainCount() + " miền năng lực, " + framework.competencyCount()
                 + " năng lực thành phần, " + framework.tierCount() + " mức trình độ và " + framework.levelCount()

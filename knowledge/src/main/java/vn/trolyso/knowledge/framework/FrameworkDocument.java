@@ -28,6 +28,9 @@ public final class FrameworkDocument {
     private final Chunk structure;
     private final Chunk levelTable;
     private final Chunk undescribedLevels;
+    /** Điều 2's confirmed definitions ("Năng lực số là …"), and their passage (null when there are none). */
+    private final List<FrameworkTerms.Term> definedTerms = FrameworkTerms.bundled();
+    private final Chunk terms;
     private final Map<String, Chunk> domainChunks = new HashMap<>();
     private final Map<String, Chunk> competencyChunks = new HashMap<>();
     private final Map<String, Chunk> competencyLevelChunks = new HashMap<>();
@@ -49,6 +52,9 @@ public final class FrameworkDocument {
                 }
             }
         }
+        // Last, so that the chunk ids of the passages before it stay what they were.
+        terms = definedTerms.isEmpty() ? null : add("Thuật ngữ (Điều 2)", definedTerms.stream()
+                .map(t -> t.name() + " " + t.definition()).collect(Collectors.joining(" ")));
     }
 
     private Chunk add(String sectionPath, String text) {
@@ -80,6 +86,17 @@ public final class FrameworkDocument {
     /** The passage saying levels 6–8 have no descriptors in the data. */
     public Passage undescribedLevels() {
         return passage(undescribedLevels);
+    }
+
+    /** The passage of Điều 2's definitions, if the reference gives any. */
+    public java.util.Optional<Passage> terms() {
+        return java.util.Optional.ofNullable(terms).map(FrameworkDocument::passage);
+    }
+
+    /** Điều 2's definition of a term ("Năng lực số"), matched without diacritics or case. */
+    public java.util.Optional<FrameworkTerms.Term> term(String name) {
+        return definedTerms.stream().filter(t -> FrameworkText.fold(t.name()).equals(FrameworkText.fold(name)))
+                .findFirst();
     }
 
     public Passage domain(String code) {

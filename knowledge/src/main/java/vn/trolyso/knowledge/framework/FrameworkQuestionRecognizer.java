@@ -182,6 +182,11 @@ public final class FrameworkQuestionRecognizer {
         if (has(f, "bac") && (has(f, "lop nao") || has(f, "cac bac") || has(f, "bac nao") || has(f, "cap hoc"))) {
             return FrameworkQuestionType.TIERS;
         }
+        // "Năng lực số được hiểu là gì?" asks for Điều 2's definition; "Khung năng lực số là gì?" for the structure.
+        if (has(f, "nang luc so") && !has(f, "khung") && !counts && (has(f, "la gi") || has(f, "duoc hieu")
+                || has(f, "dinh nghia") || has(f, "nghia la") || has(f, "hieu the nao") || has(f, "la the nao"))) {
+            return FrameworkQuestionType.DEFINITION;
+        }
         boolean asksStructure = counts || has(f, "cau truc") || has(f, "la gi") || has(f, "gom nhung gi")
                 || has(f, "gom nhung") || has(f, "bao gom") || has(f, "co nhung gi") || has(f, "noi dung");
         if (asksStructure && (framework || has(f, "mien") || has(f, "bac"))) {

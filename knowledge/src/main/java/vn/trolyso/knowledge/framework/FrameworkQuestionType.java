@@ -18,6 +18,8 @@ public enum FrameworkQuestionType {
     LIST_DOMAINS,
     /** The tiers (mức trình độ) and their levels. */
     TIERS,
+    /** What digital competence is, as Điều 2 defines it ("Năng lực số được hiểu là gì?"). */
+    DEFINITION,
     /** Overall structure and counts ("Khung có bao nhiêu năng lực thành phần?"). */
     STRUCTURE,
     /** Which legal documents define the framework. */

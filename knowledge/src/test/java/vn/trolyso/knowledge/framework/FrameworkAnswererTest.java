@@ -171,6 +171,14 @@ class FrameworkAnswererTest {
     }
 
     @Test
+    void digitalCompetenceIsDefinedAsArticleTwoDefinesItWithItsSource() {
+        FrameworkAnswer a = ask("Theo thông tư, năng lực số được định nghĩa thế nào?", null);
+        assertTrue(a.text().contains("(Điều 2), năng lực số là khả năng sử dụng công nghệ số"), a.text());
+        assertEquals(1, a.sources().size());
+        assertEquals("Thuật ngữ (Điều 2)", a.sources().getFirst().sectionPath());
+    }
+
+        @Test
     void aRequirementOfALevelTheDataDoesNotDescribeIsDeclinedWithWhy() {
         FrameworkAnswer seven = ask("Theo khung năng lực số, sinh viên đạt bậc 7 chuyên sâu phải làm được những gì?",
                 null);

@@ -69,7 +69,9 @@ class FrameworkQuestionRecognizerTest {
             Các mức trình độ trong khung năng lực số là gì?                    | TIERS           | -     | -   | -   | -
             Chỉ báo 4.2.TC1a là gì?                                            | REQUIREMENTS    | -     | 3   | 4.2 | -
             Học sinh lớp 3 cần đạt gì về AI?                                   | REQUIREMENTS    | 3     | -   | -   | 6
-            Năng lực số là gì?                                                 | STRUCTURE       | -     | -   | -   | -
+            Năng lực số là gì?                                                 | DEFINITION      | -     | -   | -   | -
+            nang luc so duoc hieu nhu the nao theo thong tu                    | DEFINITION      | -     | -   | -   | -
+            Khung năng lực số là gì?                                           | STRUCTURE       | -     | -   | -   | -
             Thông tư nào quy định khung năng lực số cho người học?             | SOURCE          | -     | -   | -   | -
             Khung năng lực số được ban hành theo văn bản nào?                  | SOURCE          | -     | -   | -   | -
             """)
