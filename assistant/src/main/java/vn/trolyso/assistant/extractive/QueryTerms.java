@@ -35,8 +35,9 @@ final class QueryTerms {
             "ban");
     /** "Kinh phí lấy từ đâu?" asks for a source of funds or of a rule: the answer names its "nguồn". */
     static final Pattern ASKS_SOURCE = Pattern.compile(
-            "\\b(?:lay|trich|bo tri|huy dong|cap) tu (?:dau|nguon nao)\\b|\\btu nguon nao\\b|\\blay o dau\\b"
-                    + "|\\bo dau ra\\b");
+            "\\b(?:lay|trich|bo tri|huy dong|cap) tu (?:dau|nguon nao)\\b|\\btu nguon nao\\b"
+                    // "Tiền … lấy ở đâu ra?" asks where money comes from; "Đề thi lấy ở đâu?" where a thing is kept.
+                    + "|\\b(?:tien|kinh phi|ngan sach|chi phi|von)\\b(?: \\S+){0,10} (?:lay o dau|o dau ra)\\b");
     /**
      * A lone initial ("P. Kiến An", "Q. Phú Nhuận") names no topic: "P." is phường here and phòng there. One
      * joined to what follows ("P.ĐTĐH") is part of an abbreviation and stays.

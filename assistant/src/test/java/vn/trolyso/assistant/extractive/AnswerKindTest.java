@@ -23,11 +23,12 @@ class AnswerKindTest {
         assertEquals("Tổ chức ở đâu? địa điểm", AnswerKind.searchText("Tổ chức ở đâu?"));
         assertEquals("Kinh phí lấy từ đâu? nguồn", AnswerKind.searchText("Kinh phí lấy từ đâu?"));
         assertEquals("Ai ký kế hoạch?", AnswerKind.searchText("Ai ký kế hoạch?"));
-        // "lấy ở đâu (ra)" asks for a source too, not a place
+        // "lấy ở đâu (ra)" of money asks for a source too, not a place; of a thing, where it is
         assertEquals(AnswerKind.SOURCE, AnswerKind.of("tiền mua máy chiếu lấy ở đâu ra vậy"));
         assertTrue(AnswerKind.SOURCE.saidIn(" kinh phi duoc bo tri tu nguon ngan sach nha nuoc "));
         assertFalse(AnswerKind.SOURCE.saidIn(" truong ban hanh ke hoach phat trien ai "));
         assertEquals("ngân sách ở đâu ra? nguồn", AnswerKind.searchText("ngân sách ở đâu ra?"));
+        assertEquals(AnswerKind.PLACE, AnswerKind.of("Đề thi của lớp từ xa được lấy ở đâu?"));
     }
 
     @Test
