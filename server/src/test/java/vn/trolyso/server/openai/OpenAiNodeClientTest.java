@@ -64,7 +64,7 @@ class OpenAiNodeClientTest {
         String text = blocking.get("content").asText();
         System.out.println("NODE openai blocking: " + text);
         assertTrue(text.matches("(?s).*\\[\\d+\\].*"), "keeps its [n] markers: " + text);
-        assertTrue(text.contains("Day of AI") && text.contains("Đồ Sơn"), text);
+        assertTrue(text.contains("ngân sách") && text.contains("Đồ Sơn"), "the Đồ Sơn plan's funding: " + text);
         assertEquals("stop", blocking.get("finishReason").asText());
         assertTrue(blocking.get("citations").size() > 0, blocking.toString());
         assertTrue(blocking.at("/citations/0/documentId").asText().length() > 0, blocking.toString());
