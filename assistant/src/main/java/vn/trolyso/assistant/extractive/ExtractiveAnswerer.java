@@ -61,7 +61,8 @@ public final class ExtractiveAnswerer {
      * @param coverage      share of the question's weight in the sentence, its headings, title and passage
      * @param ownCoverage   share in the sentence, its headings and (weighted) its document's title
      */
-    private record Scored(Candidate candidate, double score, double coverage, double ownCoverage,
+    /** @param saysKind the sentence says something of the kind of answer asked for ({@link AnswerKind#saidIn}) */
+    private record Scored(Candidate candidate, double score, double coverage, double ownCoverage, boolean saysKind,
                           Set<String> matched, Set<String> numbers) {
     }
 
@@ -164,13 +165,12 @@ public final class ExtractiveAnswerer {
         double required = gate.requiredCoverage(query, contexts); // index look-ups: once, not per sentence
         int depth = Math.max(1, (int) w.gateDepth());
         // "Lúc mấy giờ?" when no sentence found states an hour: the documents do not say, however well they match.
-        if (w.kindGate() > 0 && scored.stream().limit(depth)
-                .noneMatch(s -> query.kind.saidIn(s.candidate().forms().folded(), s.candidate().cleaned()))) {
+        if (w.kindGate() > 0 && scored.stream().limit(depth).noneMatch(Scored::saysKind)) {
             return false;
         }
         return scored.stream().limit(depth).anyMatch(s -> gate.answers(required, s.coverage(), s.ownCoverage())
                 && (w.yearGate() <= 0 || !query.otherYear(s.candidate().forms(), s.candidate().headings()))
-                && (!query.kind.strict || query.kind.saidIn(s.candidate().forms().folded(), s.candidate().cleaned())));
+                && (!query.kind.strict || s.saysKind()));
     }
 
     private static List<Candidate> candidates(List<Passage> passages) {
@@ -300,14 +300,15 @@ public final class ExtractiveAnswerer {
                 + numberBonus + focusBonus + rankPrior)
                 / lengthPenalty;
         score *= query.yearFit(c.forms(), c.headings(), context);
-        if (!query.kind.saidIn(c.forms().folded(), c.cleaned())) {
+        boolean saysKind = query.kind.saidIn(c.forms().folded(), c.cleaned());
+        if (!saysKind) {
             score *= w.kindMiss(); // "ở đâu" is not answered by a sentence naming no place
         }
         double coverage = total == 0 ? 0 : (inSentence + 0.9 * inHeadings + 0.8 * (inTitle + inContext)) / total;
         // A word none of the passages has is no sentence's fault: the gate's margins weigh its absence.
         double ownTotal = total - (1 - w.absentOwn()) * absentWeight;
         double ownCoverage = ownTotal <= 0 ? 0 : (inSentence + inHeadings + w.titleWeight() * inTitle) / ownTotal;
-        return new Scored(c, score, coverage, ownCoverage, matched, numbers);
+        return new Scored(c, score, coverage, ownCoverage, saysKind, matched, numbers);
     }
 
     private List<Scored> pick(List<Scored> scored, int limit, boolean askedNumber) {
