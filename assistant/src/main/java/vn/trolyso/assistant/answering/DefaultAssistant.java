@@ -48,6 +48,8 @@ public final class DefaultAssistant implements Assistant {
     private static final Logger LOG = Logger.getLogger(DefaultAssistant.class.getName());
     /** Passages looked at to find which documents a question names (a place is named in few of them). */
     private static final int NAMING_DEPTH = 20;
+    /** How many times the usual passages a count question searches when they state no figure for it. */
+    private static final int COUNT_DEPTH = 3;
 
     private final KnowledgeSearch search;
     private final FrameworkResponder framework;
@@ -212,17 +214,21 @@ public final class DefaultAssistant implements Assistant {
             // Kiến An." then "Mục tiêu năm 2025 với phụ huynh là bao nhiêu?"), and with every place if that fails.
             Set<String> carried = placeOfConversation(history);
             if (!carried.isEmpty()) {
-                extract = extract(standalone, retrieve(searchText, settings.passages(), carried), sentences);
+                extract = extract(standalone, passages(searchText, carried, Lexicon.of(search)), sentences);
             }
         }
         if (extract.isEmpty()) {
             // Naming no place, the passages are the top of the search already made to look for one.
             if (named.isEmpty()) {
-                extract = extract(standalone, searched.subList(0, Math.min(settings.passages(), searched.size())),
-                        sentences);
+                List<Passage> passages = searched.subList(0, Math.min(settings.passages(), searched.size()));
+                if (ExtractiveAnswerer.countNotFound(standalone, passages, Lexicon.of(search))) {
+                    passages = searched.subList(0, Math.min(COUNT_DEPTH * settings.passages(), searched.size()));
+                }
+                extract = extract(standalone, passages, sentences);
             } else {
-                extract = extractive.extract(standalone, retrieve(searchText, settings.passages(), named.keySet()),
-                        sentences, Lexicon.of(search).confinedToNamedDocuments());
+                Lexicon confined = Lexicon.of(search).confinedToNamedDocuments();
+                extract = extractive.extract(standalone, passages(searchText, named.keySet(), confined), sentences,
+                        confined);
             }
         }
         if (extract.isEmpty()) {
@@ -234,6 +240,18 @@ public final class DefaultAssistant implements Assistant {
         String text = ProfileWording.withLead(profile, mapped.text()) + suggestion(standalone, profile)
                 + "\n\n" + note;
         return new Reply(standalone, text, AnswerMode.EXTRACTIVE, mapped.citations());
+    }
+
+    /**
+     * The passages of these documents to answer from; deeper when the question asks how many of something and the
+     * usual ones state no such figure.
+     */
+    private List<Passage> passages(String searchText, Set<String> documentIds, Lexicon lexicon) {
+        List<Passage> passages = retrieve(searchText, settings.passages(), documentIds);
+        if (ExtractiveAnswerer.countNotFound(searchText, passages, lexicon)) {
+            return retrieve(searchText, COUNT_DEPTH * settings.passages(), documentIds);
+        }
+        return passages;
     }
 
     private Optional<ExtractiveAnswerer.Extract> extract(String question, List<Passage> passages, int sentences) {

@@ -70,6 +70,35 @@ public final class ExtractiveAnswerer {
         return extract(question, passages, maxSentences);
     }
 
+    /**
+     * True when the question asks how many of something ("bao nhiêu CBQL, GV") and no sentence of these passages
+     * states a figure beside what is counted: the figure may sit in a passage search ranked lower (a plan's
+     * "Mục tiêu cụ thể" shares few words with a colloquial question), so a deeper search is worth one more look.
+     */
+    public static boolean countNotFound(String question, List<Passage> passages, Lexicon lexicon) {
+        QueryTerms query = QueryTerms.of(question, lexicon.abbreviations());
+        if (query.counted.isEmpty()) {
+            return false;
+        }
+        return candidates(passages).stream().noneMatch(c -> countsAsked(query, c));
+    }
+
+    /** A sentence stating a figure beside what the question counts (any one of its words for a share). */
+    private static boolean countsAsked(QueryTerms query, Candidate c) {
+        java.util.function.Predicate<QueryTerms.Term> near = t -> t.matches(c.forms()) || t.matches(c.headings());
+        Set<String> figures = countFigures(query, c);
+        if (figures.isEmpty()) {
+            return false;
+        }
+        if (query.asksPercent) {
+            return query.counted.stream().anyMatch(near);
+        }
+        // "Phường hiện có bao nhiêu trường?" asks how many there are: "01 mô hình trường học số" counts models, and
+        // only a figure right before the noun counts it. (Required of every count, this cost ViRHE4QA 2 answers.)
+        return query.counted.stream().allMatch(near) && (!query.asksTotal
+                || query.counted.stream().anyMatch(t -> figures.stream().anyMatch(f -> t.follows(c.forms(), f, 2))));
+    }
+
     public Optional<Extract> extract(String question, List<Passage> passages, int sentences) {
         return extract(question, passages, sentences, Lexicon.BUNDLED);
     }
@@ -130,10 +159,7 @@ public final class ExtractiveAnswerer {
             // another matches.
             // A share ("bao nhiêu % GV dạy lồng ghép …") needs only one of the words after it beside the figure: they
             // run on past the noun ("100% Giáo viên thực hiện …").
-            java.util.function.Predicate<QueryTerms.Term> near = t -> t.matches(c.forms()) || t.matches(c.headings());
-            if (query.counted.isEmpty() || !countFigures(query, c).isEmpty()
-                    && (query.asksPercent ? query.counted.stream().anyMatch(near)
-                    : query.counted.stream().allMatch(near))) {
+            if (query.counted.isEmpty() || countsAsked(query, c)) {
                 scored.add(score(query, weights, c, titles.get(c.passage()), contexts.get(c.passage()), absentWeight));
             }
         }
@@ -163,6 +189,9 @@ public final class ExtractiveAnswerer {
                               ToIntFunction<String> vocabulary) {
         EvidenceGate gate = new EvidenceGate(w, vocabulary);
         double required = gate.requiredCoverage(query, contexts); // index look-ups: once, not per sentence
+        if (Boolean.getBoolean("trolyso.debug.extractive")) {
+            System.err.printf("  gate: required %.2f, kind %s%n", required, query.kind);
+        }
         int depth = Math.max(1, (int) w.gateDepth());
         // "Lúc mấy giờ?" when no sentence found states an hour: the documents do not say, however well they match.
         if (w.kindGate() > 0 && scored.stream().limit(depth).noneMatch(Scored::saysKind)) {
@@ -445,8 +474,10 @@ public final class ExtractiveAnswerer {
     /** The figures that may answer "bao nhiêu trường / học sinh …": {@link #answerFigures} less dates and codes. */
     private static Set<String> countFigures(QueryTerms query, Candidate c) {
         String text = NOT_A_COUNT.matcher(c.cleaned()).replaceAll(" ");
-        // "Phường có tổng cộng bao nhiêu trường?" asks how many there are: "100% các trường …" is a target's share.
-        return figuresNotAsked(query, query.asksTotal ? SHARE.matcher(text).replaceAll(" ") : text);
+        // "Phường có bao nhiêu trường tham gia?" asks how many there are: "100% các trường …" is a target's share,
+        // which answers only a question asking for a share, a target or a rate ("phải có ở bao nhiêu trường").
+        boolean shareAnswers = query.asksPercent || query.asksTarget;
+        return figuresNotAsked(query, shareAnswers ? text : SHARE.matcher(text).replaceAll(" "));
     }
 
     private static final java.util.regex.Pattern SHARE = java.util.regex.Pattern.compile("\\d+(?:[.,]\\d+)?\\s*%");

@@ -45,9 +45,24 @@ final class QueryTerms {
     private static final Pattern LONE_INITIAL = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{L}\\.(?=\\s)");
     /** Colloquial words for people that plans do not use ("thầy cô" for giáo viên). */
     private static final Set<String> PEOPLE = Set.of("thầy", "cô");
+    /**
+     * What "bao nhiêu người / thầy cô" counts: any kind of people the plans count ("100 cán bộ quản lý và giáo
+     * viên", "50 học sinh"), folded.
+     */
+    private static final Term PEOPLE_COUNTED = new Term("người", List.of("nguoi", "can bo", "giao vien", "hoc sinh",
+            "hoc vien", "nhan vien", "phu huynh", "cbql", "gv", "hs", "cong chuc", "vien chuc", "doan vien",
+            "dai bieu", "thanh vien", "tinh nguyen vien", "chuyen gia", "bao cao vien", "nguoi dan"), true, false);
     /** "tổng cộng / tất cả / hiện có bao nhiêu …": how many there are, which a target's share does not answer. */
     private static final Pattern ASKS_TOTAL = Pattern.compile(
             "\\b(?:tong cong|tat ca|tong so|hien co|hien nay co)(?: \\S+){0,2} bao nhieu\\b");
+    /**
+     * "phải / cần / đạt / chỉ tiêu / mục tiêu … bao nhiêu", "từ bao nhiêu … trở lên", "được hỗ trợ / miễn / giảm bao
+     * nhiêu": a target, a threshold or a rate, which documents often state as a share ("100% các trường", "Hỗ trợ
+     * 50%"); "Phường có bao nhiêu trường tham gia?" asks how many there are, which a share does not answer.
+     */
+    private static final Pattern ASKS_TARGET = Pattern.compile(
+            "\\b(?:phai|can|dat|chi tieu|muc tieu|phan dau|yeu cau|den nam|den het|toi thieu|toi da|it nhat"
+                    + "|tro len|ho tro|mien|giam|huong)\\b");
     /** "tỷ lệ", "bao nhiêu phần trăm", "%" (folded): a share is asked for. */
     static final Pattern ASKS_SHARE = Pattern.compile("\\b(?:phan tram|ty le|ti le)\\b|%");
 
@@ -67,6 +82,30 @@ final class QueryTerms {
             }
             if (!folded) {
                 return false;
+            }
+            return false;
+        }
+
+        /**
+         * True when one of the alternatives starts within {@code reach} words after the figure ("100 cán bộ quản lý",
+         * "khoảng 03 bài viết"): the figure counts this, not something else the sentence also names.
+         */
+        boolean follows(TextForms text, String figure, int reach) {
+            String haystack = folded ? text.folded() : text.normalized();
+            String[] words = haystack.strip().split(" ");
+            for (int i = 0; i < words.length; i++) {
+                if (!words[i].equals(figure)) {
+                    continue;
+                }
+                String after = " " + String.join(" ", java.util.Arrays.copyOfRange(words, i + 1,
+                        Math.min(words.length, i + 1 + reach + 4))) + " ";
+                for (String alt : alternatives) {
+                    int at = after.indexOf(" " + alt + " ");
+                    String between = at < 0 ? "" : after.substring(0, at).strip();
+                    if (at >= 0 && (between.isEmpty() || between.split(" ").length < reach)) {
+                        return true;
+                    }
+                }
             }
             return false;
         }
@@ -93,6 +132,8 @@ final class QueryTerms {
     final boolean asksPercent;
     /** The question asks how many there are in all ("có tổng cộng bao nhiêu trường"), not a target. */
     final boolean asksTotal;
+    /** The question asks for a target, a threshold or a rate ("phải đạt bao nhiêu"), which a share may answer. */
+    final boolean asksTarget;
     /** The question asks where something comes from ("lấy từ đâu", "từ nguồn nào"). */
     final boolean asksSource;
     /** The question asks who does something: a person, a unit ("Ai phụ trách …", "đơn vị nào", "phòng nào"). */
@@ -127,7 +168,7 @@ final class QueryTerms {
     private QueryTerms(List<Term> terms, List<Term> pairs, boolean asksNumber, boolean asksPercent,
                        List<String> years, List<Term> focus, List<Term> counted, List<Term> names,
                        List<Term> actor, Set<String> numbers, boolean asksSource, AnswerKind kind,
-                       boolean asksWho, boolean asksTotal) {
+                       boolean asksWho, boolean asksTotal, boolean asksTarget) {
         this.asksSource = asksSource;
         this.kind = kind;
         this.asksWho = asksWho;
@@ -142,6 +183,7 @@ final class QueryTerms {
         this.asksNumber = asksNumber;
         this.asksPercent = asksPercent;
         this.asksTotal = asksTotal;
+        this.asksTarget = asksTarget;
     }
 
     static QueryTerms of(String question) {
@@ -201,6 +243,7 @@ final class QueryTerms {
         List<Term> counted = new ArrayList<>();
         List<Term> actor = new ArrayList<>();
         boolean asksPerson = false;
+        boolean countsPeople = false;
         for (int i = askedFrom; i < raw.size(); i++) {
             String word = Terms.fold(raw.get(i));
             if ((word.equals("nao") || word.equals("gi") || word.equals("may")) && i > 0
@@ -235,6 +278,7 @@ final class QueryTerms {
                     }
                     counted.add(termAt(terms, everydayAt, raw, j, abbreviations));
                 }
+                countsPeople |= people;
                 // "được phụ cấp bao nhiêu": nothing after, so what is counted comes before ("phụ cấp").
                 boolean nothingAfter = counted.size() == before && !people;
                 for (int j = i - 2; nothingAfter && counted.size() - before < 2 && j >= 0; j--) {
@@ -247,12 +291,16 @@ final class QueryTerms {
         }
         focus.addAll(counted);
         focus.addAll(actor);
+        if (countsPeople) {
+            counted.add(PEOPLE_COUNTED); // a filter on sentences only: it weighs nothing in the score
+        }
         boolean asksSource = ASKS_SOURCE.matcher(folded).find();
         return new QueryTerms(List.copyOf(terms.values()), List.copyOf(pairs), ASKS_NUMBER.matcher(folded).find(),
                 ASKS_SHARE.matcher(folded).find(), years, List.copyOf(focus), List.copyOf(counted), names(question),
                 List.copyOf(actor), raw.stream().filter(Terms::isNumeric).collect(Collectors.toUnmodifiableSet()),
                 asksSource, AnswerKind.of(asked, asksSource),
-                asksPerson || ASKS_UNIT.matcher(folded).find(), ASKS_TOTAL.matcher(folded).find());
+                asksPerson || ASKS_UNIT.matcher(folded).find(), ASKS_TOTAL.matcher(folded).find(),
+                ASKS_TARGET.matcher(folded).find());
     }
 
     /** Words before "bao nhiêu" that name a measure, not the thing measured ("tỷ lệ bao nhiêu" wants a "%"). */

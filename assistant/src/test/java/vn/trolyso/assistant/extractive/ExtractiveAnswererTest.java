@@ -162,6 +162,52 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void aHeadCountIsNotAnsweredByTheSchoolYear() {
+        List<Passage> passages = List.of(passage("p#1", "Phần mở đầu", "Ủy ban nhân dân phường Đồ Sơn xây dựng Kế "
+                + "hoạch tập huấn Day of AI cho cán bộ, giáo viên các trường năm học 2025 - 2026."));
+        assertEquals(Optional.empty(), answerer.extract("Tập huấn Day of AI cho bao nhiêu thầy cô?", passages));
+        assertTrue(ExtractiveAnswerer.countNotFound("Tập huấn Day of AI cho bao nhiêu thầy cô?", passages,
+                Lexicon.BUNDLED));
+        List<Passage> withCount = List.of(passage("p#2", "II. MỤC TIÊU CỤ THỂ",
+                "Tổ chức tập huấn cho khoảng 100 cán bộ quản lý và giáo viên các trường."));
+        assertFalse(ExtractiveAnswerer.countNotFound("Tập huấn Day of AI cho bao nhiêu thầy cô?", withCount,
+                Lexicon.BUNDLED));
+        assertFalse(ExtractiveAnswerer.countNotFound("Tập huấn Day of AI vào ngày nào?", passages, Lexicon.BUNDLED),
+                "only a count question looks deeper");
+    }
+
+    @Test
+    void howManyThereAreIsNotAnsweredByAShareButATargetIs() {
+        List<Passage> passages = List.of(passage("p#1", "Phụ lục", "Kết quả thực hiện: Hàng năm, 100% các trường "
+                + "THCS huy động học sinh tham gia phổ cập kỹ năng số."));
+        assertEquals(Optional.empty(), answerer.extract(
+                "Phường có bao nhiêu trường THCS tham gia phổ cập kỹ năng số?", passages));
+        assertTrue(answerer.extract("Bao nhiêu trường THCS phải huy động học sinh tham gia phổ cập kỹ năng số?",
+                passages).isPresent(), "a target");
+        assertTrue(answerer.extract("Bao nhiêu phần trăm trường THCS huy động học sinh phổ cập kỹ năng số?",
+                passages).isPresent(), "a share");
+    }
+
+    @Test
+    void aTotalIsAnsweredOnlyByAFigureCountingTheNounAsked() {
+        List<Passage> models = List.of(passage("p#1", "Phụ lục",
+                "Kết quả thực hiện: Phấn đấu mỗi cấp học có 01 mô hình trường học số trên địa bàn phường."));
+        assertEquals(Optional.empty(), answerer.extract("Phường hiện có bao nhiêu trường học?", models));
+        List<Passage> schools = List.of(passage("p#1", "Phần mở đầu",
+                "Hiện nay trên địa bàn phường có 12 trường học từ mầm non đến trung học cơ sở."));
+        assertTrue(answerer.extract("Phường hiện có bao nhiêu trường học?", schools).isPresent());
+    }
+
+    @Test
+    void aWordFollowsAFigureWithinItsReach() {
+        QueryTerms.Term schools = QueryTerms.of("bao nhiêu trường học").counted.getFirst();
+        assertTrue(schools.follows(QueryTerms.TextForms.of("có 12 trường học"), "12", 2));
+        assertTrue(schools.follows(QueryTerms.TextForms.of("có 12 ngôi trường học"), "12", 2));
+        assertFalse(schools.follows(QueryTerms.TextForms.of("có 01 mô hình trường học số"), "01", 2));
+        assertFalse(schools.follows(QueryTerms.TextForms.of("trường học có 12 lớp"), "12", 2));
+    }
+
+    @Test
     void aTopicWordNoPassageContainsIsNotAnsweredByTheRest() {
         List<Passage> passages = List.of(passage("p#1", "V. TỔ CHỨC THỰC HIỆN", "- Cử cán bộ quản lý, giáo viên "
                 + "tham dự chương trình theo đúng Kế hoạch và từng bước triển khai nội dung giảng dạy về AI."));
@@ -202,8 +248,8 @@ class ExtractiveAnswererTest {
                 .stream().map(QueryTerms.Term::surface).toList());
         assertTrue(QueryTerms.of("Tỷ lệ giáo viên được tập huấn là bao nhiêu?").counted.isEmpty());
         assertTrue(QueryTerms.of("Tỷ lệ bao nhiêu?").counted.isEmpty(), "a measure word is not what is counted");
-        assertTrue(QueryTerms.of("Tập huấn cho khoảng bao nhiêu thầy cô?").counted.isEmpty(),
-                "a head count of teachers, which plans write 'giáo viên'");
+        assertEquals(List.of("người"), QueryTerms.of("Tập huấn cho khoảng bao nhiêu thầy cô?").counted.stream()
+                .map(QueryTerms.Term::surface).toList(), "a head count of teachers, which plans write 'giáo viên'");
         List<Passage> passages = List.of(passage("p#1", "II. MỤC TIÊU",
                 "- Trên 80% giáo viên cốt cán được tập huấn về kỹ năng số."));
         assertEquals(Optional.empty(), answerer.extract("Giáo viên cốt cán được phụ cấp bao nhiêu?", passages));
