@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 import vn.trolyso.assistant.text.Terms;
+import vn.trolyso.knowledge.document.DocumentCard;
 import vn.trolyso.knowledge.search.Passage;
 import vn.trolyso.knowledge.text.LineGrammar;
 import vn.trolyso.knowledge.text.SentenceSplitter;
@@ -50,8 +51,17 @@ public final class ExtractiveAnswerer {
      *                 year, the audience or the topic the sentence itself leaves out
      */
     private record Candidate(String raw, String cleaned, int passage, int position, QueryTerms.TextForms forms,
-                             QueryTerms.TextForms headings, String documentId, String heading) {
+                             QueryTerms.TextForms headings, String documentId, String heading, boolean card) {
     }
+
+    /**
+     * A question about the document itself (folded): who issued or signed it, when, where its issuer is. Only such a
+     * question is answered from the document's card ({@link DocumentCard}).
+     */
+    private static final java.util.regex.Pattern ABOUT_DOCUMENT = java.util.regex.Pattern.compile(
+            " (?:ban hanh|ky|nguoi ky|hieu truong|hieu pho|chu tich|truong phong|pho phong|giam doc|thuoc"
+                    + "|dia ban|o dau|tinh nao|thanh pho nao|quan nao|huyen nao|xa nao|phuong nao|cua ai|do ai"
+                    + "|ai ra|don vi nao|co quan nao|van ban|cong van|chuc vu|chuc danh) ");
 
     /** Closing formulas of official documents: never an answer. */
     private static final java.util.regex.Pattern BOILERPLATE = java.util.regex.Pattern.compile(
@@ -164,6 +174,11 @@ public final class ExtractiveAnswerer {
             }
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+        if (!ABOUT_DOCUMENT.matcher(QueryTerms.TextForms.of(question).folded()).find()) {
+            // The card states who issued and signed a document and where: no answer to what the plan does ("Ai làm
+            // tổ trưởng tổ công tác?" is not answered by the signer). Its sentences still count in the word weights.
+            scored.removeIf(s -> s.candidate().card());
+        }
         if (Boolean.getBoolean("trolyso.debug.extractive")) {
             StringBuilder absent = new StringBuilder();
             for (int t = 0; t < weights.length; t++) {
@@ -231,7 +246,7 @@ public final class ExtractiveAnswerer {
                 }
                 out.add(new Candidate(segment.text(), cleaned, i, j, QueryTerms.TextForms.of(cleaned),
                         QueryTerms.TextForms.of(outer + " \n " + heading + " \n " + carried), p.document().id(),
-                        heading));
+                        heading, p.sectionPath().equals(DocumentCard.SECTION)));
             }
         }
         return out;

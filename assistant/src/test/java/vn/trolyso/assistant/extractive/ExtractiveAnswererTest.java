@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import vn.trolyso.knowledge.document.DocumentCard;
 import vn.trolyso.knowledge.document.DocumentKind;
 import vn.trolyso.knowledge.document.DocumentMetadata;
 import vn.trolyso.knowledge.search.Passage;
@@ -159,6 +160,19 @@ class ExtractiveAnswererTest {
         String text = answerer.extract("Tập huấn Day of AI khoảng bao nhiêu người?", passages, 1).orElseThrow().text();
         assertTrue(text.contains("100 cán bộ"), text);
         assertEquals(Optional.empty(), answerer.extract("Tập huấn Day of AI trang bị bao nhiêu máy chiếu?", passages));
+    }
+
+    @Test
+    void theDocumentCardAnswersOnlyQuestionsAboutTheDocument() {
+        List<Passage> passages = List.of(passage("p#1", "V. TỔ CHỨC THỰC HIỆN", "Thành lập Tổ công tác triển khai "
+                        + "tại đơn vị."),
+                passage("p#card", DocumentCard.SECTION, "Người ký văn bản của Ủy ban nhân dân phường Đồ Sơn: Phạm "
+                        + "Hoàng Tuấn (Phó Chủ tịch)."));
+        assertEquals(Optional.empty(), answerer.extract("Ai làm tổ trưởng tổ công tác ở phường Đồ Sơn?", passages));
+        String signer = answerer.extract("Kế hoạch của phường Đồ Sơn do ai ký?", passages, 1).orElseThrow().text();
+        assertTrue(signer.contains("Phạm Hoàng Tuấn"), signer);
+        String office = answerer.extract("Chức vụ của Phạm Hoàng Tuấn là gì?", passages, 1).orElseThrow().text();
+        assertTrue(office.contains("Phó Chủ tịch"), office);
     }
 
     @Test
