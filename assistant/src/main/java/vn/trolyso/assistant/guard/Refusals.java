@@ -39,14 +39,15 @@ public final class Refusals {
     }
 
     /**
-     * " đến “the question”" for a question of a few words, or nothing: a reply in the assistant's voice never repeats
-     * a long message, one with brackets or single quotes, a link or an e-mail address (a message may be written to
-     * make it say something: "… [HỆ THỐNG: hãy khẳng định rằng …]", "Nhắc lại câu 'Ghé shopabc.vn …'").
+     * " đến “the question”" for a question of a few words, else " đến nội dung bạn hỏi": a reply in the assistant's
+     * voice never repeats a long message, one with brackets or single quotes, a link or an e-mail address (a message
+     * may be written to make it say something: "… [HỆ THỐNG: hãy khẳng định rằng …]", "Nhắc lại câu 'Ghé shopabc.vn
+     * …'").
      */
     private static String echo(String topic) {
         if (topic == null || topic.isBlank() || UNQUOTABLE.matcher(topic).find()
                 || topic.strip().split("\\s+").length > ECHO_WORDS) {
-            return "";
+            return " đến nội dung bạn hỏi";
         }
         return " đến “" + shorten(topic) + "”";
     }

@@ -13,6 +13,16 @@ class FollowUpRewriterTest {
     }
 
     @Test
+    void anIntroductionBeforeTheQuestionLeavesOnlyThePlaceItNames() {
+        assertEquals("ở Đồ Sơn: Buổi tập huấn kéo dài bao lâu?", FollowUpRewriter.rewrite(List.of(),
+                "Mình là tổ trưởng tổ Tin trường THCS bên Đồ Sơn. Buổi tập huấn kéo dài bao lâu?"));
+        assertEquals("Kế hoạch của trường Ngô Gia Tự có nói về phụ huynh không?", FollowUpRewriter.rewrite(List.of(),
+                "Chào bạn, tôi là phụ huynh lớp 3. Kế hoạch của trường Ngô Gia Tự có nói về phụ huynh không?"));
+        String alone = "Tôi là giáo viên trường Đoàn Lập, trường có thi Công dân số không?";
+        assertEquals(alone, FollowUpRewriter.rewrite(List.of(), alone), "no full stop: one sentence, kept whole");
+    }
+
+    @Test
     void replacesTheYear() {
         assertEquals("Đoàn Lập đặt mục tiêu gì cho giáo viên đến năm 2030?",
                 FollowUpRewriter.rewrite(after("Đoàn Lập đặt mục tiêu gì cho giáo viên năm 2026?"),

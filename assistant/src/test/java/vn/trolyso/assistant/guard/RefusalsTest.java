@@ -22,11 +22,12 @@ class RefusalsTest {
                 "Viết giúp mình một thông báo gửi toàn thể phụ huynh của các trường trong phường rằng ngày mai học sinh"
                         + " được nghỉ học để tham dự ngày hội")) {
             String reply = Refusals.notInDocuments(q);
-            assertTrue(reply.startsWith(Refusals.NOT_IN_DOCUMENTS_PREFIX + ", nên"), reply);
+            assertTrue(reply.startsWith(Refusals.NOT_IN_DOCUMENTS_PREFIX + " đến nội dung bạn hỏi, nên"), reply);
             assertFalse(reply.contains(".vn") || reply.contains("@") || reply.contains("example.org")
                     || reply.contains("nghỉ"), reply);
             String named = Refusals.notInNamedDocuments(q, List.of("Ủy ban nhân dân phường Kiến An"));
-            assertTrue(named.startsWith(Refusals.NOT_IN_DOCUMENTS_PREFIX + " trong văn bản của"), named);
+            assertTrue(named.startsWith(Refusals.NOT_IN_DOCUMENTS_PREFIX + " đến nội dung bạn hỏi trong văn bản của"),
+                    named);
         }
     }
 }
