@@ -48,7 +48,7 @@ public final class DefaultAssistant implements Assistant {
     private static final Logger LOG = Logger.getLogger(DefaultAssistant.class.getName());
     /** Passages looked at to find which documents a question names (a place is named in few of them). */
     private static final int NAMING_DEPTH = 20;
-    /** How many times the usual passages a count question searches when they state no figure for it. */
+    /** How many times the usual passages a question searches when none has the shape of its answer. */
     private static final int COUNT_DEPTH = 3;
 
     private final KnowledgeSearch search;
@@ -221,7 +221,7 @@ public final class DefaultAssistant implements Assistant {
             // Naming no place, the passages are the top of the search already made to look for one.
             if (named.isEmpty()) {
                 List<Passage> passages = searched.subList(0, Math.min(settings.passages(), searched.size()));
-                if (ExtractiveAnswerer.countNotFound(standalone, passages, Lexicon.of(search))) {
+                if (ExtractiveAnswerer.answerShapeMissing(standalone, passages, Lexicon.of(search))) {
                     passages = searched.subList(0, Math.min(COUNT_DEPTH * settings.passages(), searched.size()));
                 }
                 extract = extract(standalone, passages, sentences);
@@ -243,12 +243,12 @@ public final class DefaultAssistant implements Assistant {
     }
 
     /**
-     * The passages of these documents to answer from; deeper when the question asks how many of something and the
-     * usual ones state no such figure.
+     * The passages of these documents to answer from; deeper when the question asks how many of something or what a
+     * unit must do and the usual ones hold no sentence of that shape.
      */
     private List<Passage> passages(String searchText, Set<String> documentIds, Lexicon lexicon) {
         List<Passage> passages = retrieve(searchText, settings.passages(), documentIds);
-        if (ExtractiveAnswerer.countNotFound(searchText, passages, lexicon)) {
+        if (ExtractiveAnswerer.answerShapeMissing(searchText, passages, lexicon)) {
             return retrieve(searchText, COUNT_DEPTH * settings.passages(), documentIds);
         }
         return passages;

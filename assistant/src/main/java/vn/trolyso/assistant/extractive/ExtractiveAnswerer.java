@@ -63,6 +63,9 @@ public final class ExtractiveAnswerer {
                     + "|dia ban|o dau|tinh nao|thanh pho nao|quan nao|huyen nao|xa nao|phuong nao|cua ai|do ai"
                     + "|ai ra|don vi nao|co quan nao|van ban|cong van|chuc vu|chuc danh) ");
 
+    /** Where an official document's closing part begins: nothing after it in the passage is an answer. */
+    private static final java.util.regex.Pattern CLOSING = java.util.regex.Pattern.compile("^(?:Trên đây là|Nơi nhận)");
+
     /** Closing formulas of official documents: never an answer. */
     private static final java.util.regex.Pattern BOILERPLATE = java.util.regex.Pattern.compile(
             "^(?:Trên đây là|Nơi nhận|Lưu:|Lưu VT|TM\\.|KT\\.)");
@@ -81,16 +84,18 @@ public final class ExtractiveAnswerer {
     }
 
     /**
-     * True when the question asks how many of something ("bao nhiêu CBQL, GV") and no sentence of these passages
-     * states a figure beside what is counted: the figure may sit in a passage search ranked lower (a plan's
-     * "Mục tiêu cụ thể" shares few words with a colloquial question), so a deeper search is worth one more look.
+     * True when the question asks for something a sentence shows by its shape and no sentence of these passages has
+     * it: how many ("bao nhiêu CBQL, GV") without a figure beside what is counted, or what a unit must do ("các
+     * trường phải làm gì") without a task under that unit's name. The answer may sit in a passage search ranked lower
+     * (a plan's "Mục tiêu cụ thể" or "Tổ chức thực hiện" shares few words with a colloquial question), so a deeper
+     * search is worth one more look.
      */
-    public static boolean countNotFound(String question, List<Passage> passages, Lexicon lexicon) {
+    public static boolean answerShapeMissing(String question, List<Passage> passages, Lexicon lexicon) {
         QueryTerms query = QueryTerms.of(question, lexicon.abbreviations());
-        if (query.counted.isEmpty()) {
-            return false;
+        if (!query.counted.isEmpty()) {
+            return candidates(passages).stream().noneMatch(c -> countsAsked(query, c));
         }
-        return candidates(passages).stream().noneMatch(c -> countsAsked(query, c));
+        return query.asksDuty && candidates(passages).stream().noneMatch(c -> statesDuty(query, c));
     }
 
     /** A sentence stating a figure beside what the question counts (any one of its words for a share). */
@@ -229,6 +234,11 @@ public final class ExtractiveAnswerer {
             List<SentenceSplitter.Segment> segments = SentenceSplitter.segments(p.text());
             for (int j = 0; j < segments.size(); j++) {
                 SentenceSplitter.Segment segment = segments.get(j);
+                if (CLOSING.matcher(segment.text().strip()).find()) {
+                    // "Trên đây là kế hoạch … Đề nghị toàn thể giáo viên …", "Nơi nhận: …": the document's closing,
+                    // whatever heading it follows, is no one's task and no answer.
+                    break;
+                }
                 if (segment.heading()) {
                     outer = LineGrammar.isHeading(segment.text()) ? segment.text() : heading;
                     heading = segment.text();
@@ -348,6 +358,9 @@ public final class ExtractiveAnswerer {
         if (!saysKind) {
             score *= w.kindMiss(); // "ở đâu" is not answered by a sentence naming no place
         }
+        if (query.asksDuty && !statesDuty(query, c)) {
+            score *= w.dutyMiss(); // "các trường phải làm gì": a task under a unit's name, not the plan's preamble
+        }
         double coverage = total == 0 ? 0 : (inSentence + 0.9 * inHeadings + 0.8 * (inTitle + inContext)) / total;
         // A word none of the passages has is no sentence's fault: the gate's margins weigh its absence.
         double ownTotal = total - (1 - w.absentOwn()) * absentWeight;
@@ -443,6 +456,19 @@ public final class ExtractiveAnswerer {
             return sentence;
         }
         return heading + ": " + sentence;
+    }
+
+    /**
+     * A sentence stating a task of the unit asked about: under a heading naming a unit or people ("2. Các trường Tiểu
+     * học, …", "2. Giáo viên, nhân viên") that shares a word with the question.
+     */
+    private static boolean statesDuty(QueryTerms query, Candidate c) {
+        String heading = LineGrammar.LEADING_MARKERS.matcher(c.heading().strip()).replaceFirst("").strip();
+        if (!ACTOR_HEADING.matcher(heading).lookingAt()) {
+            return false;
+        }
+        QueryTerms.TextForms words = QueryTerms.TextForms.of(heading);
+        return query.terms.stream().anyMatch(t -> t.matches(words));
     }
 
     private static final java.util.regex.Pattern ACTOR_HEADING = java.util.regex.Pattern.compile(

@@ -63,6 +63,15 @@ final class QueryTerms {
     private static final Pattern ASKS_TARGET = Pattern.compile(
             "\\b(?:phai|can|dat|chi tieu|muc tieu|phan dau|yeu cau|den nam|den het|toi thieu|toi da|it nhat"
                     + "|tro len|ho tro|mien|giam|huong)\\b");
+    /**
+     * "các trường phải làm gì", "Phòng Văn hóa - Xã hội có nhiệm vụ gì", "được giao những việc gì": a unit's duties,
+     * which plans list under the unit's name in "Tổ chức thực hiện" (folded).
+     */
+    private static final Pattern ASKS_DUTY = Pattern.compile(
+            "\\b(?:phai|can|se|nen) (?:lam|thuc hien|trien khai|chuan bi) (?:gi|nhung gi|nhung viec gi|viec gi)\\b"
+                    + "|\\b(?:nhiem vu|trach nhiem|phan viec|cong viec) (?:gi|nao|la gi)\\b"
+                    + "|\\b(?:duoc giao|phu trach|dam nhiem) (?:gi|nhung gi|viec gi|nhung viec gi|lam gi)\\b"
+                    + "|\\blo (?:phan|viec|nhung viec|khau) gi\\b|\\blam nhung viec gi\\b");
     /** "tỷ lệ", "bao nhiêu phần trăm", "%" (folded): a share is asked for. */
     static final Pattern ASKS_SHARE = Pattern.compile("\\b(?:phan tram|ty le|ti le)\\b|%");
 
@@ -134,6 +143,8 @@ final class QueryTerms {
     final boolean asksTotal;
     /** The question asks for a target, a threshold or a rate ("phải đạt bao nhiêu"), which a share may answer. */
     final boolean asksTarget;
+    /** The question asks what a unit or person must do ("các trường phải làm gì", "nhiệm vụ gì"). */
+    final boolean asksDuty;
     /** The question asks where something comes from ("lấy từ đâu", "từ nguồn nào"). */
     final boolean asksSource;
     /** The question asks who does something: a person, a unit ("Ai phụ trách …", "đơn vị nào", "phòng nào"). */
@@ -168,7 +179,7 @@ final class QueryTerms {
     private QueryTerms(List<Term> terms, List<Term> pairs, boolean asksNumber, boolean asksPercent,
                        List<String> years, List<Term> focus, List<Term> counted, List<Term> names,
                        List<Term> actor, Set<String> numbers, boolean asksSource, AnswerKind kind,
-                       boolean asksWho, boolean asksTotal, boolean asksTarget) {
+                       boolean asksWho, boolean asksTotal, boolean asksTarget, boolean asksDuty) {
         this.asksSource = asksSource;
         this.kind = kind;
         this.asksWho = asksWho;
@@ -184,6 +195,7 @@ final class QueryTerms {
         this.asksPercent = asksPercent;
         this.asksTotal = asksTotal;
         this.asksTarget = asksTarget;
+        this.asksDuty = asksDuty;
     }
 
     static QueryTerms of(String question) {
@@ -300,7 +312,7 @@ final class QueryTerms {
                 List.copyOf(actor), raw.stream().filter(Terms::isNumeric).collect(Collectors.toUnmodifiableSet()),
                 asksSource, AnswerKind.of(asked, asksSource),
                 asksPerson || ASKS_UNIT.matcher(folded).find(), ASKS_TOTAL.matcher(folded).find(),
-                ASKS_TARGET.matcher(folded).find());
+                ASKS_TARGET.matcher(folded).find(), ASKS_DUTY.matcher(folded).find());
     }
 
     /** Words before "bao nhiêu" that name a measure, not the thing measured ("tỷ lệ bao nhiêu" wants a "%"). */

@@ -52,6 +52,8 @@ import java.util.Map;
  * @param absentOwn          the share of the weight of question words that none of the retrieved passages has which
  *                           {@code minOwnCoverage} still counts: 0 leaves them to the margins above ("khuyến khích"
  *                           for what the plan states plainly no sentence can cover); 1 counts them in full
+ * @param dutyMiss           a sentence neither under a unit's name nor in a section of tasks scores this share when
+ *                           the question asks what someone must do ("các trường phải làm gì"); 1: off
  */
 public record ReaderWeights(double minCoverage, double minOwnCoverage, double unknownMargin, double unknownNameMargin,
                             double absentMargin,
@@ -60,11 +62,12 @@ public record ReaderWeights(double minCoverage, double minOwnCoverage, double un
                             double figureBonus, double rankPrior, double freeLength, double lengthSlope,
                             double nextSentence, double furtherSentence, double gateDepth,
                             double listChars, double kindMiss, double kindLabel, double kindGate,
-                            double marginWords, double yearGate, double absentOwn) {
+                            double marginWords, double yearGate, double absentOwn,
+                            double dutyMiss) {
 
     public static ReaderWeights defaults() {
         return new ReaderWeights(0.4, 0.35, 0.3, 1.0, 0.0, 0.8, 0.6, 0.4, 0.75, 0.8, 1.0, 1.5, 1.2, 45, 150, 0.78, 0.88, 6,
-                500, 0.7, 3.0, 1, 6, 1, 0);
+                500, 0.7, 3.0, 1, 6, 1, 0, 0.7);
     }
 
     /** These weights with some replaced: "minCoverage=0.4,titleWeight=0.5". Unknown names are refused. */

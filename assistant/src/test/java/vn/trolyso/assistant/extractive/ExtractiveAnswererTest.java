@@ -176,17 +176,43 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void whatAUnitMustDoIsATaskUnderItsName() {
+        List<Passage> passages = List.of(passage("p#1", "Phần mở đầu", "Ủy ban nhân dân phường Đồ Sơn xây dựng Kế "
+                        + "hoạch tập huấn Day of AI cho cán bộ, giáo viên các trường Tiểu học, THCS trên địa bàn phường."),
+                passage("p#2", "V. TỔ CHỨC THỰC HIỆN › 2. Các trường Tiểu học, THCS trên địa bàn",
+                        "Cử cán bộ quản lý, giáo viên tham dự chương trình tập huấn Day of AI theo đúng Kế hoạch."));
+        String question = "Các trường THCS ở Đồ Sơn phải làm gì trong đợt tập huấn Day of AI?";
+        String text = answerer.extract(question, passages, 1).orElseThrow().text();
+        assertTrue(text.contains("Cử cán bộ quản lý"), text);
+        ExtractiveAnswerer dutyBlind = new ExtractiveAnswerer(ReaderWeights.defaults().with("dutyMiss=1"), 3);
+        assertFalse(dutyBlind.extract(question, passages, 1).orElseThrow().text().contains("Cử cán bộ quản lý"));
+        assertTrue(ExtractiveAnswerer.answerShapeMissing(question, passages.subList(0, 1), Lexicon.BUNDLED));
+        assertFalse(ExtractiveAnswerer.answerShapeMissing(question, passages, Lexicon.BUNDLED));
+    }
+
+    @Test
+    void nothingAfterTheDocumentsClosingIsAnAnswer() {
+        List<Passage> passages = List.of(passage("p#1", "IV. TỔ CHỨC THỰC HIỆN", "2. Giáo viên, nhân viên\n"
+                + "- Tham gia đầy đủ các buổi tập huấn, có ý thức tự học.\n"
+                + "Trên đây là kế hoạch triển khai phong trào. Đề nghị toàn thể giáo viên phối hợp với phụ huynh hỗ "
+                + "trợ học sinh hiệu quả phong trào."));
+        String text = answerer.extract("Giáo viên có nhiệm vụ gì trong phong trào?", passages).orElseThrow().text();
+        assertTrue(text.contains("Tham gia đầy đủ"), text);
+        assertFalse(text.contains("Đề nghị toàn thể"), text);
+    }
+
+    @Test
     void aHeadCountIsNotAnsweredByTheSchoolYear() {
         List<Passage> passages = List.of(passage("p#1", "Phần mở đầu", "Ủy ban nhân dân phường Đồ Sơn xây dựng Kế "
                 + "hoạch tập huấn Day of AI cho cán bộ, giáo viên các trường năm học 2025 - 2026."));
         assertEquals(Optional.empty(), answerer.extract("Tập huấn Day of AI cho bao nhiêu thầy cô?", passages));
-        assertTrue(ExtractiveAnswerer.countNotFound("Tập huấn Day of AI cho bao nhiêu thầy cô?", passages,
+        assertTrue(ExtractiveAnswerer.answerShapeMissing("Tập huấn Day of AI cho bao nhiêu thầy cô?", passages,
                 Lexicon.BUNDLED));
         List<Passage> withCount = List.of(passage("p#2", "II. MỤC TIÊU CỤ THỂ",
                 "Tổ chức tập huấn cho khoảng 100 cán bộ quản lý và giáo viên các trường."));
-        assertFalse(ExtractiveAnswerer.countNotFound("Tập huấn Day of AI cho bao nhiêu thầy cô?", withCount,
+        assertFalse(ExtractiveAnswerer.answerShapeMissing("Tập huấn Day of AI cho bao nhiêu thầy cô?", withCount,
                 Lexicon.BUNDLED));
-        assertFalse(ExtractiveAnswerer.countNotFound("Tập huấn Day of AI vào ngày nào?", passages, Lexicon.BUNDLED),
+        assertFalse(ExtractiveAnswerer.answerShapeMissing("Tập huấn Day of AI vào ngày nào?", passages, Lexicon.BUNDLED),
                 "only a count question looks deeper");
     }
 
