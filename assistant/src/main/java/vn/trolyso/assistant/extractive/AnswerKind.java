@@ -16,8 +16,20 @@ public enum AnswerKind {
     CLOCK(Pattern.compile("\\b(?:may gio|gio nao|luc may)\\b"),
             Pattern.compile("\\d+ ?(?:h|gio)\\b|\\d+:\\d\\d|\\b(?:gio|buoi (?:sang|chieu|toi)|ca (?:sang|chieu))\\b"),
             Pattern.compile("^(?:thoi gian|thoi diem)\\b"), false),
-    /** "ngày nào", "hạn chót": a day or a month, not "hằng năm". */
-    DATE(Pattern.compile("\\b(?:ngay nao|ngay may|hom nao|han chot)\\b"),
+    /** "học vào thứ mấy": a day of the week, which a date ("ngày 11/10 hằng năm") does not state. */
+    WEEKDAY(Pattern.compile("\\bthu (?:may|nao)\\b|\\bngay nao trong tuan\\b"),
+            Pattern.compile("\\bthu (?:hai|ba|tu|nam|sau|bay|[2-7])\\b|\\bchu nhat\\b|\\bcuoi tuan\\b"),
+            null, false),
+    /**
+     * "hạn chót nộp bài", "chậm nhất ngày nào": a deadline, stated as one ("trước ngày 30/5", "hoàn thành vào tháng
+     * 9", "thời hạn …"); the day an event is held ("vào ngày 11/10") is none.
+     */
+    DEADLINE(Pattern.compile("\\b(?:han chot|han cuoi|han nop|thoi han nop|cham nhat)\\b"),
+            Pattern.compile("\\b(?:truoc|cham nhat|han|hoan thanh|hoan tat|ket thuc|den het|xong)\\b(?: \\S+){0,3}"
+                    + " (?:ngay |thang |nam )?\\d|\\bthoi han\\b|\\bhan chot\\b"),
+            Pattern.compile("^(?:thoi han|han)\\b"), false),
+    /** "ngày nào": a day or a month, not "hằng năm". */
+    DATE(Pattern.compile("\\b(?:ngay nao|ngay may|hom nao)\\b"),
             // "ngày 11/10", "tháng 5", or a deadline counted from something ("sau 30 ngày kể từ …")
             Pattern.compile("\\b(?:ngay|thang) \\d|\\d+ (?:ngay|thang|tuan)\\b"),
             Pattern.compile("^(?:thoi gian|thoi han|thoi diem|han)\\b"), false),
@@ -55,20 +67,35 @@ public enum AnswerKind {
             Pattern.compile("[\\p{L}\\p{N}._-]+@[\\p{L}\\p{N}-]+\\.\\p{L}|(?<!\\d)0\\d(?:[ .-]?\\d){7,10}(?!\\d)"),
             null, true),
     /**
-     * "hiệu trưởng tên là gì", "ai làm tổ trưởng": a person, named ("Trần Đăng Quân") or by office ("Hiệu
-     * trưởng"). Plans name few people, so a sentence about the team ("Thành lập Tổ công tác …") does not answer who
-     * leads it.
+     * "hiệu trưởng tên là gì", "thầy dạy … họ tên đầy đủ là gì": a person's name ("Trần Đăng Quân"); an office
+     * ("Trưởng phòng") is no name.
      */
-    NAME(Pattern.compile("\\b(?:(?:thay|co giao|giao vien|gv|hieu truong|ht|hieu pho|nguoi|chuyen gia|can bo"
+    PERSON_NAME(Pattern.compile("\\b(?:thay|co giao|giao vien|gv|hieu truong|ht|hieu pho|nguoi|chuyen gia|can bo"
             + "|chu tich|giam doc|to truong|truong phong|truong ban)\\b(?: \\S+){0,12} (?:ho (?:va )?)?ten"
-            + " (?:day du )?(?:la )?gi|ai (?:lam|la|giu|dam nhiem|dam nhan|duoc giao) (?:chuc |vai tro |vi tri )?"
-            + "(?:to truong|to pho|truong ban|pho ban|truong nhom|truong doan|thu ky|chu tich|giam doc|hieu truong"
-            + "|pho hieu truong))\\b"),
+            + " (?:day du )?(?:la )?gi\\b"),
             // Matched on the sentence as written: a name shows by its capitals ("Trường Ngô Gia Tự" is a school).
+            PersonNames.NAME, null, true, true),
+    /**
+     * "ai làm tổ trưởng": a person, named ("Trần Đăng Quân") or by office ("Hiệu trưởng"). Plans name few people, so
+     * a sentence about the team ("Thành lập Tổ công tác …") does not answer who leads it.
+     */
+    NAME(Pattern.compile("\\bai (?:lam|la|giu|dam nhiem|dam nhan|duoc giao) (?:chuc |vai tro |vi tri )?"
+            + "(?:to truong|to pho|truong ban|pho ban|truong nhom|truong doan|thu ky|chu tich|giam doc|hieu truong"
+            + "|pho hieu truong)\\b"),
             Pattern.compile(PersonNames.NAME.pattern()
                     + "|(?iU)\\b(?:hiệu trưởng|hiệu phó|chủ tịch|giám đốc|trưởng phòng|bí thư|tổ trưởng|trưởng ban"
                     + "|trưởng khoa)\\b"),
             null, true, true),
+    /**
+     * "có giải thưởng gì", "giải nhất được bao nhiêu": a prize, which a plan announcing a contest seldom states
+     * ("giải nhất …", "phần thưởng", "khen thưởng", an amount).
+     */
+    PRIZE(Pattern.compile("\\b(?:giai thuong|giai nhat|giai nhi|giai ba|giai khuyen khich|phan thuong|tien thuong"
+            + "|duoc thuong|thuong gi|co thuong)\\b"),
+            Pattern.compile("\\b(?:giai (?:nhat|nhi|ba|khuyen khich|thuong|dac biet)|phan thuong|tien thuong"
+                    + "|khen thuong|trao (?:giai|thuong)|giay khen|bang khen|qua tang)\\b"
+                    + "|\\d[\\d.,]*\\s*(?:d|dong|vnd|trieu|nghin|ngan)\\b"),
+            null, false, true),
     /**
      * "Mức tiền thưởng … là bao nhiêu?", "học phí bao nhiêu": an amount of money ("15.000 đ/buổi", "2 triệu đồng"),
      * or that it is free. Plans rarely state sums, and a share ("100% các trường") is no amount.
@@ -127,6 +154,12 @@ public enum AnswerKind {
         if (CLOCK.asked.matcher(folded).find()) {
             return CLOCK;
         }
+        if (WEEKDAY.asked.matcher(folded).find()) {
+            return WEEKDAY;
+        }
+        if (DEADLINE.asked.matcher(folded).find()) {
+            return DEADLINE;
+        }
         if (DATE.asked.matcher(folded).find()) {
             return DATE;
         }
@@ -142,6 +175,9 @@ public enum AnswerKind {
         if (CONTACT.asked.matcher(folded).find()) {
             return CONTACT;
         }
+        if (PERSON_NAME.asked.matcher(folded).find()) {
+            return PERSON_NAME;
+        }
         if (NAME.asked.matcher(folded).find()) {
             return NAME;
         }
@@ -153,7 +189,10 @@ public enum AnswerKind {
             return PLACE;
         }
         // "tỷ lệ … không dùng tiền mặt đạt bao nhiêu" asks for a share.
-        return MONEY.asked.matcher(folded).find() && !QueryTerms.ASKS_SHARE.matcher(folded).find() ? MONEY : ANY;
+        if (MONEY.asked.matcher(folded).find() && !QueryTerms.ASKS_SHARE.matcher(folded).find()) {
+            return MONEY; // "Mức tiền thưởng … là bao nhiêu?" asks for an amount, not any mention of rewards
+        }
+        return PRIZE.asked.matcher(folded).find() ? PRIZE : ANY;
     }
 
     /**
@@ -163,10 +202,10 @@ public enum AnswerKind {
     public static String searchText(String question) {
         boolean asksSource = asksSource(question);
         return switch (of(question, asksSource)) {
-            case CLOCK, DATE, DURATION, TIME -> question + " thời gian";
+            case CLOCK, WEEKDAY, DEADLINE, DATE, DURATION, TIME -> question + " thời gian";
             case PLACE -> question + " địa điểm";
             case SOURCE -> question + " nguồn";
-            case SCHOOL, CONTACT, NAME, MONEY, ANY -> question;
+            case SCHOOL, CONTACT, PERSON_NAME, NAME, PRIZE, MONEY, ANY -> question;
         };
     }
 

@@ -17,7 +17,7 @@ class AnswerKindTest {
         assertEquals(AnswerKind.ANY, AnswerKind.of("Ai ký kế hoạch?", false));
         assertEquals(AnswerKind.CLOCK, AnswerKind.of("bắt đầu lúc mấy giờ?", false));
         assertEquals(AnswerKind.TIME, AnswerKind.of("nó thực hiện trong giai đoạn nào?"));
-        assertEquals(AnswerKind.DATE, AnswerKind.of("hạn chót nộp bài là ngày nào?"));
+        assertEquals(AnswerKind.DATE, AnswerKind.of("Ngày hội tổ chức vào ngày nào?"));
         assertTrue(AnswerKind.DATE.saidIn(" vao ngay 11 10 hang nam "));
         assertFalse(AnswerKind.DATE.saidIn(" thoi gian thuc hien hang nam "));
         assertEquals("Tổ chức ở đâu? địa điểm", AnswerKind.searchText("Tổ chức ở đâu?"));
@@ -75,10 +75,41 @@ class AnswerKindTest {
     }
 
     @Test
+    void aDeadlineIsNotTheDayAnEventIsHeld() {
+        assertEquals(AnswerKind.DEADLINE, AnswerKind.of("hạn chót nộp bài là ngày nào?"));
+        assertEquals(AnswerKind.DEADLINE, AnswerKind.of("chậm nhất khi nào phải báo cáo?"));
+        assertFalse(AnswerKind.DEADLINE.saidIn(" tham gia huong ung ngay hoi vao ngay 11 10 hang nam "));
+        assertTrue(AnswerKind.DEADLINE.saidIn(" dinh ky bao cao tien do truoc ngay 30 5 hang nam "));
+        assertTrue(AnswerKind.DEADLINE.saidIn(" thoi gian hoan thanh nhiem vu vao thang 9 nam 2025 "));
+        assertEquals("hạn chót là ngày nào? thời gian", AnswerKind.searchText("hạn chót là ngày nào?"));
+    }
+
+    @Test
+    void aWeekdayIsNotADate() {
+        assertEquals(AnswerKind.WEEKDAY, AnswerKind.of("các buổi học cộng đồng học vào thứ mấy?"));
+        assertFalse(AnswerKind.WEEKDAY.saidIn(" tham gia ngay hoi vao ngay 11 10 hang nam "));
+        assertTrue(AnswerKind.WEEKDAY.saidIn(" hoc vao sang thu bay hang tuan "));
+    }
+
+    @Test
+    void aPrizeQuestionWantsAPrizeAndAnAmountOfOneWantsAnAmount() {
+        assertEquals(AnswerKind.PRIZE, AnswerKind.of("Cuộc thi Công dân số có giải thưởng gì?"));
+        assertEquals(AnswerKind.PRIZE, AnswerKind.of("giải nhất được bao nhiêu vậy"));
+        assertEquals(AnswerKind.MONEY, AnswerKind.of("Mức tiền thưởng cho danh hiệu giáo viên số là bao nhiêu?"));
+        assertFalse(AnswerKind.PRIZE.saidIn(" phat dong cuoc thi cong dan so theo hinh thuc truc tuyen "));
+        assertTrue(AnswerKind.PRIZE.saidIn(" giai nhat duoc tang giay khen "));
+        assertTrue(AnswerKind.PRIZE.strict);
+    }
+
+    @Test
     void aNameQuestionWantsAPersonByNameOrOffice() {
-        assertEquals(AnswerKind.NAME, AnswerKind.of("Giáo viên dạy tin học của trường Lê Lợi tên là gì?"));
+        assertEquals(AnswerKind.PERSON_NAME, AnswerKind.of("Giáo viên dạy tin học của trường Lê Lợi tên là gì?"));
         assertEquals(AnswerKind.NAME, AnswerKind.of("ai lam truong ban chi dao phong trao o phuong?"));
-        assertEquals(AnswerKind.NAME, AnswerKind.of("hieu truong truong ngo gia tu ho ten day du la gi"));
+        assertEquals(AnswerKind.PERSON_NAME, AnswerKind.of("hieu truong truong ngo gia tu ho ten day du la gi"));
+        // "tên là gì" wants the name: an office alone ("Trưởng phòng") is none
+        assertFalse(AnswerKind.PERSON_NAME.saidIn("", "Người ký văn bản của Phòng Giáo dục: Trưởng phòng."));
+        assertTrue(AnswerKind.PERSON_NAME.saidIn("", "Người ký: Phạm Hoàng Tuấn (Phó Chủ tịch)."));
+        assertTrue(AnswerKind.PERSON_NAME.strict);
         // "họ tên" as a topic, not the ask; the name of a contest is no person's
         assertEquals(AnswerKind.ANY, AnswerKind.of("Bảng điểm phải có chữ ký, họ tên của ai?"));
         assertEquals(AnswerKind.ANY, AnswerKind.of("Cuộc thi ở trường Đoàn Lập tên là gì?"));

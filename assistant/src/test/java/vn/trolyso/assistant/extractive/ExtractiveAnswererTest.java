@@ -522,7 +522,7 @@ class ExtractiveAnswererTest {
     void aFollowUpJoinedToTheEarlierQuestionAsksOnlyWhatItsLastPartAsks() {
         QueryTerms joined = QueryTerms.of("mỗi cụm phải viết bao nhiêu bài – hạn chót khi nào?");
         assertTrue(joined.counted.isEmpty(), "the earlier part's count is the topic now");
-        assertEquals(AnswerKind.DATE, joined.kind);
+        assertEquals(AnswerKind.DEADLINE, joined.kind);
         assertTrue(joined.terms.stream().anyMatch(t -> t.surface().equals("cụm")), "its words still count");
         assertTrue(QueryTerms.askedPart("Mục tiêu về phụ huynh là bao nhiêu phần trăm – năm 2030?")
                 .contains("bao nhiêu"), "a last part asking nothing leaves the whole question asking");
