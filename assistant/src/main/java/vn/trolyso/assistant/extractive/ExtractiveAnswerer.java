@@ -51,7 +51,8 @@ public final class ExtractiveAnswerer {
      *                 year, the audience or the topic the sentence itself leaves out
      */
     private record Candidate(String raw, String cleaned, int passage, int position, QueryTerms.TextForms forms,
-                             QueryTerms.TextForms headings, String documentId, String heading, boolean card) {
+                             QueryTerms.TextForms headings, String documentId, String heading, String outer,
+                             boolean card) {
     }
 
     /**
@@ -256,7 +257,7 @@ public final class ExtractiveAnswerer {
                 }
                 out.add(new Candidate(segment.text(), cleaned, i, j, QueryTerms.TextForms.of(cleaned),
                         QueryTerms.TextForms.of(outer + " \n " + heading + " \n " + carried), p.document().id(),
-                        heading, p.sectionPath().equals(DocumentCard.SECTION)));
+                        heading, outer, p.sectionPath().equals(DocumentCard.SECTION)));
             }
         }
         return out;
@@ -447,15 +448,27 @@ public final class ExtractiveAnswerer {
      * not name it already.
      */
     private static String withActor(Candidate c, String sentence, boolean asksWho) {
-        String heading = LineGrammar.LEADING_MARKERS.matcher(c.heading().strip()).replaceFirst("").strip()
-                .replaceAll("[.:;]+$", "");
-        // Only a heading naming a unit or people ("Phòng Kinh tế …", "Tổ văn phòng", "Các trường"); "Phần mở đầu",
-        // "Điều 20. …" or "MỤC TIÊU" name nobody.
-        if (!asksWho || heading.length() > 80 || !ACTOR_HEADING.matcher(heading).lookingAt()
-                || Terms.fold(sentence).contains(Terms.fold(heading))) {
+        if (!asksWho) {
             return sentence;
         }
-        return heading + ": " + sentence;
+        return actorHeading(c).filter(heading -> !Terms.fold(sentence).contains(Terms.fold(heading)))
+                .map(heading -> heading + ": " + sentence).orElse(sentence);
+    }
+
+    /**
+     * The heading above the sentence that names a unit or people ("Phòng Kinh tế …", "Tổ văn phòng", "Các trường"),
+     * its own or, under a lettered item ("b) Chủ trì, …"), the one above that; "Phần mở đầu", "Điều 20. …" or "MỤC
+     * TIÊU" name nobody.
+     */
+    private static Optional<String> actorHeading(Candidate c) {
+        for (String h : List.of(c.heading(), c.outer())) {
+            String heading = LineGrammar.LEADING_MARKERS.matcher(h.strip()).replaceFirst("").strip()
+                    .replaceAll("[.:;]+$", "");
+            if (heading.length() <= 80 && ACTOR_HEADING.matcher(heading).lookingAt()) {
+                return Optional.of(heading);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -463,17 +476,13 @@ public final class ExtractiveAnswerer {
      * học, …", "2. Giáo viên, nhân viên") that shares a word with the question.
      */
     private static boolean statesDuty(QueryTerms query, Candidate c) {
-        String heading = LineGrammar.LEADING_MARKERS.matcher(c.heading().strip()).replaceFirst("").strip();
-        if (!ACTOR_HEADING.matcher(heading).lookingAt()) {
-            return false;
-        }
-        QueryTerms.TextForms words = QueryTerms.TextForms.of(heading);
-        return query.terms.stream().anyMatch(t -> t.matches(words));
+        return actorHeading(c).map(QueryTerms.TextForms::of)
+                .filter(words -> query.terms.stream().anyMatch(t -> t.matches(words))).isPresent();
     }
 
     private static final java.util.regex.Pattern ACTOR_HEADING = java.util.regex.Pattern.compile(
             "(?:Phòng|Ban|Tổ|Trung tâm|Trường|Ủy ban|Uỷ ban|UBND|Sở|Văn phòng|Bộ phận|Hội đồng|Công an|Đoàn|Hội|Các"
-                    + "|Cán bộ|Giáo viên|Nhân viên|Hiệu trưởng|Phó|Đề nghị|Cơ quan|Đơn vị|Khoa|Bộ môn)\\b",
+                    + "|Cán bộ|Giáo viên|Nhân viên|Hiệu trưởng|Phó|Đề nghị|Kính đề nghị|Cơ quan|Đơn vị|Khoa|Bộ môn)\\b",
             java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
 
     /** A sentence ending with ":" announces a list: bring its items along while they fit in {@code listChars}. */

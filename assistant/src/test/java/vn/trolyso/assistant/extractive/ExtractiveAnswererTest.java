@@ -81,6 +81,13 @@ class ExtractiveAnswererTest {
         String plan = answerer.extract("Ai xây dựng kế hoạch tập huấn day of ai cho giáo viên?", opening, 1)
                 .orElseThrow().text();
         assertFalse(plan.contains("Phần mở đầu:"), plan);
+        // Under a lettered item the unit is the heading above it.
+        List<Passage> lettered = List.of(passage("p#3", "IV. Tổ chức thực hiện", "1. Bộ phận chuyên môn của đơn vị\n"
+                + "a) Tham mưu lãnh đạo ban hành kế hoạch triển khai AI ở bậc học\n"
+                + "b) Đầu mối kết nối với các doanh nghiệp công nghệ, trường đại học về lĩnh vực AI."));
+        String unit = answerer.extract("Bộ phận nào là đầu mối kết nối với doanh nghiệp công nghệ về AI?", lettered, 1)
+                .orElseThrow().text();
+        assertTrue(unit.contains("Bộ phận chuyên môn của đơn vị: Đầu mối kết nối"), unit);
         assertFalse(QueryTerms.of("kinh phí tập huấn day of ai của phường").asksWho);
         assertTrue(QueryTerms.of("Thế còn việc bố trí kinh phí thì ai phụ trách?").asksWho);
     }
