@@ -286,7 +286,8 @@ public final class DefaultAssistant implements Assistant {
 
     private Optional<FrameworkResponder.Reply> frameworkReply(String question, UserProfile profile) {
         AnswerKind kind = AnswerKind.of(question);
-        if (kind == AnswerKind.PLACE || kind == AnswerKind.CLOCK || kind == AnswerKind.WEEKDAY) {
+        if (kind == AnswerKind.PLACE || kind == AnswerKind.ADDRESS || kind == AnswerKind.CLOCK
+                || kind == AnswerKind.WEEKDAY) {
             // "Lớp 5 thi chứng chỉ năng lực số ở đâu?": the framework names no place and no hour.
             return Optional.empty();
         }

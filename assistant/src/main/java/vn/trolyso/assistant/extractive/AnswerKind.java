@@ -49,6 +49,21 @@ public enum AnswerKind {
             Pattern.compile("\\b(?:tai|o|dia diem|hoi truong|phong|tru so|duong|qua|truc tuyen|truc tiep"
                     + "|tren (?:he thong|cong|trang|website|ung dung|nen tang|phan mem))\\b"),
             Pattern.compile("^(?:dia diem|noi to chuc)\\b"), false),
+    /**
+     * "nằm ở đường nào", "ở nhà văn hóa tổ dân phố nào", "học ở phòng nào", "địa chỉ cụ thể": an address, which a
+     * sentence shows by a number or a name after the street, floor or room ("Số 195 Lý Thánh Tông", "tầng 3", "Hội
+     * trường UBND phường"); "trên địa bàn phường" is none. ("Phòng nào lo …" asks for a unit, not a room.)
+     */
+    ADDRESS(Pattern.compile("\\b(?:duong|pho|nha van hoa|to dan pho|khu pho|thon|tang|phong hoc|phong hop)(?: \\S+)?"
+            + " nao\\b|\\b(?:o|tai) phong nao\\b|\\bdia chi(?: cu the| o dau| la gi| nao)\\b|\\bso nha\\b"),
+            // Matched on the sentence as written: a street or a building shows by its capitals or its number.
+            // ("thành phố Hải Phòng" is a city, "Phòng Giáo dục" a unit, "Kế hoạch số 5691" a document.)
+            Pattern.compile("(?U)\\b[Ss]ố (?:nhà )?\\d+\\w* \\p{Lu}|\\b(?:[Đđ]ường|(?<!thành )[Pp]hố|[Kk]hu phố"
+                    + "|[Tt]ổ dân phố|[Tt]hôn|[Nn]hà văn h(?:óa|oá))\\s+(?:\\d|\\p{Lu})|\\b(?:[Tt]ầng|[Pp]hòng)\\s+\\d"
+                    + "|\\b[Hh]ội trường\\b"
+                    // a system's address is a web address ("… có địa chỉ nào?": "tuyensinhdaucap.hcm.edu.vn")
+                    + "|https?://|\\b[\\p{L}\\d-]+\\.(?:vn|com|net|org|edu|gov)\\b"),
+            null, true, true),
     /** "trường nào", "những trường THCS nào": a school named by its name ("trường tiểu học Cao Báo Quát"). */
     SCHOOL(Pattern.compile(
             "\\btruong (?:(?:mam non|tieu hoc|trung hoc co so|trung hoc pho thong|thcs|thpt|th) )?nao\\b"),
@@ -172,6 +187,9 @@ public enum AnswerKind {
         if (SCHOOL.asked.matcher(folded).find()) {
             return SCHOOL;
         }
+        if (ADDRESS.asked.matcher(folded).find()) {
+            return ADDRESS;
+        }
         if (CONTACT.asked.matcher(folded).find()) {
             return CONTACT;
         }
@@ -203,7 +221,7 @@ public enum AnswerKind {
         boolean asksSource = asksSource(question);
         return switch (of(question, asksSource)) {
             case CLOCK, WEEKDAY, DEADLINE, DATE, DURATION, TIME -> question + " thời gian";
-            case PLACE -> question + " địa điểm";
+            case PLACE, ADDRESS -> question + " địa điểm";
             case SOURCE -> question + " nguồn";
             case SCHOOL, CONTACT, PERSON_NAME, NAME, PRIZE, MONEY, ANY -> question;
         };

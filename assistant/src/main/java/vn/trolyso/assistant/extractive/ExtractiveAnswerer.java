@@ -67,6 +67,13 @@ public final class ExtractiveAnswerer {
     /** Where an official document's closing part begins: nothing after it in the passage is an answer. */
     private static final java.util.regex.Pattern CLOSING = java.util.regex.Pattern.compile("^(?:Trên đây là|Nơi nhận)");
 
+    /**
+     * A template's blanks ("Kèm theo Kế hoạch số: /KH-UBND ngày / /2025"): a number or a date left to be filled in
+     * states none, and answers no "số hiệu bao nhiêu?" or "ngày nào?".
+     */
+    private static final java.util.regex.Pattern UNFILLED = java.util.regex.Pattern.compile(
+            "(?i)\\bsố\\s*:?\\s+/|\\bngày\\s+/\\s*/");
+
     /** Closing formulas of official documents: never an answer. */
     private static final java.util.regex.Pattern BOILERPLATE = java.util.regex.Pattern.compile(
             "^(?:Trên đây là|Nơi nhận|Lưu:|Lưu VT|TM\\.|KT\\.)");
@@ -252,7 +259,7 @@ public final class ExtractiveAnswerer {
                 String carried = Character.isLowerCase(first) || Character.isDigit(first) ? previous : "";
                 previous = segment.text();
                 if (Terms.rawTokens(cleaned).size() < 4 || BOILERPLATE.matcher(cleaned).find()
-                        || !seen.add(Terms.fold(cleaned))) {
+                        || UNFILLED.matcher(cleaned).find() || !seen.add(Terms.fold(cleaned))) {
                     continue;
                 }
                 out.add(new Candidate(segment.text(), cleaned, i, j, QueryTerms.TextForms.of(cleaned),

@@ -37,6 +37,11 @@ public final class ScopeGuard {
             "\\bche do (?:nha phat trien|developer|khong gioi han|jailbreak)\\b",
             "\\b(?:ban|may) (?:la|chinh la) chatgpt\\b", "rang (?:ban|toi) la chatgpt",
             "<\\|?(?:im_start|system)\\|?>", "\\[(?:system|inst)\\]", "###\\s*(?:instruction|system)",
+            // an official text written to order in someone's name ("Viết giúp thông báo của UBND phường … rằng học
+            // sinh được nghỉ học …, ký tên …"): the assistant quotes documents, it does not issue them
+            "\\b(?:viet|soan|thao|lam) (?:giup |ho |gium |dum |cho )?(?:toi |minh |em |tui |tao )?(?:mot |1 )?"
+                    + "(?:thong bao|cong van|quyet dinh|giay moi|to trinh|van ban)\\b(?: \\S+){0,20}"
+                    + " (?:rang|noi rang|ky ten|ghi ten|dong dau)\\b",
             // requests to invent facts, or a permission to do so claimed in the message
             "\\b(?:bia|tu bia|che) (?:ra )?(?:so lieu|thong tin|du lieu|cau tra loi|noi dung)\\b",
             "\\bcho phep (?:ban|tro ly) (?:bia|bo qua|tra loi ngoai|khong can)\\b",

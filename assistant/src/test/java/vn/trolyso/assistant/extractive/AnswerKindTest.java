@@ -85,6 +85,19 @@ class AnswerKindTest {
     }
 
     @Test
+    void anAddressIsAStreetARoomOrAWebAddress() {
+        assertEquals(AnswerKind.ADDRESS, AnswerKind.of("Trung tâm học tập cộng đồng phường 13 nằm ở đường nào?"));
+        assertEquals(AnswerKind.ADDRESS, AnswerKind.of("Hệ thống tuyển sinh trực tuyến có địa chỉ nào?"));
+        assertEquals(AnswerKind.ADDRESS, AnswerKind.of("học ở nhà văn hóa tổ dân phố nào vậy"));
+        assertEquals(AnswerKind.ANY, AnswerKind.of("Phòng nào lo kinh phí?"), "a unit, not a room");
+        assertTrue(AnswerKind.ADDRESS.saidIn("", "Địa điểm: Hội trường UBND phường (Số 195 Lý Thánh Tông)."));
+        assertTrue(AnswerKind.ADDRESS.saidIn("", "Vận hành hệ thống tại địa chỉ tuyensinhdaucap.hcm.edu.vn."));
+        assertFalse(AnswerKind.ADDRESS.saidIn("", "Hệ thống phát triển kỹ năng số thành phố Hải Phòng."));
+        assertFalse(AnswerKind.ADDRESS.saidIn("", "Thực hiện Kế hoạch số 5691/KH-SGDĐT của Phòng Giáo dục."));
+        assertFalse(AnswerKind.ADDRESS.saidIn("", "Tổ chức các buổi học cộng đồng trên địa bàn phường."));
+    }
+
+    @Test
     void aWeekdayIsNotADate() {
         assertEquals(AnswerKind.WEEKDAY, AnswerKind.of("các buổi học cộng đồng học vào thứ mấy?"));
         assertFalse(AnswerKind.WEEKDAY.saidIn(" tham gia ngay hoi vao ngay 11 10 hang nam "));

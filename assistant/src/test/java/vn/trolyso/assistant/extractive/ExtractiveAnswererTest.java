@@ -198,6 +198,13 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void aTemplatesBlanksAnswerNothing() {
+        List<Passage> passages = List.of(passage("p#1", "Phụ lục", "DANH MỤC CÁC NHIỆM VỤ\n(Kèm theo Kế hoạch số: "
+                + "/KH-UBND ngày / /2025 của UBND phường Kiến An)"));
+        assertEquals(Optional.empty(), answerer.extract("Kế hoạch của UBND phường Kiến An số bao nhiêu?", passages));
+    }
+
+    @Test
     void nothingAfterTheDocumentsClosingIsAnAnswer() {
         List<Passage> passages = List.of(passage("p#1", "IV. TỔ CHỨC THỰC HIỆN", "2. Giáo viên, nhân viên\n"
                 + "- Tham gia đầy đủ các buổi tập huấn, có ý thức tự học.\n"
