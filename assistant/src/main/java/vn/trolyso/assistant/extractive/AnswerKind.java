@@ -38,6 +38,14 @@ public enum AnswerKind {
             Pattern.compile("\\d+(?:[/,.]\\d+)? ?(?:ngay|buoi|tuan|thang|nam|tiet|gio|phut|hoc ky)\\b"
                     + "|\\b(?:nua|mot|hai|ba|ca) (?:ngay|buoi|tuan|thang|nam|hoc ky)\\b|\\bthuong xuyen\\b"),
             Pattern.compile("^(?:thoi gian|thoi luong|thoi han)\\b"), false),
+    /**
+     * "học mấy buổi", "mấy kỳ khảo sát", "bao nhiêu lần": how many sessions or times, stated by a figure before the
+     * unit ("01 kỳ khảo sát", "2 buổi"); "tổ chức các buổi học định kỳ" states none.
+     */
+    TIMES(Pattern.compile("\\b(?:may|bao nhieu) (?:buoi|tiet|ky|lan|dot|khoa|lop|phien)\\b"),
+            Pattern.compile("\\d+ (?:buoi|tiet|ky|lan|dot|khoa|lop|phien)\\b"
+                    + "|\\b(?:mot|hai|ba|bon|nam) (?:buoi|tiet|ky|lan|dot|khoa|lop|phien)\\b"),
+            null, false),
     TIME(Pattern.compile("\\b(?:khi nao|bao gio|luc nao|thoi gian nao|thoi diem nao|thang nao"
             + "|thoi han|giai doan nao|thoi ky nao|nam nao)\\b"),
             // A figure, or a time said in words ("thường xuyên", "hằng năm"); "khi nào" also asks in what case.
@@ -63,6 +71,10 @@ public enum AnswerKind {
                     + "|\\b[Hh]ội trường\\b"
                     // a system's address is a web address ("… có địa chỉ nào?": "tuyensinhdaucap.hcm.edu.vn")
                     + "|https?://|\\b[\\p{L}\\d-]+\\.(?:vn|com|net|org|edu|gov)\\b"),
+            null, true, true),
+    /** "cho xin link …", "đường dẫn", "trang web nào": a web address, which plans seldom give. */
+    LINK(Pattern.compile("\\b(?:link|duong link|duong dan|url|trang web nao|website nao|web nao)\\b"),
+            Pattern.compile("https?://|\\bwww\\.|\\b[\\p{L}\\d-]+\\.(?:vn|com|net|org|edu|gov)\\b"),
             null, true, true),
     /** "trường nào", "những trường THCS nào": a school named by its name ("trường tiểu học Cao Báo Quát"). */
     SCHOOL(Pattern.compile(
@@ -181,11 +193,17 @@ public enum AnswerKind {
         if (DURATION.asked.matcher(folded).find()) {
             return DURATION;
         }
+        if (TIMES.asked.matcher(folded).find()) {
+            return TIMES;
+        }
         if (TIME.asked.matcher(folded).find()) {
             return TIME;
         }
         if (SCHOOL.asked.matcher(folded).find()) {
             return SCHOOL;
+        }
+        if (LINK.asked.matcher(folded).find()) {
+            return LINK;
         }
         if (ADDRESS.asked.matcher(folded).find()) {
             return ADDRESS;
@@ -223,7 +241,7 @@ public enum AnswerKind {
             case CLOCK, WEEKDAY, DEADLINE, DATE, DURATION, TIME -> question + " thời gian";
             case PLACE, ADDRESS -> question + " địa điểm";
             case SOURCE -> question + " nguồn";
-            case SCHOOL, CONTACT, PERSON_NAME, NAME, PRIZE, MONEY, ANY -> question;
+            case SCHOOL, CONTACT, LINK, PERSON_NAME, NAME, PRIZE, MONEY, TIMES, ANY -> question;
         };
     }
 

@@ -98,6 +98,22 @@ class AnswerKindTest {
     }
 
     @Test
+    void howManyTimesWantsAFigureBeforeTheSessionsOrTimes() {
+        assertEquals(AnswerKind.TIMES, AnswerKind.of("Mỗi học kỳ tổ chức ít nhất mấy kỳ khảo sát trực tuyến?"));
+        assertEquals(AnswerKind.TIMES, AnswerKind.of("lớp bồi dưỡng học mấy buổi?"));
+        assertTrue(AnswerKind.TIMES.saidIn(" to chuc 01 ky khao sat truc tuyen cho 01 khoi lop hoc ky "));
+        assertFalse(AnswerKind.TIMES.saidIn(" to chuc cac buoi hoc cong dong dinh ky cho nguoi dan "));
+    }
+
+    @Test
+    void aLinkWantsAWebAddress() {
+        assertEquals(AnswerKind.LINK, AnswerKind.of("Cho ông xin link tải app chăm sóc sức khoẻ học sinh"));
+        assertTrue(AnswerKind.LINK.saidIn("", "Hệ thống tại địa chỉ tuyensinhdaucap.hcm.edu.vn."));
+        assertFalse(AnswerKind.LINK.saidIn("", "Xây dựng ứng dụng trực tuyến chăm sóc sức khỏe học sinh."));
+        assertTrue(AnswerKind.LINK.strict);
+    }
+
+    @Test
     void aWeekdayIsNotADate() {
         assertEquals(AnswerKind.WEEKDAY, AnswerKind.of("các buổi học cộng đồng học vào thứ mấy?"));
         assertFalse(AnswerKind.WEEKDAY.saidIn(" tham gia ngay hoi vao ngay 11 10 hang nam "));
