@@ -39,10 +39,11 @@ public enum AnswerKind {
                     + "|\\b(?:nua|mot|hai|ba|ca) (?:ngay|buoi|tuan|thang|nam|hoc ky)\\b|\\bthuong xuyen\\b"),
             Pattern.compile("^(?:thoi gian|thoi luong|thoi han)\\b"), false),
     /**
-     * "học mấy buổi", "mấy kỳ khảo sát", "bao nhiêu lần": how many sessions or times, stated by a figure before the
-     * unit ("01 kỳ khảo sát", "2 buổi"); "tổ chức các buổi học định kỳ" states none.
+     * "học mấy buổi", "mấy kỳ khảo sát": how many sessions or times, stated by a figure before the unit ("01 kỳ khảo
+     * sát", "2 buổi"); "tổ chức các buổi học định kỳ" states none. ("bao nhiêu tiết" is a count, which a share of the
+     * periods may answer: "1/3 số tiết".)
      */
-    TIMES(Pattern.compile("\\b(?:may|bao nhieu) (?:buoi|tiet|ky|lan|dot|khoa|lop|phien)\\b"),
+    TIMES(Pattern.compile("\\bmay (?:buoi|tiet|ky|lan|dot|khoa|lop|phien)\\b"),
             Pattern.compile("\\d+ (?:buoi|tiet|ky|lan|dot|khoa|lop|phien)\\b"
                     + "|\\b(?:mot|hai|ba|bon|nam) (?:buoi|tiet|ky|lan|dot|khoa|lop|phien)\\b"),
             null, false),
