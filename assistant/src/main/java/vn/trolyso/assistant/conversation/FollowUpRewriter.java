@@ -284,7 +284,7 @@ public final class FollowUpRewriter {
         }
         // "Lớp 1-3 thì cần đạt gì?", "Phụ huynh thì được hướng dẫn gì?": a new grade, audience or year as the topic,
         // what is said of it left to the previous question.
-        if (contentWords <= 6 && SLOT_TOPIC.matcher(f).find()) {
+        if (contentWords <= 6 && (SLOT_TOPIC.matcher(f).find() || PLACE_TOPIC.matcher(f).find())) {
             return true;
         }
         // "Gồm những năng lực thành phần nào?", "Dành cho ai?": a predicate with no subject continues the topic.
@@ -334,6 +334,10 @@ public final class FollowUpRewriter {
     /** A slot value opening the question and followed by "thì" (folded). */
     private static final Pattern SLOT_TOPIC = Pattern.compile("^(?:(?:con|the con|vay)\\s+)?(?:"
             + Slot.LEVEL.regex + "|" + Slot.AUDIENCE.regex + "|" + Slot.YEAR.regex + ")\\s+thi\\b");
+
+    /** "bên phường Kiến An thì ngày nào?", "ở Đồ Sơn thì sao?": another place as the topic (folded). */
+    private static final Pattern PLACE_TOPIC = Pattern.compile(
+            "^(?:(?:con|the con|vay|the)\\s+)?(?:ben|o|tai)\\s+(?:\\S+\\s+){1,5}?thi\\b");
 
     private static final Pattern DEFINITION = Pattern.compile("\\b(?:la gi|nghia la gi|la sao|la the nao)\\b");
 

@@ -98,6 +98,11 @@ class FollowUpRewriterTest {
         assertEquals("Trường Đoàn Lập đặt mục tiêu gì đến năm 2030?",
                 FollowUpRewriter.rewrite(after("Trường Ngô Gia Tự đặt mục tiêu gì đến năm 2030?"),
                         "Còn trường Đoàn Lập?"));
+        // "bên X thì …" with no opener sets another place as the topic too
+        String side = FollowUpRewriter.rewrite(after("Ngày hội toàn dân học tập số ở trường Đoàn Lập là ngày nào?"),
+                "bên phường Kiến An thì ngày nào");
+        assertTrue(side.contains("Ngày hội") && side.contains("Kiến An") && !side.contains("Đoàn Lập"), side);
+        assertFalse(FollowUpRewriter.isFollowUp("bên phường Kiến An có những mô hình trường học số nào được triển khai"));
         // With another aspect, the topic keeps only the place named now.
         String rewritten = FollowUpRewriter.rewrite(after("Tập huấn Day of AI ở phường Đồ Sơn dành cho ai?"),
                 "Thế còn kinh phí bên phường Kiến An?");
