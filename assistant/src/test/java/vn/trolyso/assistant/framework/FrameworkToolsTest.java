@@ -31,7 +31,7 @@ class FrameworkToolsTest {
     @Test
     void levelForGradeGivesTheMappedLevel() {
         String text = tools.levelForGrade(8);
-        assertTrue(text.contains("lớp 8 ở bậc 4 (TC2 – Trung cấp 2)"), text);
+        assertTrue(text.contains("lớp 8 ở bậc 4 – Trung cấp 2 (TC2)"), text);
         assertFalse(text.matches("(?s).*\\[\\d+].*"), "markers are removed for the model");
         assertTrue(text.contains("Nguồn:\n- Khung năng lực số cho người học (Thông tư 02/2025/TT-BGDĐT) › Mức trình độ, bậc và lớp"), text);
         assertTrue(tools.levelForGrade(13).contains("Không có lớp 13"));
@@ -53,7 +53,7 @@ class FrameworkToolsTest {
         assertTrue(tools.competency("bảo vệ dữ liệu cá nhân").contains("4.2 Bảo vệ dữ liệu cá nhân và quyền riêng tư thuộc miền 4. An toàn"));
         assertTrue(tools.domain("an toan").contains("4.4 Bảo vệ môi trường"));
         assertTrue(tools.domain("abc").startsWith("Không có miền"));
-        assertTrue(tools.level("trung cấp 1").contains("bậc 3 (TC1 – Trung cấp 1)"));
+        assertTrue(tools.level("trung cấp 1").contains("bậc 3 – Trung cấp 1 (TC1)"));
         assertTrue(tools.level("6").contains("không có mô tả"));
         String cmp = tools.compareLevels("6.2", "3", "4");
         assertTrue(cmp.contains(framework.competency("6.2").orElseThrow().descriptor(3).orElseThrow()));
@@ -81,7 +81,7 @@ class FrameworkToolsTest {
         String result = execute("framework_requirements", "{\"competency\": \"4.2\", \"grade\": 7}");
         String descriptor = framework.competency("4.2").orElseThrow().descriptor(3).orElseThrow();
         assertTrue(result.contains(descriptor), result);
-        assertTrue(execute("framework_level_for_grade", "{\"grade\": 1}").contains("bậc 1 (CB1"));
+        assertTrue(execute("framework_level_for_grade", "{\"grade\": 1}").contains("bậc 1 – Cơ bản 1 (CB1)"));
     }
 
     private static String execute(String name, String arguments) {

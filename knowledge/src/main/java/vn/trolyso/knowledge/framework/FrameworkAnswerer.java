@@ -155,7 +155,7 @@ public final class FrameworkAnswerer {
             if (level.isEmpty()) {
                 return invalidGrade(grades.get(0), sources);
             }
-            who = "học sinh lớp " + grades.get(0) + " – " + levelPhrase(level.get()) + " –";
+            who = "học sinh lớp " + grades.get(0) + ", " + levelPhrase(level.get()) + ",";
         } else {
             return (knownCompetency(intent) ? competency(intent.competencyCode(), sources)
                     : domain(intent.domainCode(), sources))
@@ -358,9 +358,9 @@ public final class FrameworkAnswerer {
                 .collect(Collectors.joining("; "));
     }
 
-    /** "bậc 3 (TC1 – Trung cấp 1)" or "bậc 6". */
+    /** "bậc 3 – Trung cấp 1 (TC1)", as the framework's own text writes it, or "bậc 6". */
     static String levelPhrase(Level l) {
-        return l.symbol() == null ? "bậc " + l.number() : "bậc " + l.number() + " (" + l.symbol() + " – " + l.name() + ")";
+        return l.symbol() == null ? "bậc " + l.number() : "bậc " + l.number() + " – " + l.name() + " (" + l.symbol() + ")";
     }
 
     private static String joinNumbers(List<Integer> numbers) {
