@@ -17,6 +17,12 @@ public final class FrameworkQuestionRecognizer {
     private static final Pattern GRADE_RANGE =
             Pattern.compile("\\b(?:lop|khoi)\\s*(\\d{1,2})\\s*(?:den|toi|-|–)\\s*(?:lop\\s*)?(\\d{1,2})\\b");
     private static final Pattern GRADE = Pattern.compile("\\b(?:lop|khoi)\\s*(\\d{1,2})\\b");
+    /**
+     * "cấp 1 / cấp 2 / cấp 3", as people call primary, lower and upper secondary school ("trung cấp 1" is the level
+     * TC1, "sơ cấp" a training grade).
+     */
+    private static final Pattern SCHOOL_STAGE = Pattern.compile("(?<!trung )(?<!so )\\bcap\\s*([123])\\b");
+    private static final int[][] STAGE_GRADES = {{1, 5}, {6, 9}, {10, 12}};
     private static final Pattern LEVEL_NUMBERS = Pattern.compile(
             "\\bbac\\s*(\\d{1,2})\\b(?:\\s*(?:va|voi|so voi|hay|hoac|den|toi|-|–)\\s*(?:bac\\s*)?(\\d{1,2})\\b)?");
     private static final Pattern LEVEL_SYMBOL = Pattern.compile("\\b(cb|tc|nc)\\s?([12])\\b");
@@ -214,6 +220,15 @@ public final class FrameworkQuestionRecognizer {
         Matcher m = GRADE.matcher(rest);
         while (m.find()) {
             addDistinct(out, Integer.parseInt(m.group(1)));
+        }
+        if (out.isEmpty()) {
+            Matcher stage = SCHOOL_STAGE.matcher(rest);
+            while (stage.find()) {
+                int[] range = STAGE_GRADES[Integer.parseInt(stage.group(1)) - 1];
+                for (int g = range[0]; g <= range[1]; g++) {
+                    addDistinct(out, g);
+                }
+            }
         }
         return out;
     }

@@ -91,6 +91,9 @@ class FrameworkAnswererTest {
         assertTrue(a.text().contains("học sinh lớp 7 ở bậc 3 – Trung cấp 1 (TC1)"), a.text());
         FrameworkAnswer range = ask("Học sinh tiểu học lớp 1 đến lớp 3 thuộc bậc mấy của khung năng lực số?", null);
         assertTrue(range.text().contains("lớp 1, 2, 3 ở bậc 1 – Cơ bản 1 (CB1)"), range.text());
+        // "cấp 3" is upper secondary school, grades 10-12
+        FrameworkAnswer stage = ask("Lên cấp 3 thì học sinh ở bậc nào trong khung năng lực số?", null);
+        assertTrue(stage.text().contains("lớp 10, 11, 12 ở bậc 5 – Nâng cao 1 (NC1)"), stage.text());
     }
 
     @Test
