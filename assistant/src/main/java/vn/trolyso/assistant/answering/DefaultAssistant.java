@@ -49,7 +49,7 @@ public final class DefaultAssistant implements Assistant {
     /** Passages looked at to find which documents a question names (a place is named in few of them). */
     private static final int NAMING_DEPTH = 20;
     /** How many times the usual passages a question searches when none has the shape of its answer. */
-    private static final int COUNT_DEPTH = 3;
+    private static final int DEEPER_SEARCH = 3;
 
     private final KnowledgeSearch search;
     private final FrameworkResponder framework;
@@ -214,7 +214,8 @@ public final class DefaultAssistant implements Assistant {
             // Kiến An." then "Mục tiêu năm 2025 với phụ huynh là bao nhiêu?"), and with every place if that fails.
             Set<String> carried = placeOfConversation(history);
             if (!carried.isEmpty()) {
-                extract = extract(standalone, passages(searchText, carried, Lexicon.of(search)), sentences);
+                extract = extract(standalone, passages(standalone, searchText, carried, Lexicon.of(search)),
+                        sentences);
             }
         }
         if (extract.isEmpty()) {
@@ -222,13 +223,13 @@ public final class DefaultAssistant implements Assistant {
             if (named.isEmpty()) {
                 List<Passage> passages = searched.subList(0, Math.min(settings.passages(), searched.size()));
                 if (ExtractiveAnswerer.answerShapeMissing(standalone, passages, Lexicon.of(search))) {
-                    passages = searched.subList(0, Math.min(COUNT_DEPTH * settings.passages(), searched.size()));
+                    passages = searched.subList(0, Math.min(DEEPER_SEARCH * settings.passages(), searched.size()));
                 }
                 extract = extract(standalone, passages, sentences);
             } else {
                 Lexicon confined = Lexicon.of(search).confinedToNamedDocuments();
-                extract = extractive.extract(standalone, passages(searchText, named.keySet(), confined), sentences,
-                        confined);
+                extract = extractive.extract(standalone, passages(standalone, searchText, named.keySet(), confined),
+                        sentences, confined);
             }
         }
         if (extract.isEmpty()) {
@@ -246,10 +247,10 @@ public final class DefaultAssistant implements Assistant {
      * The passages of these documents to answer from; deeper when the question asks how many of something or what a
      * unit must do and the usual ones hold no sentence of that shape.
      */
-    private List<Passage> passages(String searchText, Set<String> documentIds, Lexicon lexicon) {
+    private List<Passage> passages(String question, String searchText, Set<String> documentIds, Lexicon lexicon) {
         List<Passage> passages = retrieve(searchText, settings.passages(), documentIds);
-        if (ExtractiveAnswerer.answerShapeMissing(searchText, passages, lexicon)) {
-            return retrieve(searchText, COUNT_DEPTH * settings.passages(), documentIds);
+        if (ExtractiveAnswerer.answerShapeMissing(question, passages, lexicon)) {
+            return retrieve(searchText, DEEPER_SEARCH * settings.passages(), documentIds);
         }
         return passages;
     }

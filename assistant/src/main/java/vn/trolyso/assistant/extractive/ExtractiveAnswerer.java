@@ -74,9 +74,9 @@ public final class ExtractiveAnswerer {
     private static final java.util.regex.Pattern UNFILLED = java.util.regex.Pattern.compile(
             "(?i)\\bsố\\s*:?\\s+/|\\bngày\\s+/\\s*/");
 
-    /** Closing formulas of official documents: never an answer. */
+    /** Filing and signature formulas of official documents: never an answer ({@link #CLOSING} ends a passage). */
     private static final java.util.regex.Pattern BOILERPLATE = java.util.regex.Pattern.compile(
-            "^(?:Trên đây là|Nơi nhận|Lưu:|Lưu VT|TM\\.|KT\\.)");
+            "^(?:Lưu:|Lưu VT|TM\\.|KT\\.)");
 
     /**
      * @param coverage      share of the question's weight in the sentence, its headings, title and passage

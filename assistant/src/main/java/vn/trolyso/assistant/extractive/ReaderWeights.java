@@ -52,8 +52,9 @@ import java.util.Map;
  * @param absentOwn          the share of the weight of question words that none of the retrieved passages has which
  *                           {@code minOwnCoverage} still counts: 0 leaves them to the margins above ("khuyến khích"
  *                           for what the plan states plainly no sentence can cover); 1 counts them in full
- * @param dutyMiss           a sentence neither under a unit's name nor in a section of tasks scores this share when
- *                           the question asks what someone must do ("các trường phải làm gì"); 1: off
+ * @param dutyMiss           when the question asks what someone must do ("các trường phải làm gì"), a sentence not
+ *                           under a heading that names a unit or people sharing a word with the question scores this
+ *                           share; 1: off
  */
 public record ReaderWeights(double minCoverage, double minOwnCoverage, double unknownMargin, double unknownNameMargin,
                             double absentMargin,
