@@ -16,8 +16,12 @@ public enum AnswerKind {
     CLOCK(Pattern.compile("\\b(?:may gio|gio nao|luc may)\\b"),
             Pattern.compile("\\d+ ?(?:h|gio)\\b|\\d+:\\d\\d|\\b(?:gio|buoi (?:sang|chieu|toi)|ca (?:sang|chieu))\\b"),
             Pattern.compile("^(?:thoi gian|thoi diem)\\b"), false),
-    /** "học vào thứ mấy": a day of the week, which a date ("ngày 11/10 hằng năm") does not state. */
-    WEEKDAY(Pattern.compile("\\bthu (?:may|nao)\\b|\\bngay nao trong tuan\\b"),
+    /**
+     * "học vào thứ mấy": a day of the week, which a date ("ngày 11/10 hằng năm") does not state ("Điều thứ mấy", "lần
+     * thứ mấy" ask for a number).
+     */
+    WEEKDAY(Pattern.compile("(?<!dieu )(?<!lan )(?<!khoan )(?<!muc )(?<!chuong )(?<!hang )(?<!xep )(?<!dung )"
+            + "\\bthu (?:may|nao)\\b|\\bngay nao trong tuan\\b"),
             Pattern.compile("\\bthu (?:hai|ba|tu|nam|sau|bay|[2-7])\\b|\\bchu nhat\\b|\\bcuoi tuan\\b"),
             null, false),
     /**

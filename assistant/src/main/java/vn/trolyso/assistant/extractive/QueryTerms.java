@@ -56,14 +56,6 @@ final class QueryTerms {
     private static final Pattern ASKS_TOTAL = Pattern.compile(
             "\\b(?:tong cong|tat ca|tong so|hien co|hien nay co)(?: \\S+){0,2} bao nhieu\\b");
     /**
-     * "phải / cần / đạt / chỉ tiêu / mục tiêu … bao nhiêu", "từ bao nhiêu … trở lên", "được hỗ trợ / miễn / giảm bao
-     * nhiêu": a target, a threshold or a rate, which documents often state as a share ("100% các trường", "Hỗ trợ
-     * 50%"); "Phường có bao nhiêu trường tham gia?" asks how many there are, which a share does not answer.
-     */
-    private static final Pattern ASKS_TARGET = Pattern.compile(
-            "\\b(?:phai|can|dat|chi tieu|muc tieu|phan dau|yeu cau|den nam|den het|toi thieu|toi da|it nhat"
-                    + "|tro len|ho tro|mien|giam|huong)\\b");
-    /**
      * "các trường phải làm gì", "Phòng Văn hóa - Xã hội có nhiệm vụ gì", "được giao những việc gì": a unit's duties,
      * which plans list under the unit's name in "Tổ chức thực hiện" (folded).
      */
@@ -141,8 +133,6 @@ final class QueryTerms {
     final boolean asksPercent;
     /** The question asks how many there are in all ("có tổng cộng bao nhiêu trường"), not a target. */
     final boolean asksTotal;
-    /** The question asks for a target, a threshold or a rate ("phải đạt bao nhiêu"), which a share may answer. */
-    final boolean asksTarget;
     /** The question asks what a unit or person must do ("các trường phải làm gì", "nhiệm vụ gì"). */
     final boolean asksDuty;
     /** The question asks where something comes from ("lấy từ đâu", "từ nguồn nào"). */
@@ -179,7 +169,7 @@ final class QueryTerms {
     private QueryTerms(List<Term> terms, List<Term> pairs, boolean asksNumber, boolean asksPercent,
                        List<String> years, List<Term> focus, List<Term> counted, List<Term> names,
                        List<Term> actor, Set<String> numbers, boolean asksSource, AnswerKind kind,
-                       boolean asksWho, boolean asksTotal, boolean asksTarget, boolean asksDuty) {
+                       boolean asksWho, boolean asksTotal, boolean asksDuty) {
         this.asksSource = asksSource;
         this.kind = kind;
         this.asksWho = asksWho;
@@ -194,7 +184,6 @@ final class QueryTerms {
         this.asksNumber = asksNumber;
         this.asksPercent = asksPercent;
         this.asksTotal = asksTotal;
-        this.asksTarget = asksTarget;
         this.asksDuty = asksDuty;
     }
 
@@ -312,7 +301,7 @@ final class QueryTerms {
                 List.copyOf(actor), raw.stream().filter(Terms::isNumeric).collect(Collectors.toUnmodifiableSet()),
                 asksSource, AnswerKind.of(asked, asksSource),
                 asksPerson || ASKS_UNIT.matcher(folded).find(), ASKS_TOTAL.matcher(folded).find(),
-                ASKS_TARGET.matcher(folded).find(), ASKS_DUTY.matcher(folded).find());
+                ASKS_DUTY.matcher(folded).find());
     }
 
     /** Words before "bao nhiêu" that name a measure, not the thing measured ("tỷ lệ bao nhiêu" wants a "%"). */

@@ -116,6 +116,7 @@ class AnswerKindTest {
     @Test
     void aWeekdayIsNotADate() {
         assertEquals(AnswerKind.WEEKDAY, AnswerKind.of("các buổi học cộng đồng học vào thứ mấy?"));
+        assertEquals(AnswerKind.ANY, AnswerKind.of("Kiến tập được quy định tại Điều thứ mấy?"), "a number");
         assertFalse(AnswerKind.WEEKDAY.saidIn(" tham gia ngay hoi vao ngay 11 10 hang nam "));
         assertTrue(AnswerKind.WEEKDAY.saidIn(" hoc vao sang thu bay hang tuan "));
     }

@@ -231,18 +231,6 @@ class ExtractiveAnswererTest {
     }
 
     @Test
-    void howManyThereAreIsNotAnsweredByAShareButATargetIs() {
-        List<Passage> passages = List.of(passage("p#1", "Phụ lục", "Kết quả thực hiện: Hàng năm, 100% các trường "
-                + "THCS huy động học sinh tham gia phổ cập kỹ năng số."));
-        assertEquals(Optional.empty(), answerer.extract(
-                "Phường có bao nhiêu trường THCS tham gia phổ cập kỹ năng số?", passages));
-        assertTrue(answerer.extract("Bao nhiêu trường THCS phải huy động học sinh tham gia phổ cập kỹ năng số?",
-                passages).isPresent(), "a target");
-        assertTrue(answerer.extract("Bao nhiêu phần trăm trường THCS huy động học sinh phổ cập kỹ năng số?",
-                passages).isPresent(), "a share");
-    }
-
-    @Test
     void aTotalIsAnsweredOnlyByAFigureCountingTheNounAsked() {
         List<Passage> models = List.of(passage("p#1", "Phụ lục",
                 "Kết quả thực hiện: Phấn đấu mỗi cấp học có 01 mô hình trường học số trên địa bàn phường."));
