@@ -25,8 +25,20 @@ public final class FrameworkTerms {
     private FrameworkTerms() {
     }
 
-    /** The confirmed definitions of the bundled reference; none when it is missing or has no such section. */
+    /**
+     * The confirmed definitions of the bundled reference; none when it is missing or has no such section. Read once:
+     * every FrameworkDocument (the answerer's and the index's) asks for them.
+     */
     public static List<Term> bundled() {
+        return Bundled.TERMS;
+    }
+
+    /** Holder: the resource is read the first time {@link #bundled()} is called, and only then. */
+    private static final class Bundled {
+        static final List<Term> TERMS = read();
+    }
+
+    private static List<Term> read() {
         try (InputStream in = FrameworkTerms.class.getResourceAsStream(RESOURCE)) {
             return in == null ? List.of() : parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
