@@ -150,7 +150,9 @@ public final class FrameworkQuestionRecognizer {
                 || has(f, "nltp");
         boolean gradeGiven = !grades.isEmpty() || ownClass;
         if (framework && (has(f, "thong tu nao") || has(f, "van ban nao") || has(f, "quy dinh o dau")
-                || has(f, "quy dinh tai") || has(f, "ban hanh") || has(f, "cong van nao") || has(f, "can cu"))) {
+                || has(f, "quy dinh tai") || has(f, "ban hanh") || has(f, "cong van nao") || has(f, "can cu")
+                || has(f, "hieu luc") || has(f, "ap dung tu"))) {
+            // the circular's answer names its date and when it took effect
             return FrameworkQuestionType.SOURCE;
         }
         boolean compare = has(f, "khac nhau") || has(f, "so sanh") || has(f, "khac gi") || has(f, "khac biet");

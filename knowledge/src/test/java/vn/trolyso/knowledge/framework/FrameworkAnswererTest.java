@@ -143,6 +143,12 @@ class FrameworkAnswererTest {
     }
 
     @Test
+    void whenTheCircularTookEffectIsAnsweredFromItsLegalBasis() {
+        String text = ask("Thông tư về khung năng lực số có hiệu lực từ ngày nào?", null).text();
+        assertTrue(text.contains("hiệu lực 11/3/2025"), text);
+    }
+
+    @Test
     void handBuiltIntentsMissingWhatTheirTypeNeedsStillGetAnAnswer() {
         List<FrameworkIntent> odd = List.of(
                 new FrameworkIntent(FrameworkQuestionType.LEVEL, List.of(), List.of(), null, null, false),

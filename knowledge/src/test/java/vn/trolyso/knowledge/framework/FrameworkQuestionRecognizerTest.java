@@ -74,6 +74,7 @@ class FrameworkQuestionRecognizerTest {
             Khung năng lực số là gì?                                           | STRUCTURE       | -     | -   | -   | -
             Thông tư nào quy định khung năng lực số cho người học?             | SOURCE          | -     | -   | -   | -
             Khung năng lực số được ban hành theo văn bản nào?                  | SOURCE          | -     | -   | -   | -
+            thong tu ve khung nang luc so co hieu luc tu ngay nao              | SOURCE          | -     | -   | -   | -
             """)
     void recognisesPhrasing(String question, FrameworkQuestionType type, String grades, String levels,
                             String competency, String domain) {
