@@ -204,17 +204,26 @@ public final class ExtractiveAnswerer {
             scored.stream().limit(6).forEach(s -> System.err.printf("  %.2f cov %.2f own %.2f [%d] %s%n", s.score(),
                     s.coverage(), s.ownCoverage(), s.candidate().passage() + 1, s.candidate().cleaned()));
         }
-        if (scored.isEmpty() || !gateOpens(query, contexts, scored, vocabulary)) {
+        Optional<Scored> evidence = scored.isEmpty() ? Optional.empty() : evidence(query, contexts, scored, vocabulary);
+        if (evidence.isEmpty()) {
             return Optional.empty();
+        }
+        if (query.kind.strict && scored.getFirst() != evidence.get()) {
+            // "Cho xin link …": the sentence that gives a link answers, not a better-matching one that gives none.
+            scored.remove(evidence.get());
+            scored.addFirst(evidence.get());
         }
         List<Scored> picked = pick(scored, sentences, query.asksNumber);
         return Optional.of(compose(picked, candidates, passages, scored.getFirst().coverage(), query.asksNumber,
                 query.asksWho));
     }
 
-    /** The evidence is the best-covering of the top {@code gateDepth} sentences, not only the top-scored one. */
-    private boolean gateOpens(QueryTerms query, List<QueryTerms.TextForms> contexts, List<Scored> scored,
-                              ToIntFunction<String> vocabulary) {
+    /**
+     * The best-placed of the top {@code gateDepth} sentences that is evidence enough to answer (not only the top-scored
+     * one is looked at), or empty when the documents are said not to mention the question.
+     */
+    private Optional<Scored> evidence(QueryTerms query, List<QueryTerms.TextForms> contexts, List<Scored> scored,
+                                      ToIntFunction<String> vocabulary) {
         EvidenceGate gate = new EvidenceGate(w, vocabulary);
         double required = gate.requiredCoverage(query, contexts); // index look-ups: once, not per sentence
         if (Boolean.getBoolean("trolyso.debug.extractive")) {
@@ -223,11 +232,11 @@ public final class ExtractiveAnswerer {
         int depth = Math.max(1, (int) w.gateDepth());
         // "Lúc mấy giờ?" when no sentence found states an hour: the documents do not say, however well they match.
         if (w.kindGate() > 0 && scored.stream().limit(depth).noneMatch(Scored::saysKind)) {
-            return false;
+            return Optional.empty();
         }
-        return scored.stream().limit(depth).anyMatch(s -> gate.answers(required, s.coverage(), s.ownCoverage())
+        return scored.stream().limit(depth).filter(s -> gate.answers(required, s.coverage(), s.ownCoverage())
                 && (w.yearGate() <= 0 || !query.otherYear(s.candidate().forms(), s.candidate().headings()))
-                && (!query.kind.strict || s.saysKind()));
+                && (!query.kind.strict || s.saysKind())).findFirst();
     }
 
     private static List<Candidate> candidates(List<Passage> passages) {

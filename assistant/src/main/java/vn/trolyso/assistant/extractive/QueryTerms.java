@@ -37,7 +37,7 @@ final class QueryTerms {
     static final Pattern ASKS_SOURCE = Pattern.compile(
             "\\b(?:lay|trich|bo tri|huy dong|cap) tu (?:dau|nguon nao)\\b|\\btu nguon nao\\b"
                     // "Tiền … lấy ở đâu ra?" asks where money comes from; "Đề thi lấy ở đâu?" where a thing is kept.
-                    + "|\\b(?:tien|kinh phi|ngan sach|chi phi|von)\\b(?: \\S+){0,10} (?:lay o dau|o dau ra)\\b");
+                    + "|\\b(?:tien|kinh phi|ngan sach|chi phi|von)\\b(?: \\S+){0,20} (?:lay o dau|o dau ra)\\b");
     /**
      * A lone initial ("P. Kiến An", "Q. Phú Nhuận") names no topic: "P." is phường here and phòng there. One
      * joined to what follows ("P.ĐTĐH") is part of an abbreviation and stays.

@@ -37,6 +37,9 @@ class AnswerKindTest {
         assertEquals("Ai ký kế hoạch?", AnswerKind.searchText("Ai ký kế hoạch?"));
         // "lấy ở đâu (ra)" of money asks for a source too, not a place; of a thing, where it is
         assertEquals(AnswerKind.SOURCE, AnswerKind.of("tiền mua máy chiếu lấy ở đâu ra vậy"));
+        // the money word may be far from "lấy ở đâu" when the question says what it pays for
+        assertEquals(AnswerKind.SOURCE,
+                AnswerKind.of("Tiền tổ chức buổi tập huấn AI cho giáo viên ở phường Đồ Sơn lấy ở đâu ra?"));
         assertTrue(AnswerKind.SOURCE.saidIn(" kinh phi duoc bo tri tu nguon ngan sach nha nuoc "));
         assertFalse(AnswerKind.SOURCE.saidIn(" truong ban hanh ke hoach phat trien ai "));
         assertEquals("ngân sách ở đâu ra? nguồn", AnswerKind.searchText("ngân sách ở đâu ra?"));

@@ -390,6 +390,20 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void aKindOnlyItsOwnSentencesAnswerIsAnsweredByTheSentenceThatOpenedTheGate() {
+        // A link is asked for: the sentence giving one answers first, ahead of one matching more of the words.
+        List<Passage> passages = List.of(
+                passage("p#1", "V. TỔ CHỨC THỰC HIỆN", "Giáo viên đăng ký tập huấn chương trình Day of AI theo "
+                        + "đường link được gửi trong nhóm Zalo của trường."),
+                passage("p#2", "VI. ĐĂNG KÝ TẬP HUẤN", "Trang đăng ký: https://dayofai.doson.edu.vn."));
+        String text = answerer.extract("Cho xin link đăng ký tập huấn chương trình Day of AI", passages, 1)
+                .orElseThrow().text();
+        int link = text.indexOf("https://dayofai");
+        int other = text.indexOf("Giáo viên đăng ký");
+        assertTrue(link >= 0 && (other < 0 || link < other), text);
+    }
+
+    @Test
     void whereSomethingComesFromIsAnsweredByTheSentenceNamingItsSource() {
         List<Passage> passages = List.of(
                 passage("p#1", "V. TỔ CHỨC THỰC HIỆN", "Phòng Văn hóa tham mưu cấp kinh phí tập huấn chương trình "
