@@ -19,6 +19,9 @@ final class QueryTerms {
                     + "|thoi gian|thoi han|hoan thanh|chi tieu|bao lau)\\b");
     /** "kéo dài bao lâu" asks for a duration: "kéo dài" is part of the question, not a topic. */
     private static final Pattern HOW_LONG = Pattern.compile("\\bkeo dai(?= bao lau\\b)");
+    /** A closing choice of answers ("…, cả ngày hay nửa buổi?", "…, sáng hay chiều"), as written. */
+    private static final Pattern CHOICE_TAIL = Pattern.compile("\\s*[,–-]\\s*(?:\\S+\\s+){0,4}hay\\s+(?:\\S+\\s*){1,5}$",
+            Pattern.UNICODE_CHARACTER_CLASS);
     /** "đơn vị nào", "phòng nào", "bộ phận nào … phụ trách": a unit is asked for (folded). */
     private static final Pattern ASKS_UNIT = Pattern.compile(
             "\\b(?:don vi|bo phan|phong|co quan|to|ban|trung tam|nguoi) nao\\b|\\b(?:do ai|la ai)\\b");
@@ -192,6 +195,7 @@ final class QueryTerms {
     }
 
     static QueryTerms of(String question, Abbreviations abbreviations) {
+        question = withoutChoice(question);
         List<String> raw = new ArrayList<>(Terms.rawTokens(LONE_INITIAL.matcher(question).replaceAll(" ")));
         for (int i = 0; i + 3 < raw.size(); i++) {
             if (HOW_LONG.matcher(Terms.fold(String.join(" ", raw.subList(i, i + 4)))).lookingAt()) {
@@ -304,6 +308,26 @@ final class QueryTerms {
                 ASKS_DUTY.matcher(folded).find());
     }
 
+    /**
+     * The question without a closing choice of answers when what comes before it already asks a kind of answer:
+     * "kéo dài bao lâu, cả ngày hay nửa buổi?" asks a length of time, and the words of the choice ("nửa", which the
+     * plans never use: they write "1/2 ngày") name candidate answers, not what the question is about. A choice after
+     * a question asking no kind ("phần mềm nào, ChatGPT hay Gemini?"), or one not between answers of that kind ("bao
+     * lâu, học trực tiếp hay online?" asks a second thing), names the topic and stays.
+     */
+    static String withoutChoice(String question) {
+        String q = question.strip().replaceAll("[?!.\\s]+$", "");
+        java.util.regex.Matcher tail = CHOICE_TAIL.matcher(q);
+        if (!tail.find() || tail.start() == 0 || !Terms.fold(tail.group()).contains(" hay ")) {
+            return question;
+        }
+        String head = q.substring(0, tail.start());
+        AnswerKind kind = AnswerKind.of(head);
+        // "bao lâu, học trực tiếp hay online?" asks a second thing: only a choice between answers of the kind goes
+        return kind != AnswerKind.ANY && kind.saidIn(" " + Terms.fold(tail.group()) + " ", tail.group())
+                ? head + "?" : question;
+    }
+
     /** Words before "bao nhiêu" that name a measure, not the thing measured ("tỷ lệ bao nhiêu" wants a "%"). */
     private static final java.util.Set<String> MEASURES = java.util.Set.of("ty", "ti", "le", "so", "luong", "muc",
             "khoang", "tong", "cong", "toi", "da", "thieu", "it", "nhat", "chiem", "dat");
@@ -345,9 +369,10 @@ final class QueryTerms {
             }
             unitNames(raw, accented, out);
             String end = clause.group(2);
-            // After "?", "!", ":" or a dash the next word is capitalised as a sentence's first word; after a comma or
-            // a full stop (also "TP. Hồ Chí Minh") it is not taken for one.
-            sentenceStart = !end.isBlank() && "?!:–—".indexOf(end.strip().charAt(0)) >= 0;
+            // After "?", "!", ":", a dash, a quote or a bracket the next word is capitalised as a sentence's or a
+            // title's first word ("Ở Đoàn Lập 'Ngày hội …'" names Đoàn Lập, not "Đoàn Lập Ngày"); after a comma or a
+            // full stop (also "TP. Hồ Chí Minh") it is not taken for one.
+            sentenceStart = !end.isBlank() && "?!:–—'\"“”‘’()".indexOf(end.strip().charAt(0)) >= 0;
         }
         return List.copyOf(out);
     }
@@ -382,7 +407,7 @@ final class QueryTerms {
 
     /** A clause and the punctuation that ends it. */
     private static final java.util.regex.Pattern CLAUSE = java.util.regex.Pattern.compile(
-            "([^.?!:;,–—]+)([.?!:;,–—]*\\s*|$)");
+            "([^.?!:;,–—'\"“”‘’()]+)([.?!:;,–—'\"“”‘’()]*\\s*|$)");
 
     /** True when a focus word is followed by a figure in the sentence ("ngày 18/8/2025", "số 5691"). */
     boolean focusBeforeNumber(String sentence) {

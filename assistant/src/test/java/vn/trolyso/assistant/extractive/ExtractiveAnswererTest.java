@@ -364,6 +364,20 @@ class ExtractiveAnswererTest {
                 .names.stream().map(QueryTerms.Term::surface).toList());
         assertEquals(List.of("ho chi minh"), QueryTerms.of("Sở GDĐT TP. Hồ Chí Minh hướng dẫn gì?")
                 .names.stream().map(QueryTerms.Term::surface).toList());
+        // a quoted title's first word is capitalised as a title's, not as part of the name before it
+        assertEquals(List.of("doan lap"), QueryTerms.of("Ở Đoàn Lập 'Ngày hội toàn dân học tập số' là ngày nào?")
+                .names.stream().map(QueryTerms.Term::surface).toList());
+    }
+
+    @Test
+    void aClosingChoiceBetweenAnswersOfTheAskedKindIsNoTopic() {
+        assertEquals("Buổi tập huấn kéo dài bao lâu vậy?",
+                QueryTerms.withoutChoice("Buổi tập huấn kéo dài bao lâu vậy, cả ngày hay nửa buổi?"));
+        // a second question, and a choice after a question asking no kind of answer, stay
+        String second = "Buổi đó kéo dài bao lâu, học trực tiếp hay online?";
+        assertEquals(second, QueryTerms.withoutChoice(second));
+        String software = "Trường dùng phần mềm AI cụ thể nào, ChatGPT hay Gemini?";
+        assertEquals(software, QueryTerms.withoutChoice(software));
     }
 
     @Test

@@ -147,7 +147,7 @@ public final class FrameworkQuestionRecognizer {
     private static FrameworkQuestionType type(String f, List<Integer> grades, List<Integer> levels, String competency,
                                               String domain, boolean ownClass) {
         boolean framework = has(f, "khung nang luc") || has(f, "nang luc so") || has(f, "nang luc thanh phan")
-                || has(f, "nltp");
+                || has(f, "nltp") || has(f, "nls");
         boolean gradeGiven = !grades.isEmpty() || ownClass;
         if (framework && (has(f, "thong tu nao") || has(f, "van ban nao") || has(f, "quy dinh o dau")
                 || has(f, "quy dinh tai") || has(f, "ban hanh") || has(f, "cong van nao") || has(f, "can cu")

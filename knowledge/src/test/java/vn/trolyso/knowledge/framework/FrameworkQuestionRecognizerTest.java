@@ -75,6 +75,7 @@ class FrameworkQuestionRecognizerTest {
             Thông tư nào quy định khung năng lực số cho người học?             | SOURCE          | -     | -   | -   | -
             Khung năng lực số được ban hành theo văn bản nào?                  | SOURCE          | -     | -   | -   | -
             thong tu ve khung nang luc so co hieu luc tu ngay nao              | SOURCE          | -     | -   | -   | -
+            TT 02/2025 về khung NLS có hiệu lực từ ngày nào?                    | SOURCE          | -     | -   | -   | -
             """)
     void recognisesPhrasing(String question, FrameworkQuestionType type, String grades, String levels,
                             String competency, String domain) {
