@@ -388,7 +388,8 @@ public final class FollowUpRewriter {
         if (unit.isPresent()) {
             return unit;
         }
-        if (Slot.ASPECT.pattern.matcher(fold(fragment)).find()) {
+        Matcher aspect = Slot.ASPECT.pattern.matcher(fold(fragment));
+        if (aspect.find() && !sameAspectOtherSlot(fold(moved.orElse(prev)), fold(fragment), aspect.group())) {
             return Optional.of(swapAspect(moved.orElse(prev), fragment));
         }
         String result = moved.orElse(prev);
@@ -482,6 +483,16 @@ public final class FollowUpRewriter {
      * "Còn thời gian tổ chức thì sao?" after "Kinh phí tập huấn Day of AI ở Đồ Sơn lấy từ nguồn nào?" asks for
      * another aspect of the same topic: drop the previous aspect and its question words, keep the topic.
      */
+    /**
+     * "Năm học sau đó thì chỉ tiêu là bao nhiêu?" after a question about the same "chỉ tiêu" asks it of another year:
+     * the year is what changes, not the aspect (all folded).
+     */
+    private static boolean sameAspectOtherSlot(String previous, String fragment, String aspect) {
+        return (" " + previous + " ").contains(" " + aspect + " ") && java.util.Arrays.stream(Slot.values())
+                .anyMatch(slot -> slot != Slot.ASPECT && slot.pattern.matcher(fragment).find()
+                        && slot.pattern.matcher(previous).find());
+    }
+
     private static String swapAspect(String previous, String fragment) {
         String topic = previous.strip();
         Matcher tail = QUESTION_TAIL.matcher(fold(topic));

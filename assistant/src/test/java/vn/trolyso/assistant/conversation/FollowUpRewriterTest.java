@@ -223,6 +223,10 @@ class FollowUpRewriterTest {
         assertEquals("Kiến An đặt mục tiêu gì cho phụ huynh năm 2026?",
                 FollowUpRewriter.rewrite(after("Kiến An đặt mục tiêu gì cho phụ huynh năm 2025?"),
                         "Còn năm tới?"));
+        // the same aspect asked again: the year changes, the question stays
+        assertEquals("Trường Đoàn Lập năm học 2026-2027 đặt chỉ tiêu bao nhiêu % cán bộ hiểu biết về chuyển đổi số?",
+                FollowUpRewriter.rewrite(after("Trường Đoàn Lập năm học 2025-2026 đặt chỉ tiêu bao nhiêu % cán bộ "
+                        + "hiểu biết về chuyển đổi số?"), "Năm học sau đó thì chỉ tiêu là bao nhiêu?"));
         assertEquals("5 năm sau thì sao", FollowUpRewriter.nextYear("5 năm sau thì sao", "năm 2025"),
                 "a count of years is not the next year");
     }
