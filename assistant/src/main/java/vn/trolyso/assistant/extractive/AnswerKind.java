@@ -134,7 +134,9 @@ public enum AnswerKind {
      */
     MONEY(Pattern.compile("\\b(?:bao nhieu tien|may tien|bao nhieu (?:dong|trieu|ty)|(?:tien(?! mat)|kinh phi"
             + "|hoc phi|le phi|chi phi|muc (?:thuong|ho tro|chi|phu cap|hoc bong))(?: \\S+){0,14}?"
-            + " (?:la |het |mat |ton )?bao nhieu(?=\\s*(?:(?:tien|dong|vay|v|a|ah|nhi|the|ha|ad)\\b|[?.!,]|$)))"),
+            + " (?:la |het |mat |ton )?bao nhieu(?=\\s*(?:(?:tien|dong|vay|v|a|ah|nhi|the|ha|ad)\\b|[?.!,]|$"
+            // "học phí bao nhiêu một tháng": a sum per period or per head
+            + "|(?:mot|moi|1) (?:thang|nam|buoi|ky|hoc ky|khoa|nguoi|hoc sinh|em)\\b)))"),
             Pattern.compile("\\d[\\d.,]*\\s*(?:d|dong|vnd|trieu|ty|nghin|ngan)\\b|\\bmien phi\\b"
                     + "|\\bkhong (?:thu|mat|ton) (?:phi|tien)\\b"),
             null, false, true),

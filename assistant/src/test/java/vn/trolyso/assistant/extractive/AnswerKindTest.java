@@ -168,7 +168,8 @@ class AnswerKindTest {
     void aMoneyQuestionWantsAnAmountOrThatItIsFree() {
         assertKind(AnswerKind.MONEY, List.of("Học phí lớp kỹ năng số cho người dân là bao nhiêu vậy?",
                         "tham gia cuoc thi mat bao nhieu tien",
-                        "Mức hỗ trợ cho giáo viên cốt cán mỗi buổi là bao nhiêu?"),
+                        "Mức hỗ trợ cho giáo viên cốt cán mỗi buổi là bao nhiêu?",
+                        "Học phí chương trình tiếng Anh ở trường bao nhiêu một tháng?"),
                 List.of(" chi nuoc uong toi da 15.000 d/buoi/nguoi ", " tai nguyen hoc tap mien phi "),
                 List.of(" 100% cac truong co mo hinh "));
         // a share, a head count, or "tiền mặt" as a topic
