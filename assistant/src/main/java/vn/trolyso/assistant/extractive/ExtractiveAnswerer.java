@@ -247,6 +247,10 @@ public final class ExtractiveAnswerer {
             String[] sections = p.sectionPath().split(" › ");
             String heading = sections[sections.length - 1];
             String outer = "";
+            // A passage starting at a lettered item ("… › 1. Bộ phận chuyên môn › c) Đầu mối kết nối …") has the
+            // item for its last section: the unit it belongs to, who does it, is the section above.
+            String unitAbove = sections.length >= 2 && LETTERED_ITEM.matcher(heading).lookingAt()
+                    ? sections[sections.length - 2] : "";
             String previous = "";
             List<SentenceSplitter.Segment> segments = SentenceSplitter.segments(p.text());
             for (int j = 0; j < segments.size(); j++) {
@@ -259,6 +263,7 @@ public final class ExtractiveAnswerer {
                 if (segment.heading()) {
                     outer = LineGrammar.isHeading(segment.text()) ? segment.text() : heading;
                     heading = segment.text();
+                    unitAbove = "";
                     continue;
                 }
                 String cleaned = SentenceCleaner.clean(segment.text());
@@ -273,7 +278,7 @@ public final class ExtractiveAnswerer {
                 }
                 out.add(new Candidate(segment.text(), cleaned, i, j, QueryTerms.TextForms.of(cleaned),
                         QueryTerms.TextForms.of(outer + " \n " + heading + " \n " + carried), p.document().id(),
-                        heading, outer, p.sectionPath().equals(DocumentCard.SECTION)));
+                        heading, outer.isEmpty() ? unitAbove : outer, p.sectionPath().equals(DocumentCard.SECTION)));
             }
         }
         return out;
@@ -495,6 +500,9 @@ public final class ExtractiveAnswerer {
         return actorHeading(c).map(QueryTerms.TextForms::of)
                 .filter(words -> query.terms.stream().anyMatch(t -> t.matches(words))).isPresent();
     }
+
+    private static final java.util.regex.Pattern LETTERED_ITEM = java.util.regex.Pattern.compile("\\p{Ll}[)/]\\s",
+            java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
 
     private static final java.util.regex.Pattern ACTOR_HEADING = java.util.regex.Pattern.compile(
             "(?:Phòng|Ban|Tổ|Trung tâm|Trường|Ủy ban|Uỷ ban|UBND|Sở|Văn phòng|Bộ phận|Hội đồng|Công an|Đoàn|Hội|Các"

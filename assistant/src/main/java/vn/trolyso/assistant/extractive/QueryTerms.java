@@ -35,7 +35,7 @@ final class QueryTerms {
             .collect(Collectors.toUnmodifiableSet());
     /** Verbs after which an unaccented "ai" asks who ("ai ky", "ai phu trach"), folded. */
     private static final Set<String> WHO_VERBS = Set.of("ky", "phu", "chu", "chiu", "cap", "tham", "duyet",
-            "ban");
+            "ban", "lo");
     /** "Kinh phí lấy từ đâu?" asks for a source of funds or of a rule: the answer names its "nguồn". */
     static final Pattern ASKS_SOURCE = Pattern.compile(
             "\\b(?:lay|trich|bo tri|huy dong|cap) tu (?:dau|nguon nao)\\b|\\btu nguon nao\\b"

@@ -88,8 +88,16 @@ class ExtractiveAnswererTest {
         String unit = answerer.extract("Bộ phận nào là đầu mối kết nối với doanh nghiệp công nghệ về AI?", lettered, 1)
                 .orElseThrow().text();
         assertTrue(unit.contains("Bộ phận chuyên môn của đơn vị: Đầu mối kết nối"), unit);
+        // The same when the passage starts at the item, its unit one section up in the passage's path.
+        List<Passage> fromItem = List.of(passage("p#4", "IV. Tổ chức thực hiện › 1. Bộ phận chuyên môn của đơn vị › "
+                + "b) Đầu mối kết nối với các doanh nghiệp", "b) Đầu mối kết nối với các doanh nghiệp công nghệ, trường "
+                + "đại học về lĩnh vực AI."));
+        String above = answerer.extract("Bộ phận nào là đầu mối kết nối với doanh nghiệp công nghệ về AI?", fromItem, 1)
+                .orElseThrow().text();
+        assertTrue(above.contains("Bộ phận chuyên môn của đơn vị: Đầu mối kết nối"), above);
         assertFalse(QueryTerms.of("kinh phí tập huấn day of ai của phường").asksWho);
         assertTrue(QueryTerms.of("Thế còn việc bố trí kinh phí thì ai phụ trách?").asksWho);
+        assertTrue(QueryTerms.of("truong ngo gia tu ai lo lien he doanh nghiep").asksWho);
     }
 
     @Test
