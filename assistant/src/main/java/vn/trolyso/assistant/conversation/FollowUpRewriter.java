@@ -420,7 +420,66 @@ public final class FollowUpRewriter {
             resultFolded = fold(result);
             replaced = true;
         }
-        return replaced ? Optional.of(result) : Optional.empty();
+        return replaced ? Optional.of(result) : swapHead(result, fragment);
+    }
+
+    /** Words that end the noun phrase a follow-up replaces ("hệ thống thi đua khen thưởng | ngành GD …"). */
+    private static final java.util.Set<String> PHRASE_END = java.util.Set.of("ngành", "của", "ở", "tại", "trong",
+            "cho", "phường", "quận", "xã", "trường", "năm", "đến", "được", "có", "là", "phải", "triển", "thực", "khi",
+            "bao", "nào", "gì", "mấy", "do", "và", "thì", "sẽ", "cần", "như", "thế", "từ", "vào", "với", "đã", "đang");
+    private static final java.util.Set<String> PHRASE_END_FOLDED = PHRASE_END.stream().map(FollowUpRewriter::fold)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** True when the word ends a noun phrase: compared with its diacritics when the text has them ("thi đua"). */
+    private static boolean endsPhrase(String word, boolean accented) {
+        return accented ? PHRASE_END.contains(Normalizer.normalize(word.toLowerCase(java.util.Locale.ROOT),
+                Normalizer.Form.NFC)) : PHRASE_END_FOLDED.contains(fold(word));
+    }
+
+    /**
+     * "Còn hệ thống tuyển dụng viên chức?" after "Hệ thống thi đua khen thưởng ngành GD Phú Nhuận triển khai từ khi
+     * nào?": a bare noun phrase whose head noun the previous question has asks the same of that other thing, so it
+     * takes the place of the previous phrase with the same head (up to a word that ends a noun phrase).
+     */
+    private static Optional<String> swapHead(String previous, String fragment) {
+        List<String> frag = Terms.rawTokens(fragment);
+        if (frag.size() < 2 || frag.size() > 6 || hasName(fragment) || Terms.isStopword(frag.get(0))
+                || frag.stream().anyMatch(t -> endsPhrase(t, Terms.hasDiacritics(fragment)))) {
+            return Optional.empty();
+        }
+        int headLength = frag.size() >= 3 ? 2 : 1; // "hệ thống", "ứng dụng": a compound noun's two syllables
+        List<String> head = frag.subList(0, headLength).stream().map(FollowUpRewriter::fold).toList();
+        Matcher word = Pattern.compile("(?U)[\\p{L}\\p{N}]+").matcher(previous);
+        List<int[]> spans = new java.util.ArrayList<>();
+        while (word.find()) {
+            spans.add(new int[] {word.start(), word.end()});
+        }
+        for (int i = 0; i + headLength < spans.size(); i++) {
+            boolean same = true;
+            for (int k = 0; k < headLength && same; k++) {
+                same = fold(previous.substring(spans.get(i + k)[0], spans.get(i + k)[1])).equals(head.get(k));
+            }
+            if (!same) {
+                continue;
+            }
+            int end = i + headLength;
+            while (end < spans.size()) {
+                String t = previous.substring(spans.get(end)[0], spans.get(end)[1]);
+                if (endsPhrase(t, Terms.hasDiacritics(previous)) || Character.isUpperCase(t.codePointAt(0))
+                        || !previous.substring(spans.get(end - 1)[1], spans.get(end)[0]).isBlank()) {
+                    break;
+                }
+                end++;
+            }
+            String old = previous.substring(spans.get(i)[0], spans.get(end - 1)[1]);
+            if (end == i + headLength || fold(old).equals(fold(fragment))) {
+                return Optional.empty();
+            }
+            String now = i == 0 ? Character.toUpperCase(fragment.charAt(0)) + fragment.substring(1) : fragment;
+            return Optional.of(previous.substring(0, spans.get(i)[0]) + now
+                    + previous.substring(spans.get(end - 1)[1]));
+        }
+        return Optional.empty();
     }
 
     /** A unit a follow-up asks about instead ("các trường thì phải làm gì?"), up to what is said of it (folded). */

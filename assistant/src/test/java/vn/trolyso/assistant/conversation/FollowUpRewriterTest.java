@@ -216,6 +216,13 @@ class FollowUpRewriterTest {
     }
 
     @Test
+    void aNounPhraseWithTheSameHeadTakesThePlaceOfThePreviousOne() {
+        assertEquals("Hệ thống tuyển dụng viên chức ngành GD Phú Nhuận triển khai từ khi nào?",
+                FollowUpRewriter.rewrite(after("Hệ thống thi đua khen thưởng ngành GD Phú Nhuận triển khai từ khi nào?"),
+                        "Còn hệ thống tuyển dụng viên chức?"));
+    }
+
+    @Test
     void nextYearIsTheYearAfterTheOneAskedAbout() {
         assertEquals("Trường Đoàn Lập đặt chỉ tiêu gì năm học 2026-2027?",
                 FollowUpRewriter.rewrite(after("Trường Đoàn Lập đặt chỉ tiêu gì cho năm học 2025-2026?"),
