@@ -252,6 +252,11 @@ public enum AnswerKind {
         };
     }
 
+    /** A time of some kind: an hour, a day, a deadline, a length of time or any time. */
+    boolean isTime() {
+        return this == CLOCK || this == WEEKDAY || this == DEADLINE || this == DATE || this == DURATION || this == TIME;
+    }
+
     /** True when the sentence (folded) says something of this kind at all. */
     boolean saidIn(String foldedSentence) {
         return saidIn(foldedSentence, foldedSentence);

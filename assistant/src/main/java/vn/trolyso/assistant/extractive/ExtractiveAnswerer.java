@@ -376,7 +376,9 @@ public final class ExtractiveAnswerer {
                 + numberBonus + focusBonus + rankPrior)
                 / lengthPenalty;
         score *= query.yearFit(c.forms(), c.headings(), context);
-        boolean saysKind = query.kind.saidIn(c.forms().folded(), c.cleaned());
+        boolean saysKind = query.kind.saidIn(c.forms().folded(), c.cleaned())
+                && !(query.kind.isTime() && (CITES_DOCUMENT.matcher(c.forms().folded()).lookingAt()
+                && !query.namesDocument || BLANK_DAY.matcher(c.forms().folded()).find()));
         if (!saysKind) {
             score *= w.kindMiss(); // "ở đâu" is not answered by a sentence naming no place
         }
@@ -500,6 +502,17 @@ public final class ExtractiveAnswerer {
         return actorHeading(c).map(QueryTerms.TextForms::of)
                 .filter(words -> query.terms.stream().anyMatch(t -> t.matches(words))).isPresent();
     }
+
+    /**
+     * "Căn cứ Công văn số 4977/SGDĐT-GDTrH ngày 13 tháng 8 năm 2024 …": a sentence citing another text, whose date is
+     * that text's, not the time of anything the plan does (folded, padded).
+     */
+    private static final java.util.regex.Pattern CITES_DOCUMENT = java.util.regex.Pattern.compile(
+            " (?:can cu|thuc hien|theo|trien khai) (?:\\S+ ){0,2}(?:cong van|ke hoach|quyet dinh|thong tu|nghi quyet"
+                    + "|chi thi|van ban|luat|nghi dinh|chuong trinh hanh dong|huong dan)\\b");
+
+    /** A dateline whose day was left blank ("Phú Nhuận, ngày   tháng 11 năm 2024"; folded): no date of anything. */
+    private static final java.util.regex.Pattern BLANK_DAY = java.util.regex.Pattern.compile(" ngay thang \\d");
 
     private static final java.util.regex.Pattern LETTERED_ITEM = java.util.regex.Pattern.compile("\\p{Ll}[)/]\\s",
             java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);

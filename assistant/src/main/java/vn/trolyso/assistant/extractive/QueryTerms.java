@@ -67,6 +67,9 @@ final class QueryTerms {
                     + "|\\b(?:nhiem vu|trach nhiem|phan viec|cong viec) (?:gi|nao|la gi)\\b"
                     + "|\\b(?:duoc giao|phu trach|dam nhiem) (?:gi|nhung gi|viec gi|nhung viec gi|lam gi)\\b"
                     + "|\\blo (?:phan|viec|nhung viec|khau) gi\\b|\\blam nhung viec gi\\b");
+    /** A text named or its issuing asked about (folded): its date is what a citing sentence states. */
+    private static final Pattern NAMES_DOCUMENT = Pattern.compile("\\b(?:cong van|quyet dinh|thong tu|nghi quyet"
+            + "|chi thi|nghi dinh|luat|can cu|ban hanh|so hieu|so may|ky|van ban)\\b|\\d+/");
     /** "tỷ lệ", "bao nhiêu phần trăm", "%" (folded): a share is asked for. */
     static final Pattern ASKS_SHARE = Pattern.compile("\\b(?:phan tram|ty le|ti le)\\b|%");
 
@@ -138,6 +141,8 @@ final class QueryTerms {
     final boolean asksTotal;
     /** The question asks what a unit or person must do ("các trường phải làm gì", "nhiệm vụ gì"). */
     final boolean asksDuty;
+    /** The question names a text or its issuing ("công văn 4977", "căn cứ", "ban hành", "ký ngày nào"). */
+    final boolean namesDocument;
     /** The question asks where something comes from ("lấy từ đâu", "từ nguồn nào"). */
     final boolean asksSource;
     /** The question asks who does something: a person, a unit ("Ai phụ trách …", "đơn vị nào", "phòng nào"). */
@@ -172,7 +177,8 @@ final class QueryTerms {
     private QueryTerms(List<Term> terms, List<Term> pairs, boolean asksNumber, boolean asksPercent,
                        List<String> years, List<Term> focus, List<Term> counted, List<Term> names,
                        List<Term> actor, Set<String> numbers, boolean asksSource, AnswerKind kind,
-                       boolean asksWho, boolean asksTotal, boolean asksDuty) {
+                       boolean asksWho, boolean asksTotal, boolean asksDuty, boolean namesDocument) {
+        this.namesDocument = namesDocument;
         this.asksSource = asksSource;
         this.kind = kind;
         this.asksWho = asksWho;
@@ -305,7 +311,7 @@ final class QueryTerms {
                 List.copyOf(actor), raw.stream().filter(Terms::isNumeric).collect(Collectors.toUnmodifiableSet()),
                 asksSource, AnswerKind.of(asked, asksSource),
                 asksPerson || ASKS_UNIT.matcher(folded).find(), ASKS_TOTAL.matcher(folded).find(),
-                ASKS_DUTY.matcher(folded).find());
+                ASKS_DUTY.matcher(folded).find(), NAMES_DOCUMENT.matcher(" " + Terms.fold(question) + " ").find());
     }
 
     /**

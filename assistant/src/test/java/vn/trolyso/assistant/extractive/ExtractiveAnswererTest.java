@@ -213,6 +213,20 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void theDateOfACitedTextAnswersOnlyAQuestionAboutThatText() {
+        List<Passage> passages = List.of(passage("p#1", "Căn cứ", "Căn cứ Công văn số 4977/SGDĐT-GDTrH ngày 13 tháng 8 "
+                + "năm 2024 của Sở Giáo dục và Đào tạo về phát triển thư viện điện tử trong trường học."));
+        assertEquals(Optional.empty(),
+                answerer.extract("Thư viện điện tử trong trường học khánh thành ngày nào?", passages, 1));
+        assertTrue(answerer.extract("Công văn 4977 của Sở về thư viện điện tử ban hành ngày nào?", passages, 1)
+                .orElseThrow().text().contains("13 tháng 8"));
+        // a dateline whose day was left blank states no date either
+        List<Passage> dateline = List.of(passage("p#2", "Phần mở đầu", "Thư viện điện tử trường học Phú Nhuận, ngày   "
+                + "tháng 11 năm 2024 Kính gửi: các trường."));
+        assertEquals(Optional.empty(), answerer.extract("Thư viện điện tử trường học mở ngày nào?", dateline, 1));
+    }
+
+    @Test
     void nothingAfterTheDocumentsClosingIsAnAnswer() {
         List<Passage> passages = List.of(passage("p#1", "IV. TỔ CHỨC THỰC HIỆN", "2. Giáo viên, nhân viên\n"
                 + "- Tham gia đầy đủ các buổi tập huấn, có ý thức tự học.\n"
