@@ -539,10 +539,6 @@ public final class FollowUpRewriter {
     }
 
     /**
-     * "Còn thời gian tổ chức thì sao?" after "Kinh phí tập huấn Day of AI ở Đồ Sơn lấy từ nguồn nào?" asks for
-     * another aspect of the same topic: drop the previous aspect and its question words, keep the topic.
-     */
-    /**
      * "Năm học sau đó thì chỉ tiêu là bao nhiêu?" after a question about the same "chỉ tiêu" asks it of another year:
      * the year is what changes, not the aspect (all folded).
      */
@@ -552,6 +548,10 @@ public final class FollowUpRewriter {
                         && slot.pattern.matcher(previous).find());
     }
 
+    /**
+     * "Còn thời gian tổ chức thì sao?" after "Kinh phí tập huấn Day of AI ở Đồ Sơn lấy từ nguồn nào?" asks for
+     * another aspect of the same topic: drop the previous aspect and its question words, keep the topic.
+     */
     private static String swapAspect(String previous, String fragment) {
         String topic = previous.strip();
         Matcher tail = QUESTION_TAIL.matcher(fold(topic));

@@ -67,9 +67,13 @@ final class QueryTerms {
                     + "|\\b(?:nhiem vu|trach nhiem|phan viec|cong viec) (?:gi|nao|la gi)\\b"
                     + "|\\b(?:duoc giao|phu trach|dam nhiem) (?:gi|nhung gi|viec gi|nhung viec gi|lam gi)\\b"
                     + "|\\blo (?:phan|viec|nhung viec|khau) gi\\b|\\blam nhung viec gi\\b");
-    /** A text named or its issuing asked about (folded): its date is what a citing sentence states. */
+    /**
+     * A text named or its issuing asked about (folded): its date is what a citing sentence states. ("ký" only as
+     * signing: folded, "kỹ năng" and "học kỳ" read "ky" too.)
+     */
     private static final Pattern NAMES_DOCUMENT = Pattern.compile("\\b(?:cong van|quyet dinh|thong tu|nghi quyet"
-            + "|chi thi|nghi dinh|luat|can cu|ban hanh|so hieu|so may|ky|van ban)\\b|\\d+/");
+            + "|chi thi|nghi dinh|luat|can cu|ban hanh|so hieu|so may|van ban|ai ky|nguoi ky|ky ngay|ky vao|ky ban hanh)"
+            + "\\b|\\d+/");
     /** "tỷ lệ", "bao nhiêu phần trăm", "%" (folded): a share is asked for. */
     static final Pattern ASKS_SHARE = Pattern.compile("\\b(?:phan tram|ty le|ti le)\\b|%");
 

@@ -218,6 +218,9 @@ class ExtractiveAnswererTest {
                 + "năm 2024 của Sở Giáo dục và Đào tạo về phát triển thư viện điện tử trong trường học."));
         assertEquals(Optional.empty(),
                 answerer.extract("Thư viện điện tử trong trường học khánh thành ngày nào?", passages, 1));
+        // "kỹ năng" is no signing ("ký"), though both fold to "ky"
+        assertEquals(Optional.empty(), answerer.extract(
+                "Lớp kỹ năng số về thư viện điện tử trong trường học khai giảng ngày nào?", passages, 1));
         assertTrue(answerer.extract("Công văn 4977 của Sở về thư viện điện tử ban hành ngày nào?", passages, 1)
                 .orElseThrow().text().contains("13 tháng 8"));
         // a dateline whose day was left blank states no date either
