@@ -423,6 +423,7 @@ public final class FollowUpRewriter {
         return replaced ? Optional.of(result) : swapHead(result, fragment);
     }
 
+    private static final Pattern WORD = Pattern.compile("(?U)[\\p{L}\\p{N}]+");
     /** Words that end the noun phrase a follow-up replaces ("hệ thống thi đua khen thưởng | ngành GD …"). */
     private static final java.util.Set<String> PHRASE_END = java.util.Set.of("ngành", "của", "ở", "tại", "trong",
             "cho", "phường", "quận", "xã", "trường", "năm", "đến", "được", "có", "là", "phải", "triển", "thực", "khi",
@@ -449,7 +450,7 @@ public final class FollowUpRewriter {
         }
         int headLength = frag.size() >= 3 ? 2 : 1; // "hệ thống", "ứng dụng": a compound noun's two syllables
         List<String> head = frag.subList(0, headLength).stream().map(FollowUpRewriter::fold).toList();
-        Matcher word = Pattern.compile("(?U)[\\p{L}\\p{N}]+").matcher(previous);
+        Matcher word = WORD.matcher(previous);
         List<int[]> spans = new java.util.ArrayList<>();
         while (word.find()) {
             spans.add(new int[] {word.start(), word.end()});

@@ -51,18 +51,9 @@ public final class ExtractiveAnswerer {
      *                 year, the audience or the topic the sentence itself leaves out
      */
     private record Candidate(String raw, String cleaned, int passage, int position, QueryTerms.TextForms forms,
-                             QueryTerms.TextForms headings, String documentId, String heading, String outer,
-                             boolean card) {
+                             QueryTerms.TextForms headings, String documentId, String actor,
+                             QueryTerms.TextForms actorWords, boolean card) {
     }
-
-    /**
-     * A question about the document itself (folded): who issued or signed it, when, where its issuer is. Only such a
-     * question is answered from the document's card ({@link DocumentCard}).
-     */
-    private static final java.util.regex.Pattern ABOUT_DOCUMENT = java.util.regex.Pattern.compile(
-            " (?:ban hanh|ky|nguoi ky|hieu truong|hieu pho|chu tich|truong phong|pho phong|giam doc|thuoc"
-                    + "|dia ban|o dau|tinh nao|thanh pho nao|quan nao|huyen nao|xa nao|phuong nao|cua ai|do ai"
-                    + "|ai ra|don vi nao|co quan nao|van ban|cong van|chuc vu|chuc danh) ");
 
     /** Where an official document's closing part begins: nothing after it in the passage is an answer. */
     private static final java.util.regex.Pattern CLOSING = java.util.regex.Pattern.compile("^(?:Trên đây là|Nơi nhận)");
@@ -187,7 +178,7 @@ public final class ExtractiveAnswerer {
             }
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
-        if (!ABOUT_DOCUMENT.matcher(QueryTerms.TextForms.of(question).folded()).find()) {
+        if (!query.aboutDocument) {
             // The card states who issued and signed a document and where: no answer to what the plan does ("Ai làm
             // tổ trưởng tổ công tác?" is not answered by the signer). Its sentences still count in the word weights.
             scored.removeIf(s -> s.candidate().card());
@@ -276,9 +267,11 @@ public final class ExtractiveAnswerer {
                         || UNFILLED.matcher(cleaned).find() || !seen.add(Terms.fold(cleaned))) {
                     continue;
                 }
+                String actor = actorHeading(heading, outer.isEmpty() ? unitAbove : outer);
                 out.add(new Candidate(segment.text(), cleaned, i, j, QueryTerms.TextForms.of(cleaned),
                         QueryTerms.TextForms.of(outer + " \n " + heading + " \n " + carried), p.document().id(),
-                        heading, outer.isEmpty() ? unitAbove : outer, p.sectionPath().equals(DocumentCard.SECTION)));
+                        actor, actor.isEmpty() ? null : QueryTerms.TextForms.of(actor),
+                        p.sectionPath().equals(DocumentCard.SECTION)));
             }
         }
         return out;
@@ -376,9 +369,7 @@ public final class ExtractiveAnswerer {
                 + numberBonus + focusBonus + rankPrior)
                 / lengthPenalty;
         score *= query.yearFit(c.forms(), c.headings(), context);
-        boolean saysKind = query.kind.saidIn(c.forms().folded(), c.cleaned())
-                && !(query.kind.isTime() && (CITES_DOCUMENT.matcher(c.forms().folded()).lookingAt()
-                && !query.namesDocument || BLANK_DAY.matcher(c.forms().folded()).find()));
+        boolean saysKind = saysAskedKind(query, c);
         if (!saysKind) {
             score *= w.kindMiss(); // "ở đâu" is not answered by a sentence naming no place
         }
@@ -471,27 +462,26 @@ public final class ExtractiveAnswerer {
      * not name it already.
      */
     private static String withActor(Candidate c, String sentence, boolean asksWho) {
-        if (!asksWho) {
+        if (!asksWho || c.actor().isEmpty() || Terms.fold(sentence).contains(Terms.fold(c.actor()))) {
             return sentence;
         }
-        return actorHeading(c).filter(heading -> !Terms.fold(sentence).contains(Terms.fold(heading)))
-                .map(heading -> heading + ": " + sentence).orElse(sentence);
+        return c.actor() + ": " + sentence;
     }
 
     /**
      * The heading above the sentence that names a unit or people ("Phòng Kinh tế …", "Tổ văn phòng", "Các trường"),
      * its own or, under a lettered item ("b) Chủ trì, …"), the one above that; "Phần mở đầu", "Điều 20. …" or "MỤC
-     * TIÊU" name nobody.
+     * TIÊU" name nobody: empty. Found once per sentence, when its candidate is made.
      */
-    private static Optional<String> actorHeading(Candidate c) {
-        for (String h : List.of(c.heading(), c.outer())) {
+    private static String actorHeading(String own, String outer) {
+        for (String h : List.of(own, outer)) {
             String heading = LineGrammar.LEADING_MARKERS.matcher(h.strip()).replaceFirst("").strip()
                     .replaceAll("[.:;]+$", "");
             if (heading.length() <= 80 && ACTOR_HEADING.matcher(heading).lookingAt()) {
-                return Optional.of(heading);
+                return heading;
             }
         }
-        return Optional.empty();
+        return "";
     }
 
     /**
@@ -499,8 +489,24 @@ public final class ExtractiveAnswerer {
      * học, …", "2. Giáo viên, nhân viên") that shares a word with the question.
      */
     private static boolean statesDuty(QueryTerms query, Candidate c) {
-        return actorHeading(c).map(QueryTerms.TextForms::of)
-                .filter(words -> query.terms.stream().anyMatch(t -> t.matches(words))).isPresent();
+        return c.actorWords() != null && query.terms.stream().anyMatch(t -> t.matches(c.actorWords()));
+    }
+
+    /**
+     * The sentence says something of the kind asked for ({@link AnswerKind#saidIn}); a time, though, is not said by a
+     * sentence citing another text (its date is that text's) unless the question names a text, nor by a dateline
+     * with its day left blank.
+     */
+    private static boolean saysAskedKind(QueryTerms query, Candidate c) {
+        String folded = c.forms().folded();
+        if (!query.kind.saidIn(folded, c.cleaned())) {
+            return false;
+        }
+        if (!query.kind.isTime()) {
+            return true;
+        }
+        boolean citedDate = CITES_DOCUMENT.matcher(folded).lookingAt() && !query.namesDocument;
+        return !citedDate && !BLANK_DAY.matcher(folded).find();
     }
 
     /**

@@ -68,6 +68,14 @@ final class QueryTerms {
                     + "|\\b(?:duoc giao|phu trach|dam nhiem) (?:gi|nhung gi|viec gi|nhung viec gi|lam gi)\\b"
                     + "|\\blo (?:phan|viec|nhung viec|khau) gi\\b|\\blam nhung viec gi\\b");
     /**
+     * A question about the document itself (folded, padded): who issued or signed it, when, where its issuer is. Only
+     * such a question is answered from the document's card ({@code DocumentCard}).
+     */
+    private static final Pattern ABOUT_DOCUMENT = Pattern.compile(
+            " (?:ban hanh|ky|nguoi ky|hieu truong|hieu pho|chu tich|truong phong|pho phong|giam doc|thuoc"
+                    + "|dia ban|o dau|tinh nao|thanh pho nao|quan nao|huyen nao|xa nao|phuong nao|cua ai|do ai"
+                    + "|ai ra|don vi nao|co quan nao|van ban|cong van|chuc vu|chuc danh) ");
+    /**
      * A text named or its issuing asked about (folded): its date is what a citing sentence states. ("ký" only as
      * signing: folded, "kỹ năng" and "học kỳ" read "ky" too.)
      */
@@ -147,6 +155,8 @@ final class QueryTerms {
     final boolean asksDuty;
     /** The question names a text or its issuing ("công văn 4977", "căn cứ", "ban hành", "ký ngày nào"). */
     final boolean namesDocument;
+    /** The question is about a document itself (who signed it, where its issuer is): its card may answer. */
+    final boolean aboutDocument;
     /** The question asks where something comes from ("lấy từ đâu", "từ nguồn nào"). */
     final boolean asksSource;
     /** The question asks who does something: a person, a unit ("Ai phụ trách …", "đơn vị nào", "phòng nào"). */
@@ -181,8 +191,10 @@ final class QueryTerms {
     private QueryTerms(List<Term> terms, List<Term> pairs, boolean asksNumber, boolean asksPercent,
                        List<String> years, List<Term> focus, List<Term> counted, List<Term> names,
                        List<Term> actor, Set<String> numbers, boolean asksSource, AnswerKind kind,
-                       boolean asksWho, boolean asksTotal, boolean asksDuty, boolean namesDocument) {
+                       boolean asksWho, boolean asksTotal, boolean asksDuty, boolean namesDocument,
+                       boolean aboutDocument) {
         this.namesDocument = namesDocument;
+        this.aboutDocument = aboutDocument;
         this.asksSource = asksSource;
         this.kind = kind;
         this.asksWho = asksWho;
@@ -205,6 +217,7 @@ final class QueryTerms {
     }
 
     static QueryTerms of(String question, Abbreviations abbreviations) {
+        boolean aboutDocument = ABOUT_DOCUMENT.matcher(TextForms.of(question).folded()).find();
         question = withoutChoice(question);
         List<String> raw = new ArrayList<>(Terms.rawTokens(LONE_INITIAL.matcher(question).replaceAll(" ")));
         for (int i = 0; i + 3 < raw.size(); i++) {
@@ -315,7 +328,8 @@ final class QueryTerms {
                 List.copyOf(actor), raw.stream().filter(Terms::isNumeric).collect(Collectors.toUnmodifiableSet()),
                 asksSource, AnswerKind.of(asked, asksSource),
                 asksPerson || ASKS_UNIT.matcher(folded).find(), ASKS_TOTAL.matcher(folded).find(),
-                ASKS_DUTY.matcher(folded).find(), NAMES_DOCUMENT.matcher(" " + Terms.fold(question) + " ").find());
+                ASKS_DUTY.matcher(folded).find(), NAMES_DOCUMENT.matcher(" " + Terms.fold(question) + " ").find(),
+                aboutDocument);
     }
 
     /**
