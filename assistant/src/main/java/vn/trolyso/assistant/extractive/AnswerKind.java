@@ -140,6 +140,16 @@ public enum AnswerKind {
             Pattern.compile("\\d[\\d.,]*\\s*(?:d|dong|vnd|trieu|ty|nghin|ngan)\\b|\\bmien phi\\b"
                     + "|\\bkhong (?:thu|mat|ton) (?:phi|tien)\\b"),
             null, false, true),
+    /**
+     * "có mất phí không", "phụ huynh có phải trả phí không", "có miễn phí không": whether something costs money. Only a
+     * sentence about a fee, a sum or its being free answers ("miễn phí", "kinh phí …"); the plans name many courses
+     * and apps without a word on what they cost. ("thu học phí không dùng tiền mặt" asks how fees are paid.)
+     */
+    FEE(Pattern.compile("\\b(?:mat|ton|tra|thu|dong|nop|tinh)(?: \\S+)?? (?:phi|le phi|hoc phi|tien)\\b(?! mat)"
+            + "(?: \\S+){0,6}? (?:khong|ko|k|hong|hok)\\b|\\bmien phi (?:khong|ko|k|hong|hok)\\b"),
+            Pattern.compile("\\b(?:phi|tien|mien phi|kinh phi|hoc phi|le phi|ngan sach)\\b"
+                    + "|\\d[\\d.,]*\\s*(?:d|dong|vnd|trieu|ty|nghin|ngan)\\b"),
+            null, false, true),
     /** "lấy từ đâu", "từ nguồn nào": where money or resources come from ("nguồn ngân sách", "xã hội hóa"). */
     SOURCE(QueryTerms.ASKS_SOURCE,
             Pattern.compile("\\b(?:nguon|ngan sach|von|tai tro|xa hoi hoa|dong gop|ho tro|kinh phi)\\b"),
@@ -227,6 +237,10 @@ public enum AnswerKind {
         if (asksSource) {
             return SOURCE;
         }
+        // Before a place: "đăng ký ở đâu, có mất phí không?" is answered only by what it costs.
+        if (FEE.asked.matcher(folded).find() && !folded.contains("tien mat")) {
+            return FEE;
+        }
         // "Kinh phí lấy từ đâu?" asks for a source, "quy định ở đâu?" for a document: neither for a place.
         if (!asksSource && PLACE.asked.matcher(folded).find() && !WHICH_TEXT.matcher(folded).find()) {
             return PLACE;
@@ -248,7 +262,7 @@ public enum AnswerKind {
             case CLOCK, WEEKDAY, DEADLINE, DATE, DURATION, TIME -> question + " thời gian";
             case PLACE, ADDRESS -> question + " địa điểm";
             case SOURCE -> question + " nguồn";
-            case SCHOOL, CONTACT, LINK, PERSON_NAME, NAME, PRIZE, MONEY, TIMES, ANY -> question;
+            case SCHOOL, CONTACT, LINK, PERSON_NAME, NAME, PRIZE, MONEY, FEE, TIMES, ANY -> question;
         };
     }
 

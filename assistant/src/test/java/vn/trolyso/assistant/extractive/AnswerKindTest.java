@@ -178,4 +178,16 @@ class AnswerKindTest {
         assertEquals(AnswerKind.ANY, AnswerKind.of("Trả tiền mặt thì bao nhiêu trường đồng ý?"));
         assertTrue(AnswerKind.MONEY.strict);
     }
+    @Test
+    void whetherSomethingCostsMoneyIsAnsweredOnlyByWhatItCosts() {
+        assertKind(AnswerKind.FEE, List.of("Tài nguyên học tập của chương trình Day of AI có mất phí không?",
+                        "Khóa học trực tuyến đăng ký ở đâu, có mất phí không?",
+                        "phụ huynh có phải trả phí không ạ", "dung app do co mien phi ko"),
+                List.of(" tai nguyen hoc tap mien phi ", " kinh phi tu nguon ngan sach ", " 50.000 dong/nguoi "),
+                List.of(" dang ky tren nen tang thu vien dien tu cua truong "));
+        // how fees are paid, not whether there is one
+        assertEquals(AnswerKind.ANY, AnswerKind.of("PGD có yêu cầu thu học phí không dùng tiền mặt không?"));
+        assertEquals(AnswerKind.PLACE, AnswerKind.of("Khóa học trực tuyến đăng ký ở đâu?"));
+        assertTrue(AnswerKind.FEE.strict);
+    }
 }

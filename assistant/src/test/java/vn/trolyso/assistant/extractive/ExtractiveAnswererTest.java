@@ -142,6 +142,18 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void whetherItCostsIsAnsweredOnlyBySentencesAboutCost() {
+        List<Passage> passages = List.of(passage("p#1", "III. NHIỆM VỤ",
+                "Phát động phong trào “Mỗi học sinh một tài khoản AI” để khuyến khích học tập."),
+                passage("p#2", "I. MỤC ĐÍCH", "Khai thác hiệu quả những ứng dụng AI miễn phí đang được hỗ trợ."));
+        // Every other word is the campaign's, and the knowledge base uses "phí" elsewhere.
+        assertEquals(Optional.empty(), answerer.extract("Phong trào mỗi học sinh một tài khoản AI có mất phí không?",
+                List.of(passages.get(0)), 1, word -> 5));
+        String text = answerer.extract("Ứng dụng AI có mất phí không?", passages).orElseThrow().text();
+        assertTrue(text.contains("miễn phí") && !text.contains("tài khoản"), text);
+    }
+
+    @Test
     void aParaphrasingWordNoPassageHasDoesNotCostTheSentenceItsOwnCoverage() {
         List<Passage> passages = List.of(passage("p#1", "I. MỤC ĐÍCH, YÊU CẦU",
                 "Khai thác hiệu quả những ứng dụng AI miễn phí đang được hỗ trợ."),
