@@ -570,7 +570,7 @@ public final class ExtractiveAnswerer {
         // "Phường có tổng cộng bao nhiêu trường?" asks how many there are: "100% các trường …" is a target's share.
         // (Refusing a share for every count that names no share, target or rate cost the 9,758-question ViRHE4QA set
         // seven answers: regulations state thresholds as "50% thành viên", "trừ 25% điểm".)
-        return figuresNotAsked(query, query.asksTotal ? SHARE.matcher(text).replaceAll(" ") : text);
+        return figuresNotAsked(query, query.asksHowMany ? SHARE.matcher(text).replaceAll(" ") : text);
     }
 
     private static final java.util.regex.Pattern SHARE = java.util.regex.Pattern.compile("\\d+(?:[.,]\\d+)?\\s*%");

@@ -59,6 +59,13 @@ final class QueryTerms {
     private static final Pattern ASKS_TOTAL = Pattern.compile(
             "\\b(?:tong cong|tat ca|tong so|hien co|hien nay co)(?: \\S+){0,2} bao nhieu\\b");
     /**
+     * "Phường có bao nhiêu trường tham gia?": how many there are, which a target's share ("100% các trường") does not
+     * answer. A condition or a requirement ("có hiệu lực khi có bao nhiêu thành viên đồng ý", "phải có bao nhiêu")
+     * may be a share ("2/3", "50% thành viên").
+     */
+    private static final Pattern ASKS_HOW_MANY = Pattern.compile(
+            "(?<!\\bkhi )(?<!\\bneu )(?<!\\bphai )(?<!\\bcan )(?<!\\bduoc )\\bco bao nhieu\\b");
+    /**
      * "các trường phải làm gì", "Phòng Văn hóa - Xã hội có nhiệm vụ gì", "được giao những việc gì": a unit's duties,
      * which plans list under the unit's name in "Tổ chức thực hiện" (folded).
      */
@@ -151,6 +158,8 @@ final class QueryTerms {
     final boolean asksPercent;
     /** The question asks how many there are in all ("có tổng cộng bao nhiêu trường"), not a target. */
     final boolean asksTotal;
+    /** The question asks how many there are ("có bao nhiêu trường"), which a share does not answer. */
+    final boolean asksHowMany;
     /** The question asks what a unit or person must do ("các trường phải làm gì", "nhiệm vụ gì"). */
     final boolean asksDuty;
     /** The question names a text or its issuing ("công văn 4977", "căn cứ", "ban hành", "ký ngày nào"). */
@@ -191,7 +200,7 @@ final class QueryTerms {
     private QueryTerms(List<Term> terms, List<Term> pairs, boolean asksNumber, boolean asksPercent,
                        List<String> years, List<Term> focus, List<Term> counted, List<Term> names,
                        List<Term> actor, Set<String> numbers, boolean asksSource, AnswerKind kind,
-                       boolean asksWho, boolean asksTotal, boolean asksDuty, boolean namesDocument,
+                       boolean asksWho, boolean asksTotal, boolean asksHowMany, boolean asksDuty, boolean namesDocument,
                        boolean aboutDocument) {
         this.namesDocument = namesDocument;
         this.aboutDocument = aboutDocument;
@@ -209,6 +218,7 @@ final class QueryTerms {
         this.asksNumber = asksNumber;
         this.asksPercent = asksPercent;
         this.asksTotal = asksTotal;
+        this.asksHowMany = asksTotal || asksHowMany;
         this.asksDuty = asksDuty;
     }
 
@@ -328,6 +338,7 @@ final class QueryTerms {
                 List.copyOf(actor), raw.stream().filter(Terms::isNumeric).collect(Collectors.toUnmodifiableSet()),
                 asksSource, AnswerKind.of(asked, asksSource),
                 asksPerson || ASKS_UNIT.matcher(folded).find(), ASKS_TOTAL.matcher(folded).find(),
+                ASKS_HOW_MANY.matcher(folded).find() && !ASKS_SHARE.matcher(folded).find(),
                 ASKS_DUTY.matcher(folded).find(), NAMES_DOCUMENT.matcher(" " + Terms.fold(question) + " ").find(),
                 aboutDocument);
     }

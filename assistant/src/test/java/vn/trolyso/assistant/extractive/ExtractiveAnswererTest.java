@@ -174,8 +174,14 @@ class ExtractiveAnswererTest {
                 "- Đạt 100% trường trung học cơ sở triển khai mô hình lớp học số sáng tạo trên địa bàn phường."));
         assertEquals(Optional.empty(), answerer.extract(
                 "Trên địa bàn phường có tổng cộng bao nhiêu trường trung học cơ sở?", passages));
+        assertEquals(Optional.empty(), answerer.extract(
+                "Phường có bao nhiêu trường trung học cơ sở triển khai mô hình lớp học số sáng tạo?", passages));
         assertTrue(answerer.extract("Mô hình lớp học số sáng tạo phải có ở bao nhiêu trường trung học cơ sở?",
                 passages).isPresent(), "a target may be a share of the schools");
+        assertTrue(answerer.extract("Phường có bao nhiêu phần trăm trường trung học cơ sở triển khai mô hình lớp học số?",
+                passages).isPresent(), "a share asked for");
+        assertTrue(answerer.extract("Mô hình lớp học số sáng tạo triển khai khi có bao nhiêu trường trung học cơ sở?",
+                passages).isPresent(), "a condition may be a share");
     }
 
     @Test
