@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 import vn.trolyso.assistant.text.Terms;
 import vn.trolyso.knowledge.document.DocumentCard;
 import vn.trolyso.knowledge.search.Passage;
@@ -92,25 +93,27 @@ public final class ExtractiveAnswerer {
     public static boolean answerShapeMissing(String question, List<Passage> passages, Lexicon lexicon) {
         QueryTerms query = QueryTerms.of(question, lexicon.abbreviations());
         if (!query.counted.isEmpty()) {
-            return candidates(passages).stream().noneMatch(c -> countsAsked(query, c));
+            return candidates(passages).stream().noneMatch(c -> countsAsked(query, query.counted, c));
         }
         return query.asksDuty && candidates(passages).stream().noneMatch(c -> statesDuty(query, c));
     }
 
+    private static final java.util.regex.Pattern INITIALISM = java.util.regex.Pattern.compile("\\p{Lu}{2,4}");
+
     /** A sentence stating a figure beside what the question counts (any one of its words for a share). */
-    private static boolean countsAsked(QueryTerms query, Candidate c) {
+    private static boolean countsAsked(QueryTerms query, List<QueryTerms.Term> counted, Candidate c) {
         java.util.function.Predicate<QueryTerms.Term> near = t -> t.matches(c.forms()) || t.matches(c.headings());
         Set<String> figures = countFigures(query, c);
         if (figures.isEmpty()) {
             return false;
         }
         if (query.asksPercent) {
-            return query.counted.stream().anyMatch(near);
+            return counted.stream().anyMatch(near);
         }
         // "Phường hiện có bao nhiêu trường?" asks how many there are: "01 mô hình trường học số" counts models, and
         // only a figure right before the noun counts it. (Required of every count, this cost ViRHE4QA 2 answers.)
-        return query.counted.stream().allMatch(near) && (!query.asksTotal
-                || query.counted.stream().anyMatch(t -> figures.stream().anyMatch(f -> t.follows(c.forms(), f, 2))));
+        return counted.stream().allMatch(near) && (!query.asksTotal
+                || counted.stream().anyMatch(t -> figures.stream().anyMatch(f -> t.follows(c.forms(), f, 2))));
     }
 
     public Optional<Extract> extract(String question, List<Passage> passages, int sentences) {
@@ -167,13 +170,22 @@ public final class ExtractiveAnswerer {
         for (int t = 0; t < weights.length; t++) {
             absentWeight += inNoPassage[t] ? weights[t] : 0;
         }
+        // "bao nhiêu câu TN": an initialism made up while typing ("TN") that no passage has is the margins' to weigh,
+        // as long as another counted word is found. (A word of the documents' own may not be dropped: "bao nhiêu
+        // phòng máy tính" is not answered by a figure beside "Phòng Giáo dục".)
+        Set<String> initialisms = Terms.rawTokens(question).stream()
+                .filter(w -> INITIALISM.matcher(w).matches()).map(Terms::fold).collect(Collectors.toSet());
+        List<QueryTerms.Term> found = query.counted.stream()
+                .filter(t -> !initialisms.contains(Terms.fold(t.surface())) || contexts.stream().anyMatch(t::matches))
+                .toList();
+        List<QueryTerms.Term> counted = found.isEmpty() ? query.counted : found;
         List<Scored> scored = new ArrayList<>();
         for (Candidate c : candidates) {
             // "bao nhiêu máy chiếu": only a sentence with a figure and the projectors answers, however well
             // another matches.
             // A share ("bao nhiêu % GV dạy lồng ghép …") needs only one of the words after it beside the figure: they
             // run on past the noun ("100% Giáo viên thực hiện …").
-            if (query.counted.isEmpty() || countsAsked(query, c)) {
+            if (query.counted.isEmpty() || countsAsked(query, counted, c)) {
                 scored.add(score(query, weights, c, titles.get(c.passage()), contexts.get(c.passage()), absentWeight));
             }
         }

@@ -185,6 +185,18 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void anInitialismMadeUpWhileTypingIsNotDemandedOfTheCount() {
+        List<Passage> passages = List.of(passage("p#1", "Đối với giáo viên",
+                "Mỗi tổ bộ môn xây dựng tối thiểu 400 câu hỏi trắc nghiệm trực tuyến theo 4 mức độ."),
+                passage("p#2", "Cơ sở vật chất", "Phòng Giáo dục trang bị 20 máy tính cho các trường."));
+        String text = answerer.extract("Tổ bộ môn phải soạn tối thiểu bao nhiêu câu TN trực tuyến?", passages)
+                .orElseThrow().text();
+        assertTrue(text.contains("400 câu"), text);
+        // a word typed in full is still demanded: "phòng" alone does not count laboratories
+        assertEquals(Optional.empty(), answerer.extract("Trường có bao nhiêu phòng thí nghiệm?", passages));
+    }
+
+    @Test
     void aHeadCountIsAnsweredByAnyKindOfPeople() {
         // "bao nhiêu người" counts people, whatever the plan calls them; "bao nhiêu máy chiếu" still needs projectors.
         List<Passage> passages = List.of(passage("p#1", "II. MỤC TIÊU CỤ THỂ",
