@@ -331,6 +331,10 @@ final class QueryTerms {
         focus.addAll(actor);
         if (countsPeople) {
             counted.add(PEOPLE_COUNTED); // a filter on sentences only: it weighs nothing in the score
+            // "bao nhiêu người tham dự" is covered by "100 cán bộ quản lý và giáo viên": the word is the head count.
+            for (String key : List.of("người", "nguoi")) {
+                terms.computeIfPresent(key, (k, t) -> new Term(k, PEOPLE_COUNTED.alternatives(), true, false));
+            }
         }
         boolean asksSource = ASKS_SOURCE.matcher(folded).find();
         return new QueryTerms(List.copyOf(terms.values()), List.copyOf(pairs), ASKS_NUMBER.matcher(folded).find(),

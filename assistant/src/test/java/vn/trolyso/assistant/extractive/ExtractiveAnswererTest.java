@@ -205,6 +205,10 @@ class ExtractiveAnswererTest {
         String text = answerer.extract("Tập huấn Day of AI khoảng bao nhiêu người?", passages, 1).orElseThrow().text();
         assertTrue(text.contains("100 cán bộ"), text);
         assertEquals(Optional.empty(), answerer.extract("Tập huấn Day of AI trang bị bao nhiêu máy chiếu?", passages));
+        // "người" is the head count, and the people the plan names cover it
+        text = answerer.extract("Đợt tập huấn chương trình tính cho khoảng bao nhiêu người tham dự?", passages, 1,
+                word -> 5).orElseThrow().text();
+        assertTrue(text.contains("100 cán bộ"), text);
     }
 
     @Test
