@@ -381,6 +381,9 @@ public final class FollowUpRewriter {
     private static final Pattern ASKED_BEFORE = Pattern.compile(
             "\\s\\S+ (?:nao|gi)\\b(?=\\s+\\S)|\\s(?:bao nhieu|khi nao|o dau|la ai)\\b(?=\\s+\\S)");
 
+    /** A clause asking it, after a comma ("…, cơ quan nào chủ trì các nhiệm vụ?"), folded. */
+    private static final Pattern ASKED_CLAUSE = Pattern.compile("\\s*[,;:]\\s*(?:\\S+ ){1,2}(?:nao|gi)\\b(?=\\s+\\S)");
+
     private static Optional<String> substitute(String previous, String fragment) {
         String prev = Normalizer.normalize(previous, Normalizer.Form.NFC);
         Optional<String> moved = movePlace(prev, fragment);
@@ -559,9 +562,11 @@ public final class FollowUpRewriter {
         if (tail.find() && tail.start() > 0 && fold(topic).length() == topic.length()) {
             topic = topic.substring(0, tail.start()).strip();
         } else {
-            // "… căn cứ văn bản nào của Sở?": what was asked before is not part of the topic either.
-            Matcher asked = ASKED_BEFORE.matcher(fold(topic));
-            if (asked.find() && asked.start() > 0 && fold(topic).length() == topic.length()) {
+            // "… căn cứ văn bản nào của Sở?": what was asked before is not part of the topic either; asked in a
+            // clause of its own ("…, cơ quan nào chủ trì …?"), the whole clause goes.
+            Matcher clause = ASKED_CLAUSE.matcher(fold(topic));
+            Matcher asked = clause.find() ? clause : ASKED_BEFORE.matcher(fold(topic));
+            if ((asked == clause || asked.find()) && asked.start() > 0 && fold(topic).length() == topic.length()) {
                 topic = topic.substring(0, asked.start()).strip();
             }
         }

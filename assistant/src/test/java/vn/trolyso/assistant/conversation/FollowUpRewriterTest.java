@@ -131,6 +131,11 @@ class FollowUpRewriterTest {
                 after("Kế hoạch AI của trường Ngô Gia Tự căn cứ văn bản nào của Sở?"),
                 "Còn báo cáo tiến độ hằng năm hạn chót là ngày nào?");
         assertTrue(rewritten.contains("Ngô Gia Tự") && !rewritten.contains("của Sở"), rewritten);
+        // asked in a clause of its own, the whole clause goes, not only its last word before "nào"
+        rewritten = FollowUpRewriter.rewrite(
+                after("Trong phụ lục kế hoạch phường Kiến An, cơ quan nào chủ trì các nhiệm vụ?"),
+                "Thế còn đơn vị phối hợp là những ai?");
+        assertEquals("Đơn vị phối hợp là những ai trong phụ lục kế hoạch phường Kiến An?", rewritten);
     }
 
     @Test
