@@ -61,6 +61,11 @@ final class EvidenceGate {
             margin = Math.max(margin, !unknownToCorpus ? w.absentMargin()
                     : name ? w.unknownNameMargin() : w.unknownMargin());
         }
+        // "… phải thi là IELTS hay Cambridge?": the documents cannot say which of two things they never mention.
+        if (!query.choice.isEmpty() && query.choice.stream().allMatch(t -> t.alternatives().size() == 1
+                && vocabulary.applyAsInt(t.surface()) == 0 && contexts.stream().noneMatch(t::matches))) {
+            margin = Math.max(margin, w.unknownNameMargin());
+        }
         return margin;
     }
 }

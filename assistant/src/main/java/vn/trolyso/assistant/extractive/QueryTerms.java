@@ -166,6 +166,8 @@ final class QueryTerms {
     final boolean namesDocument;
     /** The question is about a document itself (who signed it, where its issuer is): its card may answer. */
     final boolean aboutDocument;
+    /** The words of a closing choice, both sides ("IELTS hay Cambridge"); empty when the question offers none. */
+    final List<Term> choice;
     /** The question asks where something comes from ("lấy từ đâu", "từ nguồn nào"). */
     final boolean asksSource;
     /** The question asks who does something: a person, a unit ("Ai phụ trách …", "đơn vị nào", "phòng nào"). */
@@ -201,7 +203,8 @@ final class QueryTerms {
                        List<String> years, List<Term> focus, List<Term> counted, List<Term> names,
                        List<Term> actor, Set<String> numbers, boolean asksSource, AnswerKind kind,
                        boolean asksWho, boolean asksTotal, boolean asksHowMany, boolean asksDuty, boolean namesDocument,
-                       boolean aboutDocument) {
+                       boolean aboutDocument, List<Term> choice) {
+        this.choice = choice;
         this.namesDocument = namesDocument;
         this.aboutDocument = aboutDocument;
         this.asksSource = asksSource;
@@ -344,7 +347,45 @@ final class QueryTerms {
                 asksPerson || ASKS_UNIT.matcher(folded).find(), ASKS_TOTAL.matcher(folded).find(),
                 ASKS_HOW_MANY.matcher(folded).find() && !ASKS_SHARE.matcher(folded).find(),
                 ASKS_DUTY.matcher(folded).find(), NAMES_DOCUMENT.matcher(" " + Terms.fold(question) + " ").find(),
-                aboutDocument);
+                aboutDocument, choice(question, abbreviations));
+    }
+
+    /**
+     * The words on both sides of the "hay" closing a question ("phải thi là IELTS hay Cambridge?", "dùng app nào,
+     * ChatGPT hay Gemini?"): up to two words before it and three after, up to a function word.
+     */
+    static List<Term> choice(String question, Abbreviations abbreviations) {
+        List<String> raw = Terms.rawTokens(question);
+        int end = raw.size();
+        while (end > 0 && Terms.isStopword(raw.get(end - 1))) {
+            end--; // "… hay Gemini vậy ạ?"
+        }
+        int hay = -1;
+        for (int i = end - 2; i >= Math.max(1, end - 4); i--) {
+            if (Terms.fold(raw.get(i)).equals("hay")) {
+                hay = i;
+                break;
+            }
+        }
+        if (hay < 0) {
+            return List.of();
+        }
+        List<Term> before = new ArrayList<>();
+        for (int i = hay - 1; i >= Math.max(0, hay - 2) && !Terms.isStopword(raw.get(i)); i--) {
+            before.addFirst(toTerm(raw.get(i), abbreviations));
+        }
+        List<Term> after = new ArrayList<>();
+        for (int i = hay + 1; i < end; i++) {
+            if (Terms.isStopword(raw.get(i))) {
+                return List.of();
+            }
+            after.add(toTerm(raw.get(i), abbreviations));
+        }
+        if (before.isEmpty() || after.isEmpty()) {
+            return List.of();
+        }
+        before.addAll(after);
+        return List.copyOf(before);
     }
 
     /**

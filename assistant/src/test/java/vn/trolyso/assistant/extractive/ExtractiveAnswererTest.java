@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.trolyso.knowledge.document.DocumentCard;
 import vn.trolyso.knowledge.document.DocumentKind;
 import vn.trolyso.knowledge.document.DocumentMetadata;
 import vn.trolyso.knowledge.search.Passage;
+import vn.trolyso.knowledge.text.Abbreviations;
 
 /** Sentence choice of the no-LLM mode on small hand-written passages. */
 class ExtractiveAnswererTest {
@@ -194,6 +196,20 @@ class ExtractiveAnswererTest {
         assertTrue(text.contains("400 câu"), text);
         // a word typed in full is still demanded: "phòng" alone does not count laboratories
         assertEquals(Optional.empty(), answerer.extract("Trường có bao nhiêu phòng thí nghiệm?", passages));
+    }
+
+    @Test
+    void aChoiceBetweenTwoThingsTheDocumentsNeverMentionIsNotAnswered() {
+        List<Passage> passages = List.of(passage("p#1", "Mục tiêu",
+                "100% học sinh tham gia học tiếng Anh và Tin học theo chuẩn quốc tế, thi lấy chứng chỉ quốc tế."));
+        java.util.function.ToIntFunction<String> vocabulary = word -> Set.of("ielts", "cambridge").contains(word) ? 0 : 5;
+        assertEquals(Optional.empty(), answerer.extract(
+                "Chứng chỉ tiếng Anh quốc tế mà học sinh phải thi là IELTS hay Cambridge?", passages, 1, vocabulary));
+        assertTrue(answerer.extract("Học sinh học tiếng Anh theo chuẩn quốc tế hay chuẩn trong nước?", passages, 1,
+                vocabulary).isPresent(), "a choice of words the documents use");
+        assertEquals(List.of("ielts", "cambridge"), QueryTerms.choice("thi là IELTS hay Cambridge vậy ạ?",
+                Abbreviations.defaults()).stream().map(QueryTerms.Term::surface).toList());
+        assertTrue(QueryTerms.choice("Có hay không?", Abbreviations.defaults()).isEmpty());
     }
 
     @Test
