@@ -3,6 +3,7 @@ package vn.trolyso.assistant.conversation;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.trolyso.assistant.text.Terms;
@@ -119,6 +120,12 @@ public final class FollowUpRewriter {
      * "Miền đó gồm những năng lực thành phần nào?" after an answer saying "… thuộc miền 3. Sáng tạo nội dung số":
      * the unit the previous answer named by its number replaces the pointer, and the question stands alone.
      */
+    /** "năng lực này" points back to a "năng lực thành phần 2.5" as much as to a "năng lực 2.5". */
+    private static boolean sameUnit(String named, String pointed) {
+        return named.equalsIgnoreCase(pointed) || named.toLowerCase(Locale.ROOT).startsWith("năng lực")
+                && pointed.toLowerCase(Locale.ROOT).startsWith("năng lực");
+    }
+
     static Optional<String> nameFromAnswer(String previousAnswer, String question) {
         Matcher pointer = UNIT_POINTED_BACK.matcher(question);
         if (previousAnswer == null || !pointer.find()) {
@@ -127,7 +134,7 @@ public final class FollowUpRewriter {
         String unit = pointer.group(1);
         Matcher named = UNIT_NUMBERED.matcher(previousAnswer);
         while (named.find()) {
-            if (named.group(1).equalsIgnoreCase(unit)) {
+            if (sameUnit(named.group(1), unit)) {
                 return Optional.of(question.substring(0, pointer.start()) + unit + " " + named.group(2)
                         + question.substring(pointer.end()));
             }

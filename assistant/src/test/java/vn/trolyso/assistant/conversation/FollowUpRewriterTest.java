@@ -148,6 +148,9 @@ class FollowUpRewriterTest {
                 FollowUpRewriter.rewrite(history, "Miền đó gồm những năng lực thành phần nào?"));
         // The answer names no level: nothing to name it by.
         assertTrue(FollowUpRewriter.nameFromAnswer(history.getFirst().answer(), "bậc đó dành cho lớp mấy?").isEmpty());
+        // "năng lực này" points back to the "năng lực thành phần 3.4" the answer named
+        assertEquals("Lớp 8 phải đạt những gì ở năng lực 3.4?",
+                FollowUpRewriter.rewrite(history, "Lớp 8 phải đạt những gì ở năng lực này?"));
     }
 
     @Test
