@@ -54,7 +54,8 @@ public enum AnswerKind {
     TIME(Pattern.compile("\\b(?:khi nao|bao gio|luc nao|thoi gian nao|thoi diem nao|thang nao"
             + "|thoi han|giai doan nao|thoi ky nao|nam nao)\\b"),
             // A figure, or a time said in words ("thường xuyên", "hằng năm"); "khi nào" also asks in what case.
-            Pattern.compile("\\d|\\b(?:thuong xuyen|hang (?:nam|thang|tuan|quy|ngay|ky)|dinh ky|hoc ky|nam hoc"
+            // A share ("100% trường …") is no time.
+            Pattern.compile("\\d(?![\\d.,]*%)|\\b(?:thuong xuyen|hang (?:nam|thang|tuan|quy|ngay|ky)|dinh ky|hoc ky|nam hoc"
                     + "|giai doan|(?:dau|cuoi|giua) (?:nam|khoa|hoc ky|ky|thang|tuan)|khi|neu|truong hop|sau|truoc"
                     + "|trong thoi gian)\\b"),
             Pattern.compile("^(?:thoi gian|thoi han|thoi diem)\\b"), false),

@@ -51,6 +51,8 @@ class AnswerKindTest {
         assertTrue(AnswerKind.TIME.saidIn(" thoi gian thuc hien thuong xuyen "));
         assertTrue(AnswerKind.TIME.saidIn(" thong bao vao dau khoa hoc "));
         assertFalse(AnswerKind.TIME.saidIn(" to chuc tap huan cho giao vien "));
+        assertFalse(AnswerKind.TIME.saidIn(" 100% truong tieu hoc tuyen truyen ve the can cuoc "), "a share is no time");
+        assertTrue(AnswerKind.TIME.saidIn(" 100% truong hoan thanh vao thang 3 nam 2025 "));
         assertTrue(AnswerKind.TIME.labels(" thoi gian to chuc 1 2 ngay "));
         assertTrue(AnswerKind.PLACE.labels(" dia diem hoi truong ubnd phuong "));
         assertFalse(AnswerKind.PLACE.labels(" to chuc tai dia diem thuan loi "));
