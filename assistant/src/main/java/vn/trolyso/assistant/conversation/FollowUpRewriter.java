@@ -2,8 +2,8 @@ package vn.trolyso.assistant.conversation;
 
 import java.text.Normalizer;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.trolyso.assistant.text.Terms;
@@ -116,16 +116,16 @@ public final class FollowUpRewriter {
     private static final Pattern UNIT_NUMBERED = Pattern.compile(
             "(?iU)\\b(" + FRAMEWORK_UNIT + ")\\s+(\\d+(?:\\.\\d+)?)\\b");
 
-    /**
-     * "Miền đó gồm những năng lực thành phần nào?" after an answer saying "… thuộc miền 3. Sáng tạo nội dung số":
-     * the unit the previous answer named by its number replaces the pointer, and the question stands alone.
-     */
     /** "năng lực này" points back to a "năng lực thành phần 2.5" as much as to a "năng lực 2.5". */
     private static boolean sameUnit(String named, String pointed) {
         return named.equalsIgnoreCase(pointed) || named.toLowerCase(Locale.ROOT).startsWith("năng lực")
                 && pointed.toLowerCase(Locale.ROOT).startsWith("năng lực");
     }
 
+    /**
+     * "Miền đó gồm những năng lực thành phần nào?" after an answer saying "… thuộc miền 3. Sáng tạo nội dung số":
+     * the unit the previous answer named by its number replaces the pointer, and the question stands alone.
+     */
     static Optional<String> nameFromAnswer(String previousAnswer, String question) {
         Matcher pointer = UNIT_POINTED_BACK.matcher(question);
         if (previousAnswer == null || !pointer.find()) {

@@ -98,6 +98,7 @@ public final class ExtractiveAnswerer {
         return query.asksDuty && candidates(passages).stream().noneMatch(c -> statesDuty(query, c));
     }
 
+    /** An all-capitals word as typed ("TN", "PN"): an initialism the person may have made up on the spot. */
     private static final java.util.regex.Pattern INITIALISM = java.util.regex.Pattern.compile("\\p{Lu}{2,4}");
 
     /** A sentence stating a figure beside what the question counts (any one of its words for a share). */
