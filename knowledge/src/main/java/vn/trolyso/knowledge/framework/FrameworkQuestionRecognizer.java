@@ -287,7 +287,54 @@ public final class FrameworkQuestionRecognizer {
                 return e.getValue();
             }
         }
-        return null;
+        return competencyByIndicator(folded);
+    }
+
+    /** Words a question must share in a row with one competency's indicator to name it by its description. */
+    private static final int INDICATOR_RUN = 5;
+
+    /**
+     * A competency named by the words of one of its indicators rather than its name ("… yêu cầu gì về bảo vệ bản thân
+     * và người khác khỏi nguy cơ trên mạng?" is 4.3): the one sharing the longest run of at least
+     * {@value #INDICATOR_RUN} words with the question, when no other shares as long a run.
+     */
+    private String competencyByIndicator(String folded) {
+        List<String> question = List.of(folded.split(" "));
+        String best = null;
+        int bestRun = INDICATOR_RUN - 1;
+        boolean tie = false;
+        for (Competency c : framework.competencies()) {
+            int run = 0;
+            for (List<Indicator> atLevel : c.indicators().values()) {
+                for (Indicator indicator : atLevel) {
+                    run = Math.max(run, longestRun(question, List.of(FrameworkText.fold(indicator.text()).split(" "))));
+                }
+            }
+            if (run > bestRun) {
+                best = c.code();
+                bestRun = run;
+                tie = false;
+            } else if (run == bestRun && best != null && !best.equals(c.code())) {
+                tie = true;
+            }
+        }
+        return tie ? null : best;
+    }
+
+    private static int longestRun(List<String> a, List<String> b) {
+        int best = 0;
+        int[] previous = new int[b.size() + 1];
+        for (String word : a) {
+            int[] current = new int[b.size() + 1];
+            for (int j = 0; j < b.size(); j++) {
+                if (!word.isEmpty() && word.equals(b.get(j))) {
+                    current[j + 1] = previous[j] + 1;
+                    best = Math.max(best, current[j + 1]);
+                }
+            }
+            previous = current;
+        }
+        return best;
     }
 
     private String domain(String f) {

@@ -42,6 +42,7 @@ class FrameworkQuestionRecognizerTest {
             Học sinh lớp 5 cần đạt gì về bảo vệ thiết bị?                      | REQUIREMENTS    | 5     | -   | 4.1 | -
             Học sinh của tôi cần đạt gì về sử dụng AI?                         | REQUIREMENTS    | -     | -   | 6.2 | -
             Lớp tôi cần đạt gì về bản quyền?                                   | REQUIREMENTS    | -     | -   | 3.3 | -
+            Khung năng lực số yêu cầu lớp 8 gì về bảo vệ bản thân và người khác khỏi nguy cơ? | REQUIREMENTS | 8 | - | 4.3 | -
             Lớp 11 cần đạt gì về an toàn số?                                   | REQUIREMENTS    | 11    | -   | -   | 4
             Bậc 2 miền giao tiếp và hợp tác yêu cầu gì?                        | REQUIREMENTS    | -     | 2   | -   | 2
             Học sinh lớp 9 cần đạt gì về dùng AI?                              | REQUIREMENTS    | 9     | -   | 6.2 | -
