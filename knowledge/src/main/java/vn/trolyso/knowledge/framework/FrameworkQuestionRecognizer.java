@@ -94,12 +94,16 @@ public final class FrameworkQuestionRecognizer {
     private final CompetencyFramework framework;
     private final List<Map.Entry<String, String>> competencyNames = new ArrayList<>();
     private final List<Map.Entry<String, String>> domainNames = new ArrayList<>();
+    /** Each indicator's folded words with its competency's code, folded once. */
+    private final List<Map.Entry<String, List<String>>> indicatorWords = new ArrayList<>();
 
     public FrameworkQuestionRecognizer(CompetencyFramework framework) {
         this.framework = framework;
         for (Competency c : framework.competencies()) {
             competencyNames.add(Map.entry(FrameworkText.fold(c.name()), c.code()));
             c.alternativeNames().forEach(a -> competencyNames.add(Map.entry(FrameworkText.fold(a), c.code())));
+            c.indicators().values().forEach(atLevel -> atLevel.forEach(i -> indicatorWords.add(
+                    Map.entry(c.code(), List.of(FrameworkText.fold(i.text()).split(" "))))));
         }
         COMPETENCY_ALIASES.forEach((k, v) -> competencyNames.add(Map.entry(k, v)));
         competencyNames.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
@@ -300,25 +304,13 @@ public final class FrameworkQuestionRecognizer {
      */
     private String competencyByIndicator(String folded) {
         List<String> question = List.of(folded.split(" "));
-        String best = null;
-        int bestRun = INDICATOR_RUN - 1;
-        boolean tie = false;
-        for (Competency c : framework.competencies()) {
-            int run = 0;
-            for (List<Indicator> atLevel : c.indicators().values()) {
-                for (Indicator indicator : atLevel) {
-                    run = Math.max(run, longestRun(question, List.of(FrameworkText.fold(indicator.text()).split(" "))));
-                }
-            }
-            if (run > bestRun) {
-                best = c.code();
-                bestRun = run;
-                tie = false;
-            } else if (run == bestRun && best != null && !best.equals(c.code())) {
-                tie = true;
-            }
+        Map<String, Integer> runs = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> indicator : indicatorWords) {
+            runs.merge(indicator.getKey(), longestRun(question, indicator.getValue()), Math::max);
         }
-        return tie ? null : best;
+        int best = runs.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        List<String> codes = runs.entrySet().stream().filter(e -> e.getValue() == best).map(Map.Entry::getKey).toList();
+        return best >= INDICATOR_RUN && codes.size() == 1 ? codes.getFirst() : null;
     }
 
     private static int longestRun(List<String> a, List<String> b) {
