@@ -391,6 +391,17 @@ public final class FollowUpRewriter {
     /** A clause asking it, after a comma ("…, cơ quan nào chủ trì các nhiệm vụ?"), folded. */
     private static final Pattern ASKED_CLAUSE = Pattern.compile("\\s*[,;:]\\s*(?:\\S+ ){1,2}(?:nao|gi)\\b(?=\\s+\\S)");
 
+    /** Where the first of the patterns that occurs in the text starts; -1 when none does. */
+    private static int startOfFirst(String text, Pattern... patterns) {
+        for (Pattern p : patterns) {
+            Matcher m = p.matcher(text);
+            if (m.find()) {
+                return m.start();
+            }
+        }
+        return -1;
+    }
+
     private static Optional<String> substitute(String previous, String fragment) {
         String prev = Normalizer.normalize(previous, Normalizer.Form.NFC);
         Optional<String> moved = movePlace(prev, fragment);
@@ -571,10 +582,9 @@ public final class FollowUpRewriter {
         } else {
             // "… căn cứ văn bản nào của Sở?": what was asked before is not part of the topic either; asked in a
             // clause of its own ("…, cơ quan nào chủ trì …?"), the whole clause goes.
-            Matcher clause = ASKED_CLAUSE.matcher(fold(topic));
-            Matcher asked = clause.find() ? clause : ASKED_BEFORE.matcher(fold(topic));
-            if ((asked == clause || asked.find()) && asked.start() > 0 && fold(topic).length() == topic.length()) {
-                topic = topic.substring(0, asked.start()).strip();
+            int asked = startOfFirst(fold(topic), ASKED_CLAUSE, ASKED_BEFORE);
+            if (asked > 0 && fold(topic).length() == topic.length()) {
+                topic = topic.substring(0, asked).strip();
             }
         }
         String topicFolded = fold(topic);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntFunction;
-import java.util.stream.Collectors;
 import vn.trolyso.assistant.text.Terms;
 import vn.trolyso.knowledge.document.DocumentCard;
 import vn.trolyso.knowledge.search.Passage;
@@ -98,9 +97,6 @@ public final class ExtractiveAnswerer {
         return query.asksDuty && candidates(passages).stream().noneMatch(c -> statesDuty(query, c));
     }
 
-    /** An all-capitals word as typed ("TN", "PN"): an initialism the person may have made up on the spot. */
-    private static final java.util.regex.Pattern INITIALISM = java.util.regex.Pattern.compile("\\p{Lu}{2,4}");
-
     /** A sentence stating a figure beside what the question counts (any one of its words for a share). */
     private static boolean countsAsked(QueryTerms query, List<QueryTerms.Term> counted, Candidate c) {
         java.util.function.Predicate<QueryTerms.Term> near = t -> t.matches(c.forms()) || t.matches(c.headings());
@@ -171,15 +167,7 @@ public final class ExtractiveAnswerer {
         for (int t = 0; t < weights.length; t++) {
             absentWeight += inNoPassage[t] ? weights[t] : 0;
         }
-        // "bao nhiêu câu TN": an initialism made up while typing ("TN") that no passage has is the margins' to weigh,
-        // as long as another counted word is found. (A word of the documents' own may not be dropped: "bao nhiêu
-        // phòng máy tính" is not answered by a figure beside "Phòng Giáo dục".)
-        Set<String> initialisms = Terms.rawTokens(question).stream()
-                .filter(w -> INITIALISM.matcher(w).matches()).map(Terms::fold).collect(Collectors.toSet());
-        List<QueryTerms.Term> found = query.counted.stream()
-                .filter(t -> !initialisms.contains(Terms.fold(t.surface())) || contexts.stream().anyMatch(t::matches))
-                .toList();
-        List<QueryTerms.Term> counted = found.isEmpty() ? query.counted : found;
+        List<QueryTerms.Term> counted = query.countedIn(contexts);
         List<Scored> scored = new ArrayList<>();
         for (Candidate c : candidates) {
             // "bao nhiêu máy chiếu": only a sentence with a figure and the projectors answers, however well

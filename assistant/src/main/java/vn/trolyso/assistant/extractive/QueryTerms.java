@@ -17,6 +17,8 @@ final class QueryTerms {
     private static final Pattern ASKS_NUMBER = Pattern.compile(
             "\\b(?:bao nhieu|may phan tram|ty le|phan tram|bao gio|khi nao|nam nao|ngay nao|so may|so hieu|so luong"
                     + "|thoi gian|thoi han|hoan thanh|chi tieu|bao lau)\\b");
+    /** An all-capitals word as typed ("TN", "PN"): an initialism the person may have made up on the spot. */
+    private static final Pattern INITIALISM = Pattern.compile("\\p{Lu}{2,4}");
     /** "kéo dài bao lâu" asks for a duration: "kéo dài" is part of the question, not a topic. */
     private static final Pattern HOW_LONG = Pattern.compile("\\bkeo dai(?= bao lau\\b)");
     /** A closing choice of answers ("…, cả ngày hay nửa buổi?", "…, sáng hay chiều"), as written. */
@@ -184,6 +186,8 @@ final class QueryTerms {
     final List<Term> focus;
     /** The words after "bao nhiêu": what is counted. A sentence without them does not answer the count. */
     final List<Term> counted;
+    /** The counted words typed as an initialism ("TN" in "bao nhiêu câu TN"), which the person may have made up. */
+    private final Set<Term> countedInitialisms;
 
     /** The figures the question states itself ("2026", "10"), as written. */
     final Set<String> numbers;
@@ -203,7 +207,8 @@ final class QueryTerms {
                        List<String> years, List<Term> focus, List<Term> counted, List<Term> names,
                        List<Term> actor, Set<String> numbers, boolean asksSource, AnswerKind kind,
                        boolean asksWho, boolean asksTotal, boolean asksHowMany, boolean asksDuty, boolean namesDocument,
-                       boolean aboutDocument, List<Term> choice) {
+                       boolean aboutDocument, List<Term> choice, Set<Term> countedInitialisms) {
+        this.countedInitialisms = countedInitialisms;
         this.choice = choice;
         this.namesDocument = namesDocument;
         this.aboutDocument = aboutDocument;
@@ -347,7 +352,21 @@ final class QueryTerms {
                 asksPerson || ASKS_UNIT.matcher(folded).find(), ASKS_TOTAL.matcher(folded).find(),
                 ASKS_HOW_MANY.matcher(folded).find() && !ASKS_SHARE.matcher(folded).find(),
                 ASKS_DUTY.matcher(folded).find(), NAMES_DOCUMENT.matcher(" " + Terms.fold(question) + " ").find(),
-                aboutDocument, choice(question, abbreviations));
+                aboutDocument, choice(question, abbreviations), counted.stream()
+                        .filter(t -> raw.stream().anyMatch(w -> INITIALISM.matcher(w).matches()
+                                && Terms.fold(w).equals(Terms.fold(t.surface()))))
+                        .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /**
+     * What a sentence must count, given the retrieved passages: an initialism made up while typing ("bao nhiêu câu
+     * TN") that none of them has is the margins' to weigh, as long as another counted word is found. A word typed in
+     * full is always demanded: "bao nhiêu phòng thí nghiệm" is not answered by a figure beside "Phòng Giáo dục".
+     */
+    List<Term> countedIn(List<TextForms> contexts) {
+        List<Term> found = counted.stream()
+                .filter(t -> !countedInitialisms.contains(t) || contexts.stream().anyMatch(t::matches)).toList();
+        return found.isEmpty() ? counted : found;
     }
 
     /**

@@ -126,6 +126,11 @@ public final class FrameworkQuestionRecognizer {
         List<Integer> grades = grades(f);
         List<Integer> levels = levels(f);
         String competency = competency(f);
+        if (competency == null && (ANCHOR.matcher(f).find() || !levels.isEmpty() || has(f, "nang luc"))) {
+            // Only a question that may be about the framework is searched for an indicator's words: the rest of
+            // the questions, about the plans, skip it.
+            competency = competencyByIndicator(f);
+        }
         String domain = domain(f);
         if (domain != null && competency != null) {
             // "miền An toàn …" names the domain; a competency code or an own phrase of a competency wins otherwise
@@ -291,7 +296,7 @@ public final class FrameworkQuestionRecognizer {
                 return e.getValue();
             }
         }
-        return competencyByIndicator(folded);
+        return null;
     }
 
     /** Words a question must share in a row with one competency's indicator to name it by its description. */
