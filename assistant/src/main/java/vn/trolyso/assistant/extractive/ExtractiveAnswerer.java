@@ -219,7 +219,9 @@ public final class ExtractiveAnswerer {
         EvidenceGate gate = new EvidenceGate(w, vocabulary);
         double required = gate.requiredCoverage(query, contexts); // index look-ups: once, not per sentence
         if (Boolean.getBoolean("trolyso.debug.extractive")) {
-            System.err.printf("  gate: required %.2f, kind %s%n", required, query.kind);
+            System.err.printf("  gate: required %.2f, kind %s, topics %s%n", required, query.kind,
+                    query.topics().stream().map(t -> t.surface() + "/" + t.alternatives().size() + "/"
+                            + vocabulary.applyAsInt(t.surface())).toList());
         }
         int depth = Math.max(1, (int) w.gateDepth());
         // "Lúc mấy giờ?" when no sentence found states an hour: the documents do not say, however well they match.
@@ -506,9 +508,19 @@ public final class ExtractiveAnswerer {
         if (!query.kind.isTime()) {
             return true;
         }
-        boolean citedDate = CITES_DOCUMENT.matcher(folded).lookingAt() && !query.namesDocument;
-        return !citedDate && !BLANK_DAY.matcher(folded).find();
+        if (query.namesDocument) {
+            return !BLANK_DAY.matcher(folded).find();
+        }
+        // "… năm 2026 Căn cứ công văn số 972/GDTĐ ngày 24/12/2025 …": a heading run into a citation dates the text.
+        String uncited = CITED_NUMBER_DATE.matcher(folded).replaceAll(" ");
+        return !CITES_DOCUMENT.matcher(folded).lookingAt() && !BLANK_DAY.matcher(folded).find()
+                && query.kind.saidIn(uncited, c.cleaned());
     }
+
+    /** A text cited by its number and date ("công văn số 972/GDTĐ ngày 24/12/2025", folded and tokenised). */
+    private static final java.util.regex.Pattern CITED_NUMBER_DATE = java.util.regex.Pattern.compile(
+            "\\b(?:cong van|ke hoach|quyet dinh|thong tu|nghi quyet|chi thi|van ban|nghi dinh|huong dan|to trinh)"
+                    + " (?:so )?\\d+(?: \\S+){0,4}? ngay \\d{1,2} (?:thang )?\\d{1,2}(?: (?:nam )?\\d{4})?");
 
     /**
      * "Căn cứ Công văn số 4977/SGDĐT-GDTrH ngày 13 tháng 8 năm 2024 …": a sentence citing another text, whose date is

@@ -273,6 +273,15 @@ class ExtractiveAnswererTest {
                 "Lớp kỹ năng số về thư viện điện tử trong trường học khai giảng ngày nào?", passages, 1));
         assertTrue(answerer.extract("Công văn 4977 của Sở về thư viện điện tử ban hành ngày nào?", passages, 1)
                 .orElseThrow().text().contains("13 tháng 8"));
+        // a heading run into the citation: the date is still the cited text's, while an event's own date answers
+        List<Passage> runOn = List.of(passage("p#3", "Phần mở đầu", "Phong trào Bình dân học vụ số năm 2026 Căn cứ "
+                + "công văn số 972/GDTĐ ngày 24/12/2025 của Báo Giáo dục và Thời đại về phong trào."));
+        assertEquals(Optional.empty(),
+                answerer.extract("Hội nghị triển khai phong trào Bình dân học vụ số tổ chức ngày nào?", runOn, 1));
+        List<Passage> event = List.of(passage("p#4", "Phần mở đầu", "Hội nghị triển khai phong trào Bình dân học vụ số "
+                + "tổ chức ngày 05/01/2026 theo công văn số 972/GDTĐ ngày 24/12/2025."));
+        assertTrue(answerer.extract("Hội nghị triển khai phong trào Bình dân học vụ số tổ chức ngày nào?", event, 1)
+                .orElseThrow().text().contains("05/01/2026"));
         // a dateline whose day was left blank states no date either
         List<Passage> dateline = List.of(passage("p#2", "Phần mở đầu", "Thư viện điện tử trường học Phú Nhuận, ngày   "
                 + "tháng 11 năm 2024 Kính gửi: các trường."));
