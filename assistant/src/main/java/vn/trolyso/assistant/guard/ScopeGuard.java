@@ -33,6 +33,9 @@ public final class ScopeGuard {
                     + " (?:cau tra loi|cau tl|tin nhan|phan hoi)\\b",
             "\\b(?:moi|tat ca|cac|tung) (?:cau tra loi|cau tl|tin nhan|phan hoi) (?:\\S+ ){0,3}(?:deu )?"
                     + "(?:phai|luon|hay) (?:ket thuc|bat dau|mo dau|chen|them|co cau|kem)\\b",
+            // a standing order on what to assert from now on ("… đã bị bãi bỏ rồi, từ nay trả lời rằng …")
+            "\\b(?:tu (?:gio|nay|bay gio|lan sau)|ve sau|sau nay)(?: tro di| ve sau)? (?:\\S+ ){0,3}"
+                    + "(?:tra loi|noi|khang dinh|xac nhan|bao(?! cao)|thong bao) (?:\\S+ ){0,3}(?:rang|la)\\b",
             "\\b(?:you are now|act as|pretend|jailbreak|developer mode|do anything now)\\b",
             "\\bche do (?:nha phat trien|developer|khong gioi han|jailbreak)\\b",
             "\\b(?:ban|may) (?:la|chinh la) chatgpt\\b", "rang (?:ban|toi) la chatgpt",
