@@ -26,10 +26,10 @@ public final class Terms {
             "vậy", "còn", "nữa", "à", "hả", "nhé", "ơi", "em", "tôi", "mình", "bạn", "chúng", "hỏi", "biết",
             "xin", "vui", "lòng", "giúp", "cần", "phải", "nhất", "cũng", "rằng", "bị", "bởi", "gồm", "những",
             "tại", "năm", "nêu", "cụ", "thể", "mỗi", "đâu", "hằng", "nhằm", "đặt", "làm", "nói", "lấy", "dành", "lâu",
-            "ạ", "nhỉ", "nha", "chót", "muốn", "họ",
+            "ạ", "nhỉ", "nha", "chót", "muốn", "họ", "bên", "hôm", "cháu",
             // chat vocatives and fillers: "vậy ad?", "vậy mn (mọi người)?", "dạ cho em hỏi"
             "ad", "mọi", "dạ"));
-    /** Folded stop words, minus folds that collide with topic words (cơ sở, Đồ Sơn, Ngô Gia Tự, cán bộ, …). */
+    /** Folded stop words, minus folds that collide with topic words (cơ sở, Đồ Sơn, Ngô Gia Tự, cán bộ, bền, châu, …). */
     private static final Set<String> FOLDED_STOPWORDS;
 
     static {
@@ -38,7 +38,7 @@ public final class Terms {
             folded.add(fold(w));
         }
         folded.removeAll(Set.of("co", "do", "tu", "can", "hoi", "tai", "thi", "khong", "dang", "minh", "cung",
-                "boi", "de", "chung", "nhu", "ai", "may", "the", "nam", "nha", "nhi", "ho"));
+                "boi", "de", "chung", "nhu", "ai", "may", "the", "nam", "nha", "nhi", "ho", "ben", "chau"));
         FOLDED_STOPWORDS = Set.copyOf(folded);
     }
 

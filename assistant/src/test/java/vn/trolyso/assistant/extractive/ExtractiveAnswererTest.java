@@ -228,6 +228,19 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void chatWordsTheDocumentsNeverUseAreNoTopic() {
+        // "bên Đồ Sơn" (over at), "hôm nào" (which day), "cháu" (addressing the assistant): words the plans never use,
+        // which must not count as a topic they lack
+        List<Passage> passages = List.of(passage("p#1", "III. THỜI GIAN, ĐỊA ĐIỂM",
+                "Thời gian tổ chức tập huấn Day of AI: 1/2 ngày (dự kiến ngày 01/11/2025)."));
+        java.util.function.ToIntFunction<String> vocabulary =
+                word -> Set.of("bên", "hôm", "cháu").contains(word) ? 0 : 5;
+        String text = answerer.extract("Cháu hỏi buổi tập huấn Day of AI bên phường tổ chức hôm nào?", passages, 1,
+                vocabulary).orElseThrow().text();
+        assertTrue(text.contains("01/11/2025"), text);
+    }
+
+    @Test
     void theDocumentCardAnswersOnlyQuestionsAboutTheDocument() {
         List<Passage> passages = List.of(passage("p#1", "V. TỔ CHỨC THỰC HIỆN", "Thành lập Tổ công tác triển khai "
                         + "tại đơn vị."),
