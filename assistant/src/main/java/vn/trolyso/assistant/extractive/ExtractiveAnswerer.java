@@ -107,6 +107,9 @@ public final class ExtractiveAnswerer {
         if (query.asksPercent) {
             return counted.stream().anyMatch(near);
         }
+        if (!query.headCountDoing.isEmpty() && query.headCountDoing.stream().noneMatch(near)) {
+            return false;
+        }
         // "Phường hiện có bao nhiêu trường?" asks how many there are: "01 mô hình trường học số" counts models, and
         // only a figure right before the noun counts it. (Required of every count, this cost ViRHE4QA 2 answers.)
         return counted.stream().allMatch(near) && (!query.asksTotal

@@ -51,6 +51,11 @@ final class QueryTerms {
     /** Colloquial words for people that plans do not use ("thầy cô" for giáo viên). */
     private static final Set<String> PEOPLE = Set.of("thầy", "cô");
     /**
+     * Taking part, folded: a plan's head count ("tập huấn cho khoảng 100 cán bộ") is of the people who take part, so
+     * "bao nhiêu người tham dự" asks no more than the head count.
+     */
+    private static final Set<String> TAKING_PART = Set.of("tham", "gia", "du", "hoc", "co", "mat", "duoc", "dang", "ky");
+    /**
      * What "bao nhiêu người / thầy cô" counts: any kind of people the plans count ("100 cán bộ quản lý và giáo
      * viên", "50 học sinh"), folded.
      */
@@ -188,6 +193,11 @@ final class QueryTerms {
     final List<Term> counted;
     /** The counted words typed as an initialism ("TN" in "bao nhiêu câu TN"), which the person may have made up. */
     private final Set<Term> countedInitialisms;
+    /**
+     * What the people of a head count did, when the question says it after them ("bao nhiêu người đạt chứng nhận
+     * MIT" → đạt, chứng nhận, MIT): a figure of people doing something else (the 100 to be trained) is no answer.
+     */
+    final List<Term> headCountDoing;
 
     /** The figures the question states itself ("2026", "10"), as written. */
     final Set<String> numbers;
@@ -207,8 +217,10 @@ final class QueryTerms {
                        List<String> years, List<Term> focus, List<Term> counted, List<Term> names,
                        List<Term> actor, Set<String> numbers, boolean asksSource, AnswerKind kind,
                        boolean asksWho, boolean asksTotal, boolean asksHowMany, boolean asksDuty, boolean namesDocument,
-                       boolean aboutDocument, List<Term> choice, Set<Term> countedInitialisms) {
+                       boolean aboutDocument, List<Term> choice, Set<Term> countedInitialisms,
+                       List<Term> headCountDoing) {
         this.countedInitialisms = countedInitialisms;
+        this.headCountDoing = headCountDoing;
         this.choice = choice;
         this.namesDocument = namesDocument;
         this.aboutDocument = aboutDocument;
@@ -290,6 +302,7 @@ final class QueryTerms {
         List<Term> actor = new ArrayList<>();
         boolean asksPerson = false;
         boolean countsPeople = false;
+        List<Term> headCountDoing = new ArrayList<>();
         for (int i = askedFrom; i < raw.size(); i++) {
             String word = Terms.fold(raw.get(i));
             if ((word.equals("nao") || word.equals("gi") || word.equals("may")) && i > 0
@@ -320,6 +333,13 @@ final class QueryTerms {
                     // ("bao nhiêu thầy cô": the documents say "giáo viên").
                     if (Terms.fold(raw.get(j)).equals("nguoi") || PEOPLE.contains(Terms.normalizeWord(raw.get(j)))) {
                         people = true;
+                        for (int k = j + 1; k < raw.size(); k++) {
+                            if (!Terms.isStopword(raw.get(k), accented) && !PEOPLE.contains(Terms.normalizeWord(raw.get(k)))
+                                    && !Terms.fold(raw.get(k)).equals("nguoi")
+                                    && !TAKING_PART.contains(Terms.fold(raw.get(k)))) {
+                                headCountDoing.add(termAt(terms, everydayAt, raw, k, abbreviations));
+                            }
+                        }
                         break;
                     }
                     counted.add(termAt(terms, everydayAt, raw, j, abbreviations));
@@ -355,7 +375,7 @@ final class QueryTerms {
                 aboutDocument, choice(question, abbreviations), counted.stream()
                         .filter(t -> raw.stream().anyMatch(w -> INITIALISM.matcher(w).matches()
                                 && Terms.fold(w).equals(Terms.fold(t.surface()))))
-                        .collect(Collectors.toUnmodifiableSet()));
+                        .collect(Collectors.toUnmodifiableSet()), List.copyOf(headCountDoing));
     }
 
     /**

@@ -225,6 +225,16 @@ class ExtractiveAnswererTest {
         text = answerer.extract("Đợt tập huấn chương trình tính cho khoảng bao nhiêu người tham dự?", passages, 1,
                 word -> 5).orElseThrow().text();
         assertTrue(text.contains("100 cán bộ"), text);
+        // what the people did, said after them, must be what the figure counts: the 100 are to be trained, not
+        // certified
+        List<Passage> certified = List.of(passage("p#3", "II. MỤC TIÊU CỤ THỂ",
+                "Tập huấn cho khoảng 100 cán bộ quản lý, giáo viên các trường về chương trình Day of AI. Sau khi hoàn "
+                        + "thành, học viên đạt yêu cầu được cấp chứng nhận của MIT."));
+        assertEquals(Optional.empty(), answerer.extract(
+                "Tập huấn Day of AI xong có bao nhiêu người đạt chứng nhận MIT?", certified, 1, word -> 5));
+        text = answerer.extract("Tập huấn Day of AI cho bao nhiêu người là cán bộ quản lý?", certified, 1,
+                word -> 5).orElseThrow().text();
+        assertTrue(text.contains("100 cán bộ"), text);
     }
 
     @Test
