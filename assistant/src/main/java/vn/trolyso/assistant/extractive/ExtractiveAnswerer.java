@@ -92,13 +92,15 @@ public final class ExtractiveAnswerer {
     public static boolean answerShapeMissing(String question, List<Passage> passages, Lexicon lexicon) {
         QueryTerms query = QueryTerms.of(question, lexicon.abbreviations());
         if (!query.counted.isEmpty()) {
-            return candidates(passages).stream().noneMatch(c -> countsAsked(query, query.counted, c));
+            Optional<QueryTerms.Term> phrase = query.countedPhrase(lexicon.passagesWithWord());
+            return candidates(passages).stream().noneMatch(c -> countsAsked(query, query.counted, phrase, c));
         }
         return query.asksDuty && candidates(passages).stream().noneMatch(c -> statesDuty(query, c));
     }
 
     /** A sentence stating a figure beside what the question counts (any one of its words for a share). */
-    private static boolean countsAsked(QueryTerms query, List<QueryTerms.Term> counted, Candidate c) {
+    private static boolean countsAsked(QueryTerms query, List<QueryTerms.Term> counted,
+                                       Optional<QueryTerms.Term> phrase, Candidate c) {
         java.util.function.Predicate<QueryTerms.Term> near = t -> t.matches(c.forms()) || t.matches(c.headings());
         Set<String> figures = countFigures(query, c);
         if (figures.isEmpty()) {
@@ -106,6 +108,9 @@ public final class ExtractiveAnswerer {
         }
         if (query.asksPercent) {
             return counted.stream().anyMatch(near);
+        }
+        if (phrase.isPresent() && !near.test(phrase.get())) {
+            return false;
         }
         if (!query.headCountDoing.isEmpty() && query.headCountDoing.stream().noneMatch(near)) {
             return false;
@@ -171,13 +176,14 @@ public final class ExtractiveAnswerer {
             absentWeight += inNoPassage[t] ? weights[t] : 0;
         }
         List<QueryTerms.Term> counted = query.countedIn(contexts);
+        Optional<QueryTerms.Term> countedPhrase = query.countedPhrase(vocabulary);
         List<Scored> scored = new ArrayList<>();
         for (Candidate c : candidates) {
             // "bao nhiêu máy chiếu": only a sentence with a figure and the projectors answers, however well
             // another matches.
             // A share ("bao nhiêu % GV dạy lồng ghép …") needs only one of the words after it beside the figure: they
             // run on past the noun ("100% Giáo viên thực hiện …").
-            if (query.counted.isEmpty() || countsAsked(query, counted, c)) {
+            if (query.counted.isEmpty() || countsAsked(query, counted, countedPhrase, c)) {
                 scored.add(score(query, weights, c, titles.get(c.passage()), contexts.get(c.passage()), absentWeight));
             }
         }

@@ -198,6 +198,11 @@ final class QueryTerms {
      * MIT" → đạt, chứng nhận, MIT): a figure of people doing something else (the 100 to be trained) is no answer.
      */
     final List<Term> headCountDoing;
+    /**
+     * The first two counted words as one phrase ("nhân viên" in "bao nhiêu nhân viên y tế"), or null. Where the
+     * knowledge base uses the phrase it is one word, and "nhân tạo … giáo viên" does not count it.
+     */
+    private final Term countedPhrase;
 
     /** The figures the question states itself ("2026", "10"), as written. */
     final Set<String> numbers;
@@ -218,8 +223,9 @@ final class QueryTerms {
                        List<Term> actor, Set<String> numbers, boolean asksSource, AnswerKind kind,
                        boolean asksWho, boolean asksTotal, boolean asksHowMany, boolean asksDuty, boolean namesDocument,
                        boolean aboutDocument, List<Term> choice, Set<Term> countedInitialisms,
-                       List<Term> headCountDoing) {
+                       List<Term> headCountDoing, Term countedPhrase) {
         this.countedInitialisms = countedInitialisms;
+        this.countedPhrase = countedPhrase;
         this.headCountDoing = headCountDoing;
         this.choice = choice;
         this.namesDocument = namesDocument;
@@ -303,6 +309,7 @@ final class QueryTerms {
         boolean asksPerson = false;
         boolean countsPeople = false;
         List<Term> headCountDoing = new ArrayList<>();
+        Term countedPhrase = null;
         for (int i = askedFrom; i < raw.size(); i++) {
             String word = Terms.fold(raw.get(i));
             if ((word.equals("nao") || word.equals("gi") || word.equals("may")) && i > 0
@@ -345,6 +352,18 @@ final class QueryTerms {
                     counted.add(termAt(terms, everydayAt, raw, j, abbreviations));
                 }
                 countsPeople |= people;
+                // ("gấp bao nhiêu lần học phí": "lần" counts times, and the noun after it starts another word)
+                if (counted.size() - before == 2 && everydayAt[i + 1] == null && everydayAt[i + 2] == null
+                        && !Set.of("lan", "luot").contains(Terms.fold(raw.get(i + 1)))
+                        && counted.get(before).alternatives().size() == 1
+                        && counted.get(before + 1).alternatives().size() == 1) {
+                    Term a = counted.get(before);
+                    Term b = counted.get(before + 1);
+                    boolean foldedPair = a.folded() || b.folded();
+                    String phrase = (foldedPair ? Terms.fold(a.alternatives().getFirst()) : a.alternatives().getFirst())
+                            + " " + (foldedPair ? Terms.fold(b.alternatives().getFirst()) : b.alternatives().getFirst());
+                    countedPhrase = new Term(phrase, List.of(phrase), foldedPair, false);
+                }
                 // "được phụ cấp bao nhiêu": nothing after, so what is counted comes before ("phụ cấp").
                 boolean nothingAfter = counted.size() == before && !people;
                 for (int j = i - 2; nothingAfter && counted.size() - before < 2 && j >= 0; j--) {
@@ -375,7 +394,13 @@ final class QueryTerms {
                 aboutDocument, choice(question, abbreviations), counted.stream()
                         .filter(t -> raw.stream().anyMatch(w -> INITIALISM.matcher(w).matches()
                                 && Terms.fold(w).equals(Terms.fold(t.surface()))))
-                        .collect(Collectors.toUnmodifiableSet()), List.copyOf(headCountDoing));
+                        .collect(Collectors.toUnmodifiableSet()), List.copyOf(headCountDoing), countedPhrase);
+    }
+
+    /** {@link #countedPhrase} when the knowledge base uses it as a phrase, else empty. */
+    java.util.Optional<Term> countedPhrase(java.util.function.ToIntFunction<String> vocabulary) {
+        return countedPhrase != null && vocabulary.applyAsInt(countedPhrase.surface()) > 0
+                ? java.util.Optional.of(countedPhrase) : java.util.Optional.empty();
     }
 
     /**

@@ -213,6 +213,26 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void aCountedWordTheDocumentsUseAsOneWordIsCountedWhole() {
+        // "nhân viên y tế": "nhân" in "trí tuệ nhân tạo" and "viên" in "giáo viên" do not count staff
+        List<Passage> passages = List.of(passage("p#1", "III. NHIỆM VỤ",
+                "Mỗi trường viết 03 bài về đào tạo giáo viên ứng dụng trí tuệ nhân tạo trong dạy học."));
+        java.util.function.ToIntFunction<String> vocabulary = word -> 5; // "nhân viên" is a word of the documents
+        assertEquals(Optional.empty(), answerer.extract("Mỗi trường phải bố trí bao nhiêu nhân viên y tế?", passages,
+                1, vocabulary));
+        List<Passage> staff = List.of(passage("p#2", "III. NHIỆM VỤ",
+                "Mỗi trường bố trí 01 nhân viên y tế phụ trách chăm sóc sức khỏe học sinh."));
+        assertTrue(answerer.extract("Mỗi trường phải bố trí bao nhiêu nhân viên y tế?", staff, 1, vocabulary)
+                .orElseThrow().text().contains("01 nhân viên"));
+        // a pair the documents never use as one word is no word: each must be there, not side by side
+        List<Passage> lessons = List.of(passage("p#3", "III. NHIỆM VỤ",
+                "Mỗi lớp học 02 tiết mỗi tuần về tin học và an toàn trên mạng."));
+        java.util.function.ToIntFunction<String> noPair = word -> word.contains(" ") ? 0 : 5;
+        assertTrue(answerer.extract("Mỗi lớp học bao nhiêu tiết tin học mỗi tuần?", lessons, 1, noPair)
+                .orElseThrow().text().contains("02 tiết"));
+    }
+
+    @Test
     void aHeadCountIsAnsweredByAnyKindOfPeople() {
         // "bao nhiêu người" counts people, whatever the plan calls them; "bao nhiêu máy chiếu" still needs projectors.
         List<Passage> passages = List.of(passage("p#1", "II. MỤC TIÊU CỤ THỂ",
