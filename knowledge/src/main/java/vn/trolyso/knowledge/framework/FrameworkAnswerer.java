@@ -340,8 +340,15 @@ public final class FrameworkAnswerer {
                 + p.guidance() + " " + sources.cite(document.levelTable()) + ".";
     }
 
+    /**
+     * A grade the level table has not. "Lớp 13" is a slip the answer corrects; a preschool child is no learner the
+     * framework describes, so that question is declined, with why.
+     */
     private String invalidGrade(int grade, Sources sources) {
-        return "Không có lớp " + grade + " trong bảng gán bậc: " + FrameworkProvenance.GUIDANCE_APPENDIX
+        sources.undescribed |= grade == FrameworkQuestionRecognizer.PRESCHOOL;
+        String who = grade == FrameworkQuestionRecognizer.PRESCHOOL ? "Trẻ mầm non (mẫu giáo) không có"
+                : "Không có lớp " + grade;
+        return who + " trong bảng gán bậc: " + FrameworkProvenance.GUIDANCE_APPENDIX
                 + " (hướng dẫn " + FrameworkProvenance.CIRCULAR + ") chỉ gán bậc cho lớp 1–12: " + gradeTable() + " "
                 + sources.cite(document.levelTable()) + ".";
     }

@@ -23,6 +23,11 @@ public final class FrameworkQuestionRecognizer {
      */
     private static final Pattern SCHOOL_STAGE = Pattern.compile("(?<!trung )(?<!so )\\bcap\\s*([123])\\b");
     private static final int[][] STAGE_GRADES = {{1, 5}, {6, 9}, {10, 12}};
+    /** Children before grade 1 ("trẻ mẫu giáo 5 tuổi", "mầm non"), asked about as grade {@link #PRESCHOOL}. */
+    private static final Pattern PRESCHOOL_CHILD = Pattern.compile(
+            "\\b(?:mam non|mau giao|nha tre|lop (?:choi|mam)|tre (?:em )?[2-5] tuoi)\\b");
+    /** The grade a preschool child is asked about as: no grade of the level table. */
+    public static final int PRESCHOOL = 0;
     private static final Pattern LEVEL_NUMBERS = Pattern.compile(
             "\\bbac\\s*(\\d{1,2})\\b(?:\\s*(?:va|voi|so voi|hay|hoac|den|toi|-|–)\\s*(?:bac\\s*)?(\\d{1,2})\\b)?");
     private static final Pattern LEVEL_SYMBOL = Pattern.compile("\\b(cb|tc|nc)\\s?([12])\\b");
@@ -231,6 +236,9 @@ public final class FrameworkQuestionRecognizer {
         Matcher m = GRADE.matcher(rest);
         while (m.find()) {
             addDistinct(out, Integer.parseInt(m.group(1)));
+        }
+        if (out.isEmpty() && PRESCHOOL_CHILD.matcher(rest).find()) {
+            out.add(PRESCHOOL);
         }
         if (out.isEmpty()) {
             Matcher stage = SCHOOL_STAGE.matcher(rest);

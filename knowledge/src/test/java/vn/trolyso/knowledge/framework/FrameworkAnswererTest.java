@@ -134,6 +134,17 @@ class FrameworkAnswererTest {
     void invalidGradeAndLevelAreExplained() {
         assertTrue(ask("Lớp 13 ở bậc mấy?", null).text().contains("Không có lớp 13"));
         assertTrue(ask("Bậc 9 là gì?", null).text().contains("không có bậc 9"));
+        // a slip the answer corrects, not a question declined
+        assertFalse(ask("Lớp 13 ở bậc mấy?", null).undescribed());
+        assertFalse(ask("Bậc 9 là gì?", null).undescribed());
+    }
+
+    @Test
+    void aPreschoolChildIsNoGradeOfTheLevelTable() {
+        FrameworkAnswer a = ask("Theo khung năng lực số thì trẻ mẫu giáo 5 tuổi phải đạt yêu cầu gì?", null);
+        assertTrue(a.text().startsWith("Trẻ mầm non (mẫu giáo) không có trong bảng gán bậc"), a.text());
+        assertTrue(a.undescribed());
+        assertTrue(ask("Khung năng lực số có áp dụng cho trường mầm non không?", null).undescribed());
     }
 
     @Test
