@@ -285,11 +285,14 @@ public final class DefaultAssistant implements Assistant {
         return materials.suggest(standalone).map(title -> "\n\n" + AnswerTexts.SUGGESTION_PREFIX + title).orElse("");
     }
 
+    private static final java.util.Set<AnswerKind> NOT_IN_FRAMEWORK = java.util.EnumSet.of(AnswerKind.PLACE,
+            AnswerKind.ADDRESS, AnswerKind.CLOCK, AnswerKind.WEEKDAY, AnswerKind.MONEY, AnswerKind.FEE,
+            AnswerKind.LINK, AnswerKind.CONTACT, AnswerKind.PRIZE, AnswerKind.PERSON_NAME, AnswerKind.NAME);
+
     private Optional<FrameworkResponder.Reply> frameworkReply(String question, UserProfile profile) {
-        AnswerKind kind = AnswerKind.of(question);
-        if (kind == AnswerKind.PLACE || kind == AnswerKind.ADDRESS || kind == AnswerKind.CLOCK
-                || kind == AnswerKind.WEEKDAY) {
-            // "Lớp 5 thi chứng chỉ năng lực số ở đâu?": the framework names no place and no hour.
+        if (NOT_IN_FRAMEWORK.contains(AnswerKind.of(question))) {
+            // "Lớp 5 thi chứng chỉ năng lực số ở đâu, lệ phí bao nhiêu?": the framework names no place, hour, fee,
+            // link, prize or person.
             return Optional.empty();
         }
         try {

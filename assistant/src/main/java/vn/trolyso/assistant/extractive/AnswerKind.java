@@ -197,8 +197,31 @@ public enum AnswerKind {
         return QueryTerms.ASKS_SOURCE.matcher(Terms.fold(question)).find();
     }
 
-    /** The kind a question asks for, knowing whether it asks for a source ("lấy từ đâu"). */
+    /**
+     * The kind a question asks for, knowing whether it asks for a source ("lấy từ đâu"). Of a message asking two
+     * things ("Khi nào có kết quả …, giải nhất được thưởng gì?"), the one only a sentence of its kind answers: a
+     * sentence saying when the contest opens does not say the prize.
+     */
     static AnswerKind of(String question, boolean asksSource) {
+        AnswerKind whole = ofClause(question, asksSource);
+        if (whole.strict) {
+            return whole;
+        }
+        String[] clauses = CLAUSE_END.split(question);
+        if (clauses.length > 1) {
+            for (String clause : clauses) {
+                AnswerKind kind = ofClause(clause, asksSource && asksSource(clause));
+                if (kind.strict) {
+                    return kind;
+                }
+            }
+        }
+        return whole;
+    }
+
+    private static final Pattern CLAUSE_END = Pattern.compile("[,;?!]+");
+
+    private static AnswerKind ofClause(String question, boolean asksSource) {
         String folded = Terms.fold(question);
         if (CLOCK.asked.matcher(folded).find()) {
             return CLOCK;

@@ -134,9 +134,12 @@ class RealCorpusAnswersTest {
     }
 
     @Test
-    void theFrameworkDoesNotAnswerWhereOrAtWhatHour() {
+    void theFrameworkDoesNotAnswerWhereAtWhatHourOrForWhatFee() {
         // It names grades and levels, not places or hours: such questions go to the documents.
         Answer a = assistant.answer(Question.of("Học sinh lớp 5 thi lấy chứng chỉ năng lực số ở đâu?"));
+        assertNotEquals(AnswerMode.FRAMEWORK, a.mode(), a.text());
+        // nor what a fee is, asked beside the place
+        a = assistant.answer(Question.of("Học sinh lớp 5 thi lấy chứng chỉ năng lực số ở đâu, lệ phí bao nhiêu?"));
         assertNotEquals(AnswerMode.FRAMEWORK, a.mode(), a.text());
         assertEquals(AnswerMode.FRAMEWORK, assistant.answer(Question.of("Học sinh lớp 5 cần đạt gì về năng lực số?"))
                 .mode());

@@ -145,6 +145,10 @@ class AnswerKindTest {
                 List.of(" giai nhat duoc tang giay khen "),
                 List.of(" phat dong cuoc thi cong dan so theo hinh thuc truc tuyen "));
         assertEquals(AnswerKind.MONEY, AnswerKind.of("Mức tiền thưởng cho danh hiệu giáo viên số là bao nhiêu?"));
+        // two things asked: a sentence saying when the contest opens does not say the prize
+        assertEquals(AnswerKind.PRIZE,
+                AnswerKind.of("Khi nào có kết quả cuộc thi vẽ tranh, giải nhất được thưởng gì ạ?"));
+        assertEquals(AnswerKind.TIME, AnswerKind.of("Khi nào trao giải thưởng cuộc thi vẽ tranh?"));
         assertTrue(AnswerKind.PRIZE.strict);
     }
 
