@@ -385,7 +385,7 @@ final class QueryTerms {
         }
         boolean asksSource = ASKS_SOURCE.matcher(folded).find();
         return new QueryTerms(List.copyOf(terms.values()), List.copyOf(pairs), ASKS_NUMBER.matcher(folded).find(),
-                ASKS_SHARE.matcher(folded).find(), years, List.copyOf(focus), List.copyOf(counted), names(question),
+                ASKS_SHARE.matcher(folded).find(), years, List.copyOf(focus), List.copyOf(counted), names(question, abbreviations),
                 List.copyOf(actor), raw.stream().filter(Terms::isNumeric).collect(Collectors.toUnmodifiableSet()),
                 asksSource, AnswerKind.of(asked, asksSource),
                 asksPerson || ASKS_UNIT.matcher(folded).find(), ASKS_TOTAL.matcher(folded).find(),
@@ -485,7 +485,7 @@ final class QueryTerms {
      * "Trường", "phường", …): the names of schools, wards and people a question asks about. A name never runs over
      * punctuation: "… phường Kiến An – Ai ký …" names Kiến An, not "Kiến An Ai".
      */
-    private static List<Term> names(String question) {
+    private static List<Term> names(String question, Abbreviations abbreviations) {
         List<Term> out = new ArrayList<>();
         boolean accented = Terms.hasDiacritics(question);
         java.util.regex.Matcher clause = CLAUSE.matcher(question);
@@ -498,6 +498,18 @@ final class QueryTerms {
                 boolean capitalised = (i > 0 || !sentenceStart) && token.length() > 1
                         && Character.isUpperCase(token.codePointAt(0))
                         && !token.equals(token.toUpperCase(java.util.Locale.ROOT));
+                // A brand starting with capitals no abbreviation expands ("CH Play", "MS Teams") is a name; "THCS
+                // Trần Huy Liệu" names the school by "Trần Huy Liệu".
+                // (Latin capitals only, not inside a title in capitals: "QUY CHẾ Văn bằng" is no brand.)
+                boolean brandInitials = !capitalised && run.isEmpty() && i + 1 < raw.size()
+                        && token.matches("[A-Z]{2,4}") && abbreviations.foldedExpansions(token).isEmpty()
+                        && (i == 0 || !raw.get(i - 1).equals(raw.get(i - 1).toUpperCase(java.util.Locale.ROOT)))
+                        && raw.get(i + 1).length() > 1 && Character.isUpperCase(raw.get(i + 1).codePointAt(0))
+                        && !raw.get(i + 1).equals(raw.get(i + 1).toUpperCase(java.util.Locale.ROOT));
+                if (brandInitials) {
+                    run.add(Terms.fold(token));
+                    continue;
+                }
                 if (capitalised) {
                     run.add(Terms.fold(token));
                     continue;

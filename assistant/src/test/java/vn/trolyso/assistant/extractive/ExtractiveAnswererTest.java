@@ -497,6 +497,18 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void aBrandStartingWithInitialsIsAName() {
+        // capitals no abbreviation expands start a product's name; a known one ("THCS") does not join the school's
+        assertEquals(List.of("ch play"), QueryTerms.of("Ứng dụng này có tải trên CH Play được không?")
+                .names.stream().map(QueryTerms.Term::surface).toList());
+        assertEquals(List.of("tran huy lieu"), QueryTerms.of("Trường THCS Trần Huy Liệu có phòng máy không?")
+                .names.stream().map(QueryTerms.Term::surface).toList());
+        // a title typed in capitals is no brand
+        assertTrue(QueryTerms.of("Tiêu đề của Điều 22 trong QUY CHẾ Văn bằng là gì?").names.stream()
+                .noneMatch(t -> t.surface().contains("che")));
+    }
+
+    @Test
     void aClosingChoiceBetweenAnswersOfTheAskedKindIsNoTopic() {
         assertEquals("Buổi tập huấn kéo dài bao lâu vậy?",
                 QueryTerms.withoutChoice("Buổi tập huấn kéo dài bao lâu vậy, cả ngày hay nửa buổi?"));
