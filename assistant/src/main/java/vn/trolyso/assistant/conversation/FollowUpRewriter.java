@@ -237,6 +237,11 @@ public final class FollowUpRewriter {
             return question;
         }
         String noun = pointer.group(1);
+        Matcher school = NAMED_SCHOOL.matcher(previous);
+        if (noun.equalsIgnoreCase("trường") && school.find()) {
+            // "Trường tiểu học Ngô Gia Tự thuộc tỉnh nào?": the school's type is lowercase, its name capitalised
+            return question.substring(0, pointer.start()) + school.group() + question.substring(pointer.end());
+        }
         Matcher named = Pattern.compile("(?iU)\\b" + Pattern.quote(noun) + "\\s+(?-i)(?=\\p{Lu})").matcher(previous);
         while (named.find()) {
             String name = previous.substring(named.start(), nameEnd(previous, named.end())).strip();
@@ -246,6 +251,11 @@ public final class FollowUpRewriter {
         }
         return question;
     }
+
+    /** A school named with its type ("Trường tiểu học Ngô Gia Tự", "trường THCS Trần Huy Liệu"). */
+    private static final Pattern NAMED_SCHOOL = Pattern.compile("(?U)(?i:\\btrường\\s+(?:tiểu học và trung học cơ sở"
+            + "|tiểu học|trung học cơ sở|trung học phổ thông|mầm non|th&thcs|thcs|thpt|th)\\s+)"
+            + "\\p{Lu}\\p{Ll}*(?:\\s+\\p{Lu}\\p{Ll}*)*(?:\\s+\\d+)?");
 
     /** Where the unit name that starts before {@code from} ends in {@code text} ({@link #NAME_END}). */
     private static int nameEnd(String text, int from) {

@@ -218,6 +218,10 @@ class FollowUpRewriterTest {
         assertEquals("Còn ở phường Kiến An thì Phòng Kinh tế, Hạ tầng và Đô thị làm gì?",
                 FollowUpRewriter.rewrite(after("Phòng Kinh tế, Hạ tầng và Đô thị phường Đồ Sơn có vai trò gì?"),
                         "Còn ở phường Kiến An thì phòng đó làm gì?"));
+        // A school named after its type in lowercase: the whole name, not a mangled previous question
+        assertEquals("kế hoạch AI của Trường tiểu học Ngô Gia Tự phải hoàn thành khi nào?",
+                FollowUpRewriter.rewrite(after("Trường tiểu học Ngô Gia Tự thuộc tỉnh nào vậy?"),
+                        "kế hoạch AI của trường đó phải hoàn thành khi nào?"));
         // Nothing named after the noun before: the pointer stays.
         assertEquals("phòng đó làm gì", FollowUpRewriter.unitFromQuestion("phòng đó làm gì",
                 "Kế hoạch tập huấn ở Đồ Sơn do phòng nào chủ trì?"));
