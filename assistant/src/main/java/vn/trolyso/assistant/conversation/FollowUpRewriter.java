@@ -86,6 +86,11 @@ public final class FollowUpRewriter {
         if (fragment.isBlank()) {
             return previous;
         }
+        if (UNIT_POINTER.matcher(resolved).find()) {
+            // "tổ đó báo cáo cho ai?" after "Tổ chuyên môn ở trường … làm gì?": a unit pointed back to that the
+            // previous question names without capitals; swapping slots would splice the two questions together.
+            return append(previous, fragment);
+        }
         return substitute(previous, fragment).orElseGet(() -> append(previous, fragment));
     }
 

@@ -222,6 +222,9 @@ class FollowUpRewriterTest {
         assertEquals("kế hoạch AI của Trường tiểu học Ngô Gia Tự phải hoàn thành khi nào?",
                 FollowUpRewriter.rewrite(after("Trường tiểu học Ngô Gia Tự thuộc tỉnh nào vậy?"),
                         "kế hoạch AI của trường đó phải hoàn thành khi nào?"));
+        // A unit the previous question names without capitals: both questions kept whole, not spliced
+        assertEquals("Tổ chuyên môn ở trường Ngô Gia Tự làm gì – tổ đó báo cáo cho ai?",
+                FollowUpRewriter.rewrite(after("Tổ chuyên môn ở trường Ngô Gia Tự làm gì?"), "tổ đó báo cáo cho ai?"));
         // Nothing named after the noun before: the pointer stays.
         assertEquals("phòng đó làm gì", FollowUpRewriter.unitFromQuestion("phòng đó làm gì",
                 "Kế hoạch tập huấn ở Đồ Sơn do phòng nào chủ trì?"));
