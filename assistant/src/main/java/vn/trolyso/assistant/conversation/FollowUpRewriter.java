@@ -417,7 +417,31 @@ public final class FollowUpRewriter {
         return -1;
     }
 
+    /** A follow-up asking a question of its own ("… khi nào phải xong", "… gồm những gì"), folded. */
+    private static final Pattern OWN_ASK = Pattern.compile(
+            "\\b(?:gi|nao|ai|dau|bao nhieu|may|bao gio|bao lau|the nao|ra sao)\\b");
+    /** A word pointing back to what the previous question named ("nhiệm vụ đó", "họ"), with diacritics. */
+    private static final Pattern POINTS_BACK = Pattern.compile("(?iU)\\b(?:đó|này|ấy|họ|nó)\\b");
+
+    /**
+     * True when the fragment asks a question of its own about what the previous one named ("Nhiệm vụ đó khi nào phải
+     * cơ bản xong?") and brings no year, level, audience or place to swap in: it is no element of the previous
+     * question, and splicing it in garbles both (the refusal repeats the question), so both are kept, joined.
+     */
+    private static boolean asksOwnQuestionOfIt(String fragment, String fragmentFolded) {
+        if (fragmentFolded.length() != fragment.length() || !OWN_ASK.matcher(fragmentFolded).find()
+                || !POINTS_BACK.matcher(fragment).find()) {
+            return false;
+        }
+        return !NAMED_PLACE.matcher(fragment).find() && java.util.stream.Stream.of(Slot.YEAR, Slot.LEVEL,
+                Slot.AUDIENCE, Slot.PLACE).noneMatch(slot -> slot.pattern.matcher(fragmentFolded).find());
+    }
+
     private static Optional<String> substitute(String previous, String fragment) {
+        String fragmentFolded = fold(fragment);
+        if (asksOwnQuestionOfIt(fragment, fragmentFolded)) {
+            return Optional.empty();
+        }
         String prev = Normalizer.normalize(previous, Normalizer.Form.NFC);
         Optional<String> moved = movePlace(prev, fragment);
         Optional<String> unit = swapUnit(moved.orElse(prev), fragment);
@@ -449,6 +473,9 @@ public final class FollowUpRewriter {
             }
             // The fragment's own phrasing ("đến năm 2030") is the one the person means.
             String replacement = fragment.substring(inFragment.start(), inFragment.end());
+            if (fold(replacement).equals(inPrevious.group())) {
+                continue; // the same element ("phụ huynh" again): nothing swapped
+            }
             if (inPrevious.start() == 0 && Character.isUpperCase(result.charAt(0))) {
                 replacement = Character.toUpperCase(replacement.charAt(0)) + replacement.substring(1);
             }

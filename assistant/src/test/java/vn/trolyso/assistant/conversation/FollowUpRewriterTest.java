@@ -225,6 +225,13 @@ class FollowUpRewriterTest {
         // A unit the previous question names without capitals: both questions kept whole, not spliced
         assertEquals("Tổ chuyên môn ở trường Ngô Gia Tự làm gì – tổ đó báo cáo cho ai?",
                 FollowUpRewriter.rewrite(after("Tổ chuyên môn ở trường Ngô Gia Tự làm gì?"), "tổ đó báo cáo cho ai?"));
+        // A question of its own about what the previous one named is joined to it, not spliced into it
+        assertEquals("Phú Nhuận có chương trình STEM Robot trong trường học không – Nhiệm vụ đó khi nào phải cơ bản xong?",
+                FollowUpRewriter.rewrite(after("Phú Nhuận có chương trình STEM Robot trong trường học không?"),
+                        "Nhiệm vụ đó khi nào phải cơ bản xong?"));
+        // the same audience again swaps nothing, and the question is not lost
+        assertTrue(FollowUpRewriter.rewrite(after("Tôi là phụ huynh, trường thu học phí không dùng tiền mặt à?"),
+                "họ muốn bao nhiêu phần trăm phụ huynh đồng ý tham gia?").contains("bao nhiêu phần trăm"));
         // Nothing named after the noun before: the pointer stays.
         assertEquals("phòng đó làm gì", FollowUpRewriter.unitFromQuestion("phòng đó làm gì",
                 "Kế hoạch tập huấn ở Đồ Sơn do phòng nào chủ trì?"));
