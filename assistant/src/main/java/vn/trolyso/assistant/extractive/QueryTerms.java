@@ -54,7 +54,8 @@ final class QueryTerms {
      * Taking part, folded: a plan's head count ("tập huấn cho khoảng 100 cán bộ") is of the people who take part, so
      * "bao nhiêu người tham dự" asks no more than the head count.
      */
-    private static final Set<String> TAKING_PART = Set.of("tham", "gia", "du", "hoc", "co", "mat", "duoc", "dang", "ky");
+    private static final Set<String> TAKING_PART =
+            Set.of("tham", "gia", "du", "hoc", "co", "mat", "duoc", "dang", "ky");
     /**
      * What "bao nhiêu người / thầy cô" counts: any kind of people the plans count ("100 cán bộ quản lý và giáo
      * viên", "50 học sinh"), folded.
@@ -289,10 +290,7 @@ final class QueryTerms {
             // A phrase pair may hold one function word ("cấp cho", "từ xa"): the phrase, not the word, is rare.
             if (previous != null && !(stop && previousStop) && previous.alternatives().size() == 1
                     && term.alternatives().size() == 1) {
-                boolean folded = previous.folded() || term.folded();
-                String a = folded ? Terms.fold(previous.alternatives().getFirst()) : previous.alternatives().getFirst();
-                String b = folded ? Terms.fold(term.alternatives().getFirst()) : term.alternatives().getFirst();
-                pairs.add(new Term(a + " " + b, List.of(a + " " + b), folded, false));
+                pairs.add(phrase(previous, term));
             }
             previous = term;
             previousStop = stop;
@@ -341,9 +339,7 @@ final class QueryTerms {
                     if (Terms.fold(raw.get(j)).equals("nguoi") || PEOPLE.contains(Terms.normalizeWord(raw.get(j)))) {
                         people = true;
                         for (int k = j + 1; k < raw.size(); k++) {
-                            if (!Terms.isStopword(raw.get(k), accented) && !PEOPLE.contains(Terms.normalizeWord(raw.get(k)))
-                                    && !Terms.fold(raw.get(k)).equals("nguoi")
-                                    && !TAKING_PART.contains(Terms.fold(raw.get(k)))) {
+                            if (saysWhatPeopleDid(raw.get(k), accented)) {
                                 headCountDoing.add(termAt(terms, everydayAt, raw, k, abbreviations));
                             }
                         }
@@ -357,12 +353,7 @@ final class QueryTerms {
                         && !Set.of("lan", "luot").contains(Terms.fold(raw.get(i + 1)))
                         && counted.get(before).alternatives().size() == 1
                         && counted.get(before + 1).alternatives().size() == 1) {
-                    Term a = counted.get(before);
-                    Term b = counted.get(before + 1);
-                    boolean foldedPair = a.folded() || b.folded();
-                    String phrase = (foldedPair ? Terms.fold(a.alternatives().getFirst()) : a.alternatives().getFirst())
-                            + " " + (foldedPair ? Terms.fold(b.alternatives().getFirst()) : b.alternatives().getFirst());
-                    countedPhrase = new Term(phrase, List.of(phrase), foldedPair, false);
+                    countedPhrase = phrase(counted.get(before), counted.get(before + 1));
                 }
                 // "được phụ cấp bao nhiêu": nothing after, so what is counted comes before ("phụ cấp").
                 boolean nothingAfter = counted.size() == before && !people;
@@ -385,7 +376,8 @@ final class QueryTerms {
         }
         boolean asksSource = ASKS_SOURCE.matcher(folded).find();
         return new QueryTerms(List.copyOf(terms.values()), List.copyOf(pairs), ASKS_NUMBER.matcher(folded).find(),
-                ASKS_SHARE.matcher(folded).find(), years, List.copyOf(focus), List.copyOf(counted), names(question, abbreviations),
+                ASKS_SHARE.matcher(folded).find(), years, List.copyOf(focus), List.copyOf(counted),
+                names(question, abbreviations),
                 List.copyOf(actor), raw.stream().filter(Terms::isNumeric).collect(Collectors.toUnmodifiableSet()),
                 asksSource, AnswerKind.of(asked, asksSource),
                 asksPerson || ASKS_UNIT.matcher(folded).find(), ASKS_TOTAL.matcher(folded).find(),
@@ -395,6 +387,21 @@ final class QueryTerms {
                         .filter(t -> raw.stream().anyMatch(w -> INITIALISM.matcher(w).matches()
                                 && Terms.fold(w).equals(Terms.fold(t.surface()))))
                         .collect(Collectors.toUnmodifiableSet()), List.copyOf(headCountDoing), countedPhrase);
+    }
+
+    /** A word after the people of a head count that says what they did: no function word, people or taking part. */
+    private static boolean saysWhatPeopleDid(String token, boolean accented) {
+        String folded = Terms.fold(token);
+        return !Terms.isStopword(token, accented) && !PEOPLE.contains(Terms.normalizeWord(token))
+                && !folded.equals("nguoi") && !TAKING_PART.contains(folded);
+    }
+
+    /** Two adjacent words as one phrase, folded when either was typed without diacritics. */
+    private static Term phrase(Term first, Term second) {
+        boolean folded = first.folded() || second.folded();
+        String a = folded ? Terms.fold(first.alternatives().getFirst()) : first.alternatives().getFirst();
+        String b = folded ? Terms.fold(second.alternatives().getFirst()) : second.alternatives().getFirst();
+        return new Term(a + " " + b, List.of(a + " " + b), folded, false);
     }
 
     /** {@link #countedPhrase} when the knowledge base uses it as a phrase, else empty. */

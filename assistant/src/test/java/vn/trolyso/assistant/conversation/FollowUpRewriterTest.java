@@ -226,7 +226,8 @@ class FollowUpRewriterTest {
         assertEquals("Tổ chuyên môn ở trường Ngô Gia Tự làm gì – tổ đó báo cáo cho ai?",
                 FollowUpRewriter.rewrite(after("Tổ chuyên môn ở trường Ngô Gia Tự làm gì?"), "tổ đó báo cáo cho ai?"));
         // A question of its own about what the previous one named is joined to it, not spliced into it
-        assertEquals("Phú Nhuận có chương trình STEM Robot trong trường học không – Nhiệm vụ đó khi nào phải cơ bản xong?",
+        assertEquals(
+                "Phú Nhuận có chương trình STEM Robot trong trường học không – Nhiệm vụ đó khi nào phải cơ bản xong?",
                 FollowUpRewriter.rewrite(after("Phú Nhuận có chương trình STEM Robot trong trường học không?"),
                         "Nhiệm vụ đó khi nào phải cơ bản xong?"));
         // the same audience again swaps nothing, and the question is not lost
