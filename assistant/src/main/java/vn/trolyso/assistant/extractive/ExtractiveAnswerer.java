@@ -202,8 +202,9 @@ public final class ExtractiveAnswerer {
             }
             System.err.printf("DEBUG %s | absent: %s| best cov %.2f%n", question, absent,
                     scored.isEmpty() ? 0 : scored.getFirst().coverage());
-            scored.stream().limit(6).forEach(s -> System.err.printf("  %.2f cov %.2f own %.2f [%d] %s%n", s.score(),
-                    s.coverage(), s.ownCoverage(), s.candidate().passage() + 1, s.candidate().cleaned()));
+            scored.stream().limit(6).forEach(s -> System.err.printf("  %.2f cov %.2f own %.2f%s [%d] %s%n", s.score(),
+                    s.coverage(), s.ownCoverage(), s.saysKind() ? " kind" : "", s.candidate().passage() + 1,
+                    s.candidate().cleaned()));
         }
         Optional<Scored> evidence = scored.isEmpty() ? Optional.empty() : evidence(query, contexts, scored, vocabulary);
         if (evidence.isEmpty()) {
