@@ -86,9 +86,7 @@ public final class FollowUpRewriter {
         if (fragment.isBlank()) {
             return previous;
         }
-        if (UNIT_POINTER.matcher(resolved).find()) {
-            // "tổ đó báo cáo cho ai?" after "Tổ chuyên môn ở trường … làm gì?": a unit pointed back to that the
-            // previous question names without capitals; swapping slots would splice the two questions together.
+        if (pointsBackWhole(resolved, fragment)) {
             return append(previous, fragment);
         }
         return substitute(previous, fragment).orElseGet(() -> append(previous, fragment));
@@ -424,11 +422,17 @@ public final class FollowUpRewriter {
     private static final Pattern POINTS_BACK = Pattern.compile("(?iU)\\b(?:đó|này|ấy|họ|nó)\\b");
 
     /**
-     * True when the fragment asks a question of its own about what the previous one named ("Nhiệm vụ đó khi nào phải
-     * cơ bản xong?") and brings no year, level, audience or place to swap in: it is no element of the previous
-     * question, and splicing it in garbles both (the refusal repeats the question), so both are kept, joined.
+     * True when the follow-up points back to what the previous question named and is kept whole, joined to it:
+     * swapping slots would splice the two questions together, and a refusal repeats the rewritten question. That is
+     * a unit the previous question names without capitals ("tổ đó báo cáo cho ai?" after "Tổ chuyên môn ở trường …
+     * làm gì?"), or a question of its own about what it named ("Nhiệm vụ đó khi nào phải cơ bản xong?") that brings
+     * no year, level, audience or place to swap in.
      */
-    private static boolean asksOwnQuestionOfIt(String fragment, String fragmentFolded) {
+    private static boolean pointsBackWhole(String resolved, String fragment) {
+        if (UNIT_POINTER.matcher(resolved).find()) {
+            return true;
+        }
+        String fragmentFolded = fold(fragment);
         if (fragmentFolded.length() != fragment.length() || !OWN_ASK.matcher(fragmentFolded).find()
                 || !POINTS_BACK.matcher(fragment).find()) {
             return false;
@@ -438,10 +442,6 @@ public final class FollowUpRewriter {
     }
 
     private static Optional<String> substitute(String previous, String fragment) {
-        String fragmentFolded = fold(fragment);
-        if (asksOwnQuestionOfIt(fragment, fragmentFolded)) {
-            return Optional.empty();
-        }
         String prev = Normalizer.normalize(previous, Normalizer.Form.NFC);
         Optional<String> moved = movePlace(prev, fragment);
         Optional<String> unit = swapUnit(moved.orElse(prev), fragment);

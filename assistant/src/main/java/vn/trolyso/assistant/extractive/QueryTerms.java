@@ -19,6 +19,10 @@ final class QueryTerms {
                     + "|thoi gian|thoi han|hoan thanh|chi tieu|bao lau)\\b");
     /** An all-capitals word as typed ("TN", "PN"): an initialism the person may have made up on the spot. */
     private static final Pattern INITIALISM = Pattern.compile("\\p{Lu}{2,4}");
+    /** The same in Latin capitals only ("CH" in "CH Play"; "CHẾ" in a title typed in capitals is a word). */
+    private static final Pattern LATIN_INITIALISM = Pattern.compile("[A-Z]{2,4}");
+    /** "lần", "lượt" (folded): times counted, which start no compound with the noun after them. */
+    private static final Set<String> TIMES_COUNTED = Set.of("lan", "luot");
     /** "kéo dài bao lâu" asks for a duration: "kéo dài" is part of the question, not a topic. */
     private static final Pattern HOW_LONG = Pattern.compile("\\bkeo dai(?= bao lau\\b)");
     /** A closing choice of answers ("…, cả ngày hay nửa buổi?", "…, sáng hay chiều"), as written. */
@@ -350,7 +354,7 @@ final class QueryTerms {
                 countsPeople |= people;
                 // ("gấp bao nhiêu lần học phí": "lần" counts times, and the noun after it starts another word)
                 if (counted.size() - before == 2 && everydayAt[i + 1] == null && everydayAt[i + 2] == null
-                        && !Set.of("lan", "luot").contains(Terms.fold(raw.get(i + 1)))
+                        && !TIMES_COUNTED.contains(Terms.fold(raw.get(i + 1)))
                         && counted.get(before).alternatives().size() == 1
                         && counted.get(before + 1).alternatives().size() == 1) {
                     countedPhrase = phrase(counted.get(before), counted.get(before + 1));
@@ -507,9 +511,9 @@ final class QueryTerms {
                         && !token.equals(token.toUpperCase(java.util.Locale.ROOT));
                 // A brand starting with capitals no abbreviation expands ("CH Play", "MS Teams") is a name; "THCS
                 // Trần Huy Liệu" names the school by "Trần Huy Liệu".
-                // (Latin capitals only, not inside a title in capitals: "QUY CHẾ Văn bằng" is no brand.)
+                // (Not inside a title in capitals: "QUY CHẾ Văn bằng" is no brand.)
                 boolean brandInitials = !capitalised && run.isEmpty() && i + 1 < raw.size()
-                        && token.matches("[A-Z]{2,4}") && abbreviations.foldedExpansions(token).isEmpty()
+                        && LATIN_INITIALISM.matcher(token).matches() && abbreviations.foldedExpansions(token).isEmpty()
                         && (i == 0 || !raw.get(i - 1).equals(raw.get(i - 1).toUpperCase(java.util.Locale.ROOT)))
                         && raw.get(i + 1).length() > 1 && Character.isUpperCase(raw.get(i + 1).codePointAt(0))
                         && !raw.get(i + 1).equals(raw.get(i + 1).toUpperCase(java.util.Locale.ROOT));

@@ -29,7 +29,9 @@ public final class Terms {
             "ạ", "nhỉ", "nha", "chót", "muốn", "họ", "bên", "hôm", "cháu",
             // chat vocatives and fillers: "vậy ad?", "vậy mn (mọi người)?", "dạ cho em hỏi"
             "ad", "mọi", "dạ"));
-    /** Folded stop words, minus folds that collide with topic words (cơ sở, Đồ Sơn, Ngô Gia Tự, cán bộ, bền, …). */
+    /**
+     * Folded stop words, minus folds that collide with topic words (cơ sở, Đồ Sơn, Ngô Gia Tự, cán bộ, bền, châu, …).
+     */
     private static final Set<String> FOLDED_STOPWORDS;
 
     static {
