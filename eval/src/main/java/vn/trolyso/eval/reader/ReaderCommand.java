@@ -58,6 +58,9 @@ public final class ReaderCommand implements EvalCommand {
     private Path file = Path.of(DEFAULT_FILE);
     @Option(names = "--limit", paramLabel = "N", description = "the first N questions only")
     private Integer limit;
+    @Option(names = "--questions-with", paramLabel = "TEXT", description = "only the questions containing this text "
+            + "(the knowledge base still holds every article): to look at one question with the reader's debug output")
+    private String questionsWith;
     @Option(names = "--misses", paramLabel = "N", description = "print N questions the reader missed")
     private int misses;
     @Option(names = "--reader", paramLabel = "name=value,…", description = "reader weights to try")
@@ -79,6 +82,9 @@ public final class ReaderCommand implements EvalCommand {
         }
         GoldQuestionSet set = GoldQuestionSet.load(file);
         List<GoldQuestionSet.Item> items = set.items();
+        if (questionsWith != null) {
+            items = items.stream().filter(i -> i.question().contains(questionsWith)).toList();
+        }
         items = items.subList(0, Math.min(limit == null ? items.size() : limit, items.size()));
         System.out.printf(Locale.ROOT, "%s: %d questions over %d articles%n", set.name(), items.size(),
                 set.articles().size());
