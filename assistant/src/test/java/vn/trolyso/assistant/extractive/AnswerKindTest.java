@@ -38,6 +38,8 @@ class AnswerKindTest {
         assertEquals(AnswerKind.ANY, AnswerKind.of("Số tiết dạy của môn học được qui định ở đâu?", false));
         assertEquals(AnswerKind.ANY, AnswerKind.of("Ngôn ngữ giảng dạy được ghi chú rõ ở đâu?", false));
         assertTrue(AnswerKind.PLACE.saidIn(" can bo cham thi su dung cac cau hoi trong de thi "));
+        assertEquals(AnswerKind.ADDRESS, AnswerKind.of("Lớp tập huấn học ở tầng nào?"));
+        assertEquals(AnswerKind.ANY, AnswerKind.of("Người dân tự học kỹ năng số trên nền tảng nào?"));
         assertEquals(AnswerKind.ANY, AnswerKind.of("Ai ký kế hoạch?", false));
         assertEquals(AnswerKind.CLOCK, AnswerKind.of("bắt đầu lúc mấy giờ?", false));
         assertEquals(AnswerKind.TIME, AnswerKind.of("nó thực hiện trong giai đoạn nào?"));
