@@ -60,7 +60,7 @@ public enum AnswerKind {
                     + "|trong thoi gian)\\b"),
             Pattern.compile("^(?:thoi gian|thoi han|thoi diem)\\b"), false),
     PLACE(Pattern.compile("\\b(?:o dau|tai dau|noi nao|cho nao|dia diem nao|dia diem|o cho nao)\\b"),
-            Pattern.compile("\\b(?:tai|o|trong|dia diem|hoi truong|phong|tru so|duong|qua|truc tuyen|truc tiep"
+            Pattern.compile("\\b(?:tai|o|dia diem|hoi truong|phong|tru so|duong|qua|truc tuyen|truc tiep"
                     + "|tren (?:he thong|cong|trang|website|ung dung|nen tang|phan mem))\\b"),
             Pattern.compile("^(?:dia diem|noi to chuc)\\b"), false),
     /**
@@ -165,8 +165,7 @@ public enum AnswerKind {
 
     /** "… được quy định ở đâu?", "… ghi ở đâu?": asks which text says it. */
     private static final Pattern WHICH_TEXT = Pattern.compile(
-            "\\b(?:quy dinh|qui dinh|ghi|ghi chu|neu|de cap|huong dan|cong bo|xac dinh)(?: ro| cu the)? (?:o|tai)"
-                    + " (?:dau|cho nao)\\b");
+            "\\b(?:quy dinh|ghi|neu|de cap|huong dan|cong bo) (?:o|tai) (?:dau|cho nao)\\b");
 
     private final Pattern asked;
     private final Pattern answered;
@@ -223,25 +222,6 @@ public enum AnswerKind {
     }
 
     private static final Pattern CLAUSE_END = Pattern.compile("[,;?!]+");
-
-    private static final Pattern PART_END = Pattern.compile("[,;?!]+|\\s[–-]\\s");
-    private static final Pattern ASKS = Pattern.compile("\\b(?:bao nhieu|bao lau|bao gio|the nao|ra sao|nao|gi|j|ai|may"
-            + "|hay|khong|ko|k|chua|dau|sao)\\b");
-
-    /**
-     * True when the message asks one thing only: a single clause or part asks ("… ở chỗ nào vậy?"), not two ("mức
-     * mấy, hạn chót khi nào?", "… bao nhiêu bài – hạn chót khi nào?").
-     */
-    static boolean asksOneThing(String question) {
-        int asking = 0;
-        for (String part : PART_END.split(question)) {
-            String folded = Terms.fold(part.replaceAll("\\bAI\\b", " "));
-            if (ASKS.matcher(folded).find()) {
-                asking++;
-            }
-        }
-        return asking <= 1;
-    }
 
     private static AnswerKind ofClause(String question, boolean asksSource) {
         String folded = Terms.fold(question);
@@ -314,15 +294,6 @@ public enum AnswerKind {
             case SOURCE -> question + " nguồn";
             case SCHOOL, CONTACT, LINK, PERSON_NAME, NAME, PRIZE, MONEY, FEE, TIMES, ANY -> question;
         };
-    }
-
-    /**
-     * True when a sentence says this kind in few ways, all of which {@link #saidIn} knows: a day, an hour, a weekday,
-     * a place. A length of time or a deadline may be said in words ("trong thời hạn chấm thi", "vào thời điểm nhập
-     * học").
-     */
-    boolean saidInFewWays() {
-        return this == DATE || this == CLOCK || this == WEEKDAY || this == PLACE;
     }
 
     /** A time of some kind: an hour, a day, a deadline, a length of time or any time. */

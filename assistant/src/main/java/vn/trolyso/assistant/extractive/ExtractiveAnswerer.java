@@ -52,12 +52,9 @@ public final class ExtractiveAnswerer {
      */
     private record Candidate(String raw, String cleaned, int passage, int position, QueryTerms.TextForms forms,
                              QueryTerms.TextForms headings, String documentId, String actor,
-                             QueryTerms.TextForms actorWords, boolean card, QueryTerms.TextForms task) {
+                             QueryTerms.TextForms actorWords, boolean card) {
     }
 
-    /** A line opening with a short label and a colon: "Thời gian thực hiện: …", "Địa điểm: …". */
-    private static final java.util.regex.Pattern LABEL_LINE = java.util.regex.Pattern.compile(
-            "(?:[-+•]\\s*)?\\p{Lu}\\p{Ll}*(?:\\s\\p{Ll}+){0,3}\\s*:");
     /** Where an official document's closing part begins: nothing after it in the passage is an answer. */
     private static final java.util.regex.Pattern CLOSING = java.util.regex.Pattern.compile("^(?:Trên đây là|Nơi nhận)");
 
@@ -210,9 +207,6 @@ public final class ExtractiveAnswerer {
                     s.candidate().cleaned()));
         }
         Optional<Scored> evidence = scored.isEmpty() ? Optional.empty() : evidence(query, contexts, scored, vocabulary);
-        if (Boolean.getBoolean("trolyso.debug.extractive")) {
-            System.err.printf("  opened by: %s%n", evidence.map(e -> e.candidate().cleaned()).orElse("(closed)"));
-        }
         if (evidence.isEmpty()) {
             return Optional.empty();
         }
@@ -235,8 +229,7 @@ public final class ExtractiveAnswerer {
         EvidenceGate gate = new EvidenceGate(w, vocabulary);
         double required = gate.requiredCoverage(query, contexts); // index look-ups: once, not per sentence
         if (Boolean.getBoolean("trolyso.debug.extractive")) {
-            System.err.printf("  gate: required %.2f, kind %s%s, topics %s%n", required, query.kind,
-                    query.asksOneThing ? "" : " (asks more)",
+            System.err.printf("  gate: required %.2f, kind %s, topics %s%n", required, query.kind,
                     query.topics().stream().map(t -> t.surface() + "/" + t.alternatives().size() + "/"
                             + vocabulary.applyAsInt(t.surface())).toList());
         }
@@ -245,20 +238,9 @@ public final class ExtractiveAnswerer {
         if (w.kindGate() > 0 && scored.stream().limit(depth).noneMatch(Scored::saysKind)) {
             return Optional.empty();
         }
-        boolean kindRequired = kindRequired(query);
         return scored.stream().limit(depth).filter(s -> gate.answers(required, s.coverage(), s.ownCoverage())
                 && (w.yearGate() <= 0 || !query.otherYear(s.candidate().forms(), s.candidate().headings()))
-                && (!kindRequired || s.saysKind())).findFirst();
-    }
-
-    /**
-     * True when only a sentence saying the kind asked for may open the gate: a strict kind (a
-     * link, a prize), or a day, an hour or a place when the message asks nothing else ("… tổ chức ở chỗ nào?" is not
-     * answered by the sentence saying when, however well it matches). A message asking two things may open it with
-     * the other.
-     */
-    private boolean kindRequired(QueryTerms query) {
-        return query.kind.strict || w.kindOpen() > 0 && query.kind.saidInFewWays() && query.asksOneThing;
+                && (!query.kind.strict || s.saysKind())).findFirst();
     }
 
     private static List<Candidate> candidates(List<Passage> passages) {
@@ -274,7 +256,6 @@ public final class ExtractiveAnswerer {
             String unitAbove = sections.length >= 2 && LETTERED_ITEM.matcher(heading).lookingAt()
                     ? sections[sections.length - 2] : "";
             String previous = "";
-            String taskAbove = ""; // the previous sentence under the same heading
             List<SentenceSplitter.Segment> segments = SentenceSplitter.segments(p.text());
             for (int j = 0; j < segments.size(); j++) {
                 SentenceSplitter.Segment segment = segments.get(j);
@@ -287,7 +268,6 @@ public final class ExtractiveAnswerer {
                     outer = LineGrammar.isHeading(segment.text()) ? segment.text() : heading;
                     heading = segment.text();
                     unitAbove = "";
-                    taskAbove = "";
                     continue;
                 }
                 String cleaned = SentenceCleaner.clean(segment.text());
@@ -295,12 +275,7 @@ public final class ExtractiveAnswerer {
                 // its subject as context.
                 char first = segment.text().strip().charAt(0);
                 String carried = Character.isLowerCase(first) || Character.isDigit(first) ? previous : "";
-                // A label line ("Thời gian thực hiện: Hằng năm." under "- Tổ chức các lớp bồi dưỡng …") says when or
-                // where the task above it is done.
-                QueryTerms.TextForms task = LABEL_LINE.matcher(segment.text().strip()).lookingAt()
-                        && !taskAbove.isEmpty() ? QueryTerms.TextForms.of(taskAbove) : null;
                 previous = segment.text();
-                taskAbove = segment.text();
                 if (Terms.rawTokens(cleaned).size() < 4 || BOILERPLATE.matcher(cleaned).find()
                         || UNFILLED.matcher(cleaned).find() || !seen.add(Terms.fold(cleaned))) {
                     continue;
@@ -309,7 +284,7 @@ public final class ExtractiveAnswerer {
                 out.add(new Candidate(segment.text(), cleaned, i, j, QueryTerms.TextForms.of(cleaned),
                         QueryTerms.TextForms.of(outer + " \n " + heading + " \n " + carried), p.document().id(),
                         actor, actor.isEmpty() ? null : QueryTerms.TextForms.of(actor),
-                        p.sectionPath().equals(DocumentCard.SECTION), task));
+                        p.sectionPath().equals(DocumentCard.SECTION)));
             }
         }
         return out;
@@ -353,10 +328,6 @@ public final class ExtractiveAnswerer {
         double inTitle = 0;
         double inContext = 0;
         Set<String> matched = new HashSet<>();
-        // "… khi nào?" of a task: its "Thời gian: …" line covers the question on its own with the task it belongs
-        // to, though it scores no higher for it (the task's own sentence may answer better)
-        double inTask = 0;
-        boolean asksItsLabel = c.task() != null && query.kind.labels(c.forms().folded());
         for (int t = 0; t < weights.length; t++) {
             QueryTerms.Term term = query.terms.get(t);
             total += weights[t];
@@ -367,8 +338,6 @@ public final class ExtractiveAnswerer {
                 inHeadings += weights[t];
             } else if (term.matches(title)) {
                 inTitle += weights[t];
-            } else if (asksItsLabel && term.matches(c.task())) {
-                inTask += weights[t];
             } else if (term.matches(context)) {
                 inContext += weights[t];
             }
@@ -409,7 +378,7 @@ public final class ExtractiveAnswerer {
         // Long sentences match by chance; one that states the very figure asked for is not penalised as much.
         double lengthPenalty = 1 + Math.max(0, length - w.freeLength()) / (w.lengthSlope() * (figureAsked ? 2 : 1));
         double score = (inSentence + w.headingWeight() * inHeadings + w.titleWeight() * inTitle
-                + w.contextWeight() * (inContext + inTask) + pairs
+                + w.contextWeight() * inContext + pairs
                 + numberBonus + focusBonus + rankPrior)
                 / lengthPenalty;
         score *= query.yearFit(c.forms(), c.headings(), context);
@@ -420,12 +389,10 @@ public final class ExtractiveAnswerer {
         if (query.asksDuty && !statesDuty(query, c)) {
             score *= w.dutyMiss(); // "các trường phải làm gì": a task under a unit's name, not the plan's preamble
         }
-        double coverage = total == 0 ? 0
-                : (inSentence + 0.9 * inHeadings + 0.8 * (inTitle + inTask + inContext)) / total;
+        double coverage = total == 0 ? 0 : (inSentence + 0.9 * inHeadings + 0.8 * (inTitle + inContext)) / total;
         // A word none of the passages has is no sentence's fault: the gate's margins weigh its absence.
         double ownTotal = total - (1 - w.absentOwn()) * absentWeight;
-        double ownCoverage = ownTotal <= 0 ? 0
-                : (inSentence + inHeadings + inTask + w.titleWeight() * inTitle) / ownTotal;
+        double ownCoverage = ownTotal <= 0 ? 0 : (inSentence + inHeadings + w.titleWeight() * inTitle) / ownTotal;
         return new Scored(c, score, coverage, ownCoverage, saysKind, matched, numbers);
     }
 

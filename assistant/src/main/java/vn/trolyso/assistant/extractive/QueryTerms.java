@@ -112,11 +112,14 @@ final class QueryTerms {
      */
     record Term(String surface, List<String> alternatives, boolean folded, boolean numeric) {
         boolean matches(TextForms text) {
-            String haystack = numeric ? text.figures() : folded ? text.folded() : text.normalized();
+            String haystack = folded ? text.folded() : text.normalized();
             for (String alt : alternatives) {
                 if (haystack.contains(" " + alt + " ")) {
                     return true;
                 }
+            }
+            if (!folded) {
+                return false;
             }
             return false;
         }
@@ -147,11 +150,7 @@ final class QueryTerms {
     }
 
     /** A text in both matching forms, padded with spaces so " word " finds whole words. */
-    /**
-     * A text's tokens, normalised and folded, and for the question's figures with each date's day and month as one
-     * token ({@link Terms#joinDayMonth}): the "10" of "lớp 10" is not in "ngày 11/10".
-     */
-    record TextForms(String normalized, String folded, String figures) {
+    record TextForms(String normalized, String folded) {
         static TextForms of(String text) {
             List<String> tokens = Terms.tokens(text);
             String norm = " " + String.join(" ", tokens) + " ";
@@ -160,8 +159,7 @@ final class QueryTerms {
                 norm += "phần trăm ";  // "bao nhiêu phần trăm" asks for a "%"
                 fold += "phan tram ";
             }
-            String figures = " " + String.join(" ", Terms.tokens(Terms.joinDayMonth(text))) + " ";
-            return new TextForms(norm, fold, figures);
+            return new TextForms(norm, fold);
         }
     }
 
@@ -188,8 +186,6 @@ final class QueryTerms {
     final boolean asksWho;
     /** The kind of answer asked for, where a sentence shows it (a time, a place). */
     final AnswerKind kind;
-    /** The message asks one thing only ({@link AnswerKind#asksOneThing}). */
-    final boolean asksOneThing;
     /** Years the question names (2025, 2030): a sentence about another period is a worse match. */
     final List<String> years;
     /**
@@ -232,7 +228,7 @@ final class QueryTerms {
                        List<Term> actor, Set<String> numbers, boolean asksSource, AnswerKind kind,
                        boolean asksWho, boolean asksTotal, boolean asksHowMany, boolean asksDuty, boolean namesDocument,
                        boolean aboutDocument, List<Term> choice, Set<Term> countedInitialisms,
-                       List<Term> headCountDoing, Term countedPhrase, String question) {
+                       List<Term> headCountDoing, Term countedPhrase) {
         this.countedInitialisms = countedInitialisms;
         this.countedPhrase = countedPhrase;
         this.headCountDoing = headCountDoing;
@@ -241,7 +237,6 @@ final class QueryTerms {
         this.aboutDocument = aboutDocument;
         this.asksSource = asksSource;
         this.kind = kind;
-        this.asksOneThing = AnswerKind.asksOneThing(question);
         this.asksWho = asksWho;
         this.numbers = numbers;
         this.names = names;
@@ -265,9 +260,7 @@ final class QueryTerms {
     static QueryTerms of(String question, Abbreviations abbreviations) {
         boolean aboutDocument = ABOUT_DOCUMENT.matcher(TextForms.of(question).folded()).find();
         question = withoutChoice(question);
-        // A date's day and month are one word ("11/10"), like the sentences' figures.
-        List<String> raw = new ArrayList<>(Terms.rawTokens(
-                Terms.joinDayMonth(LONE_INITIAL.matcher(question).replaceAll(" "))));
+        List<String> raw = new ArrayList<>(Terms.rawTokens(LONE_INITIAL.matcher(question).replaceAll(" ")));
         for (int i = 0; i + 3 < raw.size(); i++) {
             if (HOW_LONG.matcher(Terms.fold(String.join(" ", raw.subList(i, i + 4)))).lookingAt()) {
                 raw.subList(i, i + 2).clear();
@@ -397,8 +390,7 @@ final class QueryTerms {
                 aboutDocument, choice(question, abbreviations), counted.stream()
                         .filter(t -> raw.stream().anyMatch(w -> INITIALISM.matcher(w).matches()
                                 && Terms.fold(w).equals(Terms.fold(t.surface()))))
-                        .collect(Collectors.toUnmodifiableSet()), List.copyOf(headCountDoing), countedPhrase,
-                question);
+                        .collect(Collectors.toUnmodifiableSet()), List.copyOf(headCountDoing), countedPhrase);
     }
 
     /** A word after the people of a head count that says what they did: no function word, people or taking part. */

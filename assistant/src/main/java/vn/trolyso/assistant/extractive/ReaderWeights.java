@@ -55,10 +55,6 @@ import java.util.Map;
  * @param dutyMiss           when the question asks what someone must do ("các trường phải làm gì"), a sentence not
  *                           under a heading that names a unit or people sharing a word with the question scores this
  *                           share; 1: off
- * @param kindOpen           1: a message asking one thing of a kind ("… tổ chức ở chỗ nào?", "… là ngày nào?") is
- *                           answered only when a sentence that says something of that kind opens the gate, as for the
- *                           strict kinds; a message asking two things ("mức mấy, hạn chót khi nào?") may still be
- *                           answered by a sentence for the other; 0: off
  */
 public record ReaderWeights(double minCoverage, double minOwnCoverage, double unknownMargin, double unknownNameMargin,
                             double absentMargin,
@@ -68,11 +64,11 @@ public record ReaderWeights(double minCoverage, double minOwnCoverage, double un
                             double nextSentence, double furtherSentence, double gateDepth,
                             double listChars, double kindMiss, double kindLabel, double kindGate,
                             double marginWords, double yearGate, double absentOwn,
-                            double dutyMiss, double kindOpen) {
+                            double dutyMiss) {
 
     public static ReaderWeights defaults() {
         return new ReaderWeights(0.4, 0.35, 0.3, 1.0, 0.0, 0.8, 0.6, 0.4, 0.75, 0.8, 1.0, 1.5, 1.2, 45, 150, 0.78, 0.88, 6,
-                500, 0.7, 3.0, 1, 6, 1, 0, 0.7, 1);
+                500, 0.7, 3.0, 1, 6, 1, 0, 0.7);
     }
 
     /** These weights with some replaced: "minCoverage=0.4,titleWeight=0.5". Unknown names are refused. */

@@ -20,24 +20,12 @@ class AnswerKindTest {
     }
 
     @Test
-    void tellsAMessageAskingOneThingFromOneAskingTwo() {
-        assertTrue(AnswerKind.asksOneThing("Ngày hội toàn dân học tập số ở phường Kiến An tổ chức ở chỗ nào vậy?"));
-        assertTrue(AnswerKind.asksOneThing("Khi nào trường Ngô Gia Tự tập huấn AI cho giáo viên, nhân viên?"));
-        assertFalse(AnswerKind.asksOneThing("GV, NV ở Phú Nhuận phải kích hoạt VNeID mức mấy, hạn chót khi nào?"));
-        assertFalse(AnswerKind.asksOneThing("mỗi cụm phải viết bao nhiêu bài – hạn chót khi nào?"));
-        assertFalse(AnswerKind.asksOneThing("Buổi đó kéo dài bao lâu, học trực tiếp hay online?"));
-    }
-
-    @Test
     void tellsTimeAndPlaceQuestionsFromSourceAndTextQuestions() {
         assertEquals(AnswerKind.PLACE, AnswerKind.of("Tập huấn tổ chức ở đâu vậy ạ?", false));
         assertEquals(AnswerKind.TIME, AnswerKind.of("bao gio hoan thanh", false));
         assertEquals(AnswerKind.TIME, AnswerKind.of("Thông báo vào thời gian nào?", false));
         assertEquals(AnswerKind.SOURCE, AnswerKind.of("Kinh phí lấy từ đâu?", true));
         assertEquals(AnswerKind.ANY, AnswerKind.of("Nội dung kiểm tra được quy định ở đâu?", false));
-        assertEquals(AnswerKind.ANY, AnswerKind.of("Số tiết dạy của môn học được qui định ở đâu?", false));
-        assertEquals(AnswerKind.ANY, AnswerKind.of("Ngôn ngữ giảng dạy được ghi chú rõ ở đâu?", false));
-        assertTrue(AnswerKind.PLACE.saidIn(" can bo cham thi su dung cac cau hoi trong de thi "));
         assertEquals(AnswerKind.ADDRESS, AnswerKind.of("Lớp tập huấn học ở tầng nào?"));
         assertEquals(AnswerKind.ANY, AnswerKind.of("Người dân tự học kỹ năng số trên nền tảng nào?"));
         assertEquals(AnswerKind.ANY, AnswerKind.of("Ai ký kế hoạch?", false));
