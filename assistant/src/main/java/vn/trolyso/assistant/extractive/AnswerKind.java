@@ -66,11 +66,9 @@ public enum AnswerKind {
     /**
      * "nằm ở đường nào", "ở nhà văn hóa tổ dân phố nào", "học ở phòng nào", "địa chỉ cụ thể": an address, which a
      * sentence shows by a number or a name after the street, floor or room ("Số 195 Lý Thánh Tông", "tầng 3", "Hội
-     * trường UBND phường"); "trên địa bàn phường" is none. ("Phòng nào lo …" asks for a unit, not a room, and "nền
-     * tảng nào", folded like "tầng nào", for a platform.)
+     * trường UBND phường"); "trên địa bàn phường" is none. ("Phòng nào lo …" asks for a unit, not a room.)
      */
-    ADDRESS(Pattern.compile("\\b(?:duong|pho|nha van hoa|to dan pho|khu pho|thon|(?<!nen )tang|phong hoc|phong hop)"
-            + "(?: \\S+)?"
+    ADDRESS(Pattern.compile("\\b(?:duong|pho|nha van hoa|to dan pho|khu pho|thon|tang|phong hoc|phong hop)(?: \\S+)?"
             + " nao\\b|\\b(?:o|tai) phong nao\\b|\\bdia chi(?: cu the| o dau| la gi| nao)\\b|\\bso nha\\b"),
             // Matched on the sentence as written: a street or a building shows by its capitals or its number.
             // ("thành phố Hải Phòng" is a city, "Phòng Giáo dục" a unit, "Kế hoạch số 5691" a document.)

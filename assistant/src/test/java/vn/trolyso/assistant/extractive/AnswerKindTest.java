@@ -26,8 +26,6 @@ class AnswerKindTest {
         assertEquals(AnswerKind.TIME, AnswerKind.of("Thông báo vào thời gian nào?", false));
         assertEquals(AnswerKind.SOURCE, AnswerKind.of("Kinh phí lấy từ đâu?", true));
         assertEquals(AnswerKind.ANY, AnswerKind.of("Nội dung kiểm tra được quy định ở đâu?", false));
-        assertEquals(AnswerKind.ADDRESS, AnswerKind.of("Lớp tập huấn học ở tầng nào?"));
-        assertEquals(AnswerKind.ANY, AnswerKind.of("Người dân tự học kỹ năng số trên nền tảng nào?"));
         assertEquals(AnswerKind.ANY, AnswerKind.of("Ai ký kế hoạch?", false));
         assertEquals(AnswerKind.CLOCK, AnswerKind.of("bắt đầu lúc mấy giờ?", false));
         assertEquals(AnswerKind.TIME, AnswerKind.of("nó thực hiện trong giai đoạn nào?"));
