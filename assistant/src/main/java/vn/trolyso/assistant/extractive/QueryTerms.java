@@ -118,9 +118,6 @@ final class QueryTerms {
                     return true;
                 }
             }
-            if (!folded) {
-                return false;
-            }
             return false;
         }
 
