@@ -37,6 +37,12 @@ class ReaderCommandTest {
         assertTrue(report.get("naive").has("gold_contained"));
         // Both readers find both answers here, so the reader does not beat the baseline: the command says so.
         assertEquals(report.get("targets_met").asBoolean() ? 0 : 1, exit);
+        // one question picked by its text, answered over the same articles
+        new ReaderCommand().run(List.of("--file", csv.toString(), "--questions-with", "tín chỉ", "--out",
+                out.toString()));
+        JsonNode one = new ObjectMapper().readTree(out.toFile());
+        assertEquals(1, one.get("n").asInt(), one.toString());
+        assertEquals(1.0, one.get("reader").get("gold_contained").asDouble(), one.toString());
     }
 
     @Test
