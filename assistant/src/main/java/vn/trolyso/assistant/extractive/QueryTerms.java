@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import vn.trolyso.assistant.conversation.FollowUpRewriter;
@@ -397,6 +399,27 @@ final class QueryTerms {
                 && !folded.equals("nguoi") && !TAKING_PART.contains(folded);
     }
 
+    /** A word starting with a capital and not written all in capitals ("Kiến", "Play"; not "THCS"). */
+    private static boolean capitalisedWord(String token) {
+        return token.length() > 1 && Character.isUpperCase(token.codePointAt(0)) && !allCapitals(token);
+    }
+
+    private static boolean allCapitals(String token) {
+        return token.equals(token.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * True when the token is Latin initials no abbreviation expands, followed by a capitalised word: a brand ("CH
+     * Play", "MS Teams") is a name, while "THCS Trần Huy Liệu" names the school by "Trần Huy Liệu". Not inside a title
+     * typed in capitals ("QUY CHẾ Văn bằng" is no brand).
+     */
+    private static boolean startsBrand(List<String> raw, int i, Abbreviations abbreviations) {
+        String token = i < raw.size() ? raw.get(i) : "";
+        return i + 1 < raw.size() && LATIN_INITIALISM.matcher(token).matches()
+                && abbreviations.foldedExpansions(token).isEmpty()
+                && (i == 0 || !allCapitals(raw.get(i - 1))) && capitalisedWord(raw.get(i + 1));
+    }
+
     /** Two adjacent words as one phrase, folded when either was typed without diacritics. */
     private static Term phrase(Term first, Term second) {
         boolean folded = first.folded() || second.folded();
@@ -406,9 +429,9 @@ final class QueryTerms {
     }
 
     /** {@link #countedPhrase} when the knowledge base uses it as a phrase, else empty. */
-    java.util.Optional<Term> countedPhrase(java.util.function.ToIntFunction<String> vocabulary) {
+    Optional<Term> countedPhrase(ToIntFunction<String> vocabulary) {
         return countedPhrase != null && vocabulary.applyAsInt(countedPhrase.surface()) > 0
-                ? java.util.Optional.of(countedPhrase) : java.util.Optional.empty();
+                ? Optional.of(countedPhrase) : Optional.empty();
     }
 
     /**
@@ -503,22 +526,8 @@ final class QueryTerms {
             List<String> run = new ArrayList<>();
             for (int i = 0; i <= raw.size(); i++) {
                 String token = i < raw.size() ? raw.get(i) : "";
-                boolean capitalised = (i > 0 || !sentenceStart) && token.length() > 1
-                        && Character.isUpperCase(token.codePointAt(0))
-                        && !token.equals(token.toUpperCase(java.util.Locale.ROOT));
-                // A brand starting with capitals no abbreviation expands ("CH Play", "MS Teams") is a name; "THCS
-                // Trần Huy Liệu" names the school by "Trần Huy Liệu".
-                // (Not inside a title in capitals: "QUY CHẾ Văn bằng" is no brand.)
-                boolean brandInitials = !capitalised && run.isEmpty() && i + 1 < raw.size()
-                        && LATIN_INITIALISM.matcher(token).matches() && abbreviations.foldedExpansions(token).isEmpty()
-                        && (i == 0 || !raw.get(i - 1).equals(raw.get(i - 1).toUpperCase(java.util.Locale.ROOT)))
-                        && raw.get(i + 1).length() > 1 && Character.isUpperCase(raw.get(i + 1).codePointAt(0))
-                        && !raw.get(i + 1).equals(raw.get(i + 1).toUpperCase(java.util.Locale.ROOT));
-                if (brandInitials) {
-                    run.add(Terms.fold(token));
-                    continue;
-                }
-                if (capitalised) {
+                boolean capitalised = (i > 0 || !sentenceStart) && capitalisedWord(token);
+                if (capitalised || run.isEmpty() && startsBrand(raw, i, abbreviations)) {
                     run.add(Terms.fold(token));
                     continue;
                 }
