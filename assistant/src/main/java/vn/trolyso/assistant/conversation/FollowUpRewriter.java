@@ -63,7 +63,7 @@ public final class FollowUpRewriter {
 
     /** The question made standalone, given the conversation so far (oldest turn first). */
     public static String rewrite(List<Turn> history, String message) {
-        String question = withoutIntroduction(message);
+        String question = MessageFraming.question(message);
         if (history.isEmpty()) {
             return question;
         }
@@ -172,37 +172,6 @@ public final class FollowUpRewriter {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * A message opening with who asks, then a full stop and the question: "Mình là tổ trưởng tổ Tin trường THCS bên
-     * Đồ Sơn. Buổi tập huấn … kéo dài bao lâu?" (group 1: the introduction after "là / làm …").
-     */
-    private static final Pattern LEADING_INTRODUCTION = Pattern.compile("(?iU)^\\s*(?:(?:xin\\s+)?chào[^.!?]{0,40}?"
-            + "[,.!]\\s*)?(?:tôi|mình|em|tớ|cháu|con)\\s+(?:là|làm|công tác|dạy|đang)\\b([^.!?;]*)[.!;]+\\s+(?=\\S)");
-    /** A proper name of two or more capitalised words ("Đồ Sơn", "Ngô Gia Tự"); "THCS" is no name. */
-    private static final Pattern PROPER_NAME = Pattern.compile(
-            "(?U)\\b\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)+\\b");
-
-    /**
-     * The question without the introduction before it: who asks is not what is asked ("tổ trưởng", "tổ Tin" are no
-     * topic of "kéo dài bao lâu?"), but the place they name is, when the question names none ("ở Đồ Sơn: …").
-     */
-    static String withoutIntroduction(String message) {
-        Matcher intro = LEADING_INTRODUCTION.matcher(message);
-        if (!intro.find()) {
-            return message;
-        }
-        String question = message.substring(intro.end());
-        if (PROPER_NAME.matcher(question).find()) {
-            return question;
-        }
-        List<String> names = new java.util.ArrayList<>();
-        Matcher name = PROPER_NAME.matcher(intro.group(1));
-        while (name.find()) {
-            names.add(name.group());
-        }
-        return names.isEmpty() ? question : "ở " + String.join(", ", names) + ": " + question;
     }
 
     /** "ông ấy", "bà đó", "người này": a person pointed back to. */
@@ -391,7 +360,7 @@ public final class FollowUpRewriter {
      * A place named with its capitals after a word that introduces one ("phường Kiến An", "bên P. Kiến An", "ở Đồ
      * Sơn", "trường TH Đoàn Lập"): group 1 is the name.
      */
-    private static final Pattern NAMED_PLACE = Pattern.compile(
+    static final Pattern NAMED_PLACE = Pattern.compile(
             "(?U)(?iu:\\b(?:phường|xã|quận|huyện|trường|ở|tại|bên)\\s+"
                     + "(?:(?:p|q|tp)\\.\\s*|(?:tiểu học|thcs|thpt|th)\\s+)?"
                     + "|(?<![\\p{L}])(?:p|q|tp)\\.\\s*)"
