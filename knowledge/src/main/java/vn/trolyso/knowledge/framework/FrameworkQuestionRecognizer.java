@@ -163,7 +163,9 @@ public final class FrameworkQuestionRecognizer {
         boolean framework = has(f, "khung nang luc") || has(f, "nang luc so") || has(f, "nang luc thanh phan")
                 || has(f, "nltp") || has(f, "nls");
         boolean gradeGiven = !grades.isEmpty() || ownClass;
-        if (framework && (has(f, "thong tu nao") || has(f, "van ban nao") || has(f, "quy dinh o dau")
+        boolean counts = has(f, "bao nhieu") || has(f, "may mien") || has(f, "may bac") || has(f, "may nang luc");
+        // "Khung … ban hành theo Thông tư 02 gồm bao nhiêu miền?" names the circular and asks the counts.
+        if (framework && !counts && (has(f, "thong tu nao") || has(f, "van ban nao") || has(f, "quy dinh o dau")
                 || has(f, "quy dinh tai") || has(f, "ban hanh") || has(f, "cong van nao") || has(f, "can cu")
                 || has(f, "hieu luc") || has(f, "ap dung tu"))) {
             // the circular's answer names its date and when it took effect
@@ -196,7 +198,6 @@ public final class FrameworkQuestionRecognizer {
                 || has(f, "muc trung cap") || has(f, "muc nang cao") || has(f, "muc chuyen sau")) {
             return FrameworkQuestionType.TIERS;
         }
-        boolean counts = has(f, "bao nhieu") || has(f, "may mien") || has(f, "may bac") || has(f, "may nang luc");
         if (has(f, "mien") && !counts && (has(f, "nhung mien") || has(f, "cac mien") || has(f, "mien nao")
                 || has(f, "gom") || has(f, "ke ten") || has(f, "liet ke"))) {
             return FrameworkQuestionType.LIST_DOMAINS;
