@@ -33,7 +33,7 @@ final class QueryTerms {
             Pattern.UNICODE_CHARACTER_CLASS);
     /** "đơn vị nào", "phòng nào", "bộ phận nào … phụ trách": a unit is asked for (folded). */
     private static final Pattern ASKS_UNIT = Pattern.compile(
-            "\\b(?:don vi|bo phan|phong|co quan|to|ban|trung tam|nguoi) nao\\b|\\b(?:do ai|la ai)\\b");
+            "\\b(?:don vi|bo phan|phong|co quan|to|ban|trung tam|nguoi|ben) nao\\b|\\b(?:do ai|la ai)\\b");
     /**
      * Words after which a lowercase "ai" names the technology, not "who" ("day of ai", "ứng dụng ai", "trí tuệ …"):
      * "… thì ai phụ trách?" asks for a person.

@@ -100,6 +100,7 @@ class ExtractiveAnswererTest {
         assertFalse(QueryTerms.of("kinh phí tập huấn day of ai của phường").asksWho);
         assertTrue(QueryTerms.of("Thế còn việc bố trí kinh phí thì ai phụ trách?").asksWho);
         assertTrue(QueryTerms.of("truong ngo gia tu ai lo lien he doanh nghiep").asksWho);
+        assertTrue(QueryTerms.of("Tập huấn thì bên nào lo hạ tầng kỹ thuật?").asksWho, "'bên nào': which party");
     }
 
     @Test
