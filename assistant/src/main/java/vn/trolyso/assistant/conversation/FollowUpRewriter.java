@@ -313,9 +313,9 @@ public final class FollowUpRewriter {
     /** Pronouns pointing back to the previous turn (with diacritics only: folded, "no", "do", "ho" are other words). */
     private static final java.util.Set<String> POINTING_BACK = java.util.Set.of("nó", "đó", "ấy", "họ");
 
-    /** Verbs that say nothing of a topic (folded): "cần đạt", "thực hiện", "làm". */
+    /** Verbs that say nothing of a topic (folded): "cần đạt", "thực hiện", "hoàn thành", "làm". */
     private static final java.util.Set<String> GENERIC_VERBS = java.util.Set.of("dat", "thuc", "hien", "lam",
-            "can", "la", "duoc", "co", "phai", "the", "sao");
+            "can", "la", "duoc", "co", "phai", "the", "sao", "hoan", "thanh");
 
     private static final Pattern SUBJECTLESS = Pattern.compile(
             "^(?:gom|bao gom|thuoc|danh cho|keo dai|dien ra|ap dung cho|do ai|duoc to chuc|to chuc o)\\b");

@@ -279,6 +279,7 @@ class FollowUpRewriterTest {
         assertTrue(FollowUpRewriter.isFollowUp("kết quả cần đạt là gì, làm trong thời gian nào?"));
         assertFalse(FollowUpRewriter.isFollowUp("Kết quả phổ cập kỹ năng số cho người dân cần đạt là gì?"));
         assertTrue(FollowUpRewriter.isFollowUp("hạn hoàn thành là khi nào"), "a deadline of what is not said");
+        assertTrue(FollowUpRewriter.isFollowUp("Thời gian hoàn thành là khi nào em?"), "'hoàn thành' names nothing");
         assertFalse(FollowUpRewriter.isFollowUp("Hạn hoàn thành mô hình trường học thông minh là khi nào?"));
         String rewritten = FollowUpRewriter.rewrite(after("Kiến An giao nhiệm vụ phổ cập kỹ năng số cho ai?"),
                 "kết quả cần đạt là gì, làm trong thời gian nào?");
