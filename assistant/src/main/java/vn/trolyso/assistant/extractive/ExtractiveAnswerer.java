@@ -327,15 +327,20 @@ public final class ExtractiveAnswerer {
         double inHeadings = 0;
         double inTitle = 0;
         double inContext = 0;
+        double newlyAsked = 0;
         Set<String> matched = new HashSet<>();
         for (int t = 0; t < weights.length; t++) {
             QueryTerms.Term term = query.terms.get(t);
             total += weights[t];
+            // What a joined follow-up asks anew ranks the sentences; it weighs no more in their coverage.
+            double asked = query.askedWords.contains(Terms.fold(term.surface())) ? w.askedWeight() * weights[t] : 0;
             if (term.matches(c.forms())) {
                 inSentence += weights[t];
+                newlyAsked += asked;
                 matched.add(term.surface());
             } else if (term.matches(c.headings())) {
                 inHeadings += weights[t];
+                newlyAsked += w.headingWeight() * asked;
             } else if (term.matches(title)) {
                 inTitle += weights[t];
             } else if (term.matches(context)) {
@@ -378,7 +383,7 @@ public final class ExtractiveAnswerer {
         // Long sentences match by chance; one that states the very figure asked for is not penalised as much.
         double lengthPenalty = 1 + Math.max(0, length - w.freeLength()) / (w.lengthSlope() * (figureAsked ? 2 : 1));
         double score = (inSentence + w.headingWeight() * inHeadings + w.titleWeight() * inTitle
-                + w.contextWeight() * inContext + pairs
+                + w.contextWeight() * inContext + newlyAsked + pairs
                 + numberBonus + focusBonus + rankPrior)
                 / lengthPenalty;
         score *= query.yearFit(c.forms(), c.headings(), context);

@@ -208,6 +208,11 @@ final class QueryTerms {
      * knowledge base uses the phrase it is one word, and "nhân tạo … giáo viên" does not count it.
      */
     private final Term countedPhrase;
+    /**
+     * The words (folded) of the part a follow-up joined to the earlier question asks ("tập huấn vận hành cái đó cho
+     * ai" after "… – "): what is new in it. Empty when the question is not joined.
+     */
+    final Set<String> askedWords;
 
     /** The figures the question states itself ("2026", "10"), as written. */
     final Set<String> numbers;
@@ -228,7 +233,8 @@ final class QueryTerms {
                        List<Term> actor, Set<String> numbers, boolean asksSource, AnswerKind kind,
                        boolean asksWho, boolean asksTotal, boolean asksHowMany, boolean asksDuty, boolean namesDocument,
                        boolean aboutDocument, List<Term> choice, Set<Term> countedInitialisms,
-                       List<Term> headCountDoing, Term countedPhrase) {
+                       List<Term> headCountDoing, Term countedPhrase, Set<String> askedWords) {
+        this.askedWords = askedWords;
         this.countedInitialisms = countedInitialisms;
         this.countedPhrase = countedPhrase;
         this.headCountDoing = headCountDoing;
@@ -396,7 +402,9 @@ final class QueryTerms {
                 aboutDocument, choice(question, abbreviations), counted.stream()
                         .filter(t -> raw.stream().anyMatch(w -> INITIALISM.matcher(w).matches()
                                 && Terms.fold(w).equals(Terms.fold(t.surface()))))
-                        .collect(Collectors.toUnmodifiableSet()), List.copyOf(headCountDoing), countedPhrase);
+                        .collect(Collectors.toUnmodifiableSet()), List.copyOf(headCountDoing), countedPhrase,
+                askedFrom == 0 ? Set.of() : Terms.rawTokens(asked).stream().map(Terms::fold)
+                        .collect(Collectors.toUnmodifiableSet()));
     }
 
     /** A word after the people of a head count that says what they did: no function word, people or taking part. */

@@ -55,6 +55,8 @@ import java.util.Map;
  * @param dutyMiss           when the question asks what someone must do ("các trường phải làm gì"), a sentence not
  *                           under a heading that names a unit or people sharing a word with the question scores this
  *                           share; 1: off
+ * @param askedWeight        extra weight of the words of the part a joined follow-up asks ("… – tập huấn vận hành
+ *                           cái đó cho ai?"): what is new, against the earlier question it carries; 0: off
  */
 public record ReaderWeights(double minCoverage, double minOwnCoverage, double unknownMargin, double unknownNameMargin,
                             double absentMargin,
@@ -64,11 +66,11 @@ public record ReaderWeights(double minCoverage, double minOwnCoverage, double un
                             double nextSentence, double furtherSentence, double gateDepth,
                             double listChars, double kindMiss, double kindLabel, double kindGate,
                             double marginWords, double yearGate, double absentOwn,
-                            double dutyMiss) {
+                            double dutyMiss, double askedWeight) {
 
     public static ReaderWeights defaults() {
         return new ReaderWeights(0.4, 0.35, 0.3, 1.0, 0.0, 0.8, 0.6, 0.4, 0.75, 0.8, 1.0, 1.5, 1.2, 45, 150, 0.78, 0.88, 6,
-                500, 0.7, 3.0, 1, 6, 1, 0, 0.7);
+                500, 0.7, 3.0, 1, 6, 1, 0, 0.7, 1);
     }
 
     /** These weights with some replaced: "minCoverage=0.4,titleWeight=0.5". Unknown names are refused. */

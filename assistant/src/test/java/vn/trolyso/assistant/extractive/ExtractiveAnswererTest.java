@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import vn.trolyso.assistant.conversation.FollowUpRewriter;
 import vn.trolyso.knowledge.document.DocumentCard;
 import vn.trolyso.knowledge.document.DocumentKind;
 import vn.trolyso.knowledge.document.DocumentMetadata;
@@ -410,6 +411,16 @@ class ExtractiveAnswererTest {
         QueryTerms number = QueryTerms.of("Thực hiện kế hoạch số mấy?");
         assertTrue(number.focusBeforeNumber("Thực hiện Kế hoạch số 5691/KH-SGDĐT."));
         assertFalse(number.focusBeforeNumber("Kèm theo Kế hoạch số: /KH-UBND ngày / /2025."));
+    }
+
+    @Test
+    void aJoinedFollowUpIsAnsweredByWhatItAsksAnew() {
+        List<Passage> passages = List.of(passage("p#1", "5. Hệ thống quản lý thiết bị dạy học", "- 100% trường "
+                + "sử dụng hệ thống quản lý thiết bị dạy học của ngành.\n"
+                + "- Tổ chức tập huấn triển khai vận hành cho giáo viên toàn trường."));
+        String answer = answerer.extract("Có quy định gì về hệ thống quản lý thiết bị dạy học không"
+                + FollowUpRewriter.JOIN + "tập huấn vận hành cái đó cho ai?", passages, 1).orElseThrow().text();
+        assertTrue(answer.contains("giáo viên toàn trường"), answer);
     }
 
     @Test
