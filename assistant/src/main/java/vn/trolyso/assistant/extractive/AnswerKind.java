@@ -45,9 +45,9 @@ public enum AnswerKind {
     /**
      * "học mấy buổi", "mấy kỳ khảo sát": how many sessions or times, stated by a figure before the unit ("01 kỳ khảo
      * sát", "2 buổi"); "tổ chức các buổi học định kỳ" states none. ("bao nhiêu tiết" is a count, which a share of the
-     * periods may answer: "1/3 số tiết".)
+     * periods may answer: "1/3 số tiết"; "mấy khoá đó" points to the courses, as "những khoá đó".)
      */
-    TIMES(Pattern.compile("\\bmay (?:buoi|tiet|ky|lan|dot|khoa|lop|phien)\\b"),
+    TIMES(Pattern.compile("\\bmay (?:buoi|tiet|ky|lan|dot|khoa|lop|phien)\\b(?! (?:do|nay|ay|kia)\\b)"),
             Pattern.compile("\\d+ (?:buoi|tiet|ky|lan|dot|khoa|lop|phien)\\b"
                     + "|\\b(?:mot|hai|ba|bon|nam) (?:buoi|tiet|ky|lan|dot|khoa|lop|phien)\\b"),
             null, false),

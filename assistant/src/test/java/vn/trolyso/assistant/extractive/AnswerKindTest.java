@@ -30,6 +30,8 @@ class AnswerKindTest {
         assertEquals(AnswerKind.CLOCK, AnswerKind.of("bắt đầu lúc mấy giờ?", false));
         assertEquals(AnswerKind.TIME, AnswerKind.of("nó thực hiện trong giai đoạn nào?"));
         assertEquals(AnswerKind.DATE, AnswerKind.of("Ngày hội tổ chức vào ngày nào?"));
+        assertEquals(AnswerKind.TIMES, AnswerKind.of("Mỗi năm học mấy khoá?"));
+        assertEquals(AnswerKind.ANY, AnswerKind.of("ai phối hợp làm mấy khoá đó?"), "'mấy … đó' points back");
         assertTrue(AnswerKind.DATE.saidIn(" vao ngay 11 10 hang nam "));
         assertFalse(AnswerKind.DATE.saidIn(" thoi gian thuc hien hang nam "));
         assertEquals("Tổ chức ở đâu? địa điểm", AnswerKind.searchText("Tổ chức ở đâu?"));

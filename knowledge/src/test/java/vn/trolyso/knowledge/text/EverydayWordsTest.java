@@ -40,5 +40,6 @@ class EverydayWordsTest {
     void theBundledListLoads() {
         assertEquals("kinh phí ngân sách", EverydayWords.defaults().expansionsFor("tiền ở đâu ra"));
         assertEquals("tối thiểu", EverydayWords.defaults().expansionsFor("mỗi tổ ít nhất mấy câu hỏi"));
+        assertEquals("người dân nhân dân", EverydayWords.defaults().expansionsFor("có lớp cho bà con không"));
     }
 }
