@@ -13,7 +13,6 @@ import vn.trolyso.assistant.conversation.FollowUpRewriter;
 import vn.trolyso.assistant.text.Terms;
 import vn.trolyso.knowledge.text.Abbreviations;
 import vn.trolyso.knowledge.text.EverydayWords;
-import vn.trolyso.knowledge.text.VietnameseText;
 
 /** A question analysed for sentence matching: its topic words (with abbreviation expansions), pairs, intent. */
 final class QueryTerms {
@@ -266,13 +265,10 @@ final class QueryTerms {
     static QueryTerms of(String question, Abbreviations abbreviations) {
         boolean aboutDocument = ABOUT_DOCUMENT.matcher(TextForms.of(question).folded()).find();
         question = withoutChoice(question);
-        String unInitialled = LONE_INITIAL.matcher(question).replaceAll(" ");
-        List<String> raw = new ArrayList<>(Terms.rawTokens(unInitialled));
-        List<Boolean> afterBreak = afterBreak(unInitialled, raw);
+        List<String> raw = new ArrayList<>(Terms.rawTokens(LONE_INITIAL.matcher(question).replaceAll(" ")));
         for (int i = 0; i + 3 < raw.size(); i++) {
             if (HOW_LONG.matcher(Terms.fold(String.join(" ", raw.subList(i, i + 4)))).lookingAt()) {
                 raw.subList(i, i + 2).clear();
-                afterBreak.subList(i, i + 2).clear();
                 break;
             }
         }
@@ -346,9 +342,7 @@ final class QueryTerms {
             if (word.equals("nhieu") && i > 0 && Terms.fold(raw.get(i - 1)).equals("bao")) {
                 int before = counted.size();
                 boolean people = false;
-                // "bao nhiêu câu, chia mấy mức": what is counted ends at the comma.
-                for (int j = i + 1; j < Math.min(raw.size(), i + 3) && !Terms.isStopword(raw.get(j))
-                        && !afterBreak.get(j); j++) {
+                for (int j = i + 1; j < Math.min(raw.size(), i + 3) && !Terms.isStopword(raw.get(j)); j++) {
                     // "bao nhiêu người" is answered by "100 cán bộ, giáo viên": a head count of any kind of people
                     // ("bao nhiêu thầy cô": the documents say "giáo viên").
                     if (Terms.fold(raw.get(j)).equals("nguoi") || PEOPLE.contains(Terms.normalizeWord(raw.get(j)))) {
@@ -373,8 +367,7 @@ final class QueryTerms {
                 // "được phụ cấp bao nhiêu": nothing after, so what is counted comes before ("phụ cấp").
                 boolean nothingAfter = counted.size() == before && !people;
                 for (int j = i - 2; nothingAfter && counted.size() - before < 2 && j >= 0; j--) {
-                    if (Terms.isStopword(raw.get(j)) || MEASURES.contains(Terms.fold(raw.get(j)))
-                            || afterBreak.get(j + 1)) {
+                    if (Terms.isStopword(raw.get(j)) || MEASURES.contains(Terms.fold(raw.get(j)))) {
                         break;
                     }
                     counted.addFirst(termAt(terms, everydayAt, raw, j, abbreviations));
@@ -591,22 +584,6 @@ final class QueryTerms {
                 out.add(new Term(place, List.of(place), true, false));
             }
         }
-    }
-
-    /** Punctuation that ends a clause between two words. */
-    private static final Pattern BREAK = Pattern.compile("[.?!:;,–—()]");
-
-    /** For each token of the text: true when punctuation ("," "?" "–") stands between it and the token before. */
-    private static List<Boolean> afterBreak(String text, List<String> tokens) {
-        String normalized = VietnameseText.normalize(text);
-        List<Boolean> out = new ArrayList<>();
-        int at = 0;
-        for (String token : tokens) {
-            int start = normalized.indexOf(token, at);
-            out.add(start > at && !out.isEmpty() && BREAK.matcher(normalized.substring(at, start)).find());
-            at = start < 0 ? at : start + token.length();
-        }
-        return out;
     }
 
     /** A clause and the punctuation that ends it. */
