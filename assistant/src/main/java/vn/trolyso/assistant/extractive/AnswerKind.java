@@ -33,7 +33,7 @@ public enum AnswerKind {
                     + " (?:ngay |thang |nam )?\\d|\\bthoi han\\b|\\bhan chot\\b"),
             Pattern.compile("^(?:thoi han|han)\\b"), false),
     /** "ngày nào": a day or a month, not "hằng năm". */
-    DATE(Pattern.compile("\\b(?:ngay nao|ngay may|hom nao)\\b"),
+    DATE(Pattern.compile("\\b(?:ngay nao|ngay may|hom nao|thang may)\\b"),
             // "ngày 11/10", "tháng 5", or a deadline counted from something ("sau 30 ngày kể từ …")
             Pattern.compile("\\b(?:ngay|thang) \\d|\\d+ (?:ngay|thang|tuan)\\b"),
             Pattern.compile("^(?:thoi gian|thoi han|thoi diem|han)\\b"), false),

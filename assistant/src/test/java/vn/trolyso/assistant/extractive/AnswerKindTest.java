@@ -30,6 +30,7 @@ class AnswerKindTest {
         assertEquals(AnswerKind.CLOCK, AnswerKind.of("bắt đầu lúc mấy giờ?", false));
         assertEquals(AnswerKind.TIME, AnswerKind.of("nó thực hiện trong giai đoạn nào?"));
         assertEquals(AnswerKind.DATE, AnswerKind.of("Ngày hội tổ chức vào ngày nào?"));
+        assertEquals(AnswerKind.DATE, AnswerKind.of("phải xong trước tháng mấy?"), "a month is asked");
         assertEquals(AnswerKind.TIMES, AnswerKind.of("Mỗi năm học mấy khoá?"));
         assertEquals(AnswerKind.ANY, AnswerKind.of("ai phối hợp làm mấy khoá đó?"), "'mấy … đó' points back");
         assertTrue(AnswerKind.DATE.saidIn(" vao ngay 11 10 hang nam "));
