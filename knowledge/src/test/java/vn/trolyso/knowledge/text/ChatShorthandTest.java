@@ -19,6 +19,7 @@ class ChatShorthandTest {
         assertEquals("chỉ tiêu năm học 2026-2027 là gì", ChatShorthand.expand("chỉ tiêu năm học 26-27 là gì"));
         assertEquals("nam hoc 2025-2026", ChatShorthand.expand("nam hoc 25-26"));
         assertEquals("năm học 25-30", ChatShorthand.expand("năm học 25-30"), "not one school year");
+        assertEquals("thẻ đó có gắn gì vô không vậy", ChatShorthand.expand("thẻ đó có gắn gì vô hông zậy"));
     }
 
     @Test
