@@ -48,7 +48,9 @@ final class MessageFraming {
     private MessageFraming() {
     }
 
-    /** The message without its greeting, thanks and introduction; the whole message when nothing else is left. */
+    /**
+     * The message without its greeting, thanks, introduction and purpose; the whole message when nothing else is left.
+     */
     static String question(String message) {
         String question = TRAILING_PURPOSE.matcher(TRAILING_THANKS.matcher(message).replaceFirst(""))
                 .replaceFirst("");

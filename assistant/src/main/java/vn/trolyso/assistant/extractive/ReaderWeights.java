@@ -55,8 +55,9 @@ import java.util.Map;
  * @param dutyMiss           when the question asks what someone must do ("các trường phải làm gì"), a sentence not
  *                           under a heading that names a unit or people sharing a word with the question scores this
  *                           share; 1: off
- * @param askedWeight        extra weight of the words of the part a joined follow-up asks ("… – tập huấn vận hành
- *                           cái đó cho ai?"): what is new, against the earlier question it carries; 0: off
+ * @param askedWeight        extra weight in a sentence's score of the words of the part a joined follow-up asks
+ *                           ("… – tập huấn vận hành cái đó cho ai?"): what is new, against the earlier question it
+ *                           carries; the coverage the evidence gate reads counts them as before; 0: off
  */
 public record ReaderWeights(double minCoverage, double minOwnCoverage, double unknownMargin, double unknownNameMargin,
                             double absentMargin,

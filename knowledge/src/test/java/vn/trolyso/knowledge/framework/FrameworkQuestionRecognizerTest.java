@@ -77,7 +77,7 @@ class FrameworkQuestionRecognizerTest {
             Khung năng lực số được ban hành theo văn bản nào?                  | SOURCE          | -     | -   | -   | -
             thong tu ve khung nang luc so co hieu luc tu ngay nao              | SOURCE          | -     | -   | -   | -
             TT 02/2025 về khung NLS có hiệu lực từ ngày nào?                    | SOURCE          | -     | -   | -   | -
-            Khung NLS ban hành theo Thông tư 02 gồm bao nhiêu miền năng lực?    | STRUCTURE       | -     | -   | -   | -
+            Khung NLS ban hành theo Thông tư 02 gồm bao nhiêu miền năng lực?   | STRUCTURE       | -     | -   | -   | -
             """)
     void recognisesPhrasing(String question, FrameworkQuestionType type, String grades, String levels,
                             String competency, String domain) {
