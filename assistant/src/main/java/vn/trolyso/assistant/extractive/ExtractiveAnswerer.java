@@ -333,8 +333,7 @@ public final class ExtractiveAnswerer {
             QueryTerms.Term term = query.terms.get(t);
             total += weights[t];
             // What a joined follow-up asks anew ranks the sentences; it weighs no more in their coverage.
-            double asked = !query.askedWords.isEmpty() && query.askedWords.contains(Terms.fold(term.surface()))
-                    ? w.askedWeight() * weights[t] : 0;
+            double asked = query.askedAnew.contains(term) ? w.askedWeight() * weights[t] : 0;
             if (term.matches(c.forms())) {
                 inSentence += weights[t];
                 newlyAsked += asked;

@@ -208,10 +208,10 @@ final class QueryTerms {
      */
     private final Term countedPhrase;
     /**
-     * The words (folded) of the part a follow-up joined to the earlier question asks ("tập huấn vận hành cái đó cho
-     * ai" after "… – "): what is new in it. Empty when the question is not joined.
+     * The topic words of the part a follow-up joined to the earlier question asks ("tập huấn vận hành cái đó cho ai"
+     * after "… – "): what is new in it. Empty when the question is not joined.
      */
-    final Set<String> askedWords;
+    final Set<Term> askedAnew;
 
     /** The figures the question states itself ("2026", "10"), as written. */
     final Set<String> numbers;
@@ -232,8 +232,8 @@ final class QueryTerms {
                        List<Term> actor, Set<String> numbers, boolean asksSource, AnswerKind kind,
                        boolean asksWho, boolean asksTotal, boolean asksHowMany, boolean asksDuty, boolean namesDocument,
                        boolean aboutDocument, List<Term> choice, Set<Term> countedInitialisms,
-                       List<Term> headCountDoing, Term countedPhrase, Set<String> askedWords) {
-        this.askedWords = askedWords;
+                       List<Term> headCountDoing, Term countedPhrase, Set<Term> askedAnew) {
+        this.askedAnew = askedAnew;
         this.countedInitialisms = countedInitialisms;
         this.countedPhrase = countedPhrase;
         this.headCountDoing = headCountDoing;
@@ -396,8 +396,14 @@ final class QueryTerms {
                         .filter(t -> raw.stream().anyMatch(w -> INITIALISM.matcher(w).matches()
                                 && Terms.fold(w).equals(Terms.fold(t.surface()))))
                         .collect(Collectors.toUnmodifiableSet()), List.copyOf(headCountDoing), countedPhrase,
-                askedFrom == 0 ? Set.of() : Terms.rawTokens(asked).stream().map(Terms::fold)
-                        .collect(Collectors.toUnmodifiableSet()));
+                askedAnew(terms.values(), askedFrom == 0 ? List.of() : Terms.rawTokens(asked)));
+    }
+
+    /** The terms typed in the asked part of a joined follow-up (its tokens; none when the question is not joined). */
+    private static Set<Term> askedAnew(java.util.Collection<Term> terms, List<String> askedTokens) {
+        Set<String> asked = askedTokens.stream().map(Terms::fold).collect(Collectors.toSet());
+        return terms.stream().filter(t -> asked.contains(Terms.fold(t.surface())))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** A word after the people of a head count that says what they did: no function word, people or taking part. */
