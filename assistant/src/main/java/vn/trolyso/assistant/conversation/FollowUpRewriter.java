@@ -150,8 +150,8 @@ public final class FollowUpRewriter {
     private static final Pattern OWN_UNIT = Pattern.compile("(?iU)\\b(" + OWN_NOUN + ")\\s+(?:của\\s+)?(?:tôi|mình"
             + "|em|tớ|chúng tôi|chúng mình|bọn mình|tụi mình|chúng em|tụi em)\\b");
     /** "tôi là phó hiệu trưởng một trường THCS …", "Tôi làm ở phòng Văn hóa - Xã hội phường Kiến An": who asks. */
-    private static final Pattern INTRODUCTION = Pattern.compile("(?iU)\\b(?:tôi|mình|em|tớ)\\s+(?:là|làm|công tác"
-            + "|dạy|học|đang)\\b[^,.;!?]*?\\b(" + OWN_NOUN + ")\\s+([^,.;!?]+)");
+    private static final Pattern INTRODUCTION = Pattern.compile("(?iU)\\b" + ChatPerson.SELF + "\\s+"
+            + ChatPerson.INTRODUCING + "\\b[^,.;!?]*?\\b(" + OWN_NOUN + ")\\s+([^,.;!?]+)");
 
     /**
      * "Đợt tập huấn Day of AI thì trường tôi phải làm gì?" after "tôi là phó hiệu trưởng một trường THCS trên địa bàn
@@ -356,16 +356,6 @@ public final class FollowUpRewriter {
                     + "|la gi|la ai|la bao nhieu|la khi nao|o dau|nhu the nao|the nao|ra sao|bao nhieu|khi nao"
                     + "|luc nao|vao ngay nao|gom (?:nhung )?gi|co (?:nhiem vu|noi dung|muc tieu) gi|gi|nao)\\s*[?.!]*$");
 
-    /**
-     * A place named with its capitals after a word that introduces one ("phường Kiến An", "bên P. Kiến An", "ở Đồ
-     * Sơn", "trường TH Đoàn Lập"): group 1 is the name.
-     */
-    static final Pattern NAMED_PLACE = Pattern.compile(
-            "(?U)(?iu:\\b(?:phường|xã|quận|huyện|trường|ở|tại|bên)\\s+"
-                    + "(?:(?:p|q|tp)\\.\\s*|(?:tiểu học|thcs|thpt|th)\\s+)?"
-                    + "|(?<![\\p{L}])(?:p|q|tp)\\.\\s*)"
-                    + "(?!Hội\\b)(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){0,3})"); // "Văn hóa - Xã hội" is no xã
-
     /** The question word of a question that does not end with it ("văn bản nào của Sở"), folded. */
     private static final Pattern ASKED_BEFORE = Pattern.compile(
             "\\s\\S+ (?:nao|gi)\\b(?=\\s+\\S)|\\s(?:bao nhieu|khi nao|o dau|la ai)\\b(?=\\s+\\S)");
@@ -406,7 +396,7 @@ public final class FollowUpRewriter {
                 || !POINTS_BACK.matcher(fragment).find()) {
             return false;
         }
-        return !NAMED_PLACE.matcher(fragment).find() && java.util.stream.Stream.of(Slot.YEAR, Slot.LEVEL,
+        return !ChatPerson.NAMED_PLACE.matcher(fragment).find() && java.util.stream.Stream.of(Slot.YEAR, Slot.LEVEL,
                 Slot.AUDIENCE, Slot.PLACE).noneMatch(slot -> slot.pattern.matcher(fragmentFolded).find());
     }
 
@@ -532,7 +522,8 @@ public final class FollowUpRewriter {
         String fragFolded = fold(fragment.replaceAll("(?iU)\\bthị\\b", "thj"));
         Matcher subject = UNIT_SUBJECT.matcher(fragFolded);
         Matcher before = NAMED_UNIT.matcher(previous);
-        if (fragFolded.length() != fragment.length() || NAMED_PLACE.matcher(fragment).find() // a school by name
+        // A school by name ("trường Ngô Gia Tự") is no unit taking the place of the one before.
+        if (fragFolded.length() != fragment.length() || ChatPerson.NAMED_PLACE.matcher(fragment).find()
                 || !subject.find() || !before.find()) {
             return Optional.empty();
         }
@@ -554,11 +545,11 @@ public final class FollowUpRewriter {
      * when the one before is named bare ("… kế hoạch bình dân học vụ số Kiến An …").
      */
     private static Optional<String> movePlace(String previous, String fragment) {
-        Matcher now = NAMED_PLACE.matcher(fragment);
+        Matcher now = ChatPerson.NAMED_PLACE.matcher(fragment);
         if (!now.find()) {
             return Optional.empty();
         }
-        Matcher before = NAMED_PLACE.matcher(previous);
+        Matcher before = ChatPerson.NAMED_PLACE.matcher(previous);
         if (!before.find()) {
             before = BARE_NAME.matcher(previous);
             if (!before.find()) {

@@ -14,19 +14,19 @@ import java.util.regex.Pattern;
  * none.
  */
 final class MessageFraming {
-    private static final String SPEAKER = "(?:em|con|cháu|mình|tôi|tớ|chị|anh|cô|thầy|bà|ông|bác)";
-
     /** "Kính chào anh/chị,", "Dạ em chào anh/chị ạ.", "Chào bot,", "Kính gửi anh/chị,": up to its punctuation. */
-    private static final Pattern GREETING = Pattern.compile("(?iU)^\\s*(?:dạ\\s+)?(?:" + SPEAKER + "\\s+)?"
+    private static final Pattern GREETING = Pattern.compile("(?iU)^\\s*(?:dạ\\s+)?(?:" + ChatPerson.SELF + "\\s+)?"
             + "(?:(?:xin|kính)\\s+chào|chào(?!\\s+mừng)|kính\\s+gửi)\\b[^.!?,;:]{0,40}?[,.!;:]+\\s*");
 
     /** "Dạ em cảm ơn ạ.", "Cảm ơn bạn!": thanks for the previous answer, as a sentence of its own. */
-    private static final Pattern LEADING_THANKS = Pattern.compile("(?iU)^\\s*(?:dạ\\s+)?(?:vâng\\s+)?(?:" + SPEAKER
-            + "\\s+)?(?:xin\\s+)?(?:chân thành\\s+|trân trọng\\s+)?c[ảá]m\\s+ơn\\b[^.!?]{0,40}[.!]+\\s*");
+    private static final Pattern LEADING_THANKS = Pattern.compile("(?iU)^\\s*(?:dạ\\s+)?(?:vâng\\s+)?(?:"
+            + ChatPerson.SELF + "\\s+)?(?:xin\\s+)?(?:chân thành\\s+|trân trọng\\s+)?c[ảá]m\\s+ơn\\b"
+            + "[^.!?]{0,40}[.!]+\\s*");
 
     /** "… là ai ạ? Em xin chân thành cảm ơn.": thanks after the question, to the end of the message. */
-    private static final Pattern TRAILING_THANKS = Pattern.compile("(?iU)(?<=[.?!])\\s*(?:dạ\\s+)?(?:" + SPEAKER
-            + "\\s+)?(?:xin\\s+)?(?:chân thành\\s+|trân trọng\\s+)?c[ảá]m\\s+ơn\\b[^.!?]{0,40}[.!]*\\s*$");
+    private static final Pattern TRAILING_THANKS = Pattern.compile("(?iU)(?<=[.?!])\\s*(?:dạ\\s+)?(?:"
+            + ChatPerson.SELF + "\\s+)?(?:xin\\s+)?(?:chân thành\\s+|trân trọng\\s+)?c[ảá]m\\s+ơn\\b"
+            + "[^.!?]{0,40}[.!]*\\s*$");
 
     /**
      * "… là ngày nào hả ad, để HPN lên lịch cho chị em": what the person will do with the answer, after the question,
@@ -39,8 +39,8 @@ final class MessageFraming {
      * Who asks, then a full stop and the question: "Mình là tổ trưởng tổ Tin trường THCS bên Đồ Sơn. Buổi tập huấn …
      * kéo dài bao lâu?" (group 1: what follows "là / làm / ở …").
      */
-    private static final Pattern INTRODUCTION = Pattern.compile("(?iU)^\\s*" + SPEAKER
-            + "\\s+(?:là|làm|công tác|dạy|đang|ở)\\b([^.!?;]*)[.!;]+\\s+(?=\\S)");
+    private static final Pattern INTRODUCTION = Pattern.compile("(?iU)^\\s*" + ChatPerson.SELF
+            + "\\s+" + ChatPerson.INTRODUCING + "\\b([^.!?;]*)[.!;]+\\s+(?=\\S)");
 
     /** A proper name of two or more capitalised words ("Đồ Sơn", "Ngô Gia Tự"); "THCS" is no name. */
     private static final Pattern PROPER_NAME = Pattern.compile("(?U)\\b\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)+\\b");
@@ -82,7 +82,7 @@ final class MessageFraming {
         if (PROPER_NAME.matcher(question).find()) {
             return question;
         }
-        List<String> names = names(FollowUpRewriter.NAMED_PLACE, intro.group(1));
+        List<String> names = names(ChatPerson.NAMED_PLACE, intro.group(1));
         if (names.isEmpty()) {
             names = names(PROPER_NAME, intro.group(1));
         }

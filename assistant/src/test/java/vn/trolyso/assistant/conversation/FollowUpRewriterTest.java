@@ -84,6 +84,9 @@ class FollowUpRewriterTest {
                         "Kế hoạch BDHVS giao cho trường mình những việc gì?"));
         assertEquals("Tổ chuyên môn Toán phải báo cáo khi nào?", FollowUpRewriter.rewrite(
                 after("em dạy ở tổ chuyên môn Toán, trường Đoàn Lập"), "Tổ của em phải báo cáo khi nào?"));
+        // Any word a person calls themselves, and "ở" where they work, introduce the unit (ChatPerson).
+        assertEquals("Trường tiểu học Ngô Gia Tự phải làm gì?", FollowUpRewriter.ownUnit(List.of(
+                new Turn("Cô ở trường tiểu học Ngô Gia Tự", "…", "…")), "Trường tôi phải làm gì?").orElseThrow());
         // No introduction of that unit: nothing to stand for it.
         String q = "Phòng tôi phải làm gì?";
         assertEquals(q, FollowUpRewriter.ownUnit(List.of(new Turn("tôi là giáo viên trường Đoàn Lập", "…", "…")), q)

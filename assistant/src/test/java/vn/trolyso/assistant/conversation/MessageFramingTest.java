@@ -30,6 +30,9 @@ class MessageFramingTest {
                         + " cho phụ huynh?"));
         assertEquals("ở Đồ Sơn: Buổi tập huấn kéo dài bao lâu?", MessageFraming.question(
                 "Chào bạn, mình là tổ trưởng tổ Tin trường THCS bên Đồ Sơn. Buổi tập huấn kéo dài bao lâu?"));
+        // A pupil says what they learn: the grade is in the question itself.
+        assertEquals("Lớp 7 cần đạt gì về an toàn số?",
+                MessageFraming.question("Em học lớp 7 ạ. Lớp 7 cần đạt gì về an toàn số?"));
     }
 
     @Test
