@@ -69,6 +69,17 @@ class KnowledgeBaseSearchTest {
     }
 
     @Test
+    void aWordSpelledWithIOrYIsOneWord() {
+        // The bundled plans write both "kĩ năng" and "kỹ năng", "qui định" and "quy định", "tỉ lệ" and "tỷ lệ".
+        for (String[] pair : new String[][] {{"kĩ năng", "kỹ năng"}, {"qui định", "quy định"}, {"tỉ lệ", "tỷ lệ"}}) {
+            assertTrue(kb.passagesWithWord(pair[1]) > 0, pair[1]);
+            assertEquals(kb.passagesWithWord(pair[1]), kb.passagesWithWord(pair[0]), pair[0]);
+        }
+        assertTrue(inTop("trang bị kỹ năng số cơ bản cho học sinh Đoàn Lập", 5,
+                "ke-hoach-an-toan-khong-gian-mang-th-doan-lap", "kĩ năng số cơ bản"));
+    }
+
+    @Test
     void countsThePassagesUsingAWordOrAName() {
         assertTrue(kb.passagesWithWord("tập huấn") > 0, "a two-syllable phrase of the corpus");
         assertTrue(kb.passagesWithWord("Kiến An") > 0);

@@ -53,16 +53,16 @@ public final class Terms {
     }
 
     /**
-     * Lowercase, with {@link VietnameseText#normalize}'s one spelling (NFC, one tone placement: hoà → hòa, thuỷ →
-     * thủy), so a question and a passage typed with either placement compare equal, here as in the index.
+     * Lowercase, with {@link VietnameseText#matchingForm}'s one spelling (NFC, one tone placement: hoà → hòa, thuỷ →
+     * thủy; kĩ → kỹ), so a question and a passage typed either way compare equal, here as in the index.
      */
     public static String normalizeWord(String word) {
-        return VietnameseText.normalize(word).toLowerCase(Locale.ROOT);
+        return VietnameseText.matchingForm(word).toLowerCase(Locale.ROOT);
     }
 
     /** True when the word carries any Vietnamese diacritic (including đ). */
     public static boolean hasDiacritics(String word) {
-        return !fold(word).equals(word.toLowerCase(Locale.ROOT));
+        return VietnameseText.hasDiacritics(word);
     }
 
     /** The raw tokens of the text, in order, as written. */

@@ -84,7 +84,7 @@ public final class VietnameseAnalyzers {
                 for (int n; (n = reader.read(buffer)) > 0; ) {
                     sb.append(buffer, 0, n);
                 }
-                return new StringReader(VietnameseText.normalize(sb.toString()));
+                return new StringReader(VietnameseText.matchingForm(sb.toString()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * The one home of Vietnamese text normalisation, used before indexing and before querying so that text typed
  * however a teacher types it meets the documents however they were written.
  *
- * <p>{@link #normalize(String)} keeps the text readable (it is what the index sees and what may be shown);
- * {@link #fold(String)} is a matching key only (lowercase, no diacritics).
+ * <p>{@link #normalize(String)} keeps the text readable (it is what may be shown); {@link #matchingForm(String)}
+ * adds the spelling choices that do not change a word (kĩ năng = kỹ năng) and is what the index and the reader
+ * compare; {@link #fold(String)} is a matching key only (lowercase, no diacritics).
  */
 public final class VietnameseText {
     /** Combining tone marks: grave, acute, hook above, tilde, dot below. */
@@ -52,11 +53,21 @@ public final class VietnameseText {
     }
 
     /**
-     * A diacritic-insensitive matching key: {@link #normalize(String)}, lowercase, every diacritic removed and
-     * đ → d. "Khung năng lực số" and "khung nang luc so" fold to the same string.
+     * {@link #normalize(String)} with one spelling for the open syllables written with either i or y: kì / kỳ, kĩ năng
+     * / kỹ năng, lí / lý, tỉ lệ / tỷ lệ, mĩ / mỹ, sĩ / sỹ, qui định / quy định all take the y (the form most documents
+     * use), keeping their tone. Only after k, l, t, m, s and qu, with nothing else in the syllable: "khi", "thi", "vị"
+     * and "kim" stay. For comparing text, never for showing it: a quote keeps the spelling its document chose.
+     */
+    public static String matchingForm(String text) {
+        return iyAsY(normalize(text));
+    }
+
+    /**
+     * A diacritic-insensitive matching key: {@link #matchingForm(String)}, lowercase, every diacritic removed and
+     * đ → d. "Khung năng lực số" and "khung nang luc so" fold to the same string, "ki nang" to that of "kỹ năng".
      */
     public static String fold(String text) {
-        String s = normalize(text).toLowerCase(Locale.ROOT);
+        String s = matchingForm(text).toLowerCase(Locale.ROOT);
         s = Normalizer.normalize(s, Normalizer.Form.NFD);
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
@@ -92,7 +103,36 @@ public final class VietnameseText {
     /** Whether the text carries any Vietnamese diacritic (or đ); a query without any was typed unaccented. */
     public static boolean hasDiacritics(String text) {
         String n = normalize(text);
-        return !fold(n).equals(n.toLowerCase(Locale.ROOT));
+        return !stripDiacritics(n).equals(n); // not fold: "ki" folds to "ky" and has none
+    }
+
+    /** The i of a syllable alternating with y, with its tone (i í ì ỉ ĩ ị, either case), and the y taking it. */
+    private static final String I_FORMS = "iíìỉĩịIÍÌỈĨỊ";
+    private static final String Y_FORMS = "yýỳỷỹỵYÝỲỶỸỴ";
+
+    private static String iyAsY(String text) {
+        StringBuilder out = null;
+        for (int i = 1; i < text.length(); i++) {
+            int form = I_FORMS.indexOf(text.charAt(i));
+            if (form < 0 || i + 1 < text.length() && Character.isLetter(text.charAt(i + 1))) {
+                continue;
+            }
+            char onset = Character.toLowerCase(text.charAt(i - 1));
+            boolean single = "kltms".indexOf(onset) >= 0 && startsWord(text, i - 1);
+            boolean qu = onset == 'u' && i >= 2 && Character.toLowerCase(text.charAt(i - 2)) == 'q'
+                    && startsWord(text, i - 2);
+            if (single || qu) {
+                if (out == null) {
+                    out = new StringBuilder(text);
+                }
+                out.setCharAt(i, Y_FORMS.charAt(form));
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    private static boolean startsWord(String text, int at) {
+        return at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
     }
 
     private static boolean hasNonAscii(String s) {

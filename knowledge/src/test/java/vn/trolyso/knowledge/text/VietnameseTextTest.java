@@ -68,6 +68,22 @@ class VietnameseTextTest {
         assertTrue(VietnameseText.hasDiacritics("khung năng lực"));
         assertTrue(VietnameseText.hasDiacritics("đi"));
         assertFalse(VietnameseText.hasDiacritics("khung nang luc so"));
+        assertFalse(VietnameseText.hasDiacritics("hoc ki nay qui dinh ti le"), "i/y spelling is no diacritic");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"kĩ năng, kỹ năng", "học kì, học kỳ", "Kí tên, Ký tên", "lí do, lý do", "tỉ lệ, tỷ lệ",
+            "thẩm mĩ, thẩm mỹ", "bác sĩ, bác sỹ", "qui định, quy định", "Quí, Quý", "hoc ki, hoc ky", "KĨ, KỸ"})
+    void syllablesSpelledWithIOrYMatchAsOne(String withI, String withY) {
+        assertEquals(VietnameseText.matchingForm(withY), VietnameseText.matchingForm(withI));
+        assertEquals(VietnameseText.fold(withY), VietnameseText.fold(withI));
+        assertEquals(withI, VietnameseText.normalize(withI), "what is shown keeps its spelling");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"khi", "thi", "đơn vị", "kim", "chi", "nghĩ", "ghi", "phí", "mới", "lợi", "quỹ"})
+    void otherSyllablesWithIStay(String word) {
+        assertEquals(VietnameseText.normalize(word), VietnameseText.matchingForm(word));
     }
 
     @Test
