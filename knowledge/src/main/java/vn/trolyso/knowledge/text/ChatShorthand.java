@@ -42,7 +42,7 @@ public final class ChatShorthand {
             return question;
         }
         question = fullSchoolYears(question);
-        boolean accented = !VietnameseText.fold(question).equals(question.toLowerCase(java.util.Locale.ROOT));
+        boolean accented = VietnameseText.hasDiacritics(question);
         Matcher m = TOKEN.matcher(question);
         StringBuilder out = new StringBuilder(question.length() + 16);
         boolean changed = false;

@@ -14,6 +14,8 @@ class ChatShorthandTest {
         // Typed without diacritics, the question stays so: it is read as unaccented.
         assertEquals("kinh phi lay tu dau vay", ChatShorthand.expand("kinh phi lay tu dau v"));
         assertEquals("co duoc nghi khong", ChatShorthand.expand("co dc nghi k"));
+        // "ki", "qui" are spellings, not diacritics: still typed without them.
+        assertEquals("hoc ki nay co duoc nghi khong", ChatShorthand.expand("hoc ki nay co dc nghi k"));
         assertEquals("bạn cho mình hỏi kế hoạch", ChatShorthand.expand("bn cho mk hỏi kế hoạch"));
         assertEquals("có dùng ứng dụng AI miễn phí không", ChatShorthand.expand("có dùng app AI free k"));
         assertEquals("chỉ tiêu năm học 2026-2027 là gì", ChatShorthand.expand("chỉ tiêu năm học 26-27 là gì"));
