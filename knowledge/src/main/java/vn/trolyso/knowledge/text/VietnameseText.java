@@ -59,8 +59,12 @@ public final class VietnameseText {
      * and "kim" stay. For comparing text, never for showing it: a quote keeps the spelling its document chose.
      */
     public static String matchingForm(String text) {
-        return iyAsY(normalize(text));
+        String s = iyAsY(normalize(text));
+        return s.indexOf('0') < 0 ? s : LEADING_ZEROS.matcher(s).replaceAll("");
     }
+
+    /** "01 sáng kiến", "06 học kỳ", "ngày 07/1": a figure's leading zeros (not those of "0,5" or "1.050"). */
+    private static final Pattern LEADING_ZEROS = Pattern.compile("(?<![\\p{L}\\p{N}.,])0+(?=\\p{N})");
 
     /**
      * A diacritic-insensitive matching key: {@link #matchingForm(String)}, lowercase, every diacritic removed and

@@ -80,6 +80,15 @@ class VietnameseTextTest {
         assertEquals(withI, VietnameseText.normalize(withI), "what is shown keeps its spelling");
     }
 
+    @Test
+    void aFiguresLeadingZerosDoNotMatter() {
+        assertEquals(VietnameseText.matchingForm("1 sáng kiến, 6 học kỳ, ngày 7/1/2026"),
+                VietnameseText.matchingForm("01 sáng kiến, 06 học kỳ, ngày 07/01/2026"));
+        String kept = "0,5 ngày, 1.050 người, năm 2025, 0 điểm";
+        assertEquals(kept, VietnameseText.matchingForm(kept));
+        assertEquals("01 sáng kiến", VietnameseText.normalize("01 sáng kiến"), "what is shown keeps its zeros");
+    }
+
     @ParameterizedTest
     @CsvSource({"khi", "thi", "đơn vị", "kim", "chi", "nghĩ", "ghi", "phí", "mới", "lợi", "quỹ"})
     void otherSyllablesWithIStay(String word) {
