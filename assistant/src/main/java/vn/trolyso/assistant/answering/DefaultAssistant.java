@@ -287,12 +287,13 @@ public final class DefaultAssistant implements Assistant {
 
     private static final java.util.Set<AnswerKind> NOT_IN_FRAMEWORK = java.util.EnumSet.of(AnswerKind.PLACE,
             AnswerKind.ADDRESS, AnswerKind.CLOCK, AnswerKind.WEEKDAY, AnswerKind.MONEY, AnswerKind.FEE,
-            AnswerKind.LINK, AnswerKind.CONTACT, AnswerKind.PRIZE, AnswerKind.PERSON_NAME, AnswerKind.NAME);
+            AnswerKind.LINK, AnswerKind.CONTACT, AnswerKind.PRIZE, AnswerKind.PERSON_NAME, AnswerKind.NAME,
+            AnswerKind.RESULT);
 
     private Optional<FrameworkResponder.Reply> frameworkReply(String question, UserProfile profile) {
         if (NOT_IN_FRAMEWORK.contains(AnswerKind.of(question))) {
             // "Lớp 5 thi chứng chỉ năng lực số ở đâu, lệ phí bao nhiêu?": the framework names no place, hour, fee,
-            // link, prize or person.
+            // link, prize, person or result achieved.
             return Optional.empty();
         }
         try {

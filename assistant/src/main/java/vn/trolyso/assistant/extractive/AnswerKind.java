@@ -12,6 +12,15 @@ import vn.trolyso.knowledge.text.PersonNames;
  * does not answer.
  */
 public enum AnswerKind {
+    /**
+     * "năm ngoái … thực tế đã đạt bao nhiêu %": what has actually been achieved, in a period gone by. Plans state
+     * targets ("100% học sinh … được tiếp cận"), which are no result; only a sentence reporting one answers ("đã đạt",
+     * "kết quả").
+     */
+    RESULT(Pattern.compile("^(?=.*\\b(?:thuc te|nam ngoai|vua roi|vua qua|nam hoc truoc)\\b)"
+            + "(?=.*\\bda (?:dat|co|duoc|lam|thuc hien|trien khai|hoan thanh|to chuc)\\b)"),
+            Pattern.compile("\\b(?:da (?:dat|co|duoc|thuc hien|trien khai|hoan thanh|to chuc)|dat duoc|ket qua)\\b"),
+            null, false, true),
     /** "lúc mấy giờ": an hour of the day, which plans rarely state. */
     CLOCK(Pattern.compile("\\b(?:may gio|gio nao|luc may)\\b"),
             Pattern.compile("\\d+ ?(?:h|gio)\\b|\\d+:\\d\\d|\\b(?:gio|buoi (?:sang|chieu|toi)|ca (?:sang|chieu))\\b"),
@@ -223,6 +232,9 @@ public enum AnswerKind {
 
     private static AnswerKind ofClause(String question, boolean asksSource) {
         String folded = Terms.fold(question);
+        if (RESULT.asked.matcher(folded).find()) {
+            return RESULT;
+        }
         if (CLOCK.asked.matcher(folded).find()) {
             return CLOCK;
         }
@@ -290,7 +302,7 @@ public enum AnswerKind {
             case CLOCK, WEEKDAY, DEADLINE, DATE, DURATION, TIME -> question + " thời gian";
             case PLACE, ADDRESS -> question + " địa điểm";
             case SOURCE -> question + " nguồn";
-            case SCHOOL, CONTACT, LINK, PERSON_NAME, NAME, PRIZE, MONEY, FEE, TIMES, ANY -> question;
+            case RESULT, SCHOOL, CONTACT, LINK, PERSON_NAME, NAME, PRIZE, MONEY, FEE, TIMES, ANY -> question;
         };
     }
 

@@ -127,6 +127,18 @@ class AnswerKindTest {
     }
 
     @Test
+    void whatWasActuallyAchievedIsAResultNotATarget() {
+        assertKind(AnswerKind.RESULT, List.of("năm ngoái Kiến An thực tế đã đạt bao nhiêu % phụ huynh có kỹ năng số",
+                        "Năm học vừa rồi trường đã tổ chức được mấy lớp, thực tế ra sao?"),
+                List.of("nam hoc 2024 - 2025 nha truong da dat 95% hoc sinh", "ket qua dat duoc cua phong trao"),
+                List.of("tren 80% phu huynh hoc sinh co ky nang so co ban den nam 2025"));
+        assertTrue(AnswerKind.RESULT.strict);
+        // A target asked about, or "thực tế" with nothing achieved, is no result question.
+        assertEquals(AnswerKind.ANY, AnswerKind.of("Kế hoạch đặt chỉ tiêu bao nhiêu % phụ huynh có kỹ năng số?"));
+        assertEquals(AnswerKind.PLACE, AnswerKind.of("Học sinh đi học thực tế ở đâu?"));
+    }
+
+    @Test
     void aLinkWantsAWebAddress() {
         assertKind(AnswerKind.LINK, List.of("Cho ông xin link tải app chăm sóc sức khoẻ học sinh"),
                 List.of("Hệ thống tại địa chỉ tuyensinhdaucap.hcm.edu.vn."),
