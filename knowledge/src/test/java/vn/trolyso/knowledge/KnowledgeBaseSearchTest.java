@@ -80,6 +80,14 @@ class KnowledgeBaseSearchTest {
     }
 
     @Test
+    void thePlacesOfTheDocumentsAreKnownByTheirInitials() {
+        assertEquals("Phú Nhuận", kb.abbreviations().expansion("PN"));
+        assertEquals("Kiến An", kb.abbreviations().expansion("KA"));
+        assertTrue(inTop("CBQL, GV ở PN phải kích hoạt tài khoản gì?", 5, "cong-van-giao-duc-thong-minh-phu-nhuan",
+                "định danh điện tử"));
+    }
+
+    @Test
     void countsThePassagesUsingAWordOrAName() {
         assertTrue(kb.passagesWithWord("tập huấn") > 0, "a two-syllable phrase of the corpus");
         assertTrue(kb.passagesWithWord("Kiến An") > 0);

@@ -26,6 +26,7 @@ import vn.trolyso.knowledge.DocumentSummary;
 import vn.trolyso.knowledge.document.DocumentMetadata;
 import vn.trolyso.knowledge.text.AbbreviationMiner;
 import vn.trolyso.knowledge.text.Abbreviations;
+import vn.trolyso.knowledge.text.PlaceInitials;
 import vn.trolyso.knowledge.text.VietnameseAnalyzers;
 
 /**
@@ -87,7 +88,9 @@ public final class IndexGeneration {
         this.summaries = List.copyOf(list);
         this.chunkCount = chunks;
         this.abbreviations = ranking.learnAbbreviations()
-                ? Abbreviations.defaults().withLearned(AbbreviationMiner.learn(texts)) : Abbreviations.defaults();
+                ? Abbreviations.defaults().withLearned(AbbreviationMiner.learn(texts))
+                        .withLearned(PlaceInitials.learn(meta.values().stream().map(DocumentMetadata::issuer).toList()))
+                : Abbreviations.defaults();
         reader.getReaderCacheHelper().addClosedListener(key -> directory.close());
     }
 
