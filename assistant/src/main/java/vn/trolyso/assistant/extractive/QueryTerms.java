@@ -41,6 +41,14 @@ final class QueryTerms {
     /** The same words typed without diacritics ("ung dung ai"). */
     private static final Set<String> AI_AFTER_FOLDED = AI_AFTER.stream().map(Terms::fold)
             .collect(Collectors.toUnmodifiableSet());
+    /**
+     * Typed without diacritics, a lowercase "ai" after "cho" or "là" asks who ("the ban doc phat cho ai", "to truong
+     * la ai"): no topic. ("do ai" may be "do AI tạo ra".)
+     */
+    private static boolean asksWhom(List<String> raw, int i) {
+        return i > 0 && raw.get(i).equals("ai") && (raw.get(i - 1).equals("cho") || raw.get(i - 1).equals("la"));
+    }
+
     /** Verbs after which an unaccented "ai" asks who ("ai ky", "ai phu trach"), folded. */
     private static final Set<String> WHO_VERBS = Set.of("ky", "phu", "chu", "chiu", "cap", "tham", "duyet",
             "ban", "lo");
@@ -291,7 +299,7 @@ final class QueryTerms {
                 previousStop = true;
                 continue;
             }
-            boolean stop = Terms.isStopword(token, accented);
+            boolean stop = Terms.isStopword(token, accented) || asksWhom(raw, i);
             Term term = toTerm(token, abbreviations);
             if (!stop) {
                 terms.putIfAbsent(term.surface(), term);
