@@ -81,7 +81,7 @@ public enum AnswerKind {
             + " nao\\b|\\b(?:o|tai) phong nao\\b|\\bdia chi(?: cu the| o dau| la gi| nao)\\b|\\bso nha\\b"),
             // Matched on the sentence as written: a street or a building shows by its capitals or its number.
             // ("thành phố Hải Phòng" is a city, "Phòng Giáo dục" a unit, "Kế hoạch số 5691" a document.)
-            Pattern.compile("(?U)\\b[Ss]ố (?:nhà )?\\d+\\w* \\p{Lu}|\\b(?:[Đđ]ường|(?<!thành )[Pp]hố|[Kk]hu phố"
+            Pattern.compile("(?U)\\b[Ss]ố (?:nhà )?\\d+\\w* \\p{Lu}|\\b(?:[Đđ]ường|(?<![Tt]hành )[Pp]hố|[Kk]hu phố"
                     + "|[Tt]ổ dân phố|[Tt]hôn|[Nn]hà văn h(?:óa|oá))\\s+(?:\\d|\\p{Lu})|\\b(?:[Tt]ầng|[Pp]hòng)\\s+\\d"
                     + "|\\b[Hh]ội trường\\b"
                     // a system's address is a web address ("… có địa chỉ nào?": "tuyensinhdaucap.hcm.edu.vn")
@@ -161,9 +161,10 @@ public enum AnswerKind {
      */
     FEE(Pattern.compile("\\b(?:mat|ton|tra|thu|dong|nop|tinh)(?: \\S+)?? (?:phi|le phi|hoc phi|tien)\\b(?! mat)"
             + "(?: \\S+){0,6}? (?:khong|ko|k|hong|hok)\\b|\\bmien phi (?:khong|ko|k|hong|hok)\\b"),
-            Pattern.compile("\\b(?:phi|tien|mien phi|kinh phi|hoc phi|le phi|ngan sach)\\b"
-                    + "|\\d[\\d.,]*\\s*(?:d|dong|vnd|trieu|ty|nghin|ngan)\\b"),
-            null, false, true),
+            // Matched on the sentence as written: folded, "tien" is also "tiến" (tiến trình, tiên tiến).
+            Pattern.compile("(?iU)\\b(?:phí|tiền|ngân sách)\\b"
+                    + "|\\d[\\d.,]*\\s*(?:đ|đồng|vnđ|vnd|triệu|tỷ|tỉ|nghìn|ngàn)\\b"),
+            null, true, true),
     /** "lấy từ đâu", "từ nguồn nào": where money or resources come from ("nguồn ngân sách", "xã hội hóa"). */
     SOURCE(QueryTerms.ASKS_SOURCE,
             Pattern.compile("\\b(?:nguon|ngan sach|von|tai tro|xa hoi hoa|dong gop|ho tro|kinh phi)\\b"),
