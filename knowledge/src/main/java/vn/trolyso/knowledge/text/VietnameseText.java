@@ -56,7 +56,8 @@ public final class VietnameseText {
      * {@link #normalize(String)} with one spelling for the open syllables written with either i or y: kì / kỳ, kĩ năng
      * / kỹ năng, lí / lý, tỉ lệ / tỷ lệ, mĩ / mỹ, sĩ / sỹ, qui định / quy định all take the y (the form most documents
      * use), keeping their tone. Only after k, l, t, m, s and qu, with nothing else in the syllable: "khi", "thi", "vị"
-     * and "kim" stay. For comparing text, never for showing it: a quote keeps the spelling its document chose.
+     * and "kim" stay. A figure's leading zeros are dropped too ("01 sáng kiến" = "1 sáng kiến"). For comparing text,
+     * never for showing it: a quote keeps the spelling its document chose.
      */
     public static String matchingForm(String text) {
         String s = iyAsY(normalize(text));
