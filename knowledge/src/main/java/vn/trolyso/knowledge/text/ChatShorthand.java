@@ -19,8 +19,8 @@ public final class ChatShorthand {
             Map.entry("dc", "được"), Map.entry("đc", "được"), Map.entry("ntn", "như thế nào"),
             Map.entry("bn", "bao nhiêu"), Map.entry("mk", "mình"), Map.entry("mik", "mình"), Map.entry("vs", "với"),
             Map.entry("trc", "trước"), Map.entry("ng", "người"), Map.entry("mn", "mọi người"),
-            // Southern speech as typed: "có phát thẻ hông", "tổ chức ở đâu zậy". (Not "nhiêu" for "bao nhiêu":
-            // "lâu nhiêu học kì" then counts "học kì", which the documents write "học kỳ".)
+            // Southern speech as typed: "có phát thẻ hông", "tổ chức ở đâu zậy". (Not "nhiêu" for "bao nhiêu": it
+            // cost the 9,758 set "lâu nhiêu học kì" before i/y spellings were one form, and is not measured since.)
             Map.entry("hông", "không"), Map.entry("hem", "không"), Map.entry("zậy", "vậy"), Map.entry("dzậy", "vậy"),
             // English words typed in Vietnamese chat; the documents say it in Vietnamese.
             Map.entry("app", "ứng dụng"), Map.entry("apps", "ứng dụng"), Map.entry("free", "miễn phí"),
