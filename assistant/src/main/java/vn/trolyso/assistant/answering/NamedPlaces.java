@@ -1,6 +1,5 @@
 package vn.trolyso.assistant.answering;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,12 +8,13 @@ import java.util.Optional;
 import vn.trolyso.knowledge.document.DocumentKind;
 import vn.trolyso.knowledge.document.DocumentMetadata;
 import vn.trolyso.knowledge.search.Passage;
+import vn.trolyso.knowledge.text.IssuerPlace;
 import vn.trolyso.knowledge.text.VietnameseText;
 
 /**
  * The school, ward or district a question names, matched to the documents that place issued: "Phường Kiến An đặt
  * chỉ tiêu gì…" (or "kien an …", typed without diacritics) names the plan of "Ủy ban nhân dân phường Kiến An", and
- * its passages answer before another place's. A place is the run of capitalised words that ends the issuer.
+ * its passages answer before another place's. The place is the issuer's ({@link IssuerPlace}).
  */
 final class NamedPlaces {
     private NamedPlaces() {
@@ -37,19 +37,7 @@ final class NamedPlaces {
 
     /** "Ủy ban nhân dân phường Kiến An" → "kien an"; "Trường tiểu học Ngô Gia Tự" → "ngo gia tu"; folded. */
     static Optional<String> properName(String issuer) {
-        if (issuer == null || issuer.isBlank()) {
-            return Optional.empty();
-        }
-        String[] tokens = VietnameseText.normalize(issuer).strip().split("[\\s,.;:()]+");
-        List<String> run = new ArrayList<>();
-        for (int i = tokens.length - 1; i > 0; i--) { // never the first word ("Trường", "Phòng", "Ủy")
-            String t = tokens[i];
-            if (t.isEmpty() || !Character.isUpperCase(t.codePointAt(0))) {
-                break;
-            }
-            run.addFirst(t);
-        }
-        return run.size() >= 2 ? Optional.of(words(String.join(" ", run))) : Optional.empty();
+        return IssuerPlace.of(issuer).map(NamedPlaces::words);
     }
 
     private static String words(String text) {

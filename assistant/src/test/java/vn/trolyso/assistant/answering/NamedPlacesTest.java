@@ -18,12 +18,14 @@ class NamedPlacesTest {
             passage(WARD));
 
     @Test
-    void thePlaceIsTheCapitalisedRunEndingTheIssuer() {
+    void thePlaceIsTheNameAfterTheWordNamingItEndingTheIssuer() {
         assertEquals(Optional.of("kien an"), NamedPlaces.properName(WARD.issuer()));
         assertEquals(Optional.of("doan lap"), NamedPlaces.properName(SCHOOL.issuer()));
         assertEquals(Optional.of("phu nhuan"), NamedPlaces.properName(DISTRICT.issuer()));
         assertEquals(Optional.of("ngo gia tu"), NamedPlaces.properName("Trường tiểu học Ngô Gia Tự"));
         assertEquals(Optional.empty(), NamedPlaces.properName("Sở Giáo dục và Đào tạo"));
+        // Capitals alone name no place: a question on "thông tin" is not about this university's documents.
+        assertEquals(Optional.empty(), NamedPlaces.properName("Trường Đại học Công nghệ Thông Tin"));
         assertEquals(Optional.empty(), NamedPlaces.properName(""));
     }
 
