@@ -98,6 +98,27 @@ public final class ExtractiveAnswerer {
         return query.asksDuty && candidates(passages).stream().noneMatch(c -> statesDuty(query, c));
     }
 
+    /** "phụ lục", folded: a question on what a document's attachment says ("Trong phụ lục …, tổ khối 4 làm gì?"). */
+    private static final java.util.regex.Pattern ASKS_ATTACHMENT = java.util.regex.Pattern.compile("\\bphu luc\\b");
+    /** A sentence handing its content to an attachment ("… được giao theo Phụ lục đính kèm"), folded. */
+    private static final java.util.regex.Pattern POINTS_TO_ATTACHMENT = java.util.regex.Pattern.compile(
+            "\\bphu luc\\b(?: \\S+){0,3}? (?:dinh kem|kem theo)\\b");
+
+    /**
+     * True when the question asks what a document's attachment says and the passages found only point to it: the
+     * plan says "theo Phụ lục đính kèm" but its text, as extracted, has no appendix (attachments are often separate
+     * files). The sentence pointing there, or one beside it, does not say what the attachment assigns.
+     */
+    private static boolean attachmentMissing(String question, List<Passage> passages, List<Candidate> candidates) {
+        if (!ASKS_ATTACHMENT.matcher(Terms.fold(question)).find()) {
+            return false;
+        }
+        boolean appendixFound = passages.stream().anyMatch(p -> ASKS_ATTACHMENT.matcher(Terms.fold(p.sectionPath()))
+                .find());
+        return !appendixFound && candidates.stream()
+                .anyMatch(c -> POINTS_TO_ATTACHMENT.matcher(c.forms().folded()).find());
+    }
+
     /** A sentence stating a figure beside what the question counts (any one of its words for a share). */
     private static boolean countsAsked(QueryTerms query, List<QueryTerms.Term> counted,
                                        Optional<QueryTerms.Term> phrase, Candidate c) {
@@ -145,6 +166,9 @@ public final class ExtractiveAnswerer {
             return Optional.empty();
         }
         List<Candidate> all = candidates(passages);
+        if (attachmentMissing(question, passages, all)) {
+            return Optional.empty();
+        }
         List<QueryTerms.TextForms> contexts = passages.stream()
                 .map(p -> QueryTerms.TextForms.of(p.document().title() + " \n " + p.document().issuer() + " \n "
                         + p.sectionPath() + " \n " + p.text()))

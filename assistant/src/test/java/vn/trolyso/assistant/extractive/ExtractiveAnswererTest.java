@@ -58,6 +58,21 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void anAttachmentTheDocumentsOnlyPointToIsNotAnswered() {
+        // The plan hands the groups' tasks to an attachment its extracted text does not hold.
+        List<Passage> pointing = List.of(passage("p#1", "IV. TỔ CHỨC THỰC HIỆN › 3. Tổ chuyên môn",
+                "Các tổ chuyên môn chịu trách nhiệm đối với nội dung được giao theo Phụ lục đính kèm chủ động thực "
+                        + "hiện; kịp thời báo cáo tiến độ triển khai về nhà trường."));
+        String asked = "Trong phụ lục kế hoạch, tổ chuyên môn được giao nội dung gì?";
+        assertEquals(Optional.empty(), answerer.extract(asked, pointing, 1));
+        assertTrue(answerer.extract("Các tổ chuyên môn báo cáo tiến độ về đâu?", pointing, 1).isPresent());
+        // With the appendix among the passages, the question is answered.
+        List<Passage> withAppendix = List.of(pointing.getFirst(), passage("p#2", "PHỤ LỤC › Nhiệm vụ của các tổ",
+                "Tổ chuyên môn được giao nội dung xây dựng học liệu số có ứng dụng AI cho các môn học."));
+        assertTrue(answerer.extract(asked, withAppendix, 2).orElseThrow().text().contains("học liệu số"));
+    }
+
+    @Test
     void anHourNoSentenceStatesIsNotAnswered() {
         List<Passage> passages = List.of(passage("p#1", "III. TỔ CHỨC TẬP HUẤN",
                 "1. Thời gian: 1/2 ngày (dự kiến ngày 01/11/2025).\n2. Địa điểm: Hội trường UBND phường."));
