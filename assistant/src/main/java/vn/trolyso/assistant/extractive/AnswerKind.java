@@ -2,6 +2,8 @@ package vn.trolyso.assistant.extractive;
 
 import java.util.regex.Pattern;
 import vn.trolyso.assistant.text.Terms;
+import vn.trolyso.knowledge.document.DocumentCard;
+import vn.trolyso.knowledge.document.DocumentNumber;
 import vn.trolyso.knowledge.text.PersonNames;
 
 /**
@@ -90,6 +92,17 @@ public enum AnswerKind {
     /** "cho xin link …", "đường dẫn", "trang web nào": a web address, which plans seldom give. */
     LINK(Pattern.compile("\\b(?:link|duong link|duong dan|url|trang web nao|website nao|web nao)\\b"),
             Pattern.compile("https?://|\\bwww\\.|\\b[\\p{L}\\d-]+\\.(?:vn|com|net|org|edu|gov)\\b"),
+            null, true, true),
+    /**
+     * "kế hoạch … số hiệu bao nhiêu", "số hiệu của công văn": a document's own number, which only its header states
+     * ("Số: 125/KH-UBND"; the card's "Số hiệu văn bản …", {@link DocumentNumber}); the number of a document it cites ("Thực hiện Kế
+     * hoạch số 478-KH/TU …") is another's. ("số hiệu văn bằng" is a diploma's serial number.)
+     */
+    DOC_NUMBER(Pattern.compile("\\b(?:ke hoach|kh|cong van|cv|van ban|quyet dinh|nghi quyet)\\b(?: \\S+){0,12}"
+            + " (?:mang |co |la )?so hieu\\b|\\bso hieu (?:cua )?(?:ke hoach|kh|cong van|cv|van ban|quyet dinh"
+            + "|nghi quyet)\\b"),
+            // the card's line, or the header's own where cleaning kept it (an uploaded document: "Số: 125/KH-UBND")
+            Pattern.compile("(?U)\\b" + DocumentCard.NUMBER_LABEL + "\\b|^\\s*Số\\s*:?\\s*\\d[\\w.]*/\\w"),
             null, true, true),
     /** "trường nào", "những trường THCS nào": a school named by its name ("trường tiểu học Cao Báo Quát"). */
     SCHOOL(Pattern.compile(
@@ -233,6 +246,10 @@ public enum AnswerKind {
 
     private static AnswerKind ofClause(String question, boolean asksSource) {
         String folded = Terms.fold(question);
+        // First: "ký ngày mấy, số hiệu bao nhiêu?" is answered only by a sentence stating the number.
+        if (DOC_NUMBER.asked.matcher(folded).find()) {
+            return DOC_NUMBER;
+        }
         if (RESULT.asked.matcher(folded).find()) {
             return RESULT;
         }
@@ -303,7 +320,7 @@ public enum AnswerKind {
             case CLOCK, WEEKDAY, DEADLINE, DATE, DURATION, TIME -> question + " thời gian";
             case PLACE, ADDRESS -> question + " địa điểm";
             case SOURCE -> question + " nguồn";
-            case RESULT, SCHOOL, CONTACT, LINK, PERSON_NAME, NAME, PRIZE, MONEY, FEE, TIMES, ANY -> question;
+            case RESULT, DOC_NUMBER, SCHOOL, CONTACT, LINK, PERSON_NAME, NAME, PRIZE, MONEY, FEE, TIMES, ANY -> question;
         };
     }
 

@@ -103,7 +103,7 @@ final class QueryTerms {
     private static final Pattern ABOUT_DOCUMENT = Pattern.compile(
             " (?:ban hanh|ky|nguoi ky|hieu truong|hieu pho|chu tich|truong phong|pho phong|giam doc|thuoc"
                     + "|dia ban|o dau|tinh nao|thanh pho nao|quan nao|huyen nao|xa nao|phuong nao|cua ai|do ai"
-                    + "|ai ra|don vi nao|co quan nao|van ban|cong van|chuc vu|chuc danh) ");
+                    + "|ai ra|don vi nao|co quan nao|van ban|cong van|chuc vu|chuc danh|so hieu) ");
     /**
      * A text named or its issuing asked about (folded): its date is what a citing sentence states. ("ký" only as
      * signing: folded, "kỹ năng" and "học kỳ" read "ky" too.)

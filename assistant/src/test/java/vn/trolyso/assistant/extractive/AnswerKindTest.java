@@ -20,6 +20,18 @@ class AnswerKindTest {
     }
 
     @Test
+    void aDocumentsOwnNumberIsSaidOnlyByTheLineStatingIt() {
+        assertKind(AnswerKind.DOC_NUMBER, List.of("KH BDHVS của UBND phường Kiến An số hiệu là bao nhiêu vậy",
+                        "Kế hoạch bình dân học vụ số Kiến An ký ngày mấy tháng 9, số hiệu bao nhiêu?",
+                        "cho xin so hieu cua ke hoach tap huan"),
+                List.of("Số hiệu văn bản của Ủy ban nhân dân phường Kiến An: 125/KH-UBND.", "Số: 125/KH-UBND"),
+                List.of("Thực hiện Kế hoạch số 478-KH/TU ngày 01/6/2025 của Ban Thường vụ Thành ủy."));
+        // A diploma's serial number, and the number of a document cited, are other questions.
+        assertEquals(AnswerKind.ANY, AnswerKind.of("Số hiệu văn bằng gồm những thông tin gì?"));
+        assertEquals(AnswerKind.ANY, AnswerKind.of("KH của Kiến An làm theo KH số mấy của Sở GD&ĐT HP?"));
+    }
+
+    @Test
     void tellsTimeAndPlaceQuestionsFromSourceAndTextQuestions() {
         assertEquals(AnswerKind.PLACE, AnswerKind.of("Tập huấn tổ chức ở đâu vậy ạ?", false));
         assertEquals(AnswerKind.TIME, AnswerKind.of("bao gio hoan thanh", false));

@@ -58,6 +58,17 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void aPlansOwnNumberIsNotTheNumberOfADocumentItCites() {
+        Passage cites = passage("p#1", "I. MỤC ĐÍCH", "Thực hiện Kế hoạch số 478-KH/TU ngày 01/6/2025 của Ban "
+                + "Thường vụ Thành ủy, Ủy ban nhân dân phường Đồ Sơn xây dựng kế hoạch tập huấn Day of AI.");
+        String asked = "Kế hoạch tập huấn Day of AI của phường Đồ Sơn số hiệu là bao nhiêu?";
+        assertEquals(Optional.empty(), answerer.extract(asked, List.of(cites), 2));
+        Passage card = passage("p#9", DocumentCard.SECTION, "Đơn vị ban hành: Ủy ban nhân dân phường Đồ Sơn.\n"
+                + DocumentCard.NUMBER_LABEL + " của Ủy ban nhân dân phường Đồ Sơn: 125/KH-UBND.");
+        assertTrue(answerer.extract(asked, List.of(cites, card), 1).orElseThrow().text().contains("125/KH-UBND"));
+    }
+
+    @Test
     void anAttachmentTheDocumentsOnlyPointToIsNotAnswered() {
         // The plan hands the groups' tasks to an attachment its extracted text does not hold.
         List<Passage> pointing = List.of(passage("p#1", "IV. TỔ CHỨC THỰC HIỆN › 3. Tổ chuyên môn",

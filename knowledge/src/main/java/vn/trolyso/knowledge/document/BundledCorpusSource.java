@@ -86,7 +86,8 @@ public final class BundledCorpusSource implements DocumentSource {
                         file);
                 List<Chunk> chunks = SectionChunker.chunk(metadata, PlainTextCleaner.clean(raw));
                 documents.add(new IndexableDocument(metadata,
-                        DocumentCard.appendTo(chunks, metadata, entry.path("signer").asText(""))));
+                        DocumentCard.appendTo(chunks, metadata, entry.path("signer").asText(""),
+                                DocumentNumber.inHeader(raw))));
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "Skipping corpus file " + file + ": " + e.getMessage(), e);
             }

@@ -12,12 +12,20 @@ import java.util.Optional;
  */
 public final class DocumentCard {
     public static final String SECTION = "Thông tin văn bản";
+    /** Opens the fact stating the document's own number ({@link DocumentNumber}); nothing else starts so. */
+    public static final String NUMBER_LABEL = "Số hiệu văn bản";
 
     private DocumentCard() {
     }
 
     /** The card of a document whose issuer is known, numbered after {@code chunks}; empty otherwise. */
     public static Optional<Chunk> of(DocumentMetadata doc, String signer, List<Chunk> chunks) {
+        return of(doc, signer, Optional.empty(), chunks);
+    }
+
+    /** The same, with the document's own number when its header states one ({@link DocumentNumber}). */
+    public static Optional<Chunk> of(DocumentMetadata doc, String signer, Optional<String> number,
+                                     List<Chunk> chunks) {
         if (doc.issuer().isBlank()) {
             return Optional.empty();
         }
@@ -32,12 +40,19 @@ public final class DocumentCard {
         if (signer != null && !signer.isBlank()) {
             facts.add("Người ký văn bản của " + doc.issuer() + ": " + signer + ".");
         }
+        number.ifPresent(n -> facts.add(NUMBER_LABEL + " của " + doc.issuer() + ": " + n + "."));
         return Optional.of(new Chunk(doc.id(), chunks.size(), SECTION, String.join("\n", facts)));
     }
 
     /** {@code chunks} with the document's card after them, when it has one. */
     public static List<Chunk> appendTo(List<Chunk> chunks, DocumentMetadata doc, String signer) {
-        Optional<Chunk> card = of(doc, signer, chunks);
+        return appendTo(chunks, doc, signer, Optional.empty());
+    }
+
+    /** The same, the card stating the document's own number when there is one. */
+    public static List<Chunk> appendTo(List<Chunk> chunks, DocumentMetadata doc, String signer,
+                                       Optional<String> number) {
+        Optional<Chunk> card = of(doc, signer, number, chunks);
         if (card.isEmpty()) {
             return chunks;
         }

@@ -33,7 +33,7 @@ import vn.trolyso.knowledge.document.IndexableDocument;
  */
 public final class IndexGenerations implements AutoCloseable {
     /** Bump when cleaning, chunking or analysis changes: a changed pipeline rebuilds existing indexes. */
-    static final String PIPELINE_VERSION = "knowledge-pipeline-5";
+    static final String PIPELINE_VERSION = "knowledge-pipeline-6";
     private static final Logger LOG = Logger.getLogger(IndexGenerations.class.getName());
 
     private final GenerationFiles files;

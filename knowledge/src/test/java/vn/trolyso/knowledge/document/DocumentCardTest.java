@@ -1,9 +1,11 @@
 package vn.trolyso.knowledge.document;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DocumentCardTest {
@@ -20,6 +22,17 @@ class DocumentCardTest {
         assertEquals("Đơn vị ban hành: Ủy ban nhân dân phường Đồ Sơn (2025).\n"
                 + "Ủy ban nhân dân phường Đồ Sơn thuộc địa bàn Hải Phòng.\n"
                 + "Người ký văn bản của Ủy ban nhân dân phường Đồ Sơn: Phạm Hoàng Tuấn (Phó Chủ tịch).", card.text());
+    }
+
+    @Test
+    void statesTheDocumentsOwnNumberWhenItsHeaderGivesOne() {
+        DocumentMetadata doc = new DocumentMetadata("kh", "Kế hoạch", "Ủy ban nhân dân phường Kiến An", "", "",
+                "Kế hoạch", DocumentKind.OFFICIAL, "kh.txt");
+        String card = DocumentCard.of(doc, "", Optional.of("125/KH-UBND"), List.of()).orElseThrow().text();
+        assertTrue(card.endsWith("\n" + DocumentCard.NUMBER_LABEL + " của Ủy ban nhân dân phường Kiến An: 125/KH-UBND."),
+                card);
+        assertFalse(DocumentCard.of(doc, "", Optional.empty(), List.of()).orElseThrow().text()
+                .contains(DocumentCard.NUMBER_LABEL));
     }
 
     @Test
