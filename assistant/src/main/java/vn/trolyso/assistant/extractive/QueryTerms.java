@@ -122,7 +122,7 @@ final class QueryTerms {
      */
     record Term(String surface, List<String> alternatives, boolean folded, boolean numeric) {
         boolean matches(TextForms text) {
-            String haystack = folded ? text.folded() : text.normalized();
+            String haystack = numeric ? text.figures() : folded ? text.folded() : text.normalized();
             for (String alt : alternatives) {
                 if (haystack.contains(" " + alt + " ")) {
                     return true;
@@ -156,8 +156,12 @@ final class QueryTerms {
         }
     }
 
-    /** A text in both matching forms, padded with spaces so " word " finds whole words. */
-    record TextForms(String normalized, String folded) {
+    /**
+     * A text in both matching forms, padded with spaces so " word " finds whole words, and its tokens with each date's
+     * day and month as one figure for the question's figures ({@link Terms#joinDayMonth}): the "10" of "lớp 10" is
+     * not in "ngày 11/10".
+     */
+    record TextForms(String normalized, String folded, String figures) {
         static TextForms of(String text) {
             List<String> tokens = Terms.tokens(text);
             String norm = " " + String.join(" ", tokens) + " ";
@@ -166,7 +170,7 @@ final class QueryTerms {
                 norm += "phần trăm ";  // "bao nhiêu phần trăm" asks for a "%"
                 fold += "phan tram ";
             }
-            return new TextForms(norm, fold);
+            return new TextForms(norm, fold, " " + String.join(" ", Terms.tokens(Terms.joinDayMonth(text))) + " ");
         }
     }
 
@@ -273,7 +277,9 @@ final class QueryTerms {
     static QueryTerms of(String question, Abbreviations abbreviations) {
         boolean aboutDocument = ABOUT_DOCUMENT.matcher(TextForms.of(question).folded()).find();
         question = withoutChoice(question);
-        List<String> raw = new ArrayList<>(Terms.rawTokens(LONE_INITIAL.matcher(question).replaceAll(" ")));
+        // A date's day and month are one figure ("11/10"), as in the sentences' figures.
+        List<String> raw = new ArrayList<>(Terms.rawTokens(
+                Terms.joinDayMonth(LONE_INITIAL.matcher(question).replaceAll(" "))));
         for (int i = 0; i + 3 < raw.size(); i++) {
             if (HOW_LONG.matcher(Terms.fold(String.join(" ", raw.subList(i, i + 4)))).lookingAt()) {
                 raw.subList(i, i + 2).clear();

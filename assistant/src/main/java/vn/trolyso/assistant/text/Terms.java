@@ -65,6 +65,16 @@ public final class Terms {
         return VietnameseText.hasDiacritics(word);
     }
 
+    private static final Pattern DAY_MONTH = Pattern.compile("(?<![\\p{N}/])(\\d{1,2})/(\\d{1,2})(?!\\p{N})");
+
+    /**
+     * The text with each date's day and month ("11/10", "24/12/2025") joined into one figure ("d11m10"), so that the
+     * "10" of "lớp 10" is not found in "ngày 11/10"; the year stays a token of its own.
+     */
+    public static String joinDayMonth(String text) {
+        return DAY_MONTH.matcher(text).replaceAll("d$1m$2");
+    }
+
     /** The raw tokens of the text, in order, as written. */
     public static List<String> rawTokens(String text) {
         List<String> out = new ArrayList<>();

@@ -18,4 +18,21 @@ class QueryTermsTest {
         assertTrue(hasTopic("ke hoach ung dung ai cua truong", "ai"));
         assertTrue(hasTopic("noi dung do ai tao ra co dung khong", "ai"));
     }
+
+    /** True when the question's figure {@code figure} is found in the sentence. */
+    private static boolean figureFound(String question, String figure, String sentence) {
+        QueryTerms.TextForms text = QueryTerms.TextForms.of(sentence);
+        return QueryTerms.of(question).terms.stream().filter(t -> t.surface().equals(figure))
+                .anyMatch(t -> t.matches(text));
+    }
+
+    @Test
+    void aDatesDayAndMonthAreOneFigure() {
+        String sentence = "Tham gia hưởng ứng Ngày hội toàn dân học tập số vào ngày 11/10 hằng năm.";
+        assertFalse(figureFound("Lịch thi tuyển sinh lớp 10 là ngày nào?", "10", sentence));
+        assertTrue(figureFound("Ngày 11/10 có hoạt động gì?", "d11m10", sentence));
+        assertTrue(figureFound("Học sinh lớp 10 học gì?", "10", "Học sinh lớp 10 được học kỹ năng số."));
+        // The year of a date stays a figure of its own.
+        assertTrue(figureFound("Năm 2025 có công văn nào?", "2025", "Công văn ngày 24/12/2025 của Báo."));
+    }
 }
