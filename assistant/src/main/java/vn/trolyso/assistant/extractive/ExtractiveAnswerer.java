@@ -609,12 +609,12 @@ public final class ExtractiveAnswerer {
     }
 
     /**
-     * Dates ("ngày 11/10", "07/1/2026"), document numbers ("số 61/SGDĐT") and years count nothing; a fraction ("1/3
-     * số tiết") does.
+     * Dates ("ngày 11/10", "07/1/2026"), document numbers ("số 61/SGDĐT"), years and the number ending a name
+     * ("Trường mầm non Sơn Ca 10") count nothing; a fraction ("1/3 số tiết") does.
      */
     private static final java.util.regex.Pattern NOT_A_COUNT = java.util.regex.Pattern.compile(
             "(?U)\\bngày\\s+\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|\\d{1,2}/\\d{1,2}/\\d{2,4}|\\d+/\\p{Lu}\\S*"
-                    + "|\\b(?:19|20)\\d\\d\\b");
+                    + "|\\b(?:19|20)\\d\\d\\b|(?<=\\b\\p{Lu}\\p{Ll}{0,6}\\s\\p{Lu}\\p{Ll}{0,6}\\s)\\d+\\b");
 
     /** The figures that may answer "bao nhiêu trường / học sinh …": {@link #answerFigures} less dates and codes. */
     private static Set<String> countFigures(QueryTerms query, Candidate c) {

@@ -69,6 +69,16 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void theNumberEndingASchoolsNameCountsNothing() {
+        String asked = "Phường có tổng cộng bao nhiêu trường mầm non?";
+        Passage names = passage("p#1", "II. NHIỆM VỤ", "Trường mầm non Sơn Ca 10, trường tiểu học Cao Báo Quát đẩy "
+                + "mạnh việc triển khai các nhiệm vụ theo Đề án.");
+        assertEquals(Optional.empty(), answerer.extract(asked, List.of(names), 1));
+        Passage counts = passage("p#2", "I. THỰC TRẠNG", "Trên địa bàn phường hiện có 12 trường mầm non công lập.");
+        assertTrue(answerer.extract(asked, List.of(names, counts), 1).orElseThrow().text().contains("12 trường"));
+    }
+
+    @Test
     void anAttachmentTheDocumentsOnlyPointToIsNotAnswered() {
         // The plan hands the groups' tasks to an attachment its extracted text does not hold.
         List<Passage> pointing = List.of(passage("p#1", "IV. TỔ CHỨC THỰC HIỆN › 3. Tổ chuyên môn",

@@ -184,12 +184,18 @@ public final class SectionChunker {
 
     /**
      * A numbered or lettered paragraph is a heading when it is short or opens with a short label before a colon
-     * ("3. Địa điểm: …"); a long one is a list item of the body ("a) Nhằm cụ thể hóa và triển khai …").
+     * ("3. Địa điểm: …"); a long one is a list item of the body ("a) Nhằm cụ thể hóa và triển khai … địa phương."),
+     * unless it ends as no sentence does: a long title ("l) Thực hiện nhiệm vụ … trong Đề án “Phát triển ứng dụng dữ
+     * liệu về dân cư …” (Đề án 06)") heads the items below it, which are not the previous title's.
      */
     private static boolean headingLike(String paragraph) {
         int colon = paragraph.indexOf(':');
-        return paragraph.length() <= MAX_TITLE_CHARS * 2 || colon > 0 && colon <= MAX_TITLE_CHARS;
+        return paragraph.length() <= MAX_TITLE_CHARS * 2 || colon > 0 && colon <= MAX_TITLE_CHARS
+                || paragraph.length() <= MAX_TITLE_CHARS * 4 && !SENTENCE_END.matcher(paragraph).find();
     }
+
+    /** How a sentence or a list item ends: a full stop, a semicolon, a colon introducing a list, "!", "?" or "…". */
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.;:!?…]\\s*$");
 
     /** "I. Truyền thông" is a heading; "I cũng…" or a lone letter I starting a sentence is not. */
     private static boolean looksLikeSentenceStart(String paragraph) {

@@ -46,6 +46,29 @@ class SectionChunkerTest {
     }
 
     @Test
+    void aLongLetteredTitleHeadsItsItemsButALongListItemDoesNot() {
+        String text = """
+                5. Vận hành các hệ thống quản lý giáo dục
+                k) Ứng dụng trực tuyến chăm sóc sức khỏe học sinh
+                Hoàn thành cơ bản việc xây dựng ứng dụng trực tuyến chăm sóc sức khỏe học sinh.
+                l) Thực hiện nhiệm vụ của lĩnh vực giáo dục trong Đề án “Phát triển ứng dụng dữ liệu về dân cư, định \
+                danh và xác thực điện tử phục vụ chuyển đổi số quốc gia giai đoạn 2022-2025, tầm nhìn đến năm 2030” \
+                (Đề án 06)
+                100% cán bộ quản lý, giáo viên, nhân viên kích hoạt tài khoản định danh điện tử mức độ 2.
+                m) Nhằm cụ thể hóa và triển khai hiệu quả quan điểm chỉ đạo, định hướng các mục tiêu, nhiệm vụ và giải \
+                pháp của Chiến lược phát triển ứng dụng AI đến năm 2030 phù hợp với điều kiện thực tế của nhà trường.
+                Các tổ chuyên môn thực hiện.
+                """;
+        List<Chunk> chunks = SectionChunker.chunk(META, text);
+        assertEquals(2, chunks.size(), chunks.toString());
+        assertTrue(chunks.get(1).sectionPath().endsWith("› l) Thực hiện nhiệm vụ của lĩnh vực giáo dục trong Đề án "
+                + "“Phát triển ứng dụng dữ liệu về…"), chunks.get(1).sectionPath());
+        assertTrue(chunks.get(1).text().contains("tài khoản định danh điện tử"));
+        // The long item ending as a sentence stays text of the section above it.
+        assertTrue(chunks.get(1).text().contains("m) Nhằm cụ thể hóa"));
+    }
+
+    @Test
     void longSectionsSplitAtSentencesWithinTheirSection() {
         String sentence = "Nhà trường tổ chức bồi dưỡng kỹ năng số cho giáo viên theo kế hoạch năm học. ";
         String text = "I. NỘI DUNG\n" + sentence.repeat(40) + "\nII. TỔ CHỨC\nNgắn gọn nhưng đủ một câu trọn vẹn.";
