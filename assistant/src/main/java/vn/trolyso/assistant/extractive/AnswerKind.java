@@ -131,7 +131,9 @@ public enum AnswerKind {
             // the name asked for first: "xin tên mấy chuyên gia FPT", "cho biết họ tên của cô giáo phụ trách"
             + "|\\b(?:xin|cho biet|muon biet|can biet) (?:\\S+ ){0,2}?(?:ho (?:va )?)?ten (?:day du )?(?:cua )?"
             + "(?:may |cac |nhung |vi |hai |ba )?(?:thay|co giao|giao vien|gv|hieu truong|hieu pho|nguoi(?! dung)"
-            + "|chuyen gia|can bo|chu tich|giam doc|to truong|truong phong|truong ban|bao cao vien|giang vien)\\b"),
+            + "|chuyen gia|can bo|chu tich|giam doc|to truong|truong phong|truong ban|bao cao vien|giang vien)\\b"
+            // "Hiệu trưởng trường … hiện nay là ai?": a school's head is a person, and the office is no answer
+            + "|\\b(?:pho )?hieu (?:truong|pho)\\b(?: \\S+){0,10} (?:hien nay |hien tai |bay gio )?la ai\\b"),
             // Matched on the sentence as written: a name shows by its capitals ("Trường Ngô Gia Tự" is a school).
             PersonNames.NAME, null, true, true),
     /**

@@ -186,13 +186,16 @@ class AnswerKindTest {
         assertKind(AnswerKind.PERSON_NAME, List.of("Giáo viên dạy tin học của trường Lê Lợi tên là gì?",
                         "hieu truong truong ngo gia tu ho ten day du la gi",
                         "Cho mình xin tên mấy chuyên gia hướng dẫn lớp tập huấn để liên hệ.",
-                        "cho biet ho ten cua co giao phu trach thu vien"),
+                        "cho biet ho ten cua co giao phu trach thu vien",
+                        "Hiệu trưởng trường THCS Trần Huy Liệu ở Phú Nhuận hiện nay là ai?"),
                 List.of("Người ký: Phạm Hoàng Tuấn (Phó Chủ tịch)."),
                 List.of("Người ký văn bản của Phòng Giáo dục: Trưởng phòng."));
         assertTrue(AnswerKind.PERSON_NAME.strict);
         // "họ tên" as a topic, not the ask; the name of a contest is no person's
         assertEquals(AnswerKind.ANY, AnswerKind.of("Bảng điểm phải có chữ ký, họ tên của ai?"));
         assertEquals(AnswerKind.ANY, AnswerKind.of("Cuộc thi ở trường Đoàn Lập tên là gì?"));
+        // Another office asked of may be answered by an office ("Chủ tịch Hội đồng là Hiệu trưởng").
+        assertEquals(AnswerKind.ANY, AnswerKind.of("Chủ tịch của Hội đồng xét tốt nghiệp là ai?"));
         assertEquals(AnswerKind.ANY, AnswerKind.of("Bảng điểm phải có đủ chữ ký, họ tên của cán bộ chấm thi không?"));
         assertEquals(AnswerKind.ANY, AnswerKind.of("Cho em xin tên người dùng để đăng nhập hệ thống"));
         assertKind(AnswerKind.NAME, List.of("ai lam truong ban chi dao phong trao o phuong?"),
