@@ -326,6 +326,33 @@ public enum AnswerKind {
         };
     }
 
+    private static final Pattern PART_END = Pattern.compile("[,;?!]+|\\s[–-]\\s");
+    private static final Pattern ASKS = Pattern.compile("\\b(?:bao nhieu|bao lau|bao gio|the nao|ra sao|nao|gi|j|ai"
+            + "|may|hay|khong|ko|k|chua|dau|sao)\\b");
+
+    /**
+     * True when the message asks one thing only: a single clause or part asks ("… là ngày nào?"), not two ("mức mấy,
+     * hạn chót khi nào?", "… bao nhiêu bài – hạn chót khi nào?").
+     */
+    static boolean asksOneThing(String question) {
+        int asking = 0;
+        for (String part : PART_END.split(question)) {
+            if (ASKS.matcher(Terms.fold(part.replaceAll("\\bAI\\b", " "))).find()) {
+                asking++;
+            }
+        }
+        return asking <= 1;
+    }
+
+    /**
+     * True when a sentence says this kind in few ways, all of which {@link #saidIn} knows: a day, an hour, a
+     * weekday. A length of time or a deadline may be said in words ("trong thời hạn chấm thi"), a place too ("trong
+     * ngân hàng câu hỏi").
+     */
+    boolean saidInFewWays() {
+        return this == DATE || this == CLOCK || this == WEEKDAY;
+    }
+
     /** A time of some kind: an hour, a day, a deadline, a length of time or any time. */
     boolean isTime() {
         return this == CLOCK || this == WEEKDAY || this == DEADLINE || this == DATE || this == DURATION || this == TIME;

@@ -230,7 +230,8 @@ public final class ExtractiveAnswerer {
                     s.coverage(), s.ownCoverage(), s.saysKind() ? " kind" : "", s.candidate().passage() + 1,
                     s.candidate().cleaned()));
         }
-        Optional<Scored> evidence = scored.isEmpty() ? Optional.empty() : evidence(query, contexts, scored, vocabulary);
+        Optional<Scored> evidence = scored.isEmpty() ? Optional.empty()
+                : evidence(query, AnswerKind.asksOneThing(question), contexts, scored, vocabulary);
         if (evidence.isEmpty()) {
             return Optional.empty();
         }
@@ -248,8 +249,8 @@ public final class ExtractiveAnswerer {
      * The best-placed of the top {@code gateDepth} sentences that is evidence enough to answer (not only the top-scored
      * one is looked at), or empty when the documents are said not to mention the question.
      */
-    private Optional<Scored> evidence(QueryTerms query, List<QueryTerms.TextForms> contexts, List<Scored> scored,
-                                      ToIntFunction<String> vocabulary) {
+    private Optional<Scored> evidence(QueryTerms query, boolean asksOneThing, List<QueryTerms.TextForms> contexts,
+                                      List<Scored> scored, ToIntFunction<String> vocabulary) {
         EvidenceGate gate = new EvidenceGate(w, vocabulary);
         double required = gate.requiredCoverage(query, contexts); // index look-ups: once, not per sentence
         if (Boolean.getBoolean("trolyso.debug.extractive")) {
@@ -262,9 +263,12 @@ public final class ExtractiveAnswerer {
         if (w.kindGate() > 0 && scored.stream().limit(depth).noneMatch(Scored::saysKind)) {
             return Optional.empty();
         }
+        // "Lịch thi … là ngày nào?" asks a day only: a sentence saying none is no answer, however well it matches.
+        boolean kindRequired = query.kind.strict
+                || w.kindOpen() > 0 && query.kind.saidInFewWays() && asksOneThing;
         return scored.stream().limit(depth).filter(s -> gate.answers(required, s.coverage(), s.ownCoverage())
                 && (w.yearGate() <= 0 || !query.otherYear(s.candidate().forms(), s.candidate().headings()))
-                && (!query.kind.strict || s.saysKind())).findFirst();
+                && (!kindRequired || s.saysKind())).findFirst();
     }
 
     private static List<Candidate> candidates(List<Passage> passages) {

@@ -67,11 +67,11 @@ public record ReaderWeights(double minCoverage, double minOwnCoverage, double un
                             double nextSentence, double furtherSentence, double gateDepth,
                             double listChars, double kindMiss, double kindLabel, double kindGate,
                             double marginWords, double yearGate, double absentOwn,
-                            double dutyMiss, double askedWeight) {
+                            double dutyMiss, double askedWeight, double kindOpen) {
 
     public static ReaderWeights defaults() {
         return new ReaderWeights(0.4, 0.35, 0.3, 1.0, 0.0, 0.8, 0.6, 0.4, 0.75, 0.8, 1.0, 1.5, 1.2, 45, 150, 0.78, 0.88, 6,
-                500, 0.7, 3.0, 1, 6, 1, 0, 0.7, 1);
+                500, 0.7, 3.0, 1, 6, 1, 0, 0.7, 1, 1);
     }
 
     /** These weights with some replaced: "minCoverage=0.4,titleWeight=0.5". Unknown names are refused. */

@@ -79,6 +79,21 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void aDayAskedAloneIsAnsweredOnlyBySentenceSayingOne() {
+        // The material matches the exam and grade 10 well but says no day; the day it would lead with is another's.
+        List<Passage> passages = List.of(passage("p#1", "Tìm kiếm thông tin", "Ví dụ muốn biết lịch thi vào lớp 10 "
+                        + "của thành phố năm nay, từ khóa tốt là lịch thi lớp 10 cùng tên thành phố và năm học."),
+                passage("p#2", "III. NHIỆM VỤ",
+                        "Tham gia hưởng ứng Ngày hội toàn dân học tập số vào ngày 11/10 hằng năm."));
+        String asked = "Lịch thi tuyển sinh lớp 10 ở thành phố năm nay là ngày nào?";
+        assertEquals(Optional.empty(), answerer.extract(asked, passages, 2));
+        assertTrue(new ExtractiveAnswerer(ReaderWeights.defaults().with("kindOpen=0"), 3)
+                .extract(asked, passages, 2).isPresent());
+        // Asked with another thing, the other may open the gate.
+        assertTrue(answerer.extract("Lịch thi lớp 10 tra thế nào, thi ngày nào?", passages, 2).isPresent());
+    }
+
+    @Test
     void anAttachmentTheDocumentsOnlyPointToIsNotAnswered() {
         // The plan hands the groups' tasks to an attachment its extracted text does not hold.
         List<Passage> pointing = List.of(passage("p#1", "IV. TỔ CHỨC THỰC HIỆN › 3. Tổ chuyên môn",
@@ -99,7 +114,7 @@ class ExtractiveAnswererTest {
                 "1. Thời gian: 1/2 ngày (dự kiến ngày 01/11/2025).\n2. Địa điểm: Hội trường UBND phường."));
         assertEquals(Optional.empty(), answerer.extract("Tập huấn tổ chức lúc mấy giờ?", passages, 1));
         assertTrue(answerer.extract("Tập huấn tổ chức khi nào?", passages, 1).isPresent());
-        assertTrue(new ExtractiveAnswerer(ReaderWeights.defaults().with("kindGate=0"), 3)
+        assertTrue(new ExtractiveAnswerer(ReaderWeights.defaults().with("kindGate=0,kindOpen=0"), 3)
                 .extract("Tập huấn tổ chức lúc mấy giờ?", passages, 1).isPresent());
     }
 
