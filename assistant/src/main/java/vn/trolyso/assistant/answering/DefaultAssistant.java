@@ -288,6 +288,7 @@ public final class DefaultAssistant implements Assistant {
     private static final java.util.Set<AnswerKind> NOT_IN_FRAMEWORK = java.util.EnumSet.of(AnswerKind.PLACE,
             AnswerKind.ADDRESS, AnswerKind.CLOCK, AnswerKind.WEEKDAY, AnswerKind.MONEY, AnswerKind.FEE,
             AnswerKind.LINK, AnswerKind.CONTACT, AnswerKind.PRIZE, AnswerKind.PERSON_NAME, AnswerKind.NAME,
+            AnswerKind.APP_NAME,
             AnswerKind.RESULT);
 
     private Optional<FrameworkResponder.Reply> frameworkReply(String question, UserProfile profile) {

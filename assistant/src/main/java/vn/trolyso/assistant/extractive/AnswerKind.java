@@ -104,6 +104,16 @@ public enum AnswerKind {
             // the card's line, or the header's own where cleaning kept it (an uploaded document: "Số: 125/KH-UBND")
             Pattern.compile("(?U)\\b" + DocumentCard.NUMBER_LABEL + "\\b|^\\s*Số\\s*:?\\s*\\d[\\w.]*/\\w"),
             null, true, true),
+    /**
+     * "ứng dụng … tên là gì", "tên phần mềm là gì": the name of an app or a platform, which shows as a brand ("VNeID",
+     * "K12Online"), a quoted name or a web address; "ứng dụng trực tuyến chăm sóc sức khỏe học sinh" names none.
+     */
+    APP_NAME(Pattern.compile("\\b(?:phan mem|ung dung|app|nen tang)\\b(?: \\S+){0,12}? ten (?:la )?(?:gi|j)\\b"
+            + "|\\bten (?:cua )?(?:phan mem|ung dung|app|nen tang)\\b(?: \\S+){0,4}? (?:la )?(?:gi|j)\\b"),
+            // Matched on the sentence as written: a brand's inner capital, the quotes, the dots of an address.
+            Pattern.compile("(?U)\\b[\\p{L}\\d]*[\\p{Ll}\\d]\\p{Lu}[\\p{L}\\d]*\\b|[“\"][^”\"]{3,}[”\"]|https?://"
+                    + "|\\b[\\p{L}\\d-]+\\.(?:vn|com|net|org|edu|gov)\\b"),
+            null, true, true),
     /** "trường nào", "những trường THCS nào": a school named by its name ("trường tiểu học Cao Báo Quát"). */
     SCHOOL(Pattern.compile(
             "\\btruong (?:(?:mam non|tieu hoc|trung hoc co so|trung hoc pho thong|thcs|thpt|th) )?nao\\b"),
@@ -288,6 +298,9 @@ public enum AnswerKind {
         if (CONTACT.asked.matcher(folded).find()) {
             return CONTACT;
         }
+        if (APP_NAME.asked.matcher(folded).find()) {
+            return APP_NAME;
+        }
         if (PERSON_NAME.asked.matcher(folded).find()) {
             return PERSON_NAME;
         }
@@ -322,7 +335,8 @@ public enum AnswerKind {
             case CLOCK, WEEKDAY, DEADLINE, DATE, DURATION, TIME -> question + " thời gian";
             case PLACE, ADDRESS -> question + " địa điểm";
             case SOURCE -> question + " nguồn";
-            case RESULT, DOC_NUMBER, SCHOOL, CONTACT, LINK, PERSON_NAME, NAME, PRIZE, MONEY, FEE, TIMES, ANY -> question;
+            case RESULT, DOC_NUMBER, APP_NAME, SCHOOL, CONTACT, LINK, PERSON_NAME, NAME, PRIZE, MONEY, FEE, TIMES,
+                 ANY -> question;
         };
     }
 

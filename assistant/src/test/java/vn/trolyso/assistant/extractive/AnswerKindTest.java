@@ -32,6 +32,23 @@ class AnswerKindTest {
     }
 
     @Test
+    void anAppsNameShowsAsABrandAQuotedNameOrAnAddress() {
+        assertKind(AnswerKind.APP_NAME, List.of("Các trường dùng phần mềm thư viện số nào vậy, tên phần mềm là gì?",
+                        "Ứng dụng chăm sóc sức khỏe học sinh của quận tên là gì, tải ở đâu?",
+                        "app do ten gi vay"),
+                List.of("Kích hoạt tài khoản định danh điện tử mức độ 2 trên ứng dụng VNeID.",
+                        "Học sinh làm bài trên nền tảng K12Online.", "Truy cập hoctructuyen.hcm.edu.vn để ôn tập.",
+                        "Phát động phong trào “Mỗi học sinh một tài khoản AI”."),
+                List.of("Hoàn thành việc xây dựng ứng dụng trực tuyến chăm sóc sức khỏe học sinh quận Phú Nhuận.",
+                        "100% trường vận hành thường xuyên hệ thống thư viện số."));
+        assertTrue(AnswerKind.APP_NAME.strict);
+        // A system is named by words ("Hệ thống phát triển kỹ năng số thành phố"); an app asked for without its name
+        // ("trên ứng dụng nào") may be answered by what it does.
+        assertEquals(AnswerKind.ANY, AnswerKind.of("Kiến An phối hợp vận hành hệ thống nào, tên là gì?"));
+        assertEquals(AnswerKind.ANY, AnswerKind.of("Tài khoản định danh phải đạt mức mấy, trên ứng dụng nào?"));
+    }
+
+    @Test
     void tellsTimeAndPlaceQuestionsFromSourceAndTextQuestions() {
         assertEquals(AnswerKind.PLACE, AnswerKind.of("Tập huấn tổ chức ở đâu vậy ạ?", false));
         assertEquals(AnswerKind.TIME, AnswerKind.of("bao gio hoan thanh", false));
