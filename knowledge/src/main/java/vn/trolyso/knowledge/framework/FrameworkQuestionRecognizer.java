@@ -46,6 +46,13 @@ public final class FrameworkQuestionRecognizer {
             "\\b(?:khung nang luc|nang luc so|nang luc thanh phan|nltp|nls|mien|bac|chi bao|yeu cau can dat|can dat"
                     + "|muc trinh do|cap do|trinh do)\\b");
 
+    /**
+     * "lớp 4 thì thuộc mức nào?": of a grade, which of the framework's levels it is on (the plans map no grade to a
+     * level; "thư viện đạt chuẩn mức mấy" names no grade).
+     */
+    private static final Pattern GRADES_TIER_ASKED = Pattern.compile(
+            "\\b(?:thuoc|o|nam o|xep vao|ung voi) (?:muc|muc do) (?:nao|may)\\b");
+
     private static final Map<String, Integer> ORDINALS = Map.of("nhat", 1, "hai", 2, "ba", 3, "tu", 4, "bon", 4,
             "nam", 5, "sau", 6);
 
@@ -147,7 +154,8 @@ public final class FrameworkQuestionRecognizer {
         }
         boolean ownClass = OWN_CLASS.matcher(f).find();
         boolean anchored = ANCHOR.matcher(f).find() || !levels.isEmpty()
-                || competency != null && (explicitCompetencyCode(f) || has(f, "nang luc"));
+                || competency != null && (explicitCompetencyCode(f) || has(f, "nang luc"))
+                || !grades.isEmpty() && GRADES_TIER_ASKED.matcher(f).find();
         if (!anchored) {
             return Optional.empty();
         }

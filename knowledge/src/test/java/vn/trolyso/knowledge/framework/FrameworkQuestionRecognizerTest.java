@@ -22,6 +22,7 @@ class FrameworkQuestionRecognizerTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             Học sinh lớp 7 ở bậc mấy?                                          | LEVEL_FOR_GRADE | 7     | -   | -   | -
+            Cháu bà học lớp 4 thì thuộc mức nào?                               | LEVEL_FOR_GRADE | 4     | -   | -   | -
             hoc sinh lop 7 o bac may                                           | LEVEL_FOR_GRADE | 7     | -   | -   | -
             Lớp 10 thuộc bậc nào trong khung năng lực số?                      | LEVEL_FOR_GRADE | 10    | -   | -   | -
             lop 12 la bac gi                                                   | LEVEL_FOR_GRADE | 12    | -   | -   | -
@@ -99,6 +100,8 @@ class FrameworkQuestionRecognizerTest {
             "Máy tính của tôi bị hỏng",
             "Trường tôi cần làm gì để triển khai khung năng lực số?",
             "Giáo viên cần tập huấn gì về khung năng lực số?",
+            "Thư viện các trường Phú Nhuận phải đạt chuẩn mức mấy?",
+            "Tỷ lệ phụ huynh đồng ý phải giữ ở mức nào?",
             ""})
     void ignoresOtherQuestions(String question) {
         assertTrue(recognizer.recognize(question).isEmpty(), () -> "recognised: " + recognizer.recognize(question));
