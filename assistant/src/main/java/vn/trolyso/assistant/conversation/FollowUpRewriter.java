@@ -253,10 +253,13 @@ public final class FollowUpRewriter {
         return question.substring(0, next.start()) + span + question.substring(next.end());
     }
 
-    /** "Cho mình hỏi về …", "mình muốn hỏi về …": the words that open a turn setting the topic. */
+    /**
+     * "Cho mình hỏi về …", "bà muốn hỏi về …": the words that open a turn setting the topic, in any of the ways a
+     * person speaks of themselves ({@link ChatPerson#SELF}).
+     */
     private static final Pattern TOPIC_OPENING = Pattern.compile(
-            "(?iU)^\\s*(?:cho\\s+)?(?:mình|em|tôi|tớ|con)\\s+(?:muốn\\s+|xin\\s+)?hỏi(?:\\s+(?:về|thăm))?\\s+"
-                    + "|^\\s*cho\\s+(?:mình|em|tôi|tớ|con)\\s+hỏi(?:\\s+(?:về|thăm))?\\s+");
+            "(?iU)^\\s*(?:cho\\s+)?" + ChatPerson.SELF + "\\s+(?:muốn\\s+|xin\\s+)?hỏi(?:\\s+(?:về|thăm))?\\s+"
+                    + "|^\\s*cho\\s+" + ChatPerson.SELF + "\\s+hỏi(?:\\s+(?:về|thăm))?\\s+");
 
     /** True when the question reads as an elliptical continuation rather than a question of its own. */
     public static boolean isFollowUp(String question) {

@@ -275,6 +275,9 @@ class FollowUpRewriterTest {
         assertEquals("buổi tập huấn Day of AI phường Đồ Sơn – nó kéo dài bao lâu?",
                 FollowUpRewriter.rewrite(after("mình muốn hỏi về buổi tập huấn Day of AI phường Đồ Sơn"),
                         "nó kéo dài bao lâu?"));
+        // however the person speaks of themselves
+        assertEquals("khung năng lực số của Bộ – nó gồm mấy miền?",
+                FollowUpRewriter.rewrite(after("Bà muốn hỏi về khung năng lực số của Bộ"), "nó gồm mấy miền?"));
     }
 
     @Test
