@@ -95,8 +95,8 @@ public enum AnswerKind {
             null, true, true),
     /**
      * "kế hoạch … số hiệu bao nhiêu", "số hiệu của công văn": a document's own number, which only its header states
-     * ("Số: 125/KH-UBND"; the card's "Số hiệu văn bản …", {@link DocumentNumber}); the number of a document it cites ("Thực hiện Kế
-     * hoạch số 478-KH/TU …") is another's. ("số hiệu văn bằng" is a diploma's serial number.)
+     * ("Số: 125/KH-UBND"; the card's "Số hiệu văn bản …", {@link DocumentNumber}); the number of a document it cites
+     * ("Thực hiện Kế hoạch số 478-KH/TU …") is another's. ("số hiệu văn bằng" is a diploma's serial number.)
      */
     DOC_NUMBER(Pattern.compile("\\b(?:ke hoach|kh|cong van|cv|van ban|quyet dinh|nghi quyet)\\b(?: \\S+){0,12}"
             + " (?:mang |co |la )?so hieu\\b|\\bso hieu (?:cua )?(?:ke hoach|kh|cong van|cv|van ban|quyet dinh"

@@ -79,7 +79,7 @@ class ExtractiveAnswererTest {
     }
 
     @Test
-    void aDayAskedAloneIsAnsweredOnlyBySentenceSayingOne() {
+    void aDayAskedAloneIsAnsweredOnlyByASentenceSayingOne() {
         // The material matches the exam and grade 10 well but says no day; the day it would lead with is another's.
         List<Passage> passages = List.of(passage("p#1", "Tìm kiếm thông tin", "Ví dụ muốn biết lịch thi vào lớp 10 "
                         + "của thành phố năm nay, từ khóa tốt là lịch thi lớp 10 cùng tên thành phố và năm học."),

@@ -29,8 +29,8 @@ class DocumentCardTest {
         DocumentMetadata doc = new DocumentMetadata("kh", "Kế hoạch", "Ủy ban nhân dân phường Kiến An", "", "",
                 "Kế hoạch", DocumentKind.OFFICIAL, "kh.txt");
         String card = DocumentCard.of(doc, "", Optional.of("125/KH-UBND"), List.of()).orElseThrow().text();
-        assertTrue(card.endsWith("\n" + DocumentCard.NUMBER_LABEL + " của Ủy ban nhân dân phường Kiến An: 125/KH-UBND."),
-                card);
+        assertTrue(card.endsWith(
+                "\n" + DocumentCard.NUMBER_LABEL + " của Ủy ban nhân dân phường Kiến An: 125/KH-UBND."), card);
         assertFalse(DocumentCard.of(doc, "", Optional.empty(), List.of()).orElseThrow().text()
                 .contains(DocumentCard.NUMBER_LABEL));
     }
