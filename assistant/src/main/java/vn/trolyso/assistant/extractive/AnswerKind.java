@@ -340,7 +340,8 @@ public enum AnswerKind {
         };
     }
 
-    private static final Pattern PART_END = Pattern.compile("[,;?!]+|\\s[–-]\\s");
+    /** {@link #CLAUSE_END}, and a dash joining a follow-up to the question before it. */
+    private static final Pattern PART_END = Pattern.compile(CLAUSE_END.pattern() + "|\\s[–-]\\s");
     private static final Pattern ASKS = Pattern.compile("\\b(?:bao nhieu|bao lau|bao gio|the nao|ra sao|nao|gi|j|ai"
             + "|may|hay|khong|ko|k|chua|dau|sao)\\b");
 

@@ -98,8 +98,11 @@ public final class ExtractiveAnswerer {
         return query.asksDuty && candidates(passages).stream().noneMatch(c -> statesDuty(query, c));
     }
 
-    /** "phụ lục", folded: a question on what a document's attachment says ("Trong phụ lục …, tổ khối 4 làm gì?"). */
-    private static final java.util.regex.Pattern ASKS_ATTACHMENT = java.util.regex.Pattern.compile("\\bphu luc\\b");
+    /**
+     * "phụ lục", folded: in a question, it asks what a document's attachment says ("Trong phụ lục …, tổ khối 4 làm
+     * gì?"); in a section path, the passage is of an appendix.
+     */
+    private static final java.util.regex.Pattern APPENDIX = java.util.regex.Pattern.compile("\\bphu luc\\b");
     /** A sentence handing its content to an attachment ("… được giao theo Phụ lục đính kèm"), folded. */
     private static final java.util.regex.Pattern POINTS_TO_ATTACHMENT = java.util.regex.Pattern.compile(
             "\\bphu luc\\b(?: \\S+){0,3}? (?:dinh kem|kem theo)\\b");
@@ -110,11 +113,10 @@ public final class ExtractiveAnswerer {
      * files). The sentence pointing there, or one beside it, does not say what the attachment assigns.
      */
     private static boolean attachmentMissing(String question, List<Passage> passages, List<Candidate> candidates) {
-        if (!ASKS_ATTACHMENT.matcher(Terms.fold(question)).find()) {
+        if (!APPENDIX.matcher(Terms.fold(question)).find()) {
             return false;
         }
-        boolean appendixFound = passages.stream().anyMatch(p -> ASKS_ATTACHMENT.matcher(Terms.fold(p.sectionPath()))
-                .find());
+        boolean appendixFound = passages.stream().anyMatch(p -> APPENDIX.matcher(Terms.fold(p.sectionPath())).find());
         return !appendixFound && candidates.stream()
                 .anyMatch(c -> POINTS_TO_ATTACHMENT.matcher(c.forms().folded()).find());
     }

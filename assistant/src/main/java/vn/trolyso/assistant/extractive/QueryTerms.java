@@ -170,7 +170,10 @@ final class QueryTerms {
                 norm += "phần trăm ";  // "bao nhiêu phần trăm" asks for a "%"
                 fold += "phan tram ";
             }
-            return new TextForms(norm, fold, " " + String.join(" ", Terms.tokens(Terms.joinDayMonth(text))) + " ");
+            // Most sentences hold no date: their figures are their tokens, not worth a second tokenising.
+            String joined = Terms.joinDayMonth(text);
+            String figures = joined.equals(text) ? norm : " " + String.join(" ", Terms.tokens(joined)) + " ";
+            return new TextForms(norm, fold, figures);
         }
     }
 
