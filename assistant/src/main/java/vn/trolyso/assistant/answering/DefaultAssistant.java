@@ -216,6 +216,12 @@ public final class DefaultAssistant implements Assistant {
             if (!carried.isEmpty()) {
                 extract = extract(standalone, passages(standalone, searchText, carried, Lexicon.of(search)),
                         sentences);
+                if (extract.isEmpty()) {
+                    // "ưu tiên giúp những ai trước?" reads as a question of its own, and is one only of the topic
+                    // before it ("… huy động học sinh đi tình nguyện không?"): asked again joined to that topic.
+                    extract = FollowUpRewriter.joined(history, message).flatMap(joined -> extract(joined,
+                            passages(joined, AnswerKind.searchText(joined), carried, Lexicon.of(search)), sentences));
+                }
             }
         }
         if (extract.isEmpty()) {

@@ -93,6 +93,21 @@ public final class FollowUpRewriter {
     }
 
     /**
+     * The question joined to the previous topic, whatever {@link #rewrite} made of it: "ưu tiên giúp những ai trước?"
+     * after "Kế hoạch trường Đoàn Lập có nói huy động học sinh đi tình nguyện không?" reads as a question of its own
+     * and is one only of that topic. Empty without history or when the rewrite joined them already.
+     */
+    public static Optional<String> joined(List<Turn> history, String message) {
+        String question = MessageFraming.question(message);
+        if (history.isEmpty() || rewrite(history, message).contains(JOIN)) {
+            return Optional.empty();
+        }
+        String previous = TOPIC_OPENING.matcher(history.getLast().standaloneQuestion()).replaceFirst("");
+        String fragment = fragment(question);
+        return fragment.isBlank() ? Optional.empty() : Optional.of(append(previous, fragment));
+    }
+
+    /**
      * "mục tiêu là bao nhiêu mô hình" after "Kiến An có tính làm mô hình trường học số không": a short question
      * naming nothing, which takes a word of the previous one, asks more of that topic.
      */

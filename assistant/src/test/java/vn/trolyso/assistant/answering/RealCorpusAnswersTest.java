@@ -95,6 +95,18 @@ class RealCorpusAnswersTest {
     }
 
     @Test
+    void aQuestionThatFindsNothingInTheConversationsPlanIsAskedAgainOfTheTopicBefore() {
+        // "đóng tiền kiểu gì" alone finds nothing in Phú Nhuận's letter; of the electronic payment asked about
+        // before, it is answered by how fees are paid.
+        Answer first = assistant.answer(Question.of(
+                "Phú Nhuận có nói về hệ thống thanh toán điện tử trong trường học không?"));
+        Answer second = assistant.answer(new Question("tiểu học đóng tiền kiểu gì", first.conversationId(),
+                UserProfile.UNKNOWN));
+        assertEquals(AnswerMode.EXTRACTIVE, second.mode(), second.text());
+        assertTrue(second.text().contains("không dùng tiền mặt"), second.text());
+    }
+
+    @Test
     void aNamedPlaceIsAnsweredFromItsOwnPlanAndSaysWhoseItIs() {
         Answer a = assistant.answer(Question.of("Phường Kiến An đặt chỉ tiêu gì cho cán bộ, công chức đến năm 2025?"));
         assertEquals(AnswerMode.EXTRACTIVE, a.mode(), a.text());

@@ -23,6 +23,16 @@ class FollowUpRewriterTest {
     }
 
     @Test
+    void joinedAddsTheQuestionToThePreviousTopicOnlyWhenTheRewriteDidNot() {
+        List<Turn> before = after("Phú Nhuận có nói về hệ thống thanh toán điện tử không?");
+        assertEquals("Phú Nhuận có nói về hệ thống thanh toán điện tử không" + FollowUpRewriter.JOIN
+                + "tiểu học đóng tiền kiểu gì?",
+                FollowUpRewriter.joined(before, "tiểu học đóng tiền kiểu gì").orElseThrow());
+        assertTrue(FollowUpRewriter.joined(List.of(), "tiểu học đóng tiền kiểu gì").isEmpty(), "no topic before");
+        assertTrue(FollowUpRewriter.joined(before, "Kéo dài bao lâu?").isEmpty(), "joined by the rewrite already");
+    }
+
+    @Test
     void replacesTheYear() {
         assertEquals("Đoàn Lập đặt mục tiêu gì cho giáo viên đến năm 2030?",
                 FollowUpRewriter.rewrite(after("Đoàn Lập đặt mục tiêu gì cho giáo viên năm 2026?"),
