@@ -105,18 +105,24 @@ public enum AnswerKind {
             Pattern.compile("(?U)\\b" + DocumentCard.NUMBER_LABEL + "\\b|^\\s*Số\\s*:?\\s*\\d[\\w.]*/\\w"),
             null, true, true),
     /**
-     * "ứng dụng … tên là gì", "tên phần mềm là gì": the name of an app or a platform, which shows as a brand ("VNeID",
-     * "K12Online"), a quoted name or a web address; "ứng dụng trực tuyến chăm sóc sức khỏe học sinh" names none.
+     * "ứng dụng … tên là gì", "tên phần mềm là gì", "phần mềm AI cụ thể nào": the name of an app or a platform, which
+     * shows as a brand ("VNeID", "K12Online"), a quoted name or a web address; "ứng dụng trực tuyến chăm sóc sức khỏe
+     * học sinh" names none.
      */
     APP_NAME(Pattern.compile("\\b(?:phan mem|ung dung|app|nen tang)\\b(?: \\S+){0,12}? ten (?:la )?(?:gi|j)\\b"
-            + "|\\bten (?:cua )?(?:phan mem|ung dung|app|nen tang)\\b(?: \\S+){0,4}? (?:la )?(?:gi|j)\\b"),
+            + "|\\bten (?:cua )?(?:phan mem|ung dung|app|nen tang)\\b(?: \\S+){0,4}? (?:la )?(?:gi|j)\\b"
+            + "|\\b(?:phan mem|ung dung|app|nen tang|cong cu)(?: ai)? cu the nao\\b"),
             // Matched on the sentence as written: a brand's inner capital, the quotes, the dots of an address.
             Pattern.compile("(?U)\\b[\\p{L}\\d]*[\\p{Ll}\\d]\\p{Lu}[\\p{L}\\d]*\\b|[“\"][^”\"]{3,}[”\"]|https?://"
                     + "|\\b[\\p{L}\\d-]+\\.(?:vn|com|net|org|edu|gov)\\b"),
             null, true, true),
-    /** "trường nào", "những trường THCS nào": a school named by its name ("trường tiểu học Cao Báo Quát"). */
+    /**
+     * "trường nào", "những trường THCS nào", "danh sách các trường": a school named by its name ("trường tiểu học Cao
+     * Báo Quát").
+     */
     SCHOOL(Pattern.compile(
-            "\\btruong (?:(?:mam non|tieu hoc|trung hoc co so|trung hoc pho thong|thcs|thpt|th) )?nao\\b"),
+            "\\btruong (?:(?:mam non|tieu hoc|trung hoc co so|trung hoc pho thong|thcs|thpt|th) )?nao\\b"
+            + "|\\b(?:danh sach|ten) (?:cac |nhung )?truong\\b"),
             // Matched on the sentence as written: a name is capitalised ("các trường Tiểu học, THCS" names none).
             Pattern.compile("(?U)\\b(?:[Tt]rường|TH|THCS|THPT)\\s+(?:(?:[Mm]ầm non|[Tt]iểu học|[Tt]rung học cơ sở"
                     + "|[Tt]rung học phổ thông|TH|THCS|THPT)\\s+)?(?!(?:Tiểu|Trung|Mầm)\\b)\\p{Lu}\\p{Ll}+"),

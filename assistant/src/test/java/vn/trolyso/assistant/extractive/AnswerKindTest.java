@@ -35,7 +35,7 @@ class AnswerKindTest {
     void anAppsNameShowsAsABrandAQuotedNameOrAnAddress() {
         assertKind(AnswerKind.APP_NAME, List.of("Các trường dùng phần mềm thư viện số nào vậy, tên phần mềm là gì?",
                         "Ứng dụng chăm sóc sức khỏe học sinh của quận tên là gì, tải ở đâu?",
-                        "app do ten gi vay"),
+                        "app do ten gi vay", "Thầy cô sẽ dùng ứng dụng AI cụ thể nào để soạn bài?"),
                 List.of("Kích hoạt tài khoản định danh điện tử mức độ 2 trên ứng dụng VNeID.",
                         "Học sinh làm bài trên nền tảng K12Online.", "Truy cập hoctructuyen.hcm.edu.vn để ôn tập.",
                         "Phát động phong trào “Mỗi học sinh một tài khoản AI”."),
@@ -105,7 +105,8 @@ class AnswerKindTest {
     void aWhichSchoolQuestionWantsASchoolNamedByItsName() {
         assertKind(AnswerKind.SCHOOL,
                 List.of("Ở Đồ Sơn trường THCS nào được chọn thí điểm?",
-                        "nhung truong nao phai xay dung thu vien thong minh"),
+                        "nhung truong nao phai xay dung thu vien thong minh",
+                        "Cho xin danh sách những trường thí điểm trường học thông minh."),
                 List.of("Trường mầm non Sơn Ca 10, trường tiểu học Cao Báo Quát đẩy mạnh …",
                         "Giao trường THCS Trần Huy Liệu xây dựng phòng STEAM."),
                 List.of("Cử giáo viên các trường Tiểu học, THCS, TH&THCS trên địa bàn.",
