@@ -19,6 +19,7 @@ import vn.trolyso.assistant.UserProfile;
 import vn.trolyso.assistant.citation.CitationMapper;
 import vn.trolyso.assistant.conversation.ConversationMemory;
 import vn.trolyso.assistant.conversation.FollowUpRewriter;
+import vn.trolyso.assistant.conversation.MessageFraming;
 import vn.trolyso.assistant.conversation.Turn;
 import vn.trolyso.assistant.extractive.AnswerKind;
 import vn.trolyso.assistant.extractive.ExtractiveAnswerer;
@@ -37,6 +38,7 @@ import vn.trolyso.knowledge.search.KnowledgeSearch;
 import vn.trolyso.knowledge.search.Passage;
 import vn.trolyso.knowledge.search.SearchQuery;
 import vn.trolyso.knowledge.text.ChatShorthand;
+import vn.trolyso.knowledge.text.Organisation;
 
 /**
  * The answering pipeline: validate → screen (injection, out of scope) → make follow-ups standalone (LLM when up,
@@ -154,6 +156,10 @@ public final class DefaultAssistant implements Assistant {
             return new Reply(standalone, ProfileWording.withLead(profile, mapped.text()), AnswerMode.FRAMEWORK,
                     mapped.citations());
         }
+        Optional<Reply> unnamed = organisationNotNamed(standalone);
+        if (unnamed.isPresent()) {
+            return unnamed.get();
+        }
         if (llmUp) {
             GenerativeMode.Result g;
             try {
@@ -189,6 +195,27 @@ public final class DefaultAssistant implements Assistant {
             return extractive(message, standalone, history, profile, lesson, note).asFallback();
         }
         return extractive(message, standalone, history, profile, lesson, AnswerTexts.EXTRACTIVE_NOTE);
+    }
+
+    /**
+     * "Đoàn Thanh niên phường Kiến An được giao nhiệm vụ gì?" when no document of Kiến An names the youth union:
+     * declined, for a plan assigns nothing to an organisation it never names. Only an organisation asked about counts,
+     * not one the person belongs to ("Chị ở Hội Phụ nữ phường, …").
+     */
+    private Optional<Reply> organisationNotNamed(String standalone) {
+        Optional<Organisation> asked = MessageFraming.askingClauses(standalone).stream()
+                .map(Organisation::firstIn).flatMap(Optional::stream).findFirst();
+        if (asked.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, DocumentMetadata> named = namedPlaces(standalone);
+        List<Passage> mentions = retrieve(asked.get().displayName(), SearchQuery.MAX_LIMIT, named.keySet());
+        if (mentions.stream().anyMatch(p -> asked.get().namedIn(p.text()))) {
+            return Optional.empty();
+        }
+        return Optional.of(refusal(standalone, named.isEmpty() ? Refusals.notInDocuments(standalone)
+                : Refusals.notInNamedDocuments(standalone,
+                named.values().stream().map(DocumentMetadata::issuer).distinct().toList())));
     }
 
     private Reply extractive(String message, String standalone, List<Turn> history, UserProfile profile,

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * they read as a topic the documents lack. Only the place the introduction names is kept, when the question names
  * none.
  */
-final class MessageFraming {
+public final class MessageFraming {
     /** "Kính chào anh/chị,", "Dạ em chào anh/chị ạ.", "Chào bot,", "Kính gửi anh/chị,": up to its punctuation. */
     private static final Pattern GREETING = Pattern.compile("(?iU)^\\s*(?:dạ\\s+)?(?:" + ChatPerson.SELF + "\\s+)?"
             + "(?:(?:xin|kính)\\s+chào|chào(?!\\s+mừng)|kính\\s+gửi)\\b[^.!?,;:]{0,40}?[,.!;:]+\\s*");
@@ -46,6 +46,20 @@ final class MessageFraming {
     private static final Pattern PROPER_NAME = Pattern.compile("(?U)\\b\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)+\\b");
 
     private MessageFraming() {
+    }
+
+    /** A clause of a message: what lies between its punctuation marks. */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[.?!;,:]+");
+    /** A clause in which the person speaks of themselves: "Chị ở Hội Phụ nữ phường", "mình bên hội khuyến học". */
+    private static final Pattern ABOUT_SELF = Pattern.compile("(?iU)^\\s*(?:dạ\\s+)?" + ChatPerson.SELF + "\\b");
+
+    /**
+     * The clauses of a question that ask, without those in which the person says who they are ("Phong trào … lấy
+     * tiền từ đâu? Mình bên hội khuyến học muốn biết …" asks nothing of the study promotion society).
+     */
+    public static java.util.List<String> askingClauses(String question) {
+        return java.util.Arrays.stream(CLAUSE_BREAK.split(question))
+                .filter(clause -> !clause.isBlank() && !ABOUT_SELF.matcher(clause).find()).toList();
     }
 
     /**

@@ -6,6 +6,14 @@ import org.junit.jupiter.api.Test;
 
 class MessageFramingTest {
     @Test
+    void theClausesInWhichThePersonSaysWhoTheyAreAskNothing() {
+        assertEquals(java.util.List.of("Kế hoạch của phường lấy tiền từ đâu", " ai chi"), MessageFraming.askingClauses(
+                "Kế hoạch của phường lấy tiền từ đâu, ai chi? Mình bên hội khuyến học muốn biết thêm."));
+        assertEquals(java.util.List.of(" Hội Phụ nữ được giao gì"),
+                MessageFraming.askingClauses("Chị ở Hội Phụ nữ phường. Hội Phụ nữ được giao gì?"));
+    }
+
+    @Test
     void greetingsAndThanksAroundTheQuestionAreNotAsked() {
         assertEquals("em xin hỏi khung gồm bao nhiêu miền năng lực ạ?", MessageFraming.question(
                 "Kính chào anh/chị, em xin hỏi khung gồm bao nhiêu miền năng lực ạ? Em xin chân thành cảm ơn."));
