@@ -281,7 +281,7 @@ public final class FollowUpRewriter {
         String f = fold(question);
         long contentWords = Terms.rawTokens(question).stream().filter(t -> !Terms.isStopword(t)).count();
         if (OPENER.matcher(f).find()) {
-            return contentWords <= 8;
+            return contentWords <= 8 && !placeThenOwnQuestion(question, f);
         }
         if (CLOSER.matcher(f).find() && f.matches(".*\\b(?:thi sao|the nao|ra sao|nua)$")) {
             return contentWords <= 5;
@@ -291,7 +291,8 @@ public final class FollowUpRewriter {
         }
         // "Lớp 1-3 thì cần đạt gì?", "Phụ huynh thì được hướng dẫn gì?": a new grade, audience or year as the topic,
         // what is said of it left to the previous question.
-        if (contentWords <= 6 && (SLOT_TOPIC.matcher(f).find() || PLACE_TOPIC.matcher(f).find())) {
+        if (contentWords <= 6 && (SLOT_TOPIC.matcher(f).find()
+                || PLACE_TOPIC.matcher(f).find() && !placeThenOwnQuestion(question, f))) {
             return true;
         }
         // "Gồm những năng lực thành phần nào?", "Dành cho ai?": a predicate with no subject continues the topic.
@@ -345,6 +346,23 @@ public final class FollowUpRewriter {
     /** "bên phường Kiến An thì ngày nào?", "ở Đồ Sơn thì sao?": another place as the topic (folded). */
     private static final Pattern PLACE_TOPIC = Pattern.compile(
             "^(?:(?:con|the con|vay|the)\\s+)?(?:ben|o|tai)\\s+(?:\\S+\\s+){1,5}?thi\\b");
+
+    /**
+     * "thế bên Phú Nhuận thì học liệu số gồm những dạng nào?": another place, and a question of its own asked there,
+     * which stands alone. ("bên phường Kiến An thì ngày nào?" leaves what is asked to the previous question.)
+     */
+    private static boolean placeThenOwnQuestion(String question, String folded) {
+        Matcher place = PLACE_TOPIC.matcher(folded);
+        if (!place.find() || folded.length() != question.length()) {
+            return false;
+        }
+        return Terms.rawTokens(question.substring(place.end())).stream()
+                .filter(t -> !Terms.isStopword(t) && !GENERIC_VERBS.contains(Terms.fold(t))).count()
+                >= OWN_QUESTION_WORDS;
+    }
+
+    /** Content words after "… thì" that make a question of its own. */
+    private static final int OWN_QUESTION_WORDS = 3;
 
     private static final Pattern DEFINITION = Pattern.compile("\\b(?:la gi|nghia la gi|la sao|la the nao)\\b");
 

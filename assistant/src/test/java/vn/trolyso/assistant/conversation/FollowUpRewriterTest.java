@@ -33,6 +33,15 @@ class FollowUpRewriterTest {
     }
 
     @Test
+    void anotherPlaceWithAQuestionOfItsOwnStandsAlone() {
+        List<Turn> before = after("Trường Ngô Gia Tự có nói gì về thư viện số không?");
+        String own = "thế bên Phú Nhuận thì thư viện thông minh phải có những thiết bị gì?";
+        assertEquals(own, FollowUpRewriter.rewrite(before, own));
+        String bare = FollowUpRewriter.rewrite(before, "thế bên Phú Nhuận thì sao?");
+        assertTrue(bare.contains("Phú Nhuận") && bare.contains("thư viện số"), bare);
+    }
+
+    @Test
     void replacesTheYear() {
         assertEquals("Đoàn Lập đặt mục tiêu gì cho giáo viên đến năm 2030?",
                 FollowUpRewriter.rewrite(after("Đoàn Lập đặt mục tiêu gì cho giáo viên năm 2026?"),
