@@ -244,10 +244,7 @@ public final class DefaultAssistant implements Assistant {
                 extract = extract(standalone, passages(standalone, searchText, carried, Lexicon.of(search)),
                         sentences);
                 if (extract.isEmpty()) {
-                    // "ưu tiên giúp những ai trước?" reads as a question of its own, and is one only of the topic
-                    // before it ("… huy động học sinh đi tình nguyện không?"): asked again joined to that topic.
-                    extract = FollowUpRewriter.joined(history, message).flatMap(joined -> extract(joined,
-                            passages(joined, AnswerKind.searchText(joined), carried, Lexicon.of(search)), sentences));
+                    extract = askedOfTopicBefore(history, message, carried, Lexicon.of(search), sentences);
                 }
             }
         }
@@ -263,6 +260,9 @@ public final class DefaultAssistant implements Assistant {
                 Lexicon confined = Lexicon.of(search).confinedToNamedDocuments();
                 extract = extractive.extract(standalone, passages(standalone, searchText, named.keySet(), confined),
                         sentences, confined);
+                if (extract.isEmpty()) {
+                    extract = askedOfTopicBefore(history, message, named.keySet(), confined, sentences);
+                }
             }
         }
         if (extract.isEmpty()) {
@@ -274,6 +274,18 @@ public final class DefaultAssistant implements Assistant {
         String text = ProfileWording.withLead(profile, mapped.text()) + suggestion(standalone, profile)
                 + "\n\n" + note;
         return new Reply(standalone, text, AnswerMode.EXTRACTIVE, mapped.citations());
+    }
+
+    /**
+     * "ưu tiên giúp những ai trước?" reads as a question of its own, and is one only of the topic before it ("… có
+     * huy động học sinh đi tình nguyện không?"): when it finds nothing in these documents, it is asked once more
+     * joined to that topic, still within them.
+     */
+    private Optional<ExtractiveAnswerer.Extract> askedOfTopicBefore(List<Turn> history, String message,
+                                                                   Set<String> documentIds, Lexicon lexicon,
+                                                                   int sentences) {
+        return FollowUpRewriter.joined(history, message).flatMap(joined -> extractive.extract(joined,
+                passages(joined, AnswerKind.searchText(joined), documentIds, lexicon), sentences, lexicon));
     }
 
     /**

@@ -107,6 +107,15 @@ class RealCorpusAnswersTest {
     }
 
     @Test
+    void aFollowUpThatFindsNothingInTheNamedPlacesDocumentsIsAskedAgainOfTheTopicBefore() {
+        Answer first = assistant.answer(Question.of("Phú Nhuận có nói về trường tiên tiến, hội nhập quốc tế không?"));
+        Answer second = assistant.answer(new Question("vậy mục tiêu học sinh lấy được chứng chỉ là bao nhiêu?",
+                first.conversationId(), UserProfile.UNKNOWN));
+        assertEquals(AnswerMode.EXTRACTIVE, second.mode(), second.text());
+        assertTrue(second.text().contains("50% học sinh"), second.text());
+    }
+
+    @Test
     void aNamedPlaceIsAnsweredFromItsOwnPlanAndSaysWhoseItIs() {
         Answer a = assistant.answer(Question.of("Phường Kiến An đặt chỉ tiêu gì cho cán bộ, công chức đến năm 2025?"));
         assertEquals(AnswerMode.EXTRACTIVE, a.mode(), a.text());
