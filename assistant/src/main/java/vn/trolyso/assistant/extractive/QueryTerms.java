@@ -338,7 +338,7 @@ final class QueryTerms {
             String word = Terms.fold(raw.get(i));
             if ((word.equals("nao") || word.equals("gi") || word.equals("may")) && i > 0
                     && !Terms.isStopword(raw.get(i - 1))) {
-                focus.add(termAt(terms, everydayAt, raw, i - 1, abbreviations));
+                termAt(terms, everydayAt, raw, i - 1, abbreviations).ifPresent(focus::add);
             }
             // "Ai ký kế hoạch …", "Kế hoạch do ai ký?": who did it is asked of the verb that follows.
             // ("Ai là người ký …" too; "ai" typed without any diacritic in the question may be the topic AI.)
@@ -352,7 +352,7 @@ final class QueryTerms {
                 for (int j = i + 1; j < raw.size() && actor.isEmpty(); j++) {
                     String next = raw.get(j);
                     if (!Terms.isStopword(next, true) && !Terms.fold(next).equals("nguoi")) {
-                        actor.add(termAt(terms, everydayAt, raw, j, abbreviations));
+                        termAt(terms, everydayAt, raw, j, abbreviations).ifPresent(actor::add);
                     }
                 }
             }
@@ -366,12 +366,12 @@ final class QueryTerms {
                         people = true;
                         for (int k = j + 1; k < raw.size(); k++) {
                             if (saysWhatPeopleDid(raw.get(k), accented)) {
-                                headCountDoing.add(termAt(terms, everydayAt, raw, k, abbreviations));
+                                termAt(terms, everydayAt, raw, k, abbreviations).ifPresent(headCountDoing::add);
                             }
                         }
                         break;
                     }
-                    counted.add(termAt(terms, everydayAt, raw, j, abbreviations));
+                    termAt(terms, everydayAt, raw, j, abbreviations).ifPresent(counted::add);
                 }
                 countsPeople |= people;
                 // ("gấp bao nhiêu lần học phí": "lần" counts times, and the noun after it starts another word)
@@ -387,7 +387,7 @@ final class QueryTerms {
                     if (Terms.isStopword(raw.get(j)) || MEASURES.contains(Terms.fold(raw.get(j)))) {
                         break;
                     }
-                    counted.addFirst(termAt(terms, everydayAt, raw, j, abbreviations));
+                    termAt(terms, everydayAt, raw, j, abbreviations).ifPresent(counted::addFirst);
                 }
             }
         }
@@ -637,11 +637,14 @@ final class QueryTerms {
 
     private static final EverydayWords EVERYDAY = EverydayWords.defaults();
 
-    /** The topic a raw token of the question belongs to: its everyday phrase, or its own term (null if a stopword). */
-    private static Term termAt(Map<String, Term> terms, Term[] everydayAt, List<String> raw, int index,
-                               Abbreviations abbreviations) {
-        return everydayAt[index] != null ? everydayAt[index]
-                : terms.get(toTerm(raw.get(index), abbreviations).surface());
+    /**
+     * The topic a raw token of the question belongs to: its everyday phrase, or its own term; empty for a word that is
+     * no topic (a stop word, "ai" read as who).
+     */
+    private static Optional<Term> termAt(Map<String, Term> terms, Term[] everydayAt, List<String> raw, int index,
+                                         Abbreviations abbreviations) {
+        return Optional.ofNullable(everydayAt[index] != null ? everydayAt[index]
+                : terms.get(toTerm(raw.get(index), abbreviations).surface()));
     }
 
     /** The everyday phrase as one topic whose alternatives are the phrase itself and the documents' words for it. */

@@ -11,6 +11,14 @@ class QueryTermsTest {
     }
 
     @Test
+    void aWhoQuestionWhoseNextWordsAreNoTopicHasNoActor() {
+        // "ai" read as who, then only question words: no topic word for the actor or the focus (it once threw).
+        QueryTerms q = QueryTerms.of("Chiều nay đội tuyển đá với ai, mấy giờ vậy?");
+        assertTrue(q.actor.stream().allMatch(java.util.Objects::nonNull) && q.focus.stream()
+                .allMatch(java.util.Objects::nonNull), q.focus.toString());
+    }
+
+    @Test
     void anUnaccentedAiAfterChoOrLaAsksWhoAndIsNoTopic() {
         assertFalse(hasTopic("the ban doc o phu nhuan la phat cho ai a", "ai"));
         assertFalse(hasTopic("to truong to cong tac la ai", "ai"));
