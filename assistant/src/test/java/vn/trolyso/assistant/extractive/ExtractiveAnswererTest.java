@@ -578,8 +578,11 @@ class ExtractiveAnswererTest {
         // a second question, and a choice after a question asking no kind of answer, stay
         String second = "Buổi đó kéo dài bao lâu, học trực tiếp hay online?";
         assertEquals(second, QueryTerms.withoutChoice(second));
-        String software = "Trường dùng phần mềm AI cụ thể nào, ChatGPT hay Gemini?";
+        String software = "Trường dùng phần mềm AI nào, ChatGPT hay Gemini?";
         assertEquals(software, QueryTerms.withoutChoice(software));
+        // asked for an app's name, two names are candidate answers
+        assertEquals("Trường dùng phần mềm AI cụ thể nào?",
+                QueryTerms.withoutChoice("Trường dùng phần mềm AI cụ thể nào, ChatGPT hay Gemini?"));
     }
 
     @Test
