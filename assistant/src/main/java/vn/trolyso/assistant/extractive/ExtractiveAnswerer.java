@@ -233,7 +233,8 @@ public final class ExtractiveAnswerer {
                     s.candidate().cleaned()));
         }
         Optional<Scored> evidence = scored.isEmpty() ? Optional.empty()
-                : evidence(query, AnswerKind.asksOneThing(question), contexts, scored, vocabulary);
+                : evidence(query, AnswerKind.asksOneThing(question), eventAsked(query, question), contexts, scored,
+                vocabulary);
         if (evidence.isEmpty()) {
             return Optional.empty();
         }
@@ -251,8 +252,9 @@ public final class ExtractiveAnswerer {
      * The best-placed of the top {@code gateDepth} sentences that is evidence enough to answer (not only the top-scored
      * one is looked at), or empty when the documents are said not to mention the question.
      */
-    private Optional<Scored> evidence(QueryTerms query, boolean asksOneThing, List<QueryTerms.TextForms> contexts,
-                                      List<Scored> scored, ToIntFunction<String> vocabulary) {
+    private Optional<Scored> evidence(QueryTerms query, boolean asksOneThing, Optional<String> event,
+                                      List<QueryTerms.TextForms> contexts, List<Scored> scored,
+                                      ToIntFunction<String> vocabulary) {
         EvidenceGate gate = new EvidenceGate(w, vocabulary);
         double required = gate.requiredCoverage(query, contexts); // index look-ups: once, not per sentence
         if (Boolean.getBoolean("trolyso.debug.extractive")) {
@@ -270,8 +272,29 @@ public final class ExtractiveAnswerer {
                 || w.kindOpen() > 0 && query.kind.saidInFewWays() && asksOneThing;
         return scored.stream().limit(depth).filter(s -> gate.answers(required, s.coverage(), s.ownCoverage())
                 && (w.yearGate() <= 0 || !query.otherYear(s.candidate().forms(), s.candidate().headings()))
-                && (!kindRequired || s.saysKind())).findFirst();
+                && (!kindRequired || s.saysKind())
+                && event.map(e -> s.candidate().forms().folded().contains(e)
+                        || s.candidate().headings().folded().contains(e)).orElse(true)).findFirst();
     }
+
+    /**
+     * "Hội nghị triển khai kế hoạch … tổ chức vào ngày nào?", "Lễ ra mắt ứng dụng … ở đâu?": the ceremony or meeting
+     * whose day, hour or place is asked (folded, padded). Its day is said only by a sentence naming it, or under its
+     * heading: the day of another event ("Ngày hội … vào ngày 11/10") or of the task it belongs to ("Thời gian: triển
+     * khai từ tháng 11 năm 2024") is not its day.
+     */
+    private static Optional<String> eventAsked(QueryTerms query, String question) {
+        if (!(query.kind.isTime() || query.kind == AnswerKind.PLACE || query.kind == AnswerKind.ADDRESS)) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = EVENT.matcher(Terms.fold(question));
+        return m.find() ? Optional.of(" " + m.group() + " ") : Optional.empty();
+    }
+
+    /** A ceremony or a meeting held once (folded). */
+    private static final java.util.regex.Pattern EVENT = java.util.regex.Pattern.compile(
+            "\\b(?:le (?:ra mat|khai giang|khai mac|be mac|phat dong|tong ket|trao giai)|hoi nghi|hoi thao|ngay hoi"
+                    + "|dien dan|toa dam)\\b");
 
     private static List<Candidate> candidates(List<Passage> passages) {
         List<Candidate> out = new ArrayList<>();

@@ -79,6 +79,21 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void theDayOfACeremonyIsSaidOnlyByASentenceOrAHeadingNamingIt() {
+        // The task's time line and another event's day are not the launch ceremony's day.
+        Passage task = passage("p#1", "k) Ứng dụng trực tuyến chăm sóc sức khỏe học sinh",
+                "Tổ chức lễ ra mắt ứng dụng trực tuyến chăm sóc sức khỏe học sinh của quận.\n"
+                        + "Thời gian: triển khai từ tháng 11 năm 2024.");
+        Passage other = passage("p#2", "III. NHIỆM VỤ",
+                "Tham gia hưởng ứng Ngày hội toàn dân học tập số vào ngày 11/10 hằng năm.");
+        String asked = "Lễ ra mắt ứng dụng chăm sóc sức khỏe học sinh tổ chức vào ngày nào?";
+        assertEquals(Optional.empty(), answerer.extract(asked, List.of(task, other), 1));
+        Passage said = passage("p#3", "k) Ứng dụng trực tuyến chăm sóc sức khỏe học sinh",
+                "Lễ ra mắt ứng dụng chăm sóc sức khỏe học sinh tổ chức vào ngày 20/11/2024.");
+        assertTrue(answerer.extract(asked, List.of(task, other, said), 1).orElseThrow().text().contains("20/11"));
+    }
+
+    @Test
     void aDayAskedAloneIsAnsweredOnlyByASentenceSayingOne() {
         // The material matches the exam and grade 10 well but says no day; the day it would lead with is another's.
         List<Passage> passages = List.of(passage("p#1", "Tìm kiếm thông tin", "Ví dụ muốn biết lịch thi vào lớp 10 "
