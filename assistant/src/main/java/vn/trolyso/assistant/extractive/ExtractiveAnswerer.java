@@ -269,7 +269,8 @@ public final class ExtractiveAnswerer {
         }
         // "Lịch thi … là ngày nào?" asks a day only: a sentence saying none is no answer, however well it matches.
         boolean kindRequired = query.kind.strict
-                || w.kindOpen() > 0 && query.kind.saidInFewWays() && asksOneThing;
+                || w.kindOpen() > 0 && query.kind.saidInFewWays() && asksOneThing
+                || event.isPresent();
         return scored.stream().limit(depth).filter(s -> gate.answers(required, s.coverage(), s.ownCoverage())
                 && (w.yearGate() <= 0 || !query.otherYear(s.candidate().forms(), s.candidate().headings()))
                 && (!kindRequired || s.saysKind())
@@ -281,7 +282,9 @@ public final class ExtractiveAnswerer {
      * "Hội nghị triển khai kế hoạch … tổ chức vào ngày nào?", "Lễ ra mắt ứng dụng … ở đâu?": the ceremony or meeting
      * whose day, hour or place is asked (folded, padded). Its day is said only by a sentence naming it, or under its
      * heading: the day of another event ("Ngày hội … vào ngày 11/10") or of the task it belongs to ("Thời gian: triển
-     * khai từ tháng 11 năm 2024") is not its day.
+     * khai từ tháng 11 năm 2024") is not its day. And a sentence naming it without saying when or where ("Tổ chức Ngày
+     * hội Giáo dục STEAM nhằm …") does not answer, even when something else is asked beside ("… hôm nào, ở trường
+     * nào?").
      */
     private static Optional<String> eventAsked(QueryTerms query, String question) {
         if (!(query.kind.isTime() || query.kind == AnswerKind.PLACE || query.kind == AnswerKind.ADDRESS)) {

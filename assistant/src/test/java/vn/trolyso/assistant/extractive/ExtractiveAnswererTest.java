@@ -91,6 +91,9 @@ class ExtractiveAnswererTest {
         Passage said = passage("p#3", "k) Ứng dụng trực tuyến chăm sóc sức khỏe học sinh",
                 "Lễ ra mắt ứng dụng chăm sóc sức khỏe học sinh tổ chức vào ngày 20/11/2024.");
         assertTrue(answerer.extract(asked, List.of(task, other, said), 1).orElseThrow().text().contains("20/11"));
+        // Asked with a place beside, a sentence giving its day answers.
+        assertTrue(answerer.extract("Ngày hội toàn dân học tập số là ngày nào, ở đâu?", List.of(task, other), 1)
+                .orElseThrow().text().contains("11/10"));
     }
 
     @Test
