@@ -50,8 +50,12 @@ public final class MessageFraming {
 
     /** A clause of a message: what lies between its punctuation marks. */
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[.?!;,:]+");
-    /** A clause in which the person speaks of themselves: "Chị ở Hội Phụ nữ phường", "mình bên hội khuyến học". */
-    private static final Pattern ABOUT_SELF = Pattern.compile("(?iU)^\\s*(?:dạ\\s+)?" + ChatPerson.SELF + "\\b");
+    /**
+     * A clause in which the person says who they are: "Chị ở Hội Phụ nữ phường", "mình bên hội khuyến học" ("Em muốn
+     * hỏi …" asks).
+     */
+    private static final Pattern ABOUT_SELF = Pattern.compile("(?iU)^\\s*(?:dạ\\s+)?" + ChatPerson.SELF
+            + "\\s+(?:" + ChatPerson.INTRODUCING + "|bên|thuộc|trong)\\b");
 
     /**
      * The clauses of a question that ask, without those in which the person says who they are ("Phong trào … lấy

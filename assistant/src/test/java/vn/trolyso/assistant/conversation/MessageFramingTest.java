@@ -11,6 +11,8 @@ class MessageFramingTest {
                 "Kế hoạch của phường lấy tiền từ đâu, ai chi? Mình bên hội khuyến học muốn biết thêm."));
         assertEquals(java.util.List.of(" Hội Phụ nữ được giao gì"),
                 MessageFraming.askingClauses("Chị ở Hội Phụ nữ phường. Hội Phụ nữ được giao gì?"));
+        assertEquals(java.util.List.of("Em muốn hỏi Đoàn Thanh niên làm gì"),
+                MessageFraming.askingClauses("Em muốn hỏi Đoàn Thanh niên làm gì?"));
     }
 
     @Test
