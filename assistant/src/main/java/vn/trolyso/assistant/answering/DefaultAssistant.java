@@ -213,9 +213,14 @@ public final class DefaultAssistant implements Assistant {
         if (mentions.stream().anyMatch(p -> asked.get().namedIn(p.text()))) {
             return Optional.empty();
         }
-        return Optional.of(refusal(standalone, named.isEmpty() ? Refusals.notInDocuments(standalone)
+        return Optional.of(notFound(standalone, named));
+    }
+
+    /** The refusal of a question these documents (every document when none is named) do not answer. */
+    private static Reply notFound(String standalone, Map<String, DocumentMetadata> named) {
+        return refusal(standalone, named.isEmpty() ? Refusals.notInDocuments(standalone)
                 : Refusals.notInNamedDocuments(standalone,
-                named.values().stream().map(DocumentMetadata::issuer).distinct().toList())));
+                named.values().stream().map(DocumentMetadata::issuer).distinct().toList()));
     }
 
     private Reply extractive(String message, String standalone, List<Turn> history, UserProfile profile,
@@ -266,9 +271,7 @@ public final class DefaultAssistant implements Assistant {
             }
         }
         if (extract.isEmpty()) {
-            return refusal(standalone, named.isEmpty() ? Refusals.notInDocuments(standalone)
-                    : Refusals.notInNamedDocuments(standalone,
-                    named.values().stream().map(DocumentMetadata::issuer).distinct().toList()));
+            return notFound(standalone, named);
         }
         CitationMapper.Mapped mapped = CitationMapper.map(extract.get().text(), extract.get().sources());
         String text = ProfileWording.withLead(profile, mapped.text()) + suggestion(standalone, profile)

@@ -31,11 +31,12 @@ public enum Organisation {
     private static final Pattern TRADE_UNION_BARE = Pattern.compile("\\bcong doan\\b");
 
     private final String displayName;
-    private final Pattern folded;
+    /** Its written forms, matched on folded text; null for {@link #TRADE_UNION}. */
+    private final Pattern foldedForms;
 
     Organisation(String displayName, String foldedRegex) {
         this.displayName = displayName;
-        this.folded = foldedRegex == null ? null : Pattern.compile("\\b(?:" + foldedRegex + ")\\b");
+        this.foldedForms = foldedRegex == null ? null : Pattern.compile("\\b(?:" + foldedRegex + ")\\b");
     }
 
     /** Its name as people write it ("Đoàn Thanh niên"). */
@@ -45,16 +46,23 @@ public enum Organisation {
 
     /** True when the text names this organisation. */
     public boolean namedIn(String text) {
+        String nfc = VietnameseText.normalize(text);
+        return namedIn(nfc, VietnameseText.fold(nfc));
+    }
+
+    /** The same, given the text normalised and folded once for every organisation. */
+    private boolean namedIn(String nfc, String folded) {
         if (this == TRADE_UNION) {
-            String nfc = VietnameseText.normalize(text);
             return TRADE_UNION_WRITTEN.matcher(nfc).find()
-                    || !VietnameseText.hasDiacritics(nfc) && TRADE_UNION_BARE.matcher(VietnameseText.fold(nfc)).find();
+                    || !VietnameseText.hasDiacritics(nfc) && TRADE_UNION_BARE.matcher(folded).find();
         }
-        return folded.matcher(VietnameseText.fold(text)).find();
+        return foldedForms.matcher(folded).find();
     }
 
     /** The first organisation the text names, if any. */
     public static Optional<Organisation> firstIn(String text) {
-        return Arrays.stream(values()).filter(o -> o.namedIn(text)).findFirst();
+        String nfc = VietnameseText.normalize(text);
+        String folded = VietnameseText.fold(nfc);
+        return Arrays.stream(values()).filter(o -> o.namedIn(nfc, folded)).findFirst();
     }
 }
