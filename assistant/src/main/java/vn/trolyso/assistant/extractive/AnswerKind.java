@@ -389,6 +389,11 @@ public enum AnswerKind {
         return answered == null || answered.matcher(asWritten ? sentence : foldedSentence).find();
     }
 
+    /** True when plans state this kind under a label ("Thời gian: …", "Địa điểm: …"). */
+    boolean hasLabel() {
+        return label != null;
+    }
+
     /** True when the sentence is this kind's label line ("Thời gian: …", "Địa điểm: …"). */
     boolean labels(String foldedSentence) {
         return label != null && label.matcher(foldedSentence.strip()).find();

@@ -2,8 +2,10 @@ package vn.trolyso.assistant.extractive;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntFunction;
@@ -244,6 +246,12 @@ public final class ExtractiveAnswerer {
             scored.addFirst(evidence.get());
         }
         List<Scored> picked = pick(scored, sentences, query.asksNumber);
+        rowCellOfKind(query.kind, picked.getFirst(), scored).filter(cell -> !picked.contains(cell)).ifPresent(cell -> {
+            picked.add(1, cell);
+            if (picked.size() > sentences) {
+                picked.removeLast();
+            }
+        });
         return Optional.of(compose(picked, candidates, passages, scored.getFirst().coverage(), query.asksNumber,
                 query.asksWho));
     }
@@ -486,6 +494,39 @@ public final class ExtractiveAnswerer {
             }
         }
         return picked;
+    }
+
+    /**
+     * "Mô hình trường học số … làm trong giai đoạn nào?": a plan's table row is read cell by cell ("Kết quả thực hiện:
+     * …;", "Thời gian thực hiện: Năm 2025 - 2030."), and the cell naming the topic is not the one stating the time.
+     * When the best sentence is a cell and does not carry the label of the kind asked, the cell of its own row that
+     * does ("Thời gian …", "Địa điểm …") answers beside it. A row's cells end with ";", all but its last.
+     */
+    private static Optional<Scored> rowCellOfKind(AnswerKind kind, Scored best, List<Scored> scored) {
+        Candidate b = best.candidate();
+        if (!kind.hasLabel() || kind.labels(b.forms().folded())) {
+            return Optional.empty();
+        }
+        Map<Integer, Scored> row = new HashMap<>();
+        for (Scored s : scored) {
+            if (s.candidate().passage() == b.passage()) {
+                row.put(s.candidate().position(), s);
+            }
+        }
+        List<Scored> cells = new ArrayList<>();
+        for (int p = b.position() - 1; row.containsKey(p) && endsCell(row.get(p)); p--) {
+            cells.add(row.get(p));
+        }
+        for (int p = b.position(); row.containsKey(p) && endsCell(row.get(p)); p++) {
+            if (row.containsKey(p + 1)) {
+                cells.add(row.get(p + 1));
+            }
+        }
+        return cells.stream().filter(c -> c.saysKind() && kind.labels(c.candidate().forms().folded())).findFirst();
+    }
+
+    private static boolean endsCell(Scored s) {
+        return s.candidate().raw().strip().endsWith(";");
     }
 
     /** Two sentences of different documents about the same words that state different figures. */

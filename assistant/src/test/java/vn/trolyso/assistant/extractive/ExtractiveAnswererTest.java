@@ -780,4 +780,23 @@ class ExtractiveAnswererTest {
         assertTrue(QueryTerms.askedPart("Mục tiêu về phụ huynh là bao nhiêu phần trăm – năm 2030?")
                 .contains("bao nhiêu"), "a last part asking nothing leaves the whole question asking");
     }
+
+    @Test
+    void aTableRowAnswersWhenWithItsOwnTimeCell() {
+        // A row read cell by cell: the cell naming the topic does not say when, the row's "Thời gian" cell does.
+        List<Passage> passages = List.of(passage("p#1", "PHỤ LỤC", "Mục 4. Nội dung công việc: Phát huy vai trò của "
+                + "học sinh trong hoạt động tình nguyện; Cơ quan chủ trì: UBND phường; Kết quả thực hiện: Hàng năm, "
+                + "100% các trường THCS huy động học sinh tình nguyện; Thời gian thực hiện: Năm 2025 - 2026.\n"
+                + "Mục 5. Nội dung công việc: Nghiên cứu đề xuất xây dựng trường học số; Cơ quan chủ trì: UBND phường; "
+                + "Kết quả thực hiện: Phấn đấu mỗi cấp học có 01 mô hình trường học số; Thời gian thực hiện: "
+                + "Năm 2025 - 2030."));
+        String answer = answerer.extract("Mỗi cấp học có 01 mô hình trường học số thì làm trong giai đoạn nào?",
+                passages, 2).orElseThrow().text();
+        assertTrue(answer.contains("2025 - 2030"), answer);
+        assertFalse(answer.contains("2025 - 2026"), "another row's time is not this one's: " + answer);
+        // A question asking no time gets no time cell.
+        String what = answerer.extract("Mỗi cấp học phấn đấu có mấy mô hình trường học số?", passages, 2)
+                .orElseThrow().text();
+        assertFalse(what.contains("Thời gian thực hiện"), what);
+    }
 }
