@@ -109,8 +109,10 @@ public enum AnswerKind {
      * shows as a brand ("VNeID", "K12Online"), a quoted name or a web address; "ứng dụng trực tuyến chăm sóc sức khỏe
      * học sinh" names none.
      */
-    APP_NAME(Pattern.compile("\\b(?:phan mem|ung dung|app|nen tang)\\b(?: \\S+){0,12}? ten (?:la )?(?:gi|j)\\b"
-            + "|\\bten (?:cua )?(?:phan mem|ung dung|app|nen tang)\\b(?: \\S+){0,4}? (?:la )?(?:gi|j)\\b"
+    APP_NAME(Pattern.compile("\\b(?:phan mem|ung dung|app|nen tang|tro ly ao|chatbot)\\b(?: \\S+){0,12}? ten"
+            + " (?:la )?(?:gi|j)\\b"
+            + "|\\bten (?:cua )?(?:phan mem|ung dung|app|nen tang|tro ly ao|chatbot)\\b(?: \\S+){0,4}?"
+            + " (?:la )?(?:gi|j)\\b"
             + "|\\b(?:phan mem|ung dung|app|nen tang|cong cu)(?: ai)? cu the nao\\b"),
             // Matched on the sentence as written: a brand's inner capital, the quotes, the dots of an address.
             Pattern.compile("(?U)\\b[\\p{L}\\d]*[\\p{Ll}\\d]\\p{Lu}[\\p{L}\\d]*\\b|[“\"][^”\"]{3,}[”\"]|https?://"
@@ -262,6 +264,9 @@ public enum AnswerKind {
 
     private static final Pattern CLAUSE_END = Pattern.compile("[,;?!]+");
 
+    /** "diễn ra ở hội trường nào": which hall, as typed (with diacritics). */
+    private static final Pattern HALL_ASKED = Pattern.compile("(?iU)\\bhội trường(?:\\s+\\S+)?\\s+nào\\b");
+
     private static AnswerKind ofClause(String question, boolean asksSource) {
         String folded = Terms.fold(question);
         // First: "ký ngày mấy, số hiệu bao nhiêu?" is answered only by a sentence stating the number.
@@ -291,6 +296,9 @@ public enum AnswerKind {
         }
         if (TIME.asked.matcher(folded).find()) {
             return TIME;
+        }
+        if (HALL_ASKED.matcher(question).find()) {
+            return ADDRESS; // "ở hội trường nào" asks for a hall, not a school (folded, "hỏi trường nào" reads alike)
         }
         if (SCHOOL.asked.matcher(folded).find()) {
             return SCHOOL;

@@ -230,12 +230,12 @@ public final class ExtractiveAnswerer {
             }
             System.err.printf("DEBUG %s | absent: %s| best cov %.2f%n", question, absent,
                     scored.isEmpty() ? 0 : scored.getFirst().coverage());
-            scored.stream().limit(6).forEach(s -> System.err.printf("  %.2f cov %.2f own %.2f%s [%d] %s%n", s.score(),
-                    s.coverage(), s.ownCoverage(), s.saysKind() ? " kind" : "", s.candidate().passage() + 1,
-                    s.candidate().cleaned()));
+            scored.stream().limit(Integer.getInteger("trolyso.debug.top", 6)).forEach(s -> System.err.printf(
+                    "  %.2f cov %.2f own %.2f%s [%d] %s%n", s.score(), s.coverage(), s.ownCoverage(),
+                    s.saysKind() ? " kind" : "", s.candidate().passage() + 1, s.candidate().cleaned()));
         }
         Optional<Scored> evidence = scored.isEmpty() ? Optional.empty()
-                : evidence(query, AnswerKind.asksOneThing(question), eventAsked(query, question), contexts, scored,
+                : evidence(query, AnswerKind.asksOneThing(question), namedThingAsked(query, question), contexts, scored,
                 vocabulary);
         if (evidence.isEmpty()) {
             return Optional.empty();
@@ -258,9 +258,10 @@ public final class ExtractiveAnswerer {
 
     /**
      * The best-placed of the top {@code gateDepth} sentences that is evidence enough to answer (not only the top-scored
-     * one is looked at), or empty when the documents are said not to mention the question.
+     * one is looked at), or empty when the documents are said not to mention the question. {@code named}: what the
+     * sentence must name ({@link #namedThingAsked}).
      */
-    private Optional<Scored> evidence(QueryTerms query, boolean asksOneThing, Optional<String> event,
+    private Optional<Scored> evidence(QueryTerms query, boolean asksOneThing, Optional<String> named,
                                       List<QueryTerms.TextForms> contexts, List<Scored> scored,
                                       ToIntFunction<String> vocabulary) {
         EvidenceGate gate = new EvidenceGate(w, vocabulary);
@@ -278,11 +279,11 @@ public final class ExtractiveAnswerer {
         // "Lịch thi … là ngày nào?" asks a day only: a sentence saying none is no answer, however well it matches.
         boolean kindRequired = query.kind.strict
                 || w.kindOpen() > 0 && query.kind.saidInFewWays() && asksOneThing
-                || event.isPresent();
+                || named.isPresent();
         return scored.stream().limit(depth).filter(s -> gate.answers(required, s.coverage(), s.ownCoverage())
                 && (w.yearGate() <= 0 || !query.otherYear(s.candidate().forms(), s.candidate().headings()))
                 && (!kindRequired || s.saysKind())
-                && event.map(e -> s.candidate().forms().folded().contains(e)
+                && named.map(e -> s.candidate().forms().folded().contains(e)
                         || s.candidate().headings().folded().contains(e)).orElse(true)).findFirst();
     }
 
@@ -292,15 +293,25 @@ public final class ExtractiveAnswerer {
      * heading: the day of another event ("Ngày hội … vào ngày 11/10") or of the task it belongs to ("Thời gian: triển
      * khai từ tháng 11 năm 2024") is not its day. And a sentence naming it without saying when or where ("Tổ chức Ngày
      * hội Giáo dục STEAM nhằm …") does not answer, even when something else is asked beside ("… hôm nào, ở trường
-     * nào?").
+     * nào?"). Likewise the thing whose name is asked: "Trợ lý ảo … tên là gì?" is answered by a sentence naming an
+     * assistant, not by the movement's quoted name ("Phong trào “Bình dân học vụ số”").
      */
-    private static Optional<String> eventAsked(QueryTerms query, String question) {
+    private static Optional<String> namedThingAsked(QueryTerms query, String question) {
+        if (query.kind == AnswerKind.APP_NAME) {
+            java.util.regex.Matcher app = APP_NOUN.matcher(Terms.fold(question));
+            return app.find() ? Optional.of(" " + (app.group().equals("app") ? "ung dung" : app.group()) + " ")
+                    : Optional.empty();
+        }
         if (!(query.kind.isTime() || query.kind == AnswerKind.PLACE || query.kind == AnswerKind.ADDRESS)) {
             return Optional.empty();
         }
         java.util.regex.Matcher m = EVENT.matcher(Terms.fold(question));
         return m.find() ? Optional.of(" " + m.group() + " ") : Optional.empty();
     }
+
+    /** What an app's name is asked of (folded); "app" is written "ứng dụng" in plans. */
+    private static final java.util.regex.Pattern APP_NOUN = java.util.regex.Pattern.compile(
+            "\\b(?:phan mem|ung dung|app|nen tang|tro ly ao|chatbot)\\b");
 
     /** A ceremony or a meeting held once (folded). */
     private static final java.util.regex.Pattern EVENT = java.util.regex.Pattern.compile(

@@ -35,7 +35,8 @@ class AnswerKindTest {
     void anAppsNameShowsAsABrandAQuotedNameOrAnAddress() {
         assertKind(AnswerKind.APP_NAME, List.of("Các trường dùng phần mềm thư viện số nào vậy, tên phần mềm là gì?",
                         "Ứng dụng chăm sóc sức khỏe học sinh của quận tên là gì, tải ở đâu?",
-                        "app do ten gi vay", "Thầy cô sẽ dùng ứng dụng AI cụ thể nào để soạn bài?"),
+                        "app do ten gi vay", "Thầy cô sẽ dùng ứng dụng AI cụ thể nào để soạn bài?",
+                        "Trợ lý ảo hỗ trợ học kỹ năng số của phường tên là gì?"),
                 List.of("Kích hoạt tài khoản định danh điện tử mức độ 2 trên ứng dụng VNeID.",
                         "Học sinh làm bài trên nền tảng K12Online.", "Truy cập hoctructuyen.hcm.edu.vn để ôn tập.",
                         "Phát động phong trào “Mỗi học sinh một tài khoản AI”."),
@@ -112,6 +113,7 @@ class AnswerKindTest {
                 List.of("Cử giáo viên các trường Tiểu học, THCS, TH&THCS trên địa bàn.",
                         "Trường học thông minh được xây dựng ở các trường Tiểu học."));
         assertEquals(AnswerKind.ANY, AnswerKind.of("Trường Đoàn Lập có nhiệm vụ nào?"));
+        assertEquals(AnswerKind.SCHOOL, AnswerKind.of("Cho em hỏi trường THCS nào được giao xây dựng mô hình?"));
     }
 
     @Test
@@ -139,7 +141,8 @@ class AnswerKindTest {
     void anAddressIsAStreetARoomOrAWebAddress() {
         assertKind(AnswerKind.ADDRESS,
                 List.of("Trung tâm học tập cộng đồng phường 13 nằm ở đường nào?",
-                        "Hệ thống tuyển sinh trực tuyến có địa chỉ nào?", "học ở nhà văn hóa tổ dân phố nào vậy"),
+                        "Hệ thống tuyển sinh trực tuyến có địa chỉ nào?", "học ở nhà văn hóa tổ dân phố nào vậy",
+                        "Hội thảo của quận diễn ra ở hội trường nào?"),
                 List.of("Địa điểm: Hội trường UBND phường (Số 195 Lý Thánh Tông).",
                         "Vận hành hệ thống tại địa chỉ tuyensinhdaucap.hcm.edu.vn."),
                 List.of("Hệ thống phát triển kỹ năng số thành phố Hải Phòng.",

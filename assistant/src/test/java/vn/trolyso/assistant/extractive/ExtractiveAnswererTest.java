@@ -799,4 +799,17 @@ class ExtractiveAnswererTest {
                 .orElseThrow().text();
         assertFalse(what.contains("Thời gian thực hiện"), what);
     }
+
+    @Test
+    void anAppsNameIsSaidOfTheAppAsked() {
+        // The quoted name in the second sentence is the movement's, not the assistant's.
+        List<Passage> passages = List.of(passage("p#1", "PHỤ LỤC", "Triển khai sử dụng trợ lý ảo hỗ trợ học tập "
+                + "kỹ năng số cho người dân trên địa bàn phường.\nĐạt trên 70% các cơ sở hỗ trợ cộng đồng lan tỏa "
+                + "Phong trào “Bình dân học vụ số” trên địa bàn phường."));
+        String question = "Trợ lý ảo hỗ trợ học kỹ năng số của phường tên là gì?";
+        assertEquals(Optional.empty(), answerer.extract(question, passages, 2));
+        List<Passage> named = List.of(passage("p#2", "PHỤ LỤC", "Triển khai trợ lý ảo “Cô giáo số” hỗ trợ học tập "
+                + "kỹ năng số cho người dân trên địa bàn phường."));
+        assertTrue(answerer.extract(question, named, 2).orElseThrow().text().contains("Cô giáo số"));
+    }
 }
