@@ -49,6 +49,26 @@ final class QueryTerms {
         return i > 0 && raw.get(i).equals("ai") && (raw.get(i - 1).equals("cho") || raw.get(i - 1).equals("la"));
     }
 
+    /**
+     * Words framing the question rather than naming its topic: hearsay ("em nghe nói trường … có …") and relation
+     * ("phong trào liên quan tới tài khoản AI"). A plan never says them of what it does, and as topic words they would
+     * count as missing from the sentence that answers.
+     */
+    private static boolean frames(List<String> raw, int i) {
+        String word = Terms.fold(raw.get(i));
+        String next = i + 1 < raw.size() ? Terms.fold(raw.get(i + 1)) : "";
+        String before = i > 0 ? Terms.fold(raw.get(i - 1)) : "";
+        return word.equals("nghe") && HEARSAY.contains(next)
+                || word.equals("lien") && next.equals("quan") && i + 2 < raw.size()
+                && RELATION_AFTER.contains(Terms.fold(raw.get(i + 2)))
+                || word.equals("quan") && before.equals("lien") && RELATION_AFTER.contains(next)
+                || RELATION_AFTER.contains(word) && before.equals("quan") && i > 1
+                && Terms.fold(raw.get(i - 2)).equals("lien");
+    }
+
+    private static final Set<String> HEARSAY = Set.of("noi", "bao", "don", "ke");
+    private static final Set<String> RELATION_AFTER = Set.of("toi", "den", "voi");
+
     /** Verbs after which an unaccented "ai" asks who ("ai ky", "ai phu trach"), folded. */
     private static final Set<String> WHO_VERBS = Set.of("ky", "phu", "chu", "chiu", "cap", "tham", "duyet",
             "ban", "lo");
@@ -308,7 +328,7 @@ final class QueryTerms {
                 previousStop = true;
                 continue;
             }
-            boolean stop = Terms.isStopword(token, accented) || asksWhom(raw, i);
+            boolean stop = Terms.isStopword(token, accented) || asksWhom(raw, i) || frames(raw, i);
             Term term = toTerm(token, abbreviations);
             if (!stop) {
                 terms.putIfAbsent(term.surface(), term);

@@ -19,6 +19,18 @@ class QueryTermsTest {
     }
 
     @Test
+    void hearsayAndRelationWordsFrameTheQuestionAndAreNoTopic() {
+        String q = "Em nghe nói trường Đoàn Lập có phong trào liên quan tới tài khoản AI.";
+        for (String framing : java.util.List.of("nghe", "liên", "quan", "tới")) {
+            assertFalse(hasTopic(q, framing), framing);
+        }
+        assertTrue(hasTopic(q, "phong") && hasTopic(q, "khoản"));
+        // Elsewhere the words keep their meaning: "cơ quan", "nghe nhìn".
+        assertTrue(hasTopic("cơ quan nào chủ trì", "quan"));
+        assertTrue(hasTopic("trường có thiết bị nghe nhìn không", "nghe"));
+    }
+
+    @Test
     void anUnaccentedAiAfterChoOrLaAsksWhoAndIsNoTopic() {
         assertFalse(hasTopic("the ban doc o phu nhuan la phat cho ai a", "ai"));
         assertFalse(hasTopic("to truong to cong tac la ai", "ai"));
