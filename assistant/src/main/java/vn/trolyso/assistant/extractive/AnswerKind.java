@@ -109,10 +109,8 @@ public enum AnswerKind {
      * shows as a brand ("VNeID", "K12Online"), a quoted name or a web address; "ứng dụng trực tuyến chăm sóc sức khỏe
      * học sinh" names none.
      */
-    APP_NAME(Pattern.compile("\\b(?:phan mem|ung dung|app|nen tang|tro ly ao|chatbot)\\b(?: \\S+){0,12}? ten"
-            + " (?:la )?(?:gi|j)\\b"
-            + "|\\bten (?:cua )?(?:phan mem|ung dung|app|nen tang|tro ly ao|chatbot)\\b(?: \\S+){0,4}?"
-            + " (?:la )?(?:gi|j)\\b"
+    APP_NAME(Pattern.compile("\\b(?:" + AnswerKind.APP_NOUNS + ")\\b(?: \\S+){0,12}? ten (?:la )?(?:gi|j)\\b"
+            + "|\\bten (?:cua )?(?:" + AnswerKind.APP_NOUNS + ")\\b(?: \\S+){0,4}? (?:la )?(?:gi|j)\\b"
             + "|\\b(?:phan mem|ung dung|app|nen tang|cong cu)(?: ai)? cu the nao\\b"),
             // Matched on the sentence as written: a brand's inner capital, the quotes, the dots of an address.
             Pattern.compile("(?U)\\b[\\p{L}\\d]*[\\p{Ll}\\d]\\p{Lu}[\\p{L}\\d]*\\b|[“\"][^”\"]{3,}[”\"]|https?://"
@@ -261,6 +259,9 @@ public enum AnswerKind {
         }
         return whole;
     }
+
+    /** The things whose name an {@link #APP_NAME} question asks (folded): apps, platforms, virtual assistants. */
+    static final String APP_NOUNS = "phan mem|ung dung|app|nen tang|tro ly ao|chatbot";
 
     private static final Pattern CLAUSE_END = Pattern.compile("[,;?!]+");
 

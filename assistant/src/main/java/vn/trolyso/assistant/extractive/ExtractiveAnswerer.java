@@ -311,7 +311,7 @@ public final class ExtractiveAnswerer {
 
     /** What an app's name is asked of (folded); "app" is written "ứng dụng" in plans. */
     private static final java.util.regex.Pattern APP_NOUN = java.util.regex.Pattern.compile(
-            "\\b(?:phan mem|ung dung|app|nen tang|tro ly ao|chatbot)\\b");
+            "\\b(?:" + AnswerKind.APP_NOUNS + ")\\b");
 
     /** A ceremony or a meeting held once (folded). */
     private static final java.util.regex.Pattern EVENT = java.util.regex.Pattern.compile(

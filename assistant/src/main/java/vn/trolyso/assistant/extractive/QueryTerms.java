@@ -55,15 +55,18 @@ final class QueryTerms {
      * count as missing from the sentence that answers.
      */
     private static boolean frames(List<String> raw, int i) {
-        String word = Terms.fold(raw.get(i));
-        String next = i + 1 < raw.size() ? Terms.fold(raw.get(i + 1)) : "";
-        String before = i > 0 ? Terms.fold(raw.get(i - 1)) : "";
-        return word.equals("nghe") && HEARSAY.contains(next)
-                || word.equals("lien") && next.equals("quan") && i + 2 < raw.size()
-                && RELATION_AFTER.contains(Terms.fold(raw.get(i + 2)))
-                || word.equals("quan") && before.equals("lien") && RELATION_AFTER.contains(next)
-                || RELATION_AFTER.contains(word) && before.equals("quan") && i > 1
-                && Terms.fold(raw.get(i - 2)).equals("lien");
+        if (Terms.fold(raw.get(i)).equals("nghe") && i + 1 < raw.size()
+                && HEARSAY.contains(Terms.fold(raw.get(i + 1)))) {
+            return true;
+        }
+        // every word of "liên quan tới / đến / với"
+        for (int start = Math.max(0, i - 2); start <= i && start + 2 < raw.size(); start++) {
+            if (Terms.fold(raw.get(start)).equals("lien") && Terms.fold(raw.get(start + 1)).equals("quan")
+                    && RELATION_AFTER.contains(Terms.fold(raw.get(start + 2)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Set<String> HEARSAY = Set.of("noi", "bao", "don", "ke");
