@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.trolyso.assistant.Answer;
@@ -146,7 +147,8 @@ public final class DefaultAssistant implements Assistant {
         boolean llmUp = llm.isPresent() && llm.get().available();
         String standalone = llmUp ? generative.rewrite(history, message) : FollowUpRewriter.rewrite(history, message);
         // A question asked from a lesson is about that lesson, not a framework look-up.
-        Optional<FrameworkResponder.Reply> exact = lesson != null ? Optional.empty() : frameworkReply(standalone, profile);
+        Optional<FrameworkResponder.Reply> exact = lesson != null ? Optional.empty()
+                : frameworkFollowUp(history, standalone, profile).or(() -> frameworkReply(standalone, profile));
         if (exact.isPresent()) {
             CitationMapper.Mapped mapped = CitationMapper.map(exact.get().text(), exact.get().sources());
             if (exact.get().declines()) {
@@ -339,14 +341,29 @@ public final class DefaultAssistant implements Assistant {
             AnswerKind.APP_NAME,
             AnswerKind.RESULT);
 
+    /** A framework question completed by the one before it ({@link FrameworkResponder#respondFollowUp}). */
+    private Optional<FrameworkResponder.Reply> frameworkFollowUp(List<Turn> history, String question,
+                                                                 UserProfile profile) {
+        if (history.isEmpty()) {
+            return Optional.empty();
+        }
+        String earlier = history.getLast().standaloneQuestion();
+        return frameworkReply(question, () -> framework.respondFollowUp(question, earlier, profile));
+    }
+
     private Optional<FrameworkResponder.Reply> frameworkReply(String question, UserProfile profile) {
+        return frameworkReply(question, () -> framework.respond(question, profile));
+    }
+
+    private Optional<FrameworkResponder.Reply> frameworkReply(String question,
+                                                              Supplier<Optional<FrameworkResponder.Reply>> responder) {
         if (NOT_IN_FRAMEWORK.contains(AnswerKind.of(question))) {
             // "Lớp 5 thi chứng chỉ năng lực số ở đâu, lệ phí bao nhiêu?": the framework names no place, hour, fee,
             // link, prize, person or result achieved.
             return Optional.empty();
         }
         try {
-            Optional<FrameworkResponder.Reply> reply = framework.respond(question, profile);
+            Optional<FrameworkResponder.Reply> reply = responder.get();
             if (reply.isEmpty()) {
                 return reply;
             }

@@ -18,6 +18,14 @@ public interface FrameworkResponder {
      */
     Optional<Reply> respond(String question, UserProfile profile);
 
+    /**
+     * The exact answer to a follow-up that takes the competency or the grade it lacks from the earlier framework
+     * question ("lớp 8 thì phần đó cần đạt gì?"); empty when it is not one.
+     */
+    default Optional<Reply> respondFollowUp(String question, String earlierQuestion, UserProfile profile) {
+        return Optional.empty();
+    }
+
     /** Exact answers from the learners' digital competency framework data. */
     static FrameworkResponder of(vn.trolyso.knowledge.framework.CompetencyFramework framework) {
         return new FrameworkDataResponder(framework);

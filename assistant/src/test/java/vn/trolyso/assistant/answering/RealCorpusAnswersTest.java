@@ -176,6 +176,21 @@ class RealCorpusAnswersTest {
     }
 
     @Test
+    void aFrameworkFollowUpTakesTheGradeOrTheCompetencyOfTheQuestionBefore() {
+        Answer first = assistant.answer(Question.of("Học sinh lớp 6 ứng với mức nào trong khung năng lực số?"));
+        Answer second = assistant.answer(new Question("về bảo vệ dữ liệu cá nhân và quyền riêng tư thì các em cần làm "
+                + "được gì?", first.conversationId(), UserProfile.UNKNOWN));
+        assertEquals(AnswerMode.FRAMEWORK, second.mode(), second.text());
+        assertTrue(second.text().contains("4.2") && second.text().contains("lớp 6"), second.text());
+
+        first = assistant.answer(Question.of("Khung năng lực số có phần nào về bảo vệ sức khỏe khi dùng thiết bị số?"));
+        second = assistant.answer(new Question("lớp 8 thì phần đó yêu cầu cần đạt thế nào?", first.conversationId(),
+                UserProfile.UNKNOWN));
+        assertEquals(AnswerMode.FRAMEWORK, second.mode(), second.text());
+        assertTrue(second.text().contains("4.3") && second.text().contains("lớp 8"), second.text());
+    }
+
+    @Test
     void theFrameworkDoesNotAnswerWhereAtWhatHourOrForWhatFee() {
         // It names grades and levels, not places or hours: such questions go to the documents.
         Answer a = assistant.answer(Question.of("Học sinh lớp 5 thi lấy chứng chỉ năng lực số ở đâu?"));

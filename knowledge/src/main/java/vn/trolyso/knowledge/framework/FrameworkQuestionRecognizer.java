@@ -166,6 +166,53 @@ public final class FrameworkQuestionRecognizer {
         return Optional.of(new FrameworkIntent(type, grades, levels, competency, domain, ownClass));
     }
 
+    /** "cần đạt", "yêu cầu", "làm được gì" (folded): the question asks what is required. */
+    private static final Pattern ASKS_REQUIREMENTS = Pattern.compile(
+            "\\b(?:yeu cau|can dat|phai dat|dat duoc|lam duoc|phai lam|can lam|can biet|phai biet)\\b");
+
+    /**
+     * A follow-up of a framework question, completed by that question's intent. "lớp 8 thì phần đó yêu cầu cần đạt
+     * thế nào?" after "Khung … có phần nào về bảo vệ sức khỏe …?" asks 4.3 at grade 8; "về bảo vệ dữ liệu cá nhân …
+     * thì các em cần làm được gì?" after "Học sinh lớp 6 ứng với mức nào?" asks 4.2 at grade 6. Empty unless the
+     * question asks for requirements and names either the competency (or domain) or the grade (or level), not both,
+     * and the earlier intent has the other.
+     */
+    public Optional<FrameworkIntent> recognizeFollowUp(String question, FrameworkIntent earlier) {
+        if (question == null || earlier == null) {
+            return Optional.empty();
+        }
+        String f = FrameworkText.fold(question);
+        if (DOCUMENT_QUESTION.matcher(f).find() || !ASKS_REQUIREMENTS.matcher(f).find()) {
+            return Optional.empty();
+        }
+        List<Integer> grades = grades(f);
+        List<Integer> levels = levels(f);
+        boolean ownClass = OWN_CLASS.matcher(f).find();
+        String competency = competency(f);
+        if (competency == null) {
+            // the earlier framework question anchors this one: an indicator's own words name its competency
+            competency = competencyByIndicator(f);
+        }
+        String domain = competency == null ? domain(f) : null;
+        boolean unitNamed = competency != null || domain != null;
+        boolean stageNamed = !grades.isEmpty() || !levels.isEmpty() || ownClass;
+        if (unitNamed == stageNamed || levels.size() > 1) {
+            return Optional.empty(); // a question of its own, or nothing it names to complete
+        }
+        if (unitNamed) {
+            if (earlier.grades().isEmpty() && earlier.levels().isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new FrameworkIntent(FrameworkQuestionType.REQUIREMENTS, earlier.grades(),
+                    earlier.levels(), competency, domain, earlier.ownClass()));
+        }
+        if (earlier.competencyCode() == null && earlier.domainCode() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new FrameworkIntent(FrameworkQuestionType.REQUIREMENTS, grades, levels,
+                earlier.competencyCode(), earlier.domainCode(), ownClass));
+    }
+
     private static FrameworkQuestionType type(String f, List<Integer> grades, List<Integer> levels, String competency,
                                               String domain, boolean ownClass) {
         boolean framework = has(f, "khung nang luc") || has(f, "nang luc so") || has(f, "nang luc thanh phan")

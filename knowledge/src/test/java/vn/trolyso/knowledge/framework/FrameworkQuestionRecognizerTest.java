@@ -107,6 +107,38 @@ class FrameworkQuestionRecognizerTest {
         assertTrue(recognizer.recognize(question).isEmpty(), () -> "recognised: " + recognizer.recognize(question));
     }
 
+    @ParameterizedTest(name = "{1} after {0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            Khung năng lực số có phần nào về bảo vệ sức khỏe khi dùng thiết bị số không? | lớp 8 thì phần đó yêu cầu cần đạt thế nào? | 8 | - | 4.3 | -
+            Học sinh lớp 6 ứng với mức nào trong khung năng lực số? | về bảo vệ dữ liệu cá nhân và quyền riêng tư thì các em cần làm được gì? | 6 | - | 4.2 | -
+            Năng lực 1.1 ở TC1 yêu cầu gì? | Thế còn về bản quyền thì cần đạt gì? | - | 3 | 3.3 | -
+            Lớp 11 cần đạt gì về an toàn số? | Còn lớp 4 cần đạt những gì? | 4 | - | - | 4
+            """)
+    void aFollowUpTakesWhatItLacksFromTheFrameworkQuestionBefore(String earlier, String question, String grades,
+                                                                  String levels, String competency, String domain) {
+        FrameworkIntent intent = recognizer.recognizeFollowUp(question, recognizer.recognize(earlier).orElseThrow())
+                .orElseThrow();
+        assertEquals(FrameworkQuestionType.REQUIREMENTS, intent.type());
+        assertEquals(numbers(grades), intent.grades(), "grades");
+        assertEquals(numbers(levels), intent.levels(), "levels");
+        assertEquals(competency, intent.competencyCode(), "competency");
+        assertEquals(domain, intent.domainCode(), "domain");
+    }
+
+    @ParameterizedTest(name = "{1} after {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Học sinh lớp 6 ứng với mức nào?      | Năng lực 4.2 là gì?
+            Năng lực 4.2 là gì?                  | Học sinh lớp 7 ở bậc mấy?
+            Lớp 8 cần đạt gì về lập trình?       | Lớp 9 cần đạt gì về bản quyền?
+            Khung năng lực số gồm mấy miền?      | Lớp 8 cần đạt những gì?
+            Học sinh lớp 6 ứng với mức nào?      | Kế hoạch của phường Kiến An yêu cầu giáo viên đạt gì về dữ liệu cá nhân?
+            """)
+    void aQuestionOfItsOwnOrOneWithNothingToTakeIsNoFollowUp(String earlier, String question) {
+        FrameworkIntent before = recognizer.recognize(earlier).orElseThrow();
+        assertTrue(recognizer.recognizeFollowUp(question, before).isEmpty(),
+                () -> "completed: " + recognizer.recognizeFollowUp(question, before));
+    }
+
     @Test
     void ownClassIsFlagged() {
         assertTrue(recognizer.recognize("Học sinh của tôi cần đạt gì về lập trình?").orElseThrow().ownClass());
