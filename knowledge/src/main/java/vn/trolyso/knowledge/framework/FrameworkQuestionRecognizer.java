@@ -35,7 +35,9 @@ public final class FrameworkQuestionRecognizer {
             Pattern.compile("\\b(co ban|trung cap|nang cao|chuyen sau)\\s*([12])\\b");
     private static final Pattern INDICATOR_CODE = Pattern.compile("\\b[1-9]\\.[0-9]\\.(cb|tc|nc)([12])[a-z]?\\b");
     private static final Pattern CODE = Pattern.compile("(?<![0-9.])([1-9])\\.([0-9])(?![0-9])");
-    private static final Pattern DOMAIN_NUMBER = Pattern.compile("\\bmien\\s*(?:nang luc\\s*)?(?:so\\s*)?(\\d)\\b");
+    /** "miền 6", "miền số 6", "miền năng lực thứ 6". */
+    private static final Pattern DOMAIN_NUMBER = Pattern.compile(
+            "\\bmien\\s*(?:nang luc\\s*)?(?:so\\s*|thu\\s*)?(\\d)\\b");
     private static final Pattern DOMAIN_ORDINAL =
             Pattern.compile("\\bmien\\s*(?:nang luc\\s*)?(?:thu\\s*)(nhat|hai|ba|tu|bon|nam|sau)\\b");
     private static final Pattern OWN_CLASS = Pattern.compile(

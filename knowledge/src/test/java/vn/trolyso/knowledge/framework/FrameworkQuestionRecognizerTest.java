@@ -56,6 +56,7 @@ class FrameworkQuestionRecognizerTest {
             mien an toan gom nhung nang luc nao                                | DOMAIN          | -     | -   | -   | 4
             Miền năng lực thứ tư trong khung năng lực số của người học là gì?  | DOMAIN          | -     | -   | -   | 4
             Miền 6 có những năng lực thành phần nào?                           | DOMAIN          | -     | -   | -   | 6
+            Xin hỏi miền năng lực thứ 6 trong khung năng lực số là miền gì ạ?  | DOMAIN          | -     | -   | -   | 6
             Miền ứng dụng trí tuệ nhân tạo gồm gì?                             | DOMAIN          | -     | -   | -   | 6
             mien giai quyet van de co may nang luc                             | DOMAIN          | -     | -   | -   | 5
             Bậc 3 là gì?                                                       | LEVEL           | -     | 3   | -   | -
