@@ -385,10 +385,10 @@ final class QueryTerms {
                 for (int j = i + 1; j < Math.min(raw.size(), i + 3) && !Terms.isStopword(raw.get(j)); j++) {
                     // "bao nhiêu người" is answered by "100 cán bộ, giáo viên": a head count of any kind of people
                     // ("bao nhiêu thầy cô": the documents say "giáo viên").
-                    if (Terms.fold(raw.get(j)).equals("nguoi") || PEOPLE.contains(Terms.normalizeWord(raw.get(j)))) {
+                    if (Terms.fold(raw.get(j)).equals("nguoi") || namesPeople(raw, j, accented)) {
                         people = true;
                         for (int k = j + 1; k < raw.size(); k++) {
-                            if (saysWhatPeopleDid(raw.get(k), accented)) {
+                            if (!namesPeople(raw, k, accented) && saysWhatPeopleDid(raw.get(k), accented)) {
                                 termAt(terms, everydayAt, raw, k, abbreviations).ifPresent(headCountDoing::add);
                             }
                         }
@@ -444,6 +444,22 @@ final class QueryTerms {
         Set<String> asked = askedTokens.stream().map(Terms::fold).collect(Collectors.toSet());
         return terms.stream().filter(t -> asked.contains(Terms.fold(t.surface())))
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * "thầy", "cô", and typed without diacritics "thay co": a colloquial word for people ({@link #PEOPLE}). Folded,
+     * "thay" and "co" alone are other words ("thay đổi", "có").
+     */
+    private static boolean namesPeople(List<String> raw, int i, boolean accented) {
+        if (PEOPLE.contains(Terms.normalizeWord(raw.get(i)))) {
+            return true;
+        }
+        if (accented) {
+            return false;
+        }
+        String word = Terms.fold(raw.get(i));
+        return word.equals("thay") && i + 1 < raw.size() && Terms.fold(raw.get(i + 1)).equals("co")
+                || word.equals("co") && i > 0 && Terms.fold(raw.get(i - 1)).equals("thay");
     }
 
     /** A word after the people of a head count that says what they did: no function word, people or taking part. */

@@ -500,6 +500,10 @@ class ExtractiveAnswererTest {
         assertTrue(QueryTerms.of("Tỷ lệ bao nhiêu?").counted.isEmpty(), "a measure word is not what is counted");
         assertEquals(List.of("người"), QueryTerms.of("Tập huấn cho khoảng bao nhiêu thầy cô?").counted.stream()
                 .map(QueryTerms.Term::surface).toList(), "a head count of teachers, which plans write 'giáo viên'");
+        assertEquals(List.of("người"), QueryTerms.of("tap huan cho khoang bao nhieu thay co").counted.stream()
+                .map(QueryTerms.Term::surface).toList(), "the same typed without diacritics");
+        assertEquals(List.of("thay", "doi"), QueryTerms.of("co bao nhieu thay doi").counted.stream()
+                .map(QueryTerms.Term::surface).toList(), "'thay' alone is another word");
         List<Passage> passages = List.of(passage("p#1", "II. MỤC TIÊU",
                 "- Trên 80% giáo viên cốt cán được tập huấn về kỹ năng số."));
         assertEquals(Optional.empty(), answerer.extract("Giáo viên cốt cán được phụ cấp bao nhiêu?", passages));
