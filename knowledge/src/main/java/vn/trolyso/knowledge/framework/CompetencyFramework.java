@@ -23,9 +23,12 @@ public final class CompetencyFramework {
     private final List<Level> levels;
     private final List<Domain> domains;
     private final Map<String, Competency> competencies = new LinkedHashMap<>();
+    private final DigCompComparison digComp;
 
-    CompetencyFramework(FrameworkProvenance provenance, List<Tier> tiers, List<Level> levels, List<Domain> domains) {
+    CompetencyFramework(FrameworkProvenance provenance, List<Tier> tiers, List<Level> levels, List<Domain> domains,
+                        DigCompComparison digComp) {
         this.provenance = provenance;
+        this.digComp = digComp;
         this.tiers = List.copyOf(tiers);
         this.levels = List.copyOf(levels);
         this.domains = List.copyOf(domains);
@@ -34,6 +37,11 @@ public final class CompetencyFramework {
 
     public FrameworkProvenance provenance() {
         return provenance;
+    }
+
+    /** How the framework stands beside DigComp 2.2, when the data says. */
+    public Optional<DigCompComparison> digComp() {
+        return Optional.ofNullable(digComp);
     }
 
     public List<Tier> tiers() {

@@ -56,6 +56,7 @@ public final class FrameworkAnswerer {
             case DEFINITION -> definition(sources);
             case STRUCTURE -> structure(sources);
             case SOURCE -> legalSource(sources);
+            case DIGCOMP -> digComp(intent, sources);
         };
         // "Bậc 7 phải làm được những gì?", "Lớp 1–3 cần đạt gì ở năng lực 6.1?": the data has no requirement for
         // it, so the question is declined.
@@ -75,6 +76,8 @@ public final class FrameworkAnswerer {
             case LEVEL -> intent.levels().isEmpty() ? FrameworkQuestionType.TIERS : FrameworkQuestionType.LEVEL;
             case COMPETENCY -> competency ? FrameworkQuestionType.COMPETENCY : FrameworkQuestionType.STRUCTURE;
             case DOMAIN -> domain ? FrameworkQuestionType.DOMAIN : FrameworkQuestionType.LIST_DOMAINS;
+            case DIGCOMP -> document.digComp().isPresent() ? FrameworkQuestionType.DIGCOMP
+                    : FrameworkQuestionType.STRUCTURE;
             case REQUIREMENTS -> competency || domain ? FrameworkQuestionType.REQUIREMENTS
                     : intent.levels().isEmpty() ? FrameworkQuestionType.LEVEL_FOR_GRADE : FrameworkQuestionType.LEVEL;
             default -> intent.type();
@@ -331,6 +334,32 @@ public final class FrameworkAnswerer {
                 .map(d -> d.code() + ". " + d.name()).collect(Collectors.joining("; "))
                 + ". Yêu cầu cần đạt cho học sinh lớp 1–12 (bậc 1–5) được mô tả trong "
                 + FrameworkProvenance.GUIDANCE_APPENDIX + ".";
+    }
+
+    /**
+     * The framework beside DigComp 2.2: of the competency or domain asked, the one it matches (or that it has none,
+     * as domain 6); else how the two line up. The data marks the matching as the compiler's inference.
+     */
+    private String digComp(FrameworkIntent intent, Sources sources) {
+        DigCompComparison comparison = framework.digComp().orElseThrow();
+        String cite = sources.cite(document.digComp().orElseThrow());
+        String unit;
+        if (knownCompetency(intent)) {
+            Competency c = framework.competency(intent.competencyCode()).orElseThrow();
+            unit = "năng lực thành phần " + c.label() + (c.digComp() == null ? " không có trong DigComp 2.2 (thuộc "
+                    + "miền " + framework.domainOf(c).code() + ", miền bổ sung của Việt Nam)"
+                    : " tương ứng năng lực " + c.digComp() + " của DigComp 2.2");
+        } else if (intent.domainCode() != null && framework.domain(intent.domainCode()).isPresent()) {
+            Domain d = framework.domain(intent.domainCode()).orElseThrow();
+            unit = "miền " + d.code() + ". " + d.name() + (d.digCompArea() == null || d.digCompArea().startsWith("(")
+                    ? " không có trong DigComp 2.2: đây là miền bổ sung của Việt Nam"
+                    : " tương ứng lĩnh vực " + d.digCompArea() + " của DigComp 2.2");
+        } else {
+            return "Theo dữ liệu đối chiếu của khung năng lực số, khung châu Âu được đối chiếu là "
+                    + comparison.version() + " " + cite + ". " + comparison.relation();
+        }
+        return "Theo dữ liệu đối chiếu khung năng lực số với khung châu Âu DigComp 2.2, " + unit + " " + cite
+                + ". (Đối chiếu này là suy luận của người tổng hợp dữ liệu; chưa thấy văn bản chính thức nêu rõ.)";
     }
 
     private String legalSource(Sources sources) {

@@ -31,6 +31,8 @@ public final class FrameworkDocument {
     /** Điều 2's confirmed definitions ("Năng lực số là …"), and their passage (null when there are none). */
     private final List<FrameworkTerms.Term> definedTerms = FrameworkTerms.bundled();
     private final Chunk terms;
+    /** The comparison with DigComp 2.2 (null when the data has none). */
+    private final Chunk digComp;
     private final Map<String, Chunk> domainChunks = new HashMap<>();
     private final Map<String, Chunk> competencyChunks = new HashMap<>();
     private final Map<String, Chunk> competencyLevelChunks = new HashMap<>();
@@ -55,6 +57,7 @@ public final class FrameworkDocument {
         // Last, so that the chunk ids of the passages before it stay what they were.
         terms = definedTerms.isEmpty() ? null : add("Thuật ngữ (Điều 2)", definedTerms.stream()
                 .map(t -> t.name() + " " + t.definition()).collect(Collectors.joining(" ")));
+        digComp = framework.digComp().map(c -> add("Đối chiếu DigComp 2.2", digCompText(framework, c))).orElse(null);
     }
 
     private Chunk add(String sectionPath, String text) {
@@ -91,6 +94,11 @@ public final class FrameworkDocument {
     /** The passage of Điều 2's definitions, if the reference gives any. */
     public java.util.Optional<Passage> terms() {
         return java.util.Optional.ofNullable(terms).map(FrameworkDocument::passage);
+    }
+
+    /** The passage setting the framework beside DigComp 2.2, if the reference gives it. */
+    public java.util.Optional<Passage> digComp() {
+        return java.util.Optional.ofNullable(digComp).map(FrameworkDocument::passage);
     }
 
     /** Điều 2's definition of a term ("Năng lực số"), matched without diacritics or case. */
@@ -154,6 +162,14 @@ public final class FrameworkDocument {
         return "Khung năng lực số có 8 bậc, nhưng " + FrameworkProvenance.GUIDANCE_APPENDIX
                 + " chỉ mô tả yêu cầu cần đạt cho bậc 1–5 (học sinh phổ thông lớp 1–12). Dữ liệu không có mô tả cho "
                 + String.join(", ", names) + "; việc xếp các bậc này vào mức trình độ chưa được xác minh.";
+    }
+
+    private static String digCompText(CompetencyFramework f, DigCompComparison c) {
+        String areas = f.domains().stream().map(d -> "miền " + d.code() + ". " + d.name() + ": "
+                + (d.digCompArea() == null ? "không có trong DigComp 2.2" : d.digCompArea()))
+                .collect(Collectors.joining("; "));
+        return "Đối chiếu khung năng lực số với khung châu Âu " + c.version() + ". " + c.relation()
+                + " Tương ứng theo miền: " + areas + ".";
     }
 
     private static String domainText(Domain d) {

@@ -63,7 +63,15 @@ public final class FrameworkLoader {
         List<Tier> tiers = tiers(object(root, "cau_truc", "(root)"));
         List<Level> levels = levels(root, tiers);
         List<Domain> domains = domains(root, levels);
-        return new CompetencyFramework(provenance, tiers, levels, domains);
+        return new CompetencyFramework(provenance, tiers, levels, domains, digComp(root));
+    }
+
+    /** The optional DigComp 2.2 comparison; null when the data has none. */
+    private static DigCompComparison digComp(JsonNode root) {
+        JsonNode n = root.path("digcomp_doi_chieu");
+        String version = optionalText(n, "phien_ban");
+        String relation = optionalText(n, "quan_he");
+        return version == null || relation == null ? null : new DigCompComparison(version, relation);
     }
 
     private static FrameworkProvenance provenance(JsonNode root) {

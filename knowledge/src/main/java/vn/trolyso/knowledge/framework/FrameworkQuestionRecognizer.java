@@ -34,7 +34,8 @@ public final class FrameworkQuestionRecognizer {
     private static final Pattern LEVEL_NAME =
             Pattern.compile("\\b(co ban|trung cap|nang cao|chuyen sau)\\s*([12])\\b");
     private static final Pattern INDICATOR_CODE = Pattern.compile("\\b[1-9]\\.[0-9]\\.(cb|tc|nc)([12])[a-z]?\\b");
-    private static final Pattern CODE = Pattern.compile("(?<![0-9.])([1-9])\\.([0-9])(?![0-9])");
+    /** A competency's code ("4.2"); not the version of the European framework ("DigComp 2.2"). */
+    private static final Pattern CODE = Pattern.compile("(?<![0-9.])(?<!digcomp )([1-9])\\.([0-9])(?![0-9])");
     /** "miền 6", "miền số 6", "miền năng lực thứ 6". */
     private static final Pattern DOMAIN_NUMBER = Pattern.compile(
             "\\bmien\\s*(?:nang luc\\s*)?(?:so\\s*|thu\\s*)?(\\d)\\b");
@@ -46,7 +47,7 @@ public final class FrameworkQuestionRecognizer {
             "\\b(?:ke hoach|tap huan|day of ai|ubnd|uy ban|binh dan hoc vu|kinh phi)\\b");
     private static final Pattern ANCHOR = Pattern.compile(
             "\\b(?:khung nang luc|nang luc so|nang luc thanh phan|nltp|nls|mien|bac|chi bao|yeu cau can dat|can dat"
-                    + "|muc trinh do|cap do|trinh do)\\b");
+                    + "|muc trinh do|cap do|trinh do|digcomp)\\b");
 
     /**
      * "lớp 4 thì thuộc mức nào?": of a grade, which of the framework's levels it is on (the plans map no grade to a
@@ -221,6 +222,11 @@ public final class FrameworkQuestionRecognizer {
                 || has(f, "nltp") || has(f, "nls");
         boolean gradeGiven = !grades.isEmpty() || ownClass;
         boolean counts = has(f, "bao nhieu") || has(f, "may mien") || has(f, "may bac") || has(f, "may nang luc");
+        // "Miền 6 có trong DigComp 2.2 không?", "Khung năng lực số đối chiếu theo khung nào của châu Âu?" (not the
+        // European frame of reference for languages, "khung tham chiếu châu Âu")
+        if (has(f, "digcomp") || has(f, "chau au") && framework && !has(f, "tham chieu")) {
+            return FrameworkQuestionType.DIGCOMP;
+        }
         // "Khung … ban hành theo Thông tư 02 gồm bao nhiêu miền?" names the circular and asks the counts.
         if (framework && !counts && (has(f, "thong tu nao") || has(f, "van ban nao") || has(f, "quy dinh o dau")
                 || has(f, "quy dinh tai") || has(f, "ban hanh") || has(f, "cong van nao") || has(f, "can cu")

@@ -22,6 +22,8 @@ public enum FrameworkQuestionType {
     DEFINITION,
     /** Overall structure and counts ("Khung có bao nhiêu năng lực thành phần?"). */
     STRUCTURE,
+    /** How the framework stands beside the European DigComp 2.2 ("Miền 6 có trong DigComp 2.2 không?"). */
+    DIGCOMP,
     /** Which legal documents define the framework. */
     SOURCE
 }

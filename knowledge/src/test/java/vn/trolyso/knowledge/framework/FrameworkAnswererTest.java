@@ -191,6 +191,18 @@ class FrameworkAnswererTest {
     }
 
     @Test
+    void theFrameworkBesideDigCompSaysWhatMatchesAndThatDomainSixIsVietnamsOwn() {
+        FrameworkAnswer sixth = ask("Miền Ứng dụng trí tuệ nhân tạo có trong DigComp 2.2 của châu Âu không?", null);
+        assertTrue(sixth.text().contains("miền 6. Ứng dụng trí tuệ nhân tạo không có trong DigComp 2.2"), sixth.text());
+        assertTrue(sixth.text().contains("suy luận của người tổng hợp"), "the data marks it unverified");
+        assertEquals("Đối chiếu DigComp 2.2", sixth.sources().getFirst().sectionPath());
+        String privacy = ask("Năng lực 4.2 tương ứng năng lực nào trong DigComp?", null).text();
+        assertTrue(privacy.contains("tương ứng năng lực 4.2 Protecting personal data and privacy"), privacy);
+        String whole = ask("Khung năng lực số của mình đối chiếu theo khung nào của châu Âu vậy?", null).text();
+        assertTrue(whole.contains("DigComp 2.2") && whole.contains("5 lĩnh vực, 21 năng lực"), whole);
+    }
+
+    @Test
     void digitalCompetenceIsDefinedAsArticleTwoDefinesItWithItsSource() {
         FrameworkAnswer a = ask("Theo thông tư, năng lực số được định nghĩa thế nào?", null);
         assertTrue(a.text().contains("(Điều 2), năng lực số là khả năng sử dụng công nghệ số"), a.text());

@@ -57,6 +57,8 @@ class FrameworkQuestionRecognizerTest {
             Miền năng lực thứ tư trong khung năng lực số của người học là gì?  | DOMAIN          | -     | -   | -   | 4
             Miền 6 có những năng lực thành phần nào?                           | DOMAIN          | -     | -   | -   | 6
             Xin hỏi miền năng lực thứ 6 trong khung năng lực số là miền gì ạ?  | DOMAIN          | -     | -   | -   | 6
+            Miền 6 có trong DigComp 2.2 của châu Âu không?                     | DIGCOMP         | -     | -   | -   | 6
+            Khung năng lực số đối chiếu theo khung nào của châu Âu?            | DIGCOMP         | -     | -   | -   | -
             Miền ứng dụng trí tuệ nhân tạo gồm gì?                             | DOMAIN          | -     | -   | -   | 6
             mien giai quyet van de co may nang luc                             | DOMAIN          | -     | -   | -   | 5
             Bậc 3 là gì?                                                       | LEVEL           | -     | 3   | -   | -
@@ -138,6 +140,12 @@ class FrameworkQuestionRecognizerTest {
         FrameworkIntent before = recognizer.recognize(earlier).orElseThrow();
         assertTrue(recognizer.recognizeFollowUp(question, before).isEmpty(),
                 () -> "completed: " + recognizer.recognizeFollowUp(question, before));
+    }
+
+    @Test
+    void theEuropeanFrameOfReferenceForLanguagesIsNoDigCompQuestion() {
+        String question = "Khung năng lực số nói trình độ ngoại ngữ theo khung tham chiếu châu Âu không?";
+        assertTrue(recognizer.recognize(question).map(i -> i.type() != FrameworkQuestionType.DIGCOMP).orElse(true));
     }
 
     @Test

@@ -20,8 +20,10 @@ class FrameworkSourceTest {
         assertEquals("khung-nang-luc-so", doc.metadata().id());
         assertEquals(DocumentKind.FRAMEWORK, doc.metadata().kind());
         List<Chunk> chunks = doc.chunks();
-        // structure, level table, levels 6–8, 6 domains, 24 competencies, 24 × 5 competency levels, Điều 2's terms
-        assertEquals(3 + 6 + 24 + 120 + 1, chunks.size());
+        // structure, level table, levels 6–8, 6 domains, 24 competencies, 24 × 5 competency levels, Điều 2's terms,
+        // the DigComp 2.2 comparison (last, so the ids before it stay)
+        assertEquals(3 + 6 + 24 + 120 + 1 + 1, chunks.size());
+        assertEquals("Đối chiếu DigComp 2.2", chunks.getLast().sectionPath());
         assertEquals(chunks.size(), new HashSet<>(chunks.stream().map(Chunk::id).toList()).size());
         for (int i = 0; i < chunks.size(); i++) {
             assertEquals(i, chunks.get(i).ordinal());
