@@ -52,4 +52,16 @@ class MainTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("qa-sets: Unknown option: '--bogus'"), err::toString);
         assertEquals(2, run("server-bench", "--requests", "many"));
     }
+
+    @Test
+    void aQaFileThatCannotBeReadIsAUsageErrorNamingTheLine(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.jsonl");
+        Files.writeString(bad, "{\"id\": \"x1\", \"question\": \"Lớp 7 ở bậc mấy?\"}\n", StandardCharsets.UTF_8);
+        assertEquals(2, run("answers", "--file", bad.toString()));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("answers: --file ") && message.contains("bad.jsonl line 1: missing q/turns"),
+                message);
+        assertEquals(2, run("answers", "--file", dir.resolve("none.jsonl").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot read QA file"), err::toString);
+    }
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.trolyso.eval.ScratchDirs;
+import vn.trolyso.eval.UsageException;
 import vn.trolyso.eval.EvalCommand;
 import vn.trolyso.eval.CommonOptions;
 import vn.trolyso.eval.qa.QaItem;
@@ -49,9 +50,18 @@ public final class AnswersCommand implements EvalCommand {
             + "(bundled corpus, no Ollama, default weights; follow-ups with the returned conversationId)")
     private boolean viaHttp;
 
+    /** A QA file named on the command line; one that cannot be read or parsed is a usage error, not a crash. */
+    private static QaSet load(Path file) {
+        try {
+            return QaSet.load(file);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new UsageException("--file " + file + ": " + e.getMessage());
+        }
+    }
+
     @Override
     public int execute() {
-        QaSet set = file != null ? QaSet.load(file) : QaSet.bundled();
+        QaSet set = file != null ? load(file) : QaSet.bundled();
         List<QaItem> items = set.items().stream()
                 .filter(i -> !i.question().isBlank() && (i.refuse() || !i.any().isEmpty()))
                 .toList();
