@@ -148,7 +148,8 @@ public final class DefaultAssistant implements Assistant {
         String standalone = llmUp ? generative.rewrite(history, message) : FollowUpRewriter.rewrite(history, message);
         // A question asked from a lesson is about that lesson, not a framework look-up.
         Optional<FrameworkResponder.Reply> exact = lesson != null ? Optional.empty()
-                : frameworkFollowUp(history, standalone, profile).or(() -> frameworkReply(standalone, profile));
+                : frameworkFollowUp(history, MessageFraming.question(message), profile)
+                        .or(() -> frameworkReply(standalone, profile));
         if (exact.isPresent()) {
             CitationMapper.Mapped mapped = CitationMapper.map(exact.get().text(), exact.get().sources());
             if (exact.get().declines()) {
@@ -341,7 +342,10 @@ public final class DefaultAssistant implements Assistant {
             AnswerKind.APP_NAME,
             AnswerKind.RESULT);
 
-    /** A framework question completed by the one before it ({@link FrameworkResponder#respondFollowUp}). */
+    /**
+     * A framework question completed by the one before it ({@link FrameworkResponder#respondFollowUp}). It reads the
+     * person's own words: what they name is what changes, and the earlier question gives the rest.
+     */
     private Optional<FrameworkResponder.Reply> frameworkFollowUp(List<Turn> history, String question,
                                                                  UserProfile profile) {
         if (history.isEmpty()) {

@@ -69,7 +69,7 @@ public final class MessageFraming {
     /**
      * The message without its greeting, thanks, introduction and purpose; the whole message when nothing else is left.
      */
-    static String question(String message) {
+    public static String question(String message) {
         String question = TRAILING_PURPOSE.matcher(TRAILING_THANKS.matcher(message).replaceFirst(""))
                 .replaceFirst("");
         String before;

@@ -173,19 +173,25 @@ public final class FrameworkQuestionRecognizer {
     private static final Pattern ASKS_REQUIREMENTS = Pattern.compile(
             "\\b(?:yeu cau|can dat|phai dat|dat duoc|lam duoc|phai lam|can lam|can biet|phai biet)\\b");
 
+    /** "thế còn … thì sao", "còn lớp 9?": a follow-up that asks again what the question before it asked (folded). */
+    private static final Pattern ELLIPTICAL = Pattern.compile(
+            "^(?:the |vay |va )?con\\b|\\b(?:thi sao|the nao|ra sao)\\s*\\??$");
+
     /**
      * A follow-up of a framework question, completed by that question's intent. "lớp 8 thì phần đó yêu cầu cần đạt
      * thế nào?" after "Khung … có phần nào về bảo vệ sức khỏe …?" asks 4.3 at grade 8; "về bảo vệ dữ liệu cá nhân …
      * thì các em cần làm được gì?" after "Học sinh lớp 6 ứng với mức nào?" asks 4.2 at grade 6. Empty unless the
-     * question asks for requirements and names either the competency (or domain) or the grade (or level), not both,
-     * and the earlier intent has the other.
+     * question asks for requirements (or asks again, "thế còn phần bản quyền thì sao?", after a question that did)
+     * and names either the competency (or domain) or the grade (or level), not both, and the earlier intent has the
+     * other.
      */
     public Optional<FrameworkIntent> recognizeFollowUp(String question, FrameworkIntent earlier) {
         if (question == null || earlier == null) {
             return Optional.empty();
         }
         String f = FrameworkText.fold(question);
-        if (DOCUMENT_QUESTION.matcher(f).find() || !ASKS_REQUIREMENTS.matcher(f).find()) {
+        boolean asksAgain = earlier.type() == FrameworkQuestionType.REQUIREMENTS && ELLIPTICAL.matcher(f).find();
+        if (DOCUMENT_QUESTION.matcher(f).find() || !ASKS_REQUIREMENTS.matcher(f).find() && !asksAgain) {
             return Optional.empty();
         }
         List<Integer> grades = grades(f);

@@ -6,6 +6,7 @@ import vn.trolyso.knowledge.text.VietnameseText;
 /** Matching keys for Vietnamese phrasings of the framework, with or without diacritics. */
 final class FrameworkText {
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}.]+");
+    private static final Pattern NUMBER_RANGE = Pattern.compile("(?<=\\d)\\s*[-–]\\s*(?=\\d)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private FrameworkText() {
@@ -13,7 +14,9 @@ final class FrameworkText {
 
     /** {@link VietnameseText#fold} with punctuation (except dots inside codes) as single spaces. */
     static String fold(String s) {
-        String spaced = NON_WORD.matcher(VietnameseText.fold(s)).replaceAll(" ");
+        // "lớp 1-3", "bậc 3–4": a dash between numbers is a range, read as "đến" once the dash is gone
+        String ranged = NUMBER_RANGE.matcher(VietnameseText.fold(s)).replaceAll(" den ");
+        String spaced = NON_WORD.matcher(ranged).replaceAll(" ");
         // dots only matter inside codes such as 4.2 or 1.1.CB1a
         spaced = spaced.replaceAll("(?<![0-9])\\.|\\.(?![0-9a-z])", " ");
         return SPACES.matcher(spaced).replaceAll(" ").strip();

@@ -27,6 +27,7 @@ class FrameworkQuestionRecognizerTest {
             Lớp 10 thuộc bậc nào trong khung năng lực số?                      | LEVEL_FOR_GRADE | 10    | -   | -   | -
             lop 12 la bac gi                                                   | LEVEL_FOR_GRADE | 12    | -   | -   | -
             Học sinh tiểu học lớp 1 đến lớp 3 thuộc bậc mấy của khung năng lực số? | LEVEL_FOR_GRADE | 1 2 3 | - | - | -
+            Học sinh lớp 6-7 ở bậc nào?                                        | LEVEL_FOR_GRADE | 6 7   | -   | -   | -
             Học sinh của tôi ở bậc nào?                                        | LEVEL_FOR_GRADE | -     | -   | -   | -
             Lớp 13 ở bậc mấy?                                                  | LEVEL_FOR_GRADE | 13    | -   | -   | -
             Năng lực 4.2 là gì?                                                | COMPETENCY      | -     | -   | 4.2 | -
@@ -116,6 +117,7 @@ class FrameworkQuestionRecognizerTest {
             Học sinh lớp 6 ứng với mức nào trong khung năng lực số? | về bảo vệ dữ liệu cá nhân và quyền riêng tư thì các em cần làm được gì? | 6 | - | 4.2 | -
             Năng lực 1.1 ở TC1 yêu cầu gì? | Thế còn về bản quyền thì cần đạt gì? | - | 3 | 3.3 | -
             Lớp 11 cần đạt gì về an toàn số? | Còn lớp 4 cần đạt những gì? | 4 | - | - | 4
+            Khung năng lực số yêu cầu gì về tìm kiếm thông tin cho HS lớp 1-3? | thế còn phần bản quyền với ghi nguồn thì sao | 1 2 3 | - | 3.3 | -
             """)
     void aFollowUpTakesWhatItLacksFromTheFrameworkQuestionBefore(String earlier, String question, String grades,
                                                                   String levels, String competency, String domain) {
@@ -134,6 +136,7 @@ class FrameworkQuestionRecognizerTest {
             Năng lực 4.2 là gì?                  | Học sinh lớp 7 ở bậc mấy?
             Lớp 8 cần đạt gì về lập trình?       | Lớp 9 cần đạt gì về bản quyền?
             Khung năng lực số gồm mấy miền?      | Lớp 8 cần đạt những gì?
+            Năng lực 4.2 là gì?                  | Thế còn lớp 9 thì sao?
             Học sinh lớp 6 ứng với mức nào?      | Kế hoạch của phường Kiến An yêu cầu giáo viên đạt gì về dữ liệu cá nhân?
             """)
     void aQuestionOfItsOwnOrOneWithNothingToTakeIsNoFollowUp(String earlier, String question) {
