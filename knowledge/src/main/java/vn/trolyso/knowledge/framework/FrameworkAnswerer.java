@@ -351,6 +351,7 @@ public final class FrameworkAnswerer {
                     : " tương ứng năng lực " + c.digComp() + " của DigComp 2.2");
         } else if (intent.domainCode() != null && framework.domain(intent.domainCode()).isPresent()) {
             Domain d = framework.domain(intent.domainCode()).orElseThrow();
+            // the data writes a domain without a match as a remark in brackets: "(không có trong DigComp 2.2 – …)"
             unit = "miền " + d.code() + ". " + d.name() + (d.digCompArea() == null || d.digCompArea().startsWith("(")
                     ? " không có trong DigComp 2.2: đây là miền bổ sung của Việt Nam"
                     : " tương ứng lĩnh vực " + d.digCompArea() + " của DigComp 2.2");

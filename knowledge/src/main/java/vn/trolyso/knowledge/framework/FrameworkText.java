@@ -12,9 +12,11 @@ final class FrameworkText {
     private FrameworkText() {
     }
 
-    /** {@link VietnameseText#fold} with punctuation (except dots inside codes) as single spaces. */
+    /**
+     * {@link VietnameseText#fold} with punctuation (except dots inside codes) as single spaces, and a dash between
+     * numbers ("lớp 1-3", "bậc 3–4") as the range it is: "đến", which the dash would not be once it is a space.
+     */
     static String fold(String s) {
-        // "lớp 1-3", "bậc 3–4": a dash between numbers is a range, read as "đến" once the dash is gone
         String ranged = NUMBER_RANGE.matcher(VietnameseText.fold(s)).replaceAll(" den ");
         String spaced = NON_WORD.matcher(ranged).replaceAll(" ");
         // dots only matter inside codes such as 4.2 or 1.1.CB1a
