@@ -96,9 +96,11 @@ public enum AnswerKind {
     /**
      * "kế hoạch … số hiệu bao nhiêu", "số hiệu của công văn": a document's own number, which only its header states
      * ("Số: 125/KH-UBND"; the card's "Số hiệu văn bản …", {@link DocumentNumber}); the number of a document it cites
-     * ("Thực hiện Kế hoạch số 478-KH/TU …") is another's. ("số hiệu văn bằng" is a diploma's serial number.)
+     * ("Thực hiện Kế hoạch số 478-KH/TU …") is another's. ("số hiệu văn bằng" is a diploma's serial number.) The
+     * document may be described at any length before "số hiệu" ("Công văn hướng dẫn của Phòng … về đề án … có số
+     * hiệu là bao nhiêu?").
      */
-    DOC_NUMBER(Pattern.compile("\\b(?:ke hoach|kh|cong van|cv|van ban|quyet dinh|nghi quyet)\\b(?: \\S+){0,12}"
+    DOC_NUMBER(Pattern.compile("\\b(?:ke hoach|kh|cong van|cv|van ban|quyet dinh|nghi quyet)\\b(?: \\S+)*?"
             + " (?:mang |co |la )?so hieu\\b|\\bso hieu (?:cua )?(?:ke hoach|kh|cong van|cv|van ban|quyet dinh"
             + "|nghi quyet)\\b"),
             // the card's line, or the header's own where cleaning kept it (an uploaded document: "Số: 125/KH-UBND")

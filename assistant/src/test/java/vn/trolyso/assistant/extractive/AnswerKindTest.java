@@ -23,7 +23,10 @@ class AnswerKindTest {
     void aDocumentsOwnNumberIsSaidOnlyByTheLineStatingIt() {
         assertKind(AnswerKind.DOC_NUMBER, List.of("KH BDHVS của UBND phường Kiến An số hiệu là bao nhiêu vậy",
                         "Kế hoạch bình dân học vụ số Kiến An ký ngày mấy tháng 9, số hiệu bao nhiêu?",
-                        "cho xin so hieu cua ke hoach tap huan"),
+                        "cho xin so hieu cua ke hoach tap huan",
+                        // however long the document's description before it
+                        "Công văn hướng dẫn của Phòng Giáo dục Phú Nhuận về đề án giáo dục thông minh có số hiệu là "
+                                + "bao nhiêu ạ?"),
                 List.of("Số hiệu văn bản của Ủy ban nhân dân phường Kiến An: 125/KH-UBND.", "Số: 125/KH-UBND"),
                 List.of("Thực hiện Kế hoạch số 478-KH/TU ngày 01/6/2025 của Ban Thường vụ Thành ủy."));
         // A diploma's serial number, and the number of a document cited, are other questions.
