@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * question type. Works on folded text, so "lop 8", "Lớp 8" and "LỚP 8" are the same. Thread-safe.
  */
 public final class FrameworkQuestionRecognizer {
+    /** "lớp 6 đến lớp 9", "lớp 1-3" (a dash between numbers is folded to "đến": {@link FrameworkText#fold}). */
     private static final Pattern GRADE_RANGE =
-            Pattern.compile("\\b(?:lop|khoi)\\s*(\\d{1,2})\\s*(?:den|toi|-|–)\\s*(?:lop\\s*)?(\\d{1,2})\\b");
+            Pattern.compile("\\b(?:lop|khoi)\\s*(\\d{1,2})\\s*(?:den|toi)\\s*(?:lop\\s*)?(\\d{1,2})\\b");
     private static final Pattern GRADE = Pattern.compile("\\b(?:lop|khoi)\\s*(\\d{1,2})\\b");
     /**
      * "cấp 1 / cấp 2 / cấp 3", as people call primary, lower and upper secondary school ("trung cấp 1" is the level
@@ -29,7 +30,7 @@ public final class FrameworkQuestionRecognizer {
     /** The grade a preschool child is asked about as: no grade of the level table. */
     public static final int PRESCHOOL = 0;
     private static final Pattern LEVEL_NUMBERS = Pattern.compile(
-            "\\bbac\\s*(\\d{1,2})\\b(?:\\s*(?:va|voi|so voi|hay|hoac|den|toi|-|–)\\s*(?:bac\\s*)?(\\d{1,2})\\b)?");
+            "\\bbac\\s*(\\d{1,2})\\b(?:\\s*(?:va|voi|so voi|hay|hoac|den|toi)\\s*(?:bac\\s*)?(\\d{1,2})\\b)?");
     private static final Pattern LEVEL_SYMBOL = Pattern.compile("\\b(cb|tc|nc)\\s?([12])\\b");
     private static final Pattern LEVEL_NAME =
             Pattern.compile("\\b(co ban|trung cap|nang cao|chuyen sau)\\s*([12])\\b");
@@ -140,12 +141,9 @@ public final class FrameworkQuestionRecognizer {
         }
         List<Integer> grades = grades(f);
         List<Integer> levels = levels(f);
-        String competency = competency(f);
-        if (competency == null && (ANCHOR.matcher(f).find() || !levels.isEmpty() || has(f, "nang luc"))) {
-            // Only a question that may be about the framework is searched for an indicator's words: the rest of
-            // the questions, about the plans, skip it.
-            competency = competencyByIndicator(f);
-        }
+        // Only a question that may be about the framework is searched for an indicator's words: the rest of the
+        // questions, about the plans, skip it.
+        String competency = namedCompetency(f, ANCHOR.matcher(f).find() || !levels.isEmpty() || has(f, "nang luc"));
         String domain = domain(f);
         if (domain != null && competency != null) {
             // "miền An toàn …" names the domain; a competency code or an own phrase of a competency wins otherwise
@@ -197,11 +195,8 @@ public final class FrameworkQuestionRecognizer {
         List<Integer> grades = grades(f);
         List<Integer> levels = levels(f);
         boolean ownClass = OWN_CLASS.matcher(f).find();
-        String competency = competency(f);
-        if (competency == null) {
-            // the earlier framework question anchors this one: an indicator's own words name its competency
-            competency = competencyByIndicator(f);
-        }
+        // the earlier framework question anchors this one: an indicator's own words name its competency
+        String competency = namedCompetency(f, true);
         String domain = competency == null ? domain(f) : null;
         boolean unitNamed = competency != null || domain != null;
         boolean stageNamed = !grades.isEmpty() || !levels.isEmpty() || ownClass;
@@ -357,6 +352,12 @@ public final class FrameworkQuestionRecognizer {
             }
         }
         return false;
+    }
+
+    /** The competency named by code or name, else, searched only when asked to, by an indicator's own words. */
+    private String namedCompetency(String folded, boolean byIndicator) {
+        String competency = competency(folded);
+        return competency != null || !byIndicator ? competency : competencyByIndicator(folded);
     }
 
     private String competency(String folded) {
